@@ -1,0 +1,140 @@
+// gleaner extract [--url URL] [--published-at ISO] [--text] FILE...
+// gleaner extract --manifest FILE|-
+// One NDJSON record per input on stdout, in input order. A bad input gives a one-line error on
+// stderr and an error line {"input", "error"} in its place; the others still come out (exit 1).
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { InputError, GleanerError, errorMessage } from '../errors.js';
+import { processDocument } from '../pipeline.js';
+import { type CliContext, printError, readStdin, writeLine } from './context.js';
+
+const HELP = `Usage: gleaner extract [options] FILE...
+
+Cleans and extracts each FILE (HTML or plain text; '-' reads stdin) and prints one JSON record per
+input on stdout (NDJSON), in input order. No network, no Redis, no database.
+
+Options:
+  --url URL            the page's URL (one input only; resolves relative links, canonical URL)
+  --published-at ISO   publication date; overrides a date found in the page and anchors
+                       relative dates ("on Saturday")
+  --text               treat every input as plain text, even if it looks like HTML
+  --manifest FILE      read inputs from NDJSON lines {"path", "url", "publishedAt", "text"}
+                       ('-' for stdin); all fields but path are optional
+  --max-words N        words of text sent to entity extraction (default 20000)
+  -h, --help           this help
+
+Exit status: 0 all inputs done, 1 some inputs failed (each named on stderr), 2 usage error.
+`;
+
+interface InputSpec {
+  path: string;
+  url: string | null;
+  publishedAt: string | null;
+  isText: boolean;
+}
+
+export function parseIsoDate(value: string, what: string): string {
+  const t = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(t)) throw new InputError(`${what}: '${value}' is not an ISO-8601 date`);
+  return value;
+}
+
+function parseManifest(body: string, source: string): InputSpec[] {
+  const specs: InputSpec[] = [];
+  body.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch {
+      throw new InputError(`${source}:${i + 1}: not a JSON object`);
+    }
+    const o = obj as Record<string, unknown>;
+    if (!o || typeof o !== 'object' || typeof o.path !== 'string') throw new InputError(`${source}:${i + 1}: needs a "path" string`);
+    specs.push({
+      path: o.path,
+      url: typeof o.url === 'string' ? o.url : null,
+      publishedAt: typeof o.publishedAt === 'string' ? parseIsoDate(o.publishedAt, `${source}:${i + 1}`) : null,
+      isText: o.text === true,
+    });
+  });
+  return specs;
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        'published-at': { type: 'string' },
+        text: { type: 'boolean', default: false },
+        manifest: { type: 'string' },
+        'max-words': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    printError(ctx, `extract: ${errorMessage(err)}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    ctx.stdout.write(HELP);
+    return 0;
+  }
+  const publishedAt = values['published-at'] ? parseIsoDate(values['published-at'], '--published-at') : null;
+  const maxWords = values['max-words'] ? Number(values['max-words']) : undefined;
+  if (maxWords !== undefined && !(Number.isInteger(maxWords) && maxWords > 0)) throw new InputError('--max-words takes a positive whole number');
+
+  let specs: InputSpec[];
+  if (values.manifest) {
+    const body = values.manifest === '-' ? (await readStdin(ctx.stdin)).toString('utf8') : await readManifest(values.manifest);
+    specs = parseManifest(body, values.manifest);
+  } else {
+    if (positionals.length === 0) {
+      printError(ctx, 'extract: no input files (see gleaner extract --help)');
+      return 2;
+    }
+    if (values.url && positionals.length > 1) throw new InputError('--url applies to one input; use --manifest for several');
+    specs = positionals.map((path) => ({ path, url: values.url ?? null, publishedAt, isText: values.text ?? false }));
+  }
+  if (publishedAt) for (const s of specs) s.publishedAt ??= publishedAt;
+
+  let failures = 0;
+  for (const spec of specs) {
+    try {
+      const bytes = spec.path === '-' ? await readStdin(ctx.stdin) : await readInput(spec.path);
+      const record = processDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+        url: spec.url,
+        publishedAt: spec.publishedAt,
+        isText: spec.isText,
+        fileName: spec.path === '-' ? null : spec.path,
+      }, { extract: { maxWords } });
+      if (record.text === '') printError(ctx, `${spec.path}: no article text found`);
+      await writeLine(ctx.stdout, JSON.stringify(record));
+    } catch (err) {
+      failures++;
+      const code = err instanceof GleanerError ? err.code : 'E_INTERNAL';
+      printError(ctx, `${spec.path}: ${errorMessage(err)} [${code}]`);
+      await writeLine(ctx.stdout, JSON.stringify({ input: spec.path, error: { code, message: errorMessage(err) } }));
+    }
+  }
+  return failures ? 1 : 0;
+}
+
+async function readInput(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
+    throw new InputError(`cannot read input: ${why}`, { path });
+  }
+}
+
+async function readManifest(path: string): Promise<string> {
+  return (await readInput(path)).toString('utf8');
+}

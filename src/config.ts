@@ -1,0 +1,40 @@
+// Every environment variable gleaner reads is read here, once, into typed options with defaults.
+// Modules take these options as arguments; they never read process.env themselves.
+
+export interface Config {
+  /** GLEANER_REDIS_URL */
+  redisUrl: string;
+  /** GLEANER_DATABASE_URL: postgres://… selects PostgreSQL; otherwise SQLite at dbPath. */
+  databaseUrl: string | null;
+  /** GLEANER_DB_PATH (SQLite file) */
+  dbPath: string;
+  /** GLEANER_LOG_LEVEL */
+  logLevel: string;
+  /** GLEANER_API_TOKEN: protects POST endpoints of `gleaner serve` when set. */
+  apiToken: string | null;
+  /** GLEANER_USER_AGENT */
+  userAgent: string;
+  /** GLEANER_ALLOW_PRIVATE=1 lets the fetcher reach private/loopback addresses (tests, intranets). */
+  allowPrivateAddresses: boolean;
+  /** GLEANER_PORT / GLEANER_HOST for `gleaner serve` */
+  port: number;
+  host: string;
+}
+
+function bool(v: string | undefined): boolean {
+  return v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    redisUrl: env.GLEANER_REDIS_URL || 'redis://127.0.0.1:6379',
+    databaseUrl: env.GLEANER_DATABASE_URL || null,
+    dbPath: env.GLEANER_DB_PATH || './data/gleaner.db',
+    logLevel: env.GLEANER_LOG_LEVEL || 'info',
+    apiToken: env.GLEANER_API_TOKEN || null,
+    userAgent: env.GLEANER_USER_AGENT || 'gleaner/0.1 (+https://github.com/gleaner/gleaner)',
+    allowPrivateAddresses: bool(env.GLEANER_ALLOW_PRIVATE),
+    port: Number(env.GLEANER_PORT || 8080),
+    host: env.GLEANER_HOST || '127.0.0.1',
+  };
+}

@@ -1,0 +1,40 @@
+// One document through the pure core: clean → extract → record. The CLI, the workers and the tests
+// all call this; it does no I/O.
+import { createHash } from 'node:crypto';
+import { clean, type CleanMeta, type CleanOptions } from './ingest/clean.js';
+import { extractWithInfo, type ExtractOptions } from './extract/index.js';
+import { GleanerRecord, type Provenance } from './store/schema.js';
+import { PIPELINE_VERSION } from './version.js';
+
+export interface ProcessOptions {
+  clean?: CleanOptions;
+  extract?: ExtractOptions;
+  provenance?: Partial<Omit<Provenance, 'pipelineVersion' | 'contentHash'>>;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Hash of the article text with whitespace and case folded: equal for syndicated copies. */
+export function contentHash(text: string): string {
+  return sha256(text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim());
+}
+
+export function processDocument(input: string | Uint8Array, meta: CleanMeta = {}, opts: ProcessOptions = {}): GleanerRecord {
+  const article = clean(input, meta, opts.clean);
+  const { entities, truncated } = extractWithInfo(article, opts.extract);
+  if (truncated) article.flags = { ...article.flags, truncated: true };
+  article.wordCount ??= (article.text.match(/\S+/g) ?? []).length;
+  const record: GleanerRecord = {
+    ...article,
+    entities,
+    provenance: {
+      ...opts.provenance,
+      rawHash: opts.provenance?.rawHash ?? (typeof input === 'string' ? null : sha256(input)),
+      contentHash: contentHash(article.text),
+      pipelineVersion: PIPELINE_VERSION,
+    },
+  };
+  return GleanerRecord.parse(record);
+}

@@ -1,0 +1,34 @@
+// The project's first promise: the bundled sample gives the record in ../shared/samples.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const checker = `${root}../shared/samples/check-record.mjs`;
+const expected = `${root}../shared/samples/sahel-alliance.expected.json`;
+
+describe('sample article (fixtures/sahel-alliance.txt)', () => {
+  const out = execFileSync('node', [`${root}bin/gleaner.js`, 'extract', '--published-at', '2023-09-17T10:00:00Z', `${root}fixtures/sahel-alliance.txt`], { encoding: 'utf8' });
+  const record = JSON.parse(out.trim());
+
+  it('prints one record', () => {
+    expect(out.trim().split('\n')).toHaveLength(1);
+    expect(record.publishedAt).toBe('2023-09-17T10:00:00Z');
+  });
+
+  it.runIf(existsSync(checker))('passes every check of the shared sample checker', () => {
+    let result: string;
+    try {
+      result = execFileSync('node', [checker, expected], { input: out, encoding: 'utf8' });
+    } catch (err) {
+      result = String((err as { stdout?: string }).stdout ?? err);
+    }
+    expect(result.split('\n').filter((l) => l.startsWith('miss:'))).toEqual([]);
+  });
+
+  it('keeps the article and drops the boilerplate', () => {
+    const exp = JSON.parse(readFileSync(`${root}fixtures/sahel-alliance.expected.json`, 'utf8'));
+    for (const s of exp.text.include) expect(record.text).toContain(s);
+    for (const s of exp.text.exclude) expect(record.text).not.toContain(s);
+  });
+});
