@@ -1,5 +1,6 @@
 // Every environment variable gleaner reads is read here, once, into typed options with defaults.
 // Modules take these options as arguments; they never read process.env themselves.
+import { availableParallelism } from 'node:os';
 
 export interface Config {
   /** GLEANER_REDIS_URL */
@@ -19,6 +20,21 @@ export interface Config {
   /** GLEANER_PORT / GLEANER_HOST for `gleaner serve` */
   port: number;
   host: string;
+  /** GLEANER_QUEUE_PREFIX: Redis key prefix of every BullMQ queue (tests use a random one). */
+  queuePrefix: string;
+  /** GLEANER_FETCH_CONCURRENCY: parallel fetches per worker process (I/O bound). */
+  fetchConcurrency: number;
+  /** GLEANER_PROCESS_CONCURRENCY: clean+extract worker threads per process (CPU bound; default = cores). */
+  processConcurrency: number;
+  /** GLEANER_POLITENESS_MS: minimum gap between two requests to one host, all workers together. */
+  politenessMs: number;
+  /** GLEANER_BACKOFF_MS: base delay of the exponential retry backoff (tests make it small). */
+  backoffMs: number;
+}
+
+function int(v: string | undefined, fallback: number): number {
+  const n = v === undefined || v.trim() === '' ? NaN : Number(v);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : fallback;
 }
 
 function bool(v: string | undefined): boolean {
@@ -36,5 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateAddresses: bool(env.GLEANER_ALLOW_PRIVATE),
     port: Number(env.GLEANER_PORT || 8080),
     host: env.GLEANER_HOST || '127.0.0.1',
+    queuePrefix: env.GLEANER_QUEUE_PREFIX || 'gleaner',
+    fetchConcurrency: Math.max(1, int(env.GLEANER_FETCH_CONCURRENCY, 16)),
+    processConcurrency: Math.max(1, int(env.GLEANER_PROCESS_CONCURRENCY, availableParallelism())),
+    politenessMs: int(env.GLEANER_POLITENESS_MS, 1000),
+    backoffMs: int(env.GLEANER_BACKOFF_MS, 5000),
   };
 }
