@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// npm run bench — pages/second and peak memory of gleaner's clean, extract and both, next to
+// @mozilla/readability + jsdom timed in the same run, on the extraction dev pages.
+// Each system runs in its own child process (one core, sequential) so peak RSS is its own.
+//   node bench/pipeline.mjs [--data DIR] [--limit N] [--rounds R]
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: resolve(here, '../../shared/bench/extraction') },
+    limit: { type: 'string' },
+    rounds: { type: 'string', default: '2' },
+    system: { type: 'string' },
+  },
+});
+
+function loadPages(dir, limit) {
+  const htmlDir = join(dir, 'html');
+  if (!existsSync(htmlDir)) throw new Error(`no pages at ${htmlDir} (pass --data DIR with html/*.html.gz)`);
+  const truth = existsSync(join(dir, 'ground-truth.json')) ? JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) : {};
+  let files = readdirSync(htmlDir).filter((f) => /\.html(\.gz)?$/.test(f)).sort();
+  if (limit) files = files.slice(0, limit);
+  return files.map((f) => {
+    const raw = readFileSync(join(htmlDir, f));
+    const id = f.replace(/\.html(\.gz)?$/, '');
+    return { id, url: truth[id]?.url ?? null, bytes: f.endsWith('.gz') ? gunzipSync(raw) : raw };
+  });
+}
+
+function peakRssMb() {
+  const m = readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\s+(\d+) kB/);
+  return m ? Number(m[1]) / 1024 : process.memoryUsage().rss / 1048576;
+}
+
+async function runSystem(name, pages, rounds) {
+  const dist = resolve(here, '../dist');
+  let fn;
+  if (name === 'cheerio.load') {
+    const cheerio = await import('cheerio');
+    fn = (p) => cheerio.load(p.bytes.toString('utf8'));
+  } else if (name === 'readability+jsdom') {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const { Readability } = await import('@mozilla/readability');
+    const virtualConsole = new VirtualConsole();
+    fn = (p) => {
+      const dom = new JSDOM(p.bytes, { url: p.url ?? 'https://example.com/', virtualConsole });
+      const out = new Readability(dom.window.document).parse();
+      dom.window.close();
+      return out?.textContent ?? '';
+    };
+  } else {
+    const { clean } = await import(join(dist, 'ingest/clean.js'));
+    const { extract } = await import(join(dist, 'extract/index.js'));
+    const { processDocument } = await import(join(dist, 'pipeline.js'));
+    const meta = (p) => ({ url: p.url, fileName: `${p.id}.html` });
+    if (name === 'gleaner clean') fn = (p) => clean(p.bytes, meta(p));
+    else if (name === 'gleaner extract') {
+      // extract alone: on articles cleaned beforehand (not timed)
+      const articles = new Map(pages.map((p) => [p.id, clean(p.bytes, meta(p))]));
+      fn = (p) => extract(articles.get(p.id));
+    } else if (name === 'gleaner clean+extract') fn = (p) => processDocument(p.bytes, meta(p));
+    else throw new Error(`unknown system ${name}`);
+  }
+  fn(pages[0]); // warm-up: module init, JIT
+  let words = 0;
+  const start = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) for (const p of pages) {
+    const out = fn(p);
+    if (r === 0 && out && typeof out === 'object' && typeof out.text === 'string') words += out.text.split(/\s+/).length;
+  }
+  const secs = Number(process.hrtime.bigint() - start) / 1e9;
+  return { name, pages: pages.length * rounds, secs, pagesPerSec: (pages.length * rounds) / secs, peakRssMb: peakRssMb(), words };
+}
+
+const SYSTEMS = ['cheerio.load', 'readability+jsdom', 'gleaner clean', 'gleaner extract', 'gleaner clean+extract'];
+
+if (values.system) {
+  // child mode
+  const pages = loadPages(values.data, values.limit ? Number(values.limit) : undefined);
+  const result = await runSystem(values.system, pages, Number(values.rounds));
+  process.send(result);
+} else {
+  const pages = loadPages(values.data, values.limit ? Number(values.limit) : undefined);
+  const mb = pages.reduce((s, p) => s + p.bytes.length, 0) / 1048576;
+  console.log(`bench: ${pages.length} pages (${mb.toFixed(1)} MB of HTML), ${values.rounds} rounds, one process per system, sequential (one core each)`);
+  const results = [];
+  for (const system of SYSTEMS) {
+    const args = ['--system', system, '--data', values.data, '--rounds', values.rounds, ...(values.limit ? ['--limit', values.limit] : [])];
+    const result = await new Promise((resolveP, reject) => {
+      const child = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      let got = null;
+      child.on('message', (m) => { got = m; });
+      child.on('exit', (code) => (got ? resolveP(got) : reject(new Error(`${system} exited with ${code}`))));
+    });
+    results.push(result);
+    console.log(`  ${system.padEnd(22)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s   peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB`);
+  }
+  const by = Object.fromEntries(results.map((r) => [r.name, r]));
+  const ref = by['readability+jsdom'].pagesPerSec;
+  console.log('');
+  console.log(`clean vs Readability+jsdom:          ${(by['gleaner clean'].pagesPerSec / ref).toFixed(1)}x (target >= 10x)`);
+  console.log(`clean+extract vs Readability+jsdom:  ${(by['gleaner clean+extract'].pagesPerSec / ref).toFixed(1)}x (target >= 2x)`);
+  console.log(`SUMMARY ${results.map((r) => `${r.name.replace(/[^a-z+]+/gi, '_')}=${r.pagesPerSec.toFixed(1)}`).join(' ')}`);
+}
