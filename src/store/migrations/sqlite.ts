@@ -1,0 +1,90 @@
+// SQLite schema, one entry per version. Applied in order on open and recorded in schema_migrations.
+// Never edit a released entry: add a new version.
+import type { Migration } from './types.js';
+
+export const sqliteMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'records, revisions, entities, full-text, raw pages, feeds',
+    sql: `
+CREATE TABLE records (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  url_key TEXT NOT NULL UNIQUE,
+  url TEXT,
+  canonical_url TEXT,
+  source TEXT,
+  title TEXT,
+  published_at TEXT,
+  content_hash TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  syndicated_from TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX records_url ON records (url);
+CREATE INDEX records_canonical_url ON records (canonical_url);
+CREATE INDEX records_published ON records (published_at);
+CREATE INDEX records_source ON records (source, published_at);
+CREATE INDEX records_content_hash ON records (content_hash);
+
+CREATE TABLE record_revisions (
+  record_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (record_id, revision)
+) WITHOUT ROWID;
+
+-- One row per entity name, alias and surname: "--entity Goita --type person" is an index lookup.
+CREATE TABLE entities (
+  record_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  term TEXT NOT NULL,
+  name TEXT NOT NULL,
+  key TEXT NOT NULL,
+  code TEXT,
+  mentions INTEGER NOT NULL,
+  alias INTEGER NOT NULL,
+  PRIMARY KEY (record_id, type, term)
+) WITHOUT ROWID;
+CREATE INDEX entities_term ON entities (term, type, record_id);
+CREATE INDEX entities_code ON entities (code, type, record_id) WHERE code IS NOT NULL;
+CREATE INDEX entities_key ON entities (type, key, record_id) WHERE alias = 0;
+
+-- Contentless: the text lives in records.data; rowid = records.seq.
+CREATE VIRTUAL TABLE records_fts USING fts5 (
+  title, body, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE raw_pages (
+  hash TEXT PRIMARY KEY,
+  body BLOB NOT NULL,
+  content_type TEXT,
+  size INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE feeds (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  every TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  last_polled_at TEXT,
+  last_status INTEGER,
+  title TEXT
+);
+
+CREATE TABLE feed_items (
+  feed_url TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  url TEXT,
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (feed_url, item_id)
+) WITHOUT ROWID;
+`,
+  },
+];

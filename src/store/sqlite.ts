@@ -1,0 +1,358 @@
+// The embedded store: one SQLite file (WAL), better-sqlite3's synchronous API behind the async Store
+// interface. Writes run in BEGIN IMMEDIATE transactions so several processes can share the file.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { InputError, StoreError, errorMessage } from '../errors.js';
+import { sqliteMigrations } from './migrations/sqlite.js';
+import {
+  entityRows,
+  normaliseFilter,
+  recordId,
+  recordKeys,
+  searchText,
+  topEntityConditions,
+  whereConditions,
+  type Bind,
+  type FtsQuery,
+  type NormalisedFilter,
+} from './query.js';
+import { GleanerRecord } from './schema.js';
+import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:'. The folder is created when missing. */
+  path: string;
+  /** How long a writer waits for another process's lock (ms). */
+  busyTimeoutMs?: number;
+}
+
+interface RecordRow {
+  seq: number;
+  id: string;
+  revision: number;
+  content_hash: string;
+  syndicated_from: string | null;
+  created_at: string;
+  updated_at: string;
+  data: string;
+}
+
+interface FeedRow {
+  id: string;
+  url: string;
+  every: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_status: number | null;
+  title: string | null;
+}
+
+/** FTS5 MATCH syntax for a parsed query: words are folded [\p{L}\p{N}]+ so quoting is safe. */
+export function fts5Match(q: FtsQuery): string {
+  const phrase = (words: string[]) => `"${words.join(' ')}"`;
+  const parts = q.clauses.map((alts) => (alts.length === 1 ? phrase(alts[0]) : `(${alts.map(phrase).join(' OR ')})`));
+  let match = parts.join(' AND ');
+  for (const n of q.negated) match += ` NOT ${phrase(n)}`;
+  return match;
+}
+
+export function validateRecord(record: GleanerRecord): GleanerRecord {
+  const parsed = GleanerRecord.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`record does not match the schema: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, { url: record?.url ?? null });
+  }
+  return parsed.data;
+}
+
+export function feedFromRow(r: FeedRow): FeedState {
+  return {
+    id: r.id,
+    url: r.url,
+    every: r.every,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastPolledAt: r.last_polled_at,
+    lastStatus: r.last_status,
+    title: r.title,
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+
+  constructor(opts: SqliteStoreOptions) {
+    try {
+      if (opts.path !== ':memory:' && opts.path !== '') mkdirSync(dirname(opts.path), { recursive: true });
+      this.db = new Database(opts.path);
+      this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 10_000))}`);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+    } catch (err) {
+      throw new StoreError(`cannot open SQLite database ${opts.path}: ${errorMessage(err)}`, { path: opts.path }, err);
+    }
+    this.migrate();
+  }
+
+  /** Applies pending migrations, each in its own write transaction. */
+  private migrate(): void {
+    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    for (const m of sqliteMigrations) {
+      const apply = this.db.transaction(() => {
+        const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
+        if (done) return;
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      });
+      apply.immediate();
+    }
+  }
+
+  /** Applied migration versions (for tests and `status`). */
+  migrations(): number[] {
+    return (this.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
+  }
+
+  async upsert(record: GleanerRecord): Promise<UpsertResult> {
+    const rec = validateRecord(record);
+    const keys = recordKeys(rec);
+    const data = JSON.stringify(rec);
+    const now = new Date().toISOString();
+    const byKey = this.db.prepare('SELECT seq, id, revision, content_hash, syndicated_from FROM records WHERE url_key = ?');
+    const originalOf = (excludeId: string | null): string | null => {
+      if (!keys.syndicatable) return null;
+      const row = this.db
+        .prepare('SELECT id, syndicated_from FROM records WHERE content_hash = ? AND id IS NOT ? ORDER BY seq LIMIT 1')
+        .get(keys.contentHash, excludeId) as { id: string; syndicated_from: string | null } | undefined;
+      return row ? (row.syndicated_from ?? row.id) : null;
+    };
+
+    const tx = this.db.transaction((): UpsertResult => {
+      let existing = byKey.get(keys.urlKey) as RecordRow | undefined;
+      if (!existing && keys.altKey) existing = byKey.get(keys.altKey) as RecordRow | undefined;
+      if (!existing && !keys.url && !keys.canonicalUrl) {
+        // No URL at all: the content is the identity, so the same text anywhere is this record.
+        const same = this.db.prepare('SELECT id, revision FROM records WHERE content_hash = ? ORDER BY seq LIMIT 1').get(keys.contentHash) as
+          | { id: string; revision: number }
+          | undefined;
+        if (same) return { id: same.id, status: 'unchanged', revision: same.revision };
+      }
+      if (existing) {
+        if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
+        const revision = existing.revision + 1;
+        this.db
+          .prepare(
+            `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
+               syndicated_from = ?, updated_at = ?, data = ? WHERE id = ?`,
+          )
+          .run(keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id);
+        this.writeSideTables(existing.seq, existing.id, revision, rec, keys.contentHash, data, now, true);
+        return { id: existing.id, status: 'updated', revision };
+      }
+      const original = originalOf(null);
+      const id = recordId(keys.urlKey);
+      const info = this.db
+        .prepare(
+          `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+        )
+        .run(id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, now, data);
+      this.writeSideTables(Number(info.lastInsertRowid), id, 1, rec, keys.contentHash, data, now, false);
+      return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
+    });
+    return this.guard('upsert', () => tx.immediate(), { url: keys.urlKey });
+  }
+
+  /** Revision row, entity rows and the full-text row for a record just written. */
+  private writeSideTables(seq: number, id: string, revision: number, rec: GleanerRecord, hash: string, data: string, now: string, replace: boolean): void {
+    this.db.prepare('INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data) VALUES (?, ?, ?, ?, ?)').run(id, revision, hash, now, data);
+    if (replace) {
+      this.db.prepare('DELETE FROM entities WHERE record_id = ?').run(id);
+      this.db.prepare('DELETE FROM records_fts WHERE rowid = ?').run(seq);
+    }
+    const ins = this.db.prepare('INSERT OR IGNORE INTO entities (record_id, type, term, name, key, code, mentions, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const e of entityRows(rec)) ins.run(id, e.type, e.term, e.name, e.key, e.code, e.mentions, e.alias ? 1 : 0);
+    const text = searchText(rec);
+    this.db.prepare('INSERT INTO records_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, text.title, text.body);
+  }
+
+  async get(idOrUrl: string): Promise<StoredRecord | null> {
+    const key = idOrUrl.trim().replace(/#.*$/, '');
+    const row = this.guard('get', () =>
+      this.db
+        .prepare(
+          `SELECT * FROM records WHERE id = ?1 OR url_key = ?1 OR canonical_url = ?1 OR url = ?1
+           ORDER BY (id = ?1) DESC, (url_key = ?1) DESC, seq LIMIT 1`,
+        )
+        .get(key),
+    ) as RecordRow | undefined;
+    return row ? toStored(row) : null;
+  }
+
+  async revisions(id: string): Promise<StoredRecord[]> {
+    const rows = this.guard('revisions', () =>
+      this.db
+        .prepare(
+          `SELECT v.record_id AS id, v.revision, v.content_hash, r.syndicated_from, r.created_at, v.created_at AS updated_at, v.data
+           FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.record_id = ? ORDER BY v.revision`,
+        )
+        .all(id),
+    ) as RecordRow[];
+    return rows.map(toStored);
+  }
+
+  private select(f: NormalisedFilter, what: 'rows' | 'count'): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const bind: Bind = (v) => {
+      params.push(v);
+      return '?';
+    };
+    let from = 'records r';
+    let order = 'r.published_at DESC NULLS LAST, r.seq DESC';
+    if (f.query) {
+      from += ` JOIN (SELECT rowid AS fts_rowid, bm25(records_fts, 4.0, 1.0) AS rank FROM records_fts WHERE records_fts MATCH ${bind(fts5Match(f.query))}) f ON f.fts_rowid = r.seq`;
+      order = 'f.rank, r.published_at DESC NULLS LAST, r.seq DESC';
+    }
+    const where = whereConditions(f, bind);
+    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    if (what === 'count') return { sql: `SELECT count(*) AS n FROM ${from}${whereSql}`, params };
+    let sql = `SELECT r.* FROM ${from}${whereSql} ORDER BY ${order}`;
+    if (f.limit !== null || f.offset) sql += ` LIMIT ${bind(f.limit ?? -1)} OFFSET ${bind(f.offset)}`;
+    return { sql, params };
+  }
+
+  async list(filter: RecordFilter = {}): Promise<StoredRecord[]> {
+    const f = normaliseFilter(filter);
+    if (f.limit === 0) return [];
+    const { sql, params } = this.select(f, 'rows');
+    return (this.guard('list', () => this.db.prepare(sql).all(...params)) as RecordRow[]).map(toStored);
+  }
+
+  async count(filter: RecordFilter = {}): Promise<number> {
+    const f = normaliseFilter({ ...filter, limit: undefined, offset: undefined });
+    const { sql, params } = this.select(f, 'count');
+    return (this.guard('count', () => this.db.prepare(sql).get(...params)) as { n: number }).n;
+  }
+
+  async topEntities(opts: { type?: EntityType; since?: string; until?: string; limit?: number } = {}): Promise<EntityCount[]> {
+    const params: unknown[] = [];
+    const bind: Bind = (v) => {
+      params.push(v);
+      return '?';
+    };
+    const { where, needsRecords } = topEntityConditions(opts, bind);
+    const limit = opts.limit ?? 20;
+    if (!(Number.isInteger(limit) && limit >= 0)) throw new InputError('--limit takes a whole number ≥ 0');
+    const sql = `
+      SELECT t.type, t.key, t.code, t.mentions, t.articles,
+        (SELECT e2.name FROM entities e2 WHERE e2.type = t.type AND e2.key = t.key AND e2.alias = 0
+         GROUP BY e2.name ORDER BY count(*) DESC, e2.name LIMIT 1) AS name
+      FROM (
+        SELECT e.type, e.key, max(e.code) AS code, sum(e.mentions) AS mentions, count(DISTINCT e.record_id) AS articles
+        FROM entities e${needsRecords ? ' JOIN records r ON r.id = e.record_id' : ''}
+        WHERE ${where.join(' AND ')}
+        GROUP BY e.type, e.key
+        ORDER BY articles DESC, mentions DESC, e.key
+        LIMIT ${bind(limit)}
+      ) t
+      ORDER BY t.articles DESC, t.mentions DESC, t.key`;
+    const rows = this.guard('topEntities', () => this.db.prepare(sql).all(...params)) as Array<{
+      type: EntityType;
+      name: string;
+      code: string | null;
+      mentions: number;
+      articles: number;
+    }>;
+    return rows.map((r) => ({ type: r.type, name: r.name, code: r.code, mentions: r.mentions, articles: r.articles }));
+  }
+
+  async hasUrl(url: string): Promise<boolean> {
+    const key = url.trim().replace(/#.*$/, '');
+    return Boolean(this.guard('hasUrl', () => this.db.prepare('SELECT 1 FROM records WHERE url_key = ?1 OR canonical_url = ?1 OR url = ?1 LIMIT 1').get(key)));
+  }
+
+  async hasFeedItem(feedUrl: string, itemId: string): Promise<boolean> {
+    return Boolean(this.guard('hasFeedItem', () => this.db.prepare('SELECT 1 FROM feed_items WHERE feed_url = ? AND item_id = ?').get(feedUrl, itemId)));
+  }
+
+  async markFeedItem(feedUrl: string, itemId: string, url: string): Promise<void> {
+    this.guard('markFeedItem', () =>
+      this.db.prepare('INSERT OR IGNORE INTO feed_items (feed_url, item_id, url, seen_at) VALUES (?, ?, ?, ?)').run(feedUrl, itemId, url, new Date().toISOString()),
+    );
+  }
+
+  async putRaw(hash: string, body: Uint8Array, contentType: string | null): Promise<void> {
+    this.guard('putRaw', () =>
+      this.db
+        .prepare('INSERT OR IGNORE INTO raw_pages (hash, body, content_type, size, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(hash, Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType, body.byteLength, new Date().toISOString()),
+    );
+  }
+
+  async getRaw(hash: string): Promise<{ body: Uint8Array; contentType: string | null } | null> {
+    const row = this.guard('getRaw', () => this.db.prepare('SELECT body, content_type FROM raw_pages WHERE hash = ?').get(hash)) as
+      | { body: Buffer; content_type: string | null }
+      | undefined;
+    return row ? { body: new Uint8Array(row.body.buffer, row.body.byteOffset, row.body.byteLength), contentType: row.content_type } : null;
+  }
+
+  async saveFeed(feed: FeedState): Promise<void> {
+    this.guard(
+      'saveFeed',
+      () =>
+        this.db
+          .prepare(
+            `INSERT INTO feeds (id, url, every, etag, last_modified, last_polled_at, last_status, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET url = excluded.url, every = excluded.every, etag = excluded.etag, last_modified = excluded.last_modified,
+               last_polled_at = excluded.last_polled_at, last_status = excluded.last_status, title = excluded.title`,
+          )
+          .run(feed.id, feed.url, feed.every, feed.etag, feed.lastModified, feed.lastPolledAt, feed.lastStatus, feed.title),
+      { feed: feed.id, url: feed.url },
+    );
+  }
+
+  async getFeed(idOrUrl: string): Promise<FeedState | null> {
+    const row = this.guard('getFeed', () => this.db.prepare('SELECT * FROM feeds WHERE id = ?1 OR url = ?1 ORDER BY (id = ?1) DESC LIMIT 1').get(idOrUrl)) as
+      | FeedRow
+      | undefined;
+    return row ? feedFromRow(row) : null;
+  }
+
+  async listFeeds(): Promise<FeedState[]> {
+    return (this.guard('listFeeds', () => this.db.prepare('SELECT * FROM feeds ORDER BY id').all()) as FeedRow[]).map(feedFromRow);
+  }
+
+  async removeFeed(id: string): Promise<boolean> {
+    return this.guard('removeFeed', () => this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id)).changes > 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs a statement, turning driver errors into StoreError (InputError passes through). */
+  private guard<T>(op: string, fn: () => T, context: Record<string, unknown> = {}): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof InputError || err instanceof StoreError) throw err;
+      throw new StoreError(`sqlite ${op} failed: ${errorMessage(err)}`, { op, ...context }, err);
+    }
+  }
+}
+
+export function toStored(row: RecordRow): StoredRecord {
+  const rec = JSON.parse(row.data) as GleanerRecord;
+  return {
+    id: row.id,
+    revision: row.revision,
+    ...rec,
+    syndicatedFrom: row.syndicated_from ?? null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
