@@ -1,0 +1,123 @@
+// Redis connections for BullMQ. Two kinds, on purpose:
+//  - workers: `maxRetriesPerRequest: null` (BullMQ requires it for blocking commands) and reconnect
+//    forever; a Redis outage pauses the workers, it never kills them. Errors are logged, throttled.
+//  - producers (CLI, HTTP API): fail fast. The first connect has a short timeout and commands are not
+//    queued while Redis is away, so `gleaner enqueue` says "Redis is not reachable" in one line.
+import { Redis, type RedisOptions } from 'ioredis';
+import { ServiceUnavailableError, errorMessage } from '../errors.js';
+import type { Logger } from '../log.js';
+
+/** The Redis URL without its password, for messages and logs. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+/** Reconnect delay: 100 ms growing to 5 s, forever (workers must outlive a Redis restart). */
+function workerRetry(times: number): number {
+  return Math.min(100 * 2 ** Math.min(times, 6), 5_000);
+}
+
+export interface WorkerConnectionOptions {
+  logger?: Logger;
+  connectionName?: string;
+}
+
+/** A connection for BullMQ Workers (and the queues a worker writes to). */
+export function createWorkerConnection(redisUrl: string, opts: WorkerConnectionOptions = {}): Redis {
+  const redis = new Redis(redisUrl, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    retryStrategy: workerRetry,
+    connectionName: opts.connectionName,
+  } satisfies RedisOptions);
+  // ioredis emits 'error' on every failed reconnect; log the first one of an outage and then one a minute.
+  let lastLog = 0;
+  redis.on('error', (err) => {
+    const now = Date.now();
+    if (now - lastLog < 60_000) return;
+    lastLog = now;
+    opts.logger?.error({ redis: redactRedisUrl(redisUrl), err: errorMessage(err) }, 'redis unreachable, workers keep retrying');
+  });
+  redis.on('ready', () => {
+    if (lastLog) opts.logger?.info({ redis: redactRedisUrl(redisUrl) }, 'redis connection ready');
+    lastLog = 0;
+  });
+  return redis;
+}
+
+export interface ProducerConnectionOptions {
+  /** How long the first connect may take before we give up. */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * A connection for producers, connected (or failed) when this resolves. While connected it
+ * reconnects after a blip, but commands fail at once instead of waiting for Redis to come back.
+ */
+export async function connectProducer(redisUrl: string, opts: ProducerConnectionOptions = {}): Promise<Redis> {
+  const timeout = opts.connectTimeoutMs ?? 3_000;
+  const target = redactRedisUrl(redisUrl);
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: timeout,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: (times) => (times > 20 ? null : Math.min(200 * times, 2_000)),
+  } satisfies RedisOptions);
+  // Without a listener ioredis prints unhandled 'error' events; failures surface through commands.
+  redis.on('error', () => {});
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis.connect(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeout} ms`)), timeout);
+      }),
+    ]);
+    await redis.ping();
+    return redis;
+  } catch (err) {
+    redis.disconnect();
+    throw new ServiceUnavailableError('Redis', target, err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface RedisDurability {
+  appendonly: string | null;
+  maxmemoryPolicy: string | null;
+  /** Human-readable warnings; empty when the settings are safe for a queue. */
+  warnings: string[];
+}
+
+/**
+ * BullMQ keeps every job in Redis: without AOF a Redis restart loses queued work, and an eviction
+ * policy other than noeviction silently deletes job keys under memory pressure.
+ */
+export async function checkRedisDurability(redis: Redis): Promise<RedisDurability> {
+  const get = async (name: string): Promise<string | null> => {
+    try {
+      const reply = (await redis.config('GET', name)) as unknown;
+      if (Array.isArray(reply)) return reply[1] == null ? null : String(reply[1]);
+      if (reply && typeof reply === 'object') return String((reply as Record<string, unknown>)[name] ?? '') || null;
+      return null;
+    } catch {
+      return null; // CONFIG may be disabled on managed Redis
+    }
+  };
+  const appendonly = await get('appendonly');
+  const maxmemoryPolicy = await get('maxmemory-policy');
+  const warnings: string[] = [];
+  if (appendonly === null) warnings.push('could not read Redis appendonly (CONFIG disabled?): make sure AOF is on, or a Redis restart loses queued jobs');
+  else if (appendonly !== 'yes') warnings.push('Redis appendonly is OFF: a Redis restart loses queued jobs and schedulers (set appendonly yes, appendfsync everysec)');
+  if (maxmemoryPolicy === null) warnings.push('could not read Redis maxmemory-policy: it must be noeviction');
+  else if (maxmemoryPolicy !== 'noeviction') warnings.push(`Redis maxmemory-policy is ${maxmemoryPolicy}: Redis may evict job keys; set maxmemory-policy noeviction`);
+  return { appendonly, maxmemoryPolicy, warnings };
+}

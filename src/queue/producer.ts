@@ -1,0 +1,204 @@
+// The producer side of the queues: what `gleaner enqueue`, `gleaner feeds` and the HTTP API use.
+// It connects fail-fast (see connection.ts): when Redis is down, createProducer rejects with a
+// ServiceUnavailableError whose message is one clear line.
+import { randomUUID } from 'node:crypto';
+import { Queue, type JobSchedulerJson } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import { InputError } from '../errors.js';
+import type { FeedState, Store } from '../store/types.js';
+import { connectProducer } from './connection.js';
+import { canonicalJobUrl, feedIdFor, schedulerIdFor, urlJobId } from './job-ids.js';
+import {
+  DEDUP_TTL_MS,
+  DEFAULT_FEED_EVERY,
+  JOB_NAMES,
+  MIN_FEED_EVERY_MS,
+  QUEUE_NAMES,
+  defaultJobOptions,
+  parseEvery,
+  type FetchJobData,
+  type PollJobData,
+  type QueuePolicy,
+} from './queues.js';
+
+export interface EnqueueResult {
+  url: string;
+  jobId: string;
+  status: 'queued' | 'duplicate';
+}
+
+export interface FeedWithSchedule extends FeedState {
+  schedulerId: string;
+  /** Next scheduled poll (epoch ms), when the scheduler exists. */
+  nextPollAt: number | null;
+}
+
+export interface Producer {
+  enqueueUrls(urls: string[]): Promise<EnqueueResult[]>;
+  addFeed(url: string, every?: string): Promise<FeedWithSchedule>;
+  removeFeed(idOrUrl: string): Promise<boolean>;
+  pollFeed(idOrUrl: string): Promise<{ feedId: string; jobId: string }>;
+  listFeeds(): Promise<FeedWithSchedule[]>;
+  getQueues(): Queue[];
+  /** The producer's Redis connection (fail-fast), e.g. for the status command. */
+  readonly redis: Redis;
+  close(): Promise<void>;
+}
+
+export interface ProducerOptions {
+  /** Share an open store (the web server has one); otherwise one is opened on first feed call. */
+  store?: Store;
+  connectTimeoutMs?: number;
+}
+
+type QueueConfig = Pick<Config, 'redisUrl' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath'>;
+
+/** The three queues over one connection. Workers use the same function with their own connection. */
+export function openQueues(redis: Redis, config: Pick<Config, 'queuePrefix' | 'backoffMs'>): { feeds: Queue; fetch: Queue; process: Queue } {
+  const policy: QueuePolicy = { backoffMs: config.backoffMs };
+  const make = (name: (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES]) =>
+    new Queue(name, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: defaultJobOptions(name, policy) });
+  return { feeds: make(QUEUE_NAMES.feeds), fetch: make(QUEUE_NAMES.fetch), process: make(QUEUE_NAMES.process) };
+}
+
+function checkHttpUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    throw new InputError(`not a URL: '${url}'`, { url });
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InputError(`only http(s) URLs can be fetched: '${url}'`, { url });
+  return u.toString();
+}
+
+/**
+ * Adds a fetch job for `url`, deduplicated by job id (in flight, or finished recently) and by the
+ * deduplication option (a re-submit within DEDUP_TTL_MS). A URL whose last job failed is queued
+ * again: re-submitting is how a user retries it.
+ */
+export async function addFetchJob(fetchQueue: Queue, data: FetchJobData): Promise<EnqueueResult> {
+  const jobId = urlJobId(data.url);
+  const submission = randomUUID();
+  const add = () =>
+    fetchQueue.add(JOB_NAMES.fetch, { ...data, submission }, { jobId, deduplication: { id: jobId, ttl: DEDUP_TTL_MS } });
+  const added = await add();
+  const existing = await fetchQueue.getJob(added.id ?? jobId);
+  if (!existing || existing.data?.submission === submission) return { url: data.url, jobId, status: 'queued' };
+  if ((await existing.getState()) === 'failed') {
+    await existing.remove();
+    await fetchQueue.removeDeduplicationKey(jobId);
+    await add();
+    return { url: data.url, jobId, status: 'queued' };
+  }
+  return { url: data.url, jobId, status: 'duplicate' };
+}
+
+export async function createProducer(config: QueueConfig, opts: ProducerOptions = {}): Promise<Producer> {
+  const redis = await connectProducer(config.redisUrl, { connectTimeoutMs: opts.connectTimeoutMs });
+  const queues = openQueues(redis, config);
+  let store = opts.store ?? null;
+  const ownsStore = !opts.store;
+
+  async function getStore(): Promise<Store> {
+    if (!store) {
+      const { openStore } = await import('../store/open.js');
+      store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
+    }
+    return store;
+  }
+
+  async function findFeed(idOrUrl: string): Promise<FeedState> {
+    const s = await getStore();
+    const feed = (await s.getFeed(idOrUrl)) ?? (/^https?:/i.test(idOrUrl) ? await s.getFeed(feedIdFor(idOrUrl)) : null);
+    if (!feed) throw new InputError(`no feed '${idOrUrl}' (see 'gleaner feeds list')`, { feed: idOrUrl });
+    return feed;
+  }
+
+  async function schedulers(): Promise<Map<string, JobSchedulerJson>> {
+    const list = await queues.feeds.getJobSchedulers(0, -1, true);
+    return new Map(list.map((s) => [s.key ?? s.id ?? '', s]));
+  }
+
+  function withSchedule(feed: FeedState, all: Map<string, JobSchedulerJson>): FeedWithSchedule {
+    const schedulerId = schedulerIdFor(feed.id);
+    const s = all.get(schedulerId);
+    return { ...feed, schedulerId, nextPollAt: s?.next ?? null };
+  }
+
+  return {
+    redis,
+    async enqueueUrls(urls) {
+      const checked = urls.map(checkHttpUrl);
+      const results: EnqueueResult[] = [];
+      for (const url of checked) results.push(await addFetchJob(queues.fetch, { url }));
+      return results;
+    },
+
+    async addFeed(url, every = DEFAULT_FEED_EVERY) {
+      const feedUrl = checkHttpUrl(url);
+      let everyMs: number;
+      try {
+        everyMs = parseEvery(every);
+      } catch (err) {
+        throw new InputError((err as Error).message, { every });
+      }
+      if (everyMs < MIN_FEED_EVERY_MS) throw new InputError(`--every must be at least ${MIN_FEED_EVERY_MS} ms`, { every });
+      const s = await getStore();
+      const id = feedIdFor(feedUrl);
+      const before = await s.getFeed(id);
+      const feed: FeedState = {
+        id,
+        url: before?.url ?? canonicalJobUrl(feedUrl),
+        every,
+        etag: before?.etag ?? null,
+        lastModified: before?.lastModified ?? null,
+        lastPolledAt: before?.lastPolledAt ?? null,
+        lastStatus: before?.lastStatus ?? null,
+        title: before?.title ?? null,
+      };
+      await s.saveFeed(feed);
+      // Upsert here, on add or change, and nowhere else (never from workers at start-up: #2876).
+      // No `deduplication` in the template (#2954).
+      const { attempts, backoff, removeOnComplete, removeOnFail } = queues.feeds.defaultJobOptions;
+      await queues.feeds.upsertJobScheduler(
+        schedulerIdFor(id),
+        { every: everyMs },
+        { name: JOB_NAMES.poll, data: { feedId: id } satisfies PollJobData, opts: { attempts, backoff, removeOnComplete, removeOnFail } },
+      );
+      return withSchedule(feed, await schedulers());
+    },
+
+    async removeFeed(idOrUrl) {
+      let feed: FeedState;
+      try {
+        feed = await findFeed(idOrUrl);
+      } catch {
+        return false;
+      }
+      await queues.feeds.removeJobScheduler(schedulerIdFor(feed.id));
+      return (await getStore()).removeFeed(feed.id);
+    },
+
+    async pollFeed(idOrUrl) {
+      const feed = await findFeed(idOrUrl);
+      const jobId = `poll-${feed.id}-${Date.now()}`;
+      await queues.feeds.add(JOB_NAMES.poll, { feedId: feed.id } satisfies PollJobData, { jobId });
+      return { feedId: feed.id, jobId };
+    },
+
+    async listFeeds() {
+      const [feeds, all] = await Promise.all([(await getStore()).listFeeds(), schedulers()]);
+      return feeds.map((f) => withSchedule(f, all));
+    },
+
+    getQueues: () => [queues.feeds, queues.fetch, queues.process],
+
+    async close() {
+      await Promise.allSettled([queues.feeds.close(), queues.fetch.close(), queues.process.close()]);
+      if (ownsStore && store) await store.close();
+      redis.disconnect();
+    },
+  };
+}
