@@ -1,0 +1,138 @@
+// Publication dates from metadata strings, URLs and text near the title, normalised to ISO-8601.
+// Precision is kept: a date-only value stays "2023-09-17"; a timestamp keeps its offset or Z.
+import * as chrono from 'chrono-node';
+
+/** Years outside this range are taken as parse noise (copyright years, ids that look like dates). */
+const MIN_YEAR = 1990;
+
+function maxYear(): number {
+  return new Date().getUTCFullYear() + 1;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (!(y >= MIN_YEAR && y <= maxYear() && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+const ISO_RE =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/** An ISO-like string ("2023-09-17", "2023-09-17T10:00:00+0200", "20230917T1000Z") → ISO-8601. */
+function normalizeIsoLike(s: string): string | null {
+  const m = ISO_RE.exec(s);
+  if (!m) return null;
+  const [, ys, ms, ds, hh, mi, ss, zone] = m;
+  const y = Number(ys), mo = Number(ms), d = Number(ds);
+  if (!validYmd(y, mo, d)) return null;
+  const date = `${ys}-${ms}-${ds}`;
+  if (hh === undefined) return date;
+  if (Number(hh) > 23 || Number(mi) > 59 || (ss !== undefined && Number(ss) > 59)) return date;
+  let offset = '';
+  if (zone) {
+    if (/^(z|utc|gmt)$/i.test(zone)) offset = 'Z';
+    else {
+      const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+      offset = `${z[1]}${z[2]}:${z[3] ?? '00'}`;
+    }
+  }
+  return `${date}T${hh}:${mi}:${ss ?? '00'}${offset}`;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** "Sun, 17 Sep 2023 10:00:00 GMT" / "17 Sep 2023 10:00 +0200" (RFC 822/2822, feeds and some meta). */
+function normalizeRfc2822(s: string): string | null {
+  const m = /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,5}|[+-]\d{4})?)?$/.exec(s);
+  if (!m) return null;
+  const mo = MONTHS[m[2].slice(0, 4).toLowerCase()] ?? MONTHS[m[2].slice(0, 3).toLowerCase()];
+  const y = Number(m[3]), d = Number(m[1]);
+  if (!mo || !validYmd(y, mo, d)) return null;
+  const date = `${y}-${pad(mo)}-${pad(d)}`;
+  if (m[4] === undefined) return date;
+  const zone = m[7];
+  let offset = '';
+  if (zone) {
+    if (/^[+-]\d{4}$/.test(zone)) offset = `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    else if (/^(z|ut|utc|gmt)$/i.test(zone)) offset = 'Z';
+    else {
+      const named: Record<string, string> = { EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00', BST: '+01:00', CET: '+01:00', CEST: '+02:00' };
+      offset = named[zone.toUpperCase()] ?? '';
+    }
+  }
+  return `${date}T${pad(Number(m[4]))}:${m[5]}:${m[6] ?? '00'}${offset}`;
+}
+
+/**
+ * A date string from metadata (JSON-LD, meta tags, <time datetime>) → ISO-8601, or null.
+ * Accepts ISO-8601 variants, RFC 2822, epoch seconds/milliseconds and human dates
+ * ("September 17, 2023", "17 September 2023 10:00").
+ */
+export function normalizeDate(raw: unknown): string | null {
+  if (typeof raw === 'number') return fromEpoch(raw);
+  if (typeof raw !== 'string') return null;
+  const s = raw.trim().replace(/\s+/g, ' ');
+  if (!s || s.length > 80) return null;
+  if (/^\d{10}(\d{3})?$/.test(s)) return fromEpoch(Number(s));
+  return normalizeIsoLike(s) ?? normalizeIsoLike(s.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3')) ?? normalizeRfc2822(s) ?? dateFromText(s, { whole: true });
+}
+
+function fromEpoch(n: number): string | null {
+  const ms = n > 1e11 ? n : n * 1000;
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < MIN_YEAR || d.getUTCFullYear() > maxYear()) return null;
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * A date in a URL path: /2023/09/17/, /2023-09-17/, /20230917/ → "2023-09-17"; /2023/09/ → "2023-09".
+ */
+export function dateFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url, 'http://x.invalid/').pathname;
+  } catch {
+    return null;
+  }
+  const full =
+    /(?:^|[/_-])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path) ??
+    /(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path);
+  if (full) {
+    const y = Number(full[1]), m = Number(full[2]), d = Number(full[3]);
+    if (validYmd(y, m, d)) return `${y}-${pad(m)}-${pad(d)}`;
+  }
+  const month = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path);
+  if (month && Number(month[1]) >= MIN_YEAR && Number(month[1]) <= maxYear()) return `${month[1]}-${month[2]}`;
+  return null;
+}
+
+/**
+ * A full calendar date (day, month and year all stated) in a short piece of text, e.g. a dateline
+ * "Published: Sunday, September 17, 2023 10:02 AM" → "2023-09-17". Relative phrases ("yesterday",
+ * "2 hours ago") are not used: they say nothing reliable without the fetch time.
+ * With `whole`, the date must cover most of the text (for metadata values).
+ */
+export function dateFromText(text: string, opts: { whole?: boolean } = {}): string | null {
+  const s = text.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 300) return null;
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.parse(s, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  } catch {
+    return null;
+  }
+  for (const r of results) {
+    const c = r.start;
+    if (!(c.isCertain('day') && c.isCertain('month') && c.isCertain('year'))) continue;
+    if (opts.whole && r.text.length < s.replace(/^[A-Za-z]+,?\s*/, '').length * 0.6) continue;
+    const y = c.get('year')!, m = c.get('month')!, d = c.get('day')!;
+    if (!validYmd(y, m, d)) continue;
+    return `${y}-${pad(m)}-${pad(d)}`;
+  }
+  return null;
+}
