@@ -87,6 +87,7 @@ export interface ProcessJobData {
   contentType: string | null;
   fetchedAt: string;
   feedUrl?: string | null;
+  feedItemId?: string | null;
   publishedAt?: string | null;
 }
 
