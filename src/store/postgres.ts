@@ -1,9 +1,381 @@
-// PostgreSQL store: placeholder until it lands (same interface as sqlite.ts).
-import { ConfigError } from '../errors.js';
-import type { Store } from './types.js';
+// PostgreSQL store, for a team: several workers on several machines against one database.
+// Same contract and same tests as sqlite.ts. Upserts serialise per URL and per content hash with
+// transaction-scoped advisory locks, so racing workers still leave one record.
+import pg from 'pg';
+import { ConfigError, InputError, StoreError, errorMessage } from '../errors.js';
+import { postgresMigrations } from './migrations/postgres.js';
+import {
+  entityRows,
+  feedFromRow,
+  validateRecord,
+  type FeedRow,
+  normaliseFilter,
+  recordId,
+  recordKeys,
+  searchText,
+  sha256Hex,
+  topEntityConditions,
+  whereConditions,
+  type Bind,
+  type FtsQuery,
+  type NormalisedFilter,
+} from './query.js';
+import type { GleanerRecord } from './schema.js';
+import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
 
-export class PostgresStore {
-  static async open(opts: { url: string; schema?: string }): Promise<Store> {
-    throw new ConfigError('the PostgreSQL store is not available yet', { url: opts.url.replace(/\/\/[^@]*@/, '//***@') });
+export interface PostgresStoreOptions {
+  /** postgres://user@host:port/database */
+  url: string;
+  /** Schema holding gleaner's tables (created when missing). Default: public. */
+  schema?: string;
+  /** Pool size. */
+  max?: number;
+}
+
+interface RecordRow {
+  id: string;
+  revision: number;
+  syndicated_from: string | null;
+  created_at: Date;
+  updated_at: Date;
+  data: GleanerRecord;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** to_tsquery syntax for a parsed query: words are folded [\p{L}\p{N}]+ so quoting is safe. */
+export function tsQuery(q: FtsQuery): string {
+  const phrase = (words: string[]) => (words.length === 1 ? `'${words[0]}'` : `(${words.map((w) => `'${w}'`).join(' <-> ')})`);
+  const parts = q.clauses.map((alts) => (alts.length === 1 ? phrase(alts[0]) : `(${alts.map(phrase).join(' | ')})`));
+  for (const n of q.negated) parts.push(`!${phrase(n)}`);
+  return parts.join(' & ');
+}
+
+function maskUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, (_m, user) => `//${user}${user ? ':***' : ''}@`);
+}
+
+/** A signed 64-bit advisory lock key for a string. */
+function lockKey(s: string): string {
+  return BigInt.asIntN(64, BigInt('0x' + sha256Hex(s).slice(0, 16))).toString();
+}
+
+function toStored(row: RecordRow): StoredRecord {
+  return {
+    id: row.id,
+    revision: row.revision,
+    ...row.data,
+    syndicatedFrom: row.syndicated_from ?? null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const FTS_SQL = `setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B')`;
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  private closed = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly schema: string,
+  ) {}
+
+  static async open(opts: PostgresStoreOptions): Promise<PostgresStore> {
+    const schema = opts.schema ?? 'public';
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError(`PostgreSQL schema name '${schema}' must be lower-case letters, digits and _`);
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 10, options: `-c search_path=${schema}` });
+    // An idle client losing its connection must not crash the process; the next query reports it.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool, schema);
+    try {
+      await store.migrate();
+    } catch (err) {
+      await pool.end().catch(() => {});
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`cannot open PostgreSQL database ${maskUrl(opts.url)}: ${errorMessage(err)}`, { url: maskUrl(opts.url), schema }, err);
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`SELECT pg_advisory_lock(${lockKey('gleaner-migrate:' + this.schema)})`);
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)');
+        const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+        for (const m of postgresMigrations) {
+          if (done.has(m.version)) continue;
+          await client.query('BEGIN');
+          try {
+            await client.query(m.sql);
+            await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [m.version, m.name]);
+            await client.query('COMMIT');
+          } catch (err) {
+            await client.query('ROLLBACK');
+            throw new StoreError(`PostgreSQL migration ${m.version} (${m.name}) failed: ${errorMessage(err)}`, { schema: this.schema }, err);
+          }
+        }
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(${lockKey('gleaner-migrate:' + this.schema)})`);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Applied migration versions. */
+  async migrations(): Promise<number[]> {
+    return (await this.q<{ version: number }>('migrations', 'SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version);
+  }
+
+  async upsert(record: GleanerRecord): Promise<UpsertResult> {
+    const rec = validateRecord(record);
+    const keys = recordKeys(rec);
+    const data = JSON.stringify(rec);
+    const now = new Date().toISOString();
+    const locks = [keys.urlKey, keys.altKey, keys.syndicatable || (!keys.url && !keys.canonicalUrl) ? 'hash:' + keys.contentHash : null]
+      .filter((k): k is string => k !== null)
+      .map((k) => lockKey(`${this.schema}:${k}`))
+      .sort();
+    return this.tx('upsert', async (c): Promise<UpsertResult> => {
+      for (const k of locks) await c.query(`SELECT pg_advisory_xact_lock(${k})`);
+      const byKey = async (k: string) =>
+        (await c.query<{ seq: string; id: string; revision: number; content_hash: string }>('SELECT seq, id, revision, content_hash FROM records WHERE url_key = $1', [k]))
+          .rows[0];
+      const originalOf = async (excludeId: string | null): Promise<string | null> => {
+        if (!keys.syndicatable) return null;
+        const row = (
+          await c.query<{ id: string; syndicated_from: string | null }>(
+            'SELECT id, syndicated_from FROM records WHERE content_hash = $1 AND id IS DISTINCT FROM $2 ORDER BY seq LIMIT 1',
+            [keys.contentHash, excludeId],
+          )
+        ).rows[0];
+        return row ? (row.syndicated_from ?? row.id) : null;
+      };
+
+      let existing = await byKey(keys.urlKey);
+      if (!existing && keys.altKey) existing = await byKey(keys.altKey);
+      if (!existing && !keys.url && !keys.canonicalUrl) {
+        const same = (await c.query<{ id: string; revision: number }>('SELECT id, revision FROM records WHERE content_hash = $1 ORDER BY seq LIMIT 1', [keys.contentHash])).rows[0];
+        if (same) return { id: same.id, status: 'unchanged', revision: same.revision };
+      }
+      const text = searchText(rec);
+      if (existing) {
+        if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
+        const revision = existing.revision + 1;
+        await c.query(
+          `UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
+             syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL} WHERE id = $13`,
+          [text.title, text.body, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, await originalOf(existing.id), now, data, existing.id],
+        );
+        await this.writeSideTables(c, existing.id, revision, rec, keys.contentHash, data, now, true);
+        return { id: existing.id, status: 'updated', revision };
+      }
+      const original = await originalOf(null);
+      const id = recordId(keys.urlKey);
+      await c.query(
+        `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts)
+         VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL})`,
+        [text.title, text.body, id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, data],
+      );
+      await this.writeSideTables(c, id, 1, rec, keys.contentHash, data, now, false);
+      return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
+    });
+  }
+
+  private async writeSideTables(c: pg.PoolClient, id: string, revision: number, rec: GleanerRecord, hash: string, data: string, now: string, replace: boolean): Promise<void> {
+    await c.query('INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data) VALUES ($1, $2, $3, $4, $5)', [id, revision, hash, now, data]);
+    if (replace) await c.query('DELETE FROM entities WHERE record_id = $1', [id]);
+    const rows = entityRows(rec);
+    if (!rows.length) return;
+    await c.query(
+      `INSERT INTO entities (record_id, type, term, name, key, code, mentions, alias)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::smallint[])
+       ON CONFLICT DO NOTHING`,
+      [id, rows.map((e) => e.type), rows.map((e) => e.term), rows.map((e) => e.name), rows.map((e) => e.key), rows.map((e) => e.code), rows.map((e) => e.mentions), rows.map((e) => (e.alias ? 1 : 0))],
+    );
+  }
+
+  async get(idOrUrl: string): Promise<StoredRecord | null> {
+    const key = idOrUrl.trim().replace(/#.*$/, '');
+    const rows = await this.q<RecordRow>(
+      'get',
+      `SELECT id, revision, syndicated_from, created_at, updated_at, data FROM records
+       WHERE id = $1 OR url_key = $1 OR canonical_url = $1 OR url = $1
+       ORDER BY (id = $1) DESC, (url_key = $1) DESC, seq LIMIT 1`,
+      [key],
+    );
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  async revisions(id: string): Promise<StoredRecord[]> {
+    const rows = await this.q<RecordRow>(
+      'revisions',
+      `SELECT v.record_id AS id, v.revision, r.syndicated_from, r.created_at, v.created_at AS updated_at, v.data
+       FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.record_id = $1 ORDER BY v.revision`,
+      [id],
+    );
+    return rows.map(toStored);
+  }
+
+  private select(f: NormalisedFilter, what: 'rows' | 'count'): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const bind: Bind = (v, kind) => {
+      params.push(v);
+      return `$${params.length}${kind === 'ts' ? '::timestamptz' : ''}`;
+    };
+    let from = 'records r';
+    let order = 'r.published_at DESC NULLS LAST, r.seq DESC';
+    const where: string[] = [];
+    if (f.query) {
+      from += `, to_tsquery('english', ${bind(tsQuery(f.query))}) AS q`;
+      where.push('r.fts @@ q');
+      order = `ts_rank(r.fts, q) DESC, ${order}`;
+    }
+    where.push(...whereConditions(f, bind));
+    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    if (what === 'count') return { sql: `SELECT count(*)::int AS n FROM ${from}${whereSql}`, params };
+    let sql = `SELECT r.id, r.revision, r.syndicated_from, r.created_at, r.updated_at, r.data FROM ${from}${whereSql} ORDER BY ${order}`;
+    if (f.limit !== null || f.offset) sql += ` LIMIT ${bind(f.limit)} OFFSET ${bind(f.offset)}`;
+    return { sql, params };
+  }
+
+  async list(filter: RecordFilter = {}): Promise<StoredRecord[]> {
+    const f = normaliseFilter(filter);
+    if (f.limit === 0) return [];
+    const { sql, params } = this.select(f, 'rows');
+    return (await this.q<RecordRow>('list', sql, params)).map(toStored);
+  }
+
+  async count(filter: RecordFilter = {}): Promise<number> {
+    const f = normaliseFilter({ ...filter, limit: undefined, offset: undefined });
+    const { sql, params } = this.select(f, 'count');
+    return (await this.q<{ n: number }>('count', sql, params))[0].n;
+  }
+
+  async topEntities(opts: { type?: EntityType; since?: string; until?: string; limit?: number } = {}): Promise<EntityCount[]> {
+    const params: unknown[] = [];
+    const bind: Bind = (v, kind) => {
+      params.push(v);
+      return `$${params.length}${kind === 'ts' ? '::timestamptz' : ''}`;
+    };
+    const { where, needsRecords } = topEntityConditions(opts, bind);
+    const limit = opts.limit ?? 20;
+    if (!(Number.isInteger(limit) && limit >= 0)) throw new InputError('--limit takes a whole number ≥ 0');
+    const sql = `
+      SELECT t.type, t.key, t.code, t.mentions, t.articles,
+        (SELECT e2.name FROM entities e2 WHERE e2.type = t.type AND e2.key = t.key AND e2.alias = 0
+         GROUP BY e2.name ORDER BY count(*) DESC, e2.name LIMIT 1) AS name
+      FROM (
+        SELECT e.type, e.key, max(e.code) AS code, sum(e.mentions)::int AS mentions, count(DISTINCT e.record_id)::int AS articles
+        FROM entities e${needsRecords ? ' JOIN records r ON r.id = e.record_id' : ''}
+        WHERE ${where.join(' AND ')}
+        GROUP BY e.type, e.key
+        ORDER BY articles DESC, mentions DESC, e.key
+        LIMIT ${bind(limit)}
+      ) t
+      ORDER BY t.articles DESC, t.mentions DESC, t.key`;
+    const rows = await this.q<{ type: EntityType; name: string; code: string | null; mentions: number; articles: number }>('topEntities', sql, params);
+    return rows.map((r) => ({ type: r.type, name: r.name, code: r.code, mentions: r.mentions, articles: r.articles }));
+  }
+
+  async hasUrl(url: string): Promise<boolean> {
+    const key = url.trim().replace(/#.*$/, '');
+    return (await this.q('hasUrl', 'SELECT 1 FROM records WHERE url_key = $1 OR canonical_url = $1 OR url = $1 LIMIT 1', [key])).length > 0;
+  }
+
+  async hasFeedItem(feedUrl: string, itemId: string): Promise<boolean> {
+    return (await this.q('hasFeedItem', 'SELECT 1 FROM feed_items WHERE feed_url = $1 AND item_id = $2', [feedUrl, itemId])).length > 0;
+  }
+
+  async markFeedItem(feedUrl: string, itemId: string, url: string): Promise<void> {
+    await this.q('markFeedItem', 'INSERT INTO feed_items (feed_url, item_id, url, seen_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING', [feedUrl, itemId, url]);
+  }
+
+  async putRaw(hash: string, body: Uint8Array, contentType: string | null): Promise<void> {
+    await this.q(
+      'putRaw',
+      'INSERT INTO raw_pages (hash, body, content_type, size, created_at) VALUES ($1, $2, $3, $4, now()) ON CONFLICT DO NOTHING',
+      [hash, Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType, body.byteLength],
+    );
+  }
+
+  async getRaw(hash: string): Promise<{ body: Uint8Array; contentType: string | null } | null> {
+    const row = (await this.q<{ body: Buffer; content_type: string | null }>('getRaw', 'SELECT body, content_type FROM raw_pages WHERE hash = $1', [hash]))[0];
+    return row ? { body: new Uint8Array(row.body.buffer, row.body.byteOffset, row.body.byteLength), contentType: row.content_type } : null;
+  }
+
+  async saveFeed(feed: FeedState): Promise<void> {
+    await this.q(
+      'saveFeed',
+      `INSERT INTO feeds (id, url, every, etag, last_modified, last_polled_at, last_status, title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET url = excluded.url, every = excluded.every, etag = excluded.etag, last_modified = excluded.last_modified,
+         last_polled_at = excluded.last_polled_at, last_status = excluded.last_status, title = excluded.title`,
+      [feed.id, feed.url, feed.every, feed.etag, feed.lastModified, feed.lastPolledAt, feed.lastStatus, feed.title],
+    );
+  }
+
+  async getFeed(idOrUrl: string): Promise<FeedState | null> {
+    const row = (await this.q<FeedRow>('getFeed', 'SELECT * FROM feeds WHERE id = $1 OR url = $1 ORDER BY (id = $1) DESC LIMIT 1', [idOrUrl]))[0];
+    return row ? feedFromRow(row) : null;
+  }
+
+  async listFeeds(): Promise<FeedState[]> {
+    return (await this.q<FeedRow>('listFeeds', 'SELECT * FROM feeds ORDER BY id')).map(feedFromRow);
+  }
+
+  async removeFeed(id: string): Promise<boolean> {
+    const res = await this.run('removeFeed', this.pool, 'DELETE FROM feeds WHERE id = $1', [id]);
+    return (res.rowCount ?? 0) > 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** Drops this store's schema and everything in it (tests), then closes the pool. */
+  async dropSchema(): Promise<void> {
+    if (this.schema === 'public') throw new ConfigError('refusing to drop the public schema');
+    await this.q('dropSchema', `DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
+    await this.close();
+  }
+
+  private async q<T extends pg.QueryResultRow = pg.QueryResultRow>(op: string, sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.run<T>(op, this.pool, sql, params)).rows;
+  }
+
+  private async run<T extends pg.QueryResultRow = pg.QueryResultRow>(op: string, on: Queryable, sql: string, params: unknown[] = []): Promise<pg.QueryResult<T>> {
+    try {
+      return await on.query<T>(sql, params);
+    } catch (err) {
+      throw new StoreError(`postgres ${op} failed: ${errorMessage(err)}`, { op }, err);
+    }
+  }
+
+  private async tx<T>(op: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw new StoreError(`postgres ${op} failed: cannot connect: ${errorMessage(err)}`, { op }, err);
+    }
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      if (err instanceof StoreError || err instanceof InputError) throw err;
+      throw new StoreError(`postgres ${op} failed: ${errorMessage(err)}`, { op }, err);
+    } finally {
+      client.release();
+    }
   }
 }

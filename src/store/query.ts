@@ -2,8 +2,8 @@
 // date bounds and full-text query parsing. Pure functions; the SQL lives in sqlite.ts / postgres.ts.
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
-import type { GleanerRecord } from './schema.js';
-import type { EntityType, RecordFilter } from './types.js';
+import { GleanerRecord } from './schema.js';
+import type { EntityType, FeedState, RecordFilter } from './types.js';
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -287,3 +287,38 @@ export function topEntityConditions(opts: { type?: EntityType; since?: string; u
   }
   return { where, needsRecords };
 }
+
+/** A feeds table row (both back ends use the same columns). */
+export interface FeedRow {
+  id: string;
+  url: string;
+  every: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_status: number | null;
+  title: string | null;
+}
+
+export function validateRecord(record: GleanerRecord): GleanerRecord {
+  const parsed = GleanerRecord.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`record does not match the schema: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, { url: record?.url ?? null });
+  }
+  return parsed.data;
+}
+
+export function feedFromRow(r: FeedRow): FeedState {
+  return {
+    id: r.id,
+    url: r.url,
+    every: r.every,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastPolledAt: r.last_polled_at,
+    lastStatus: r.last_status,
+    title: r.title,
+  };
+}
+

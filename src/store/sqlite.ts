@@ -7,6 +7,9 @@ import { InputError, StoreError, errorMessage } from '../errors.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
 import {
   entityRows,
+  feedFromRow,
+  validateRecord,
+  type FeedRow,
   normaliseFilter,
   recordId,
   recordKeys,
@@ -17,7 +20,7 @@ import {
   type FtsQuery,
   type NormalisedFilter,
 } from './query.js';
-import { GleanerRecord } from './schema.js';
+import type { GleanerRecord } from './schema.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
 
 export interface SqliteStoreOptions {
@@ -38,16 +41,6 @@ interface RecordRow {
   data: string;
 }
 
-interface FeedRow {
-  id: string;
-  url: string;
-  every: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_status: number | null;
-  title: string | null;
-}
 
 /** FTS5 MATCH syntax for a parsed query: words are folded [\p{L}\p{N}]+ so quoting is safe. */
 export function fts5Match(q: FtsQuery): string {
@@ -56,28 +49,6 @@ export function fts5Match(q: FtsQuery): string {
   let match = parts.join(' AND ');
   for (const n of q.negated) match += ` NOT ${phrase(n)}`;
   return match;
-}
-
-export function validateRecord(record: GleanerRecord): GleanerRecord {
-  const parsed = GleanerRecord.safeParse(record);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`record does not match the schema: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, { url: record?.url ?? null });
-  }
-  return parsed.data;
-}
-
-export function feedFromRow(r: FeedRow): FeedState {
-  return {
-    id: r.id,
-    url: r.url,
-    every: r.every,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolledAt: r.last_polled_at,
-    lastStatus: r.last_status,
-    title: r.title,
-  };
 }
 
 export class SqliteStore implements Store {
@@ -185,10 +156,10 @@ export class SqliteStore implements Store {
     const row = this.guard('get', () =>
       this.db
         .prepare(
-          `SELECT * FROM records WHERE id = ?1 OR url_key = ?1 OR canonical_url = ?1 OR url = ?1
-           ORDER BY (id = ?1) DESC, (url_key = ?1) DESC, seq LIMIT 1`,
+          `SELECT * FROM records WHERE id = @k OR url_key = @k OR canonical_url = @k OR url = @k
+           ORDER BY (id = @k) DESC, (url_key = @k) DESC, seq LIMIT 1`,
         )
-        .get(key),
+        .get({ k: key }),
     ) as RecordRow | undefined;
     return row ? toStored(row) : null;
   }
@@ -272,7 +243,7 @@ export class SqliteStore implements Store {
 
   async hasUrl(url: string): Promise<boolean> {
     const key = url.trim().replace(/#.*$/, '');
-    return Boolean(this.guard('hasUrl', () => this.db.prepare('SELECT 1 FROM records WHERE url_key = ?1 OR canonical_url = ?1 OR url = ?1 LIMIT 1').get(key)));
+    return Boolean(this.guard('hasUrl', () => this.db.prepare('SELECT 1 FROM records WHERE url_key = @k OR canonical_url = @k OR url = @k LIMIT 1').get({ k: key })));
   }
 
   async hasFeedItem(feedUrl: string, itemId: string): Promise<boolean> {
@@ -316,7 +287,7 @@ export class SqliteStore implements Store {
   }
 
   async getFeed(idOrUrl: string): Promise<FeedState | null> {
-    const row = this.guard('getFeed', () => this.db.prepare('SELECT * FROM feeds WHERE id = ?1 OR url = ?1 ORDER BY (id = ?1) DESC LIMIT 1').get(idOrUrl)) as
+    const row = this.guard('getFeed', () => this.db.prepare('SELECT * FROM feeds WHERE id = @k OR url = @k ORDER BY (id = @k) DESC LIMIT 1').get({ k: idOrUrl })) as
       | FeedRow
       | undefined;
     return row ? feedFromRow(row) : null;

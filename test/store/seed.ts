@@ -38,7 +38,7 @@ export function seedRecord(i: number): GleanerRecord {
   const person = pick(PEOPLE, i, 1);
   const person2 = pick(PEOPLE, i, 5);
   const country = pick(COUNTRIES, i, 1);
-  const country2 = pick(COUNTRIES, i, 7);
+  const country2 = COUNTRIES[(i + 1 + ((i >> 2) % 5)) % COUNTRIES.length];
   const org = pick(ORGS, i, 1);
   const place = pick(PLACES, i, 2);
   const topic = pick(TOPICS, i, 3);

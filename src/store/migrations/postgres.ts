@@ -1,0 +1,89 @@
+// PostgreSQL schema, one entry per version. Applied in order on open (under an advisory lock, so
+// several workers starting at once do not race) and recorded in schema_migrations.
+// Never edit a released entry: add a new version.
+import type { Migration } from './types.js';
+
+export const postgresMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'records, revisions, entities, full-text, raw pages, feeds',
+    sql: `
+CREATE TABLE records (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  url_key text NOT NULL UNIQUE,
+  url text,
+  canonical_url text,
+  source text,
+  title text,
+  published_at timestamptz,
+  content_hash text NOT NULL,
+  revision integer NOT NULL,
+  syndicated_from text,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  -- json (not jsonb) keeps the record's key order for output
+  data json NOT NULL,
+  fts tsvector NOT NULL
+);
+CREATE INDEX records_url ON records (url);
+CREATE INDEX records_canonical_url ON records (canonical_url);
+CREATE INDEX records_published ON records (published_at);
+CREATE INDEX records_source ON records (source, published_at);
+CREATE INDEX records_content_hash ON records (content_hash);
+CREATE INDEX records_fts ON records USING gin (fts);
+
+CREATE TABLE record_revisions (
+  record_id text NOT NULL,
+  revision integer NOT NULL,
+  content_hash text NOT NULL,
+  created_at timestamptz NOT NULL,
+  data json NOT NULL,
+  PRIMARY KEY (record_id, revision)
+);
+
+-- One row per entity name, alias and surname: "--entity Goita --type person" is an index lookup.
+CREATE TABLE entities (
+  record_id text NOT NULL,
+  type text NOT NULL,
+  term text NOT NULL,
+  name text NOT NULL,
+  key text NOT NULL,
+  code text,
+  mentions integer NOT NULL,
+  alias smallint NOT NULL,
+  PRIMARY KEY (record_id, type, term)
+);
+CREATE INDEX entities_term ON entities (term, type, record_id);
+CREATE INDEX entities_code ON entities (code, type, record_id) WHERE code IS NOT NULL;
+CREATE INDEX entities_key ON entities (type, key, record_id) WHERE alias = 0;
+
+CREATE TABLE raw_pages (
+  hash text PRIMARY KEY,
+  body bytea NOT NULL,
+  content_type text,
+  size integer NOT NULL,
+  created_at timestamptz NOT NULL
+);
+
+CREATE TABLE feeds (
+  id text PRIMARY KEY,
+  url text NOT NULL UNIQUE,
+  every text,
+  etag text,
+  last_modified text,
+  last_polled_at text,
+  last_status integer,
+  title text
+);
+
+CREATE TABLE feed_items (
+  feed_url text NOT NULL,
+  item_id text NOT NULL,
+  url text,
+  seen_at timestamptz NOT NULL,
+  PRIMARY KEY (feed_url, item_id)
+);
+`,
+  },
+];
