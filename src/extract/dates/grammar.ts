@@ -1,0 +1,253 @@
+// The date grammar: regular expressions that find date expressions in English news text and turn
+// each match into a small semantic description (a Spec). Resolving a Spec against the publication
+// date is resolve.ts's job. Month and weekday names are matched case-sensitively ("May" vs "may");
+// everything else case-insensitively.
+
+export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'year' | 'decade';
+export type SeasonCode = 'SP' | 'SU' | 'FA' | 'WI';
+
+export type Spec =
+  /** A calendar day; a missing year is inferred (nearest, or by tense). */
+  | { k: 'day'; y?: number; m: number; d: number }
+  /** A month; `rel` -1/0/+1 from last/this/next; a missing year is inferred (past-leaning). */
+  | { k: 'month'; y?: number; m: number; rel?: number; yrel?: number }
+  | { k: 'year'; y: number }
+  | { k: 'half'; y?: number; h: number; yrel?: number }
+  | { k: 'decade'; start: number }
+  | { k: 'century'; n: number }
+  /** An explicit quarter ("the third quarter [of 1989]"); a missing year is inferred. */
+  | { k: 'quarter'; y?: number; q: number; yrel?: number }
+  /** "the quarter", "the year-ago period": the quarter under discussion, shifted. */
+  | { k: 'ctxQuarter'; yearShift: number; seqShift: number; current?: boolean; y?: number }
+  | { k: 'season'; y?: number; s: SeasonCode; rel?: number }
+  /** A weekday; rel: -1 last, 0 this, +1 next, undefined = by tense (past-leaning). */
+  | { k: 'weekday'; wd: number; rel?: number }
+  /** n days from the publication date (today 0, yesterday -1). */
+  | { k: 'relDay'; n: number }
+  /** this/last/next week|month|year|…: n units from the publication date's unit. */
+  | { k: 'relUnit'; unit: Unit; n: number }
+  /** "a year ago", "year-earlier": n years back, at quarter precision when a quarter is under discussion. */
+  | { k: 'yearsAgo'; n: number }
+  /** "the weekend": the one just past, or the coming one when the sentence is in the future. */
+  | { k: 'weekend' }
+  /** A date reference that cannot be placed on the calendar ("now", "recently", "several years ago"). */
+  | { k: 'vague' };
+
+export interface Rule {
+  name: string;
+  re: RegExp;
+  build(m: RegExpExecArray, text: string): Spec | null;
+}
+
+// --- lexicon -------------------------------------------------------------------------------------
+
+const MONTHS_FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+const NUM_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  final: 4, last: 4, latter: 2,
+};
+
+/** "Last" and "last": a word with its first letter in either case (for rules that are case-sensitive). */
+const anyCase = (w: string): string => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1)}`;
+const alt = (ws: string[], f: (w: string) => string = (w) => w): string => ws.map(f).join('|');
+
+const FULL = MONTHS_FULL.join('|');
+const ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+/** A month name or abbreviation ("Sept.", "Nov"); abbreviations only where a number follows. */
+const MONTH = `(?:${FULL}|(?:${ABBR})\\.?)`;
+/** A month name alone: full names, or an abbreviation with its period. */
+const MONTH_ALONE = `(?:${FULL}|(?:${ABBR})\\.)`;
+const WEEKDAY = WEEKDAYS.join('|');
+const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
+const DAY = '(?:[0-3]?\\d)(?:st|nd|rd|th)?';
+const NUM = `(?:\\d{1,3}|${Object.keys(NUM_WORDS).join('|')}|a few|a couple of|a couple|few|several|many|some)`;
+const DAYPART = '(?:morning|afternoon|evening|night)';
+
+export function monthNumber(s: string): number {
+  const k = s.replace('.', '').toLowerCase();
+  const full = MONTHS_FULL.findIndex((n) => n.toLowerCase() === k);
+  return full >= 0 ? full + 1 : MONTH_ABBR[k] ?? 0;
+}
+const weekdayNumber = (s: string): number => WEEKDAYS.indexOf(s);
+const numberOf = (s: string): number | null => {
+  const k = s.toLowerCase();
+  if (/^\d+$/.test(k)) return +k;
+  return NUM_WORDS[k] ?? null;
+};
+const relOf = (s: string | undefined): number | undefined => {
+  if (!s) return undefined;
+  const k = s.toLowerCase().replace(/\s+/g, ' ');
+  if (k === 'last' || k === 'this past' || k === 'the past' || k === 'the previous' || k === 'the preceding' || k === 'past' || k === 'previous') return -1;
+  if (k === 'next' || k === 'the coming' || k === 'the next' || k === 'the following' || k === 'coming') return 1;
+  if (k === 'this' || k === 'the current' || k === 'current') return 0;
+  return undefined;
+};
+const SEASONS: Record<string, SeasonCode> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+
+const g = (m: RegExpExecArray, k: string): string | undefined => m.groups?.[k];
+const wordBefore = (text: string, at: number): string => /(\S+)\s*$/.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '';
+const wordAfter = (text: string, at: number): string => /^\s*(\S+)/.exec(text.slice(at, at + 30))?.[1] ?? '';
+
+// Month names that are also common words or given names need a date-like neighbour.
+const AMBIGUOUS_MONTHS = new Set(['May', 'March', 'June', 'August', 'April']);
+const MONTH_PREPOSITIONS = /^(?:in|since|until|till|by|from|through|during|before|after|of|on|last|next|this|early|late|mid|between|and|to|or|each|every|until|throughout)$/i;
+
+// --- rules ---------------------------------------------------------------------------------------
+
+const R = (name: string, src: string, flags: string, build: Rule['build']): Rule => ({ name, re: new RegExp(src, flags + 'g'), build });
+
+const PRE_MOD = 'early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of|the last half of';
+
+export const RULES: Rule[] = [
+  // "Saturday, Sept. 16, 2023", "Sept. 16", "July 4th 1990"
+  R('monthDay', `(?<![\\w.])(?:(?:${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<mon>${MONTH})\\s+(?<day>${DAY})(?![\\w%]|[.,:]\\d)(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`, '', (m) => {
+    const mo = monthNumber(g(m, 'mon')!), d = parseInt(g(m, 'day')!, 10);
+    if (!mo || d < 1 || d > 31) return null;
+    const y = g(m, 'year') ? +g(m, 'year')! : undefined;
+    return { k: 'day', y, m: mo, d };
+  }),
+  // "16 September 2023", "the 16th of September"
+  R('dayMonth', `(?<![\\w$.,])(?:(?:${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?![\\w])(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`, '', (m) => {
+    const mo = monthNumber(g(m, 'mon')!), d = parseInt(g(m, 'day')!, 10);
+    if (!mo || d < 1 || d > 31) return null;
+    if (/^(?:Jan|Mar|May|Jun)$/.test(g(m, 'mon')!) && !g(m, 'year')) return null; // "5 Jan..." names, "3 May" modal
+    return { k: 'day', y: g(m, 'year') ? +g(m, 'year')! : undefined, m: mo, d };
+  }),
+  // ISO 2023-09-16 and US 9/16/2023
+  R('isoDay', `(?<![\\w-])(?<y>${YEAR})-(?<mo>0[1-9]|1[0-2])-(?<d>[0-3]\\d)(?![\\w-])`, '', (m) => ({ k: 'day', y: +g(m, 'y')!, m: +g(m, 'mo')!, d: +g(m, 'd')! })),
+  R('slashDay', `(?<![\\w/.])(?<a>[01]?\\d)/(?<b>[0-3]?\\d)/(?<y>${YEAR}|\\d\\d)(?![\\w/])`, '', (m) => {
+    let a = +g(m, 'a')!, b = +g(m, 'b')!;
+    const yy = g(m, 'y')!;
+    const y = yy.length === 2 ? (+yy < 50 ? 2000 + +yy : 1900 + +yy) : +yy;
+    if (a > 12 && b <= 12) [a, b] = [b, a]; // 16/9/2023 is day-first
+    if (a < 1 || a > 12 || b < 1 || b > 31) return null;
+    return { k: 'day', y, m: a, d: b };
+  }),
+  // "July 2023", "mid-July of 1990", "early December 1999"
+  R('monthYear', `(?<![\\w-])(?:(?:${alt(PRE_MOD.split('|'), anyCase)})[\\s-]+)?(?<mon>${MONTH})(?:\\s+of)?,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d)`, '', (m) => ({ k: 'month', y: +g(m, 'year')!, m: monthNumber(g(m, 'mon')!) })),
+  // "July", "last July", "early December", "April next year"
+  R('month', `(?<![\\w-])(?:(?<mod>${alt(['last', 'this', 'next', 'this past', 'early', 'mid', 'late', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'earlier', 'later'], anyCase)})[\\s-]+)?(?<mon>${MONTH_ALONE})(?![\\w-])(?:\\s+(?<yrel>last|this|next)\\s+year)?`, '', (m, text) => {
+    const name = g(m, 'mon')!;
+    const mod = g(m, 'mod')?.toLowerCase();
+    if (AMBIGUOUS_MONTHS.has(name) && !mod && !g(m, 'yrel')) {
+      const before = wordBefore(text, m.index), after = wordAfter(text, m.index + m[0].length);
+      if (!MONTH_PREPOSITIONS.test(before)) return null; // "May I ...", "Theresa May", "March on ..."
+      if (/^[A-Z][a-z]/.test(after) && name !== 'March') return null; // "June Carter"
+    }
+    const rel = mod === 'last' || mod === 'this past' ? -1 : mod === 'next' ? 1 : mod === 'this' ? 0 : undefined;
+    return { k: 'month', m: monthNumber(name), rel, yrel: relOf(g(m, 'yrel')) };
+  }),
+  // "the third quarter of 1989", "third-quarter", "1989's fourth quarter", "the fiscal first quarter"
+  R('quarter', `(?<![\\w-])(?:(?<pre>the|this|last|next|this year's|last year's|next year's|(?<py>${YEAR})(?:'s)?)\\s+)?(?:(?<py2>${YEAR})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?quarter(?![\\w-])(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y2>${YEAR})|(?<yrel>this|last|next)\\s+year))?(?:\\s+(?<yrel2>last|this|next)\\s+year)?`, 'i', (m) => {
+    const q = ORDINALS[g(m, 'q')!.toLowerCase()];
+    const ys = g(m, 'py') ?? g(m, 'py2') ?? g(m, 'y2');
+    const pre = g(m, 'pre')?.toLowerCase() ?? '';
+    const yrel = relOf(g(m, 'yrel') ?? g(m, 'yrel2')) ?? (pre.startsWith('this year') ? 0 : pre.startsWith('last year') ? -1 : pre.startsWith('next year') ? 1 : undefined);
+    return { k: 'quarter', q, y: ys ? +ys : undefined, yrel };
+  }),
+  R('qShort', `(?<![\\w-])(?:Q(?<q>[1-4])(?:\\s+(?<y>${YEAR})|\\s*'(?<yy>\\d\\d))?|(?<y2>${YEAR})\\s*Q(?<q2>[1-4]))(?![\\w-])`, '', (m) => {
+    const q = +(g(m, 'q') ?? g(m, 'q2'))!;
+    const yy = g(m, 'yy');
+    const y = g(m, 'y') ?? g(m, 'y2') ?? (yy ? String(+yy < 50 ? 2000 + +yy : 1900 + +yy) : undefined);
+    return { k: 'quarter', q, y: y ? +y : undefined };
+  }),
+  // "the quarter", "the latest period", "the year-ago quarter", "the same period last year"
+  R('ctxQuarter', `(?<![\\w-])(?:the|this|that|its|their)\\s+(?<adj>(?:(?:latest|current|most recent|recent|just-ended|just-completed|fiscal|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|previous|prior|past|${YEAR})\\s+)*)(?<unit>quarter|period)(?![\\w-])(?:\\s+(?<tail>a year (?:ago|earlier|before)|last year|the year before|of last year|(?:in|of) (?<ty>${YEAR})))?`, 'i', (m) => {
+    const adj = (g(m, 'adj') ?? '').toLowerCase();
+    const unit = g(m, 'unit')!.toLowerCase();
+    if (unit === 'period' && !adj.trim() && !g(m, 'tail')) return null;
+    const yearAgo = /year-ago|year-earlier|year-before|prior-year/.test(adj) || /year|last/.test(g(m, 'tail') ?? '');
+    const seq = !yearAgo && /\b(?:previous|prior)\b/.test(adj) ? -1 : 0;
+    const ys = /(\d{4})/.exec(adj)?.[1] ?? g(m, 'ty');
+    return { k: 'ctxQuarter', yearShift: yearAgo ? -1 : 0, seqShift: seq, current: /current/.test(adj), y: ys ? +ys : undefined };
+  }),
+  // "the first half of 1990", "first-half"
+  R('half', `(?<![\\w-])(?:the\\s+)?(?<h>first|second|last|latter|1st|2nd)(?:(?<hy>-)|\\s+)half(?![\\w-])(?:\\s+of\\s+(?:(?:the\\s+)?(?<y>${YEAR})|(?<yrel>this|last|next)\\s+year|(?<ty>the|this)\\s+year))?`, 'i', (m) => {
+    const h = ORDINALS[g(m, 'h')!.toLowerCase()];
+    if (!g(m, 'y') && !g(m, 'yrel') && !g(m, 'ty') && !g(m, 'hy')) return null; // "the second half" of a match
+    return { k: 'half', h: h === 1 ? 1 : 2, y: g(m, 'y') ? +g(m, 'y')! : undefined, yrel: relOf(g(m, 'yrel')) };
+  }),
+  // "the 1990s", "the mid-1980s", "the '80s"
+  R('decade', `(?<![\\w'’])(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0'?s|['’](?<d2>\\d)0s)(?![\\w])`, 'i', (m) => {
+    const d2 = g(m, 'd2');
+    if (d2 != null) return { k: 'decade', start: (+d2 <= 2 ? 2000 : 1900) + +d2 * 10 };
+    return { k: 'decade', start: +g(m, 'c')! * 100 + +g(m, 'd')! * 10 };
+  }),
+  // "the 20th century", "the twenty-first century"
+  R('century', `(?<![\\w-])(?:the\\s+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINALS).filter((k) => !/\d|final|last|latter/.test(k)).join('|')})[\\s-]+century(?![\\w-])`, 'i', (m) => {
+    const s = g(m, 'n')!.toLowerCase();
+    const n = /^\d/.test(s) ? parseInt(s, 10) : ORDINALS[s];
+    return n ? { k: 'century', n } : null;
+  }),
+  // "2012", "in mid-1996", "fiscal 1990", "the end of 1989", "the first half of 1990"
+  R('year', `(?<![\\w$£€#.,/:'’-])(?:(?<mod>${PRE_MOD}|fiscal|calendar|the year|the fiscal year|the calendar year)[\\s-]+|mid-)?(?<y>${YEAR})(?![\\w%$£€]|[.,:/]\\d|-\\d\\d-|\\s*(?:percent|per cent|people|troops|members|votes|shares|miles|km|kilometers|feet|meters|tons|barrels|units|points|calories|dollars|euros|pounds)\\b)`, 'i', (m) => {
+    const y = +g(m, 'y')!;
+    const mod = g(m, 'mod')?.toLowerCase() ?? '';
+    if (/first half/.test(mod)) return { k: 'half', y, h: 1 };
+    if (/(second|last) half/.test(mod)) return { k: 'half', y, h: 2 };
+    return { k: 'year', y };
+  }),
+  // "last fall", "this summer", "the winter of 1994", "spring 1990"
+  R('season', `(?<![\\w-])(?:(?<rel>last|this|next|this past|early|late|mid|the|the early|the late|the past)[\\s-]+)?(?<s>spring|summer|fall|autumn|winter)(?![\\w-])(?:\\s+(?:of\\s+)?(?<y>${YEAR})(?![\\w%]))?`, 'i', (m, text) => {
+    const rel = g(m, 'rel')?.toLowerCase();
+    const y = g(m, 'y') ? +g(m, 'y')! : undefined;
+    if (!rel && y == null) return null;
+    if (rel && /^the( early| late)?$/.test(rel) && y == null && /^(?:of|in|from|to|and|out|back|guy)\b/i.test(wordAfter(text, m.index + m[0].length))) return null; // "the fall of Rome", "the fall in prices"
+    return { k: 'season', s: SEASONS[g(m, 's')!.toLowerCase()], y, rel: relOf(rel) ?? (rel === 'the past' ? -1 : undefined) };
+  }),
+  // "Saturday", "last Friday", "Wednesday night", "earlier Sunday"
+  R('weekday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past', 'early', 'late', 'earlier', 'later'], anyCase)})\\s+)?(?<wd>${WEEKDAY})(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?`, '', (m) => {
+    const rel = g(m, 'rel')?.toLowerCase();
+    const r = rel === 'last' || rel === 'this past' || rel === 'earlier' || rel === 'early' ? -1 : rel === 'next' || rel === 'later' ? 1 : rel === 'this' ? 0 : undefined;
+    return { k: 'weekday', wd: weekdayNumber(g(m, 'wd')!), rel: r };
+  }),
+  // "today", "yesterday afternoon", "the day after tomorrow", "this morning"
+  R('relDay', `(?<![\\w-])(?:(?:early|late|earlier|later)\\s+)?(?<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?|(?<![\\w-])this\\s+(?:morning|afternoon|evening)(?![\\w-])`, 'i', (m) => {
+    const w = (g(m, 'w') ?? 'today').toLowerCase();
+    const n = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : 0;
+    return { k: 'relDay', n };
+  }),
+  // "last week", "this year", "earlier this month", "early next year", "the past year", "the end of the month"
+  R('relUnit', `(?<![\\w-])(?:(?<pos>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of)[\\s-]+)?(?<rel>this|last|next|this past|the past|the previous|the coming|the current|the next|the following|the preceding)\\s+(?:fiscal\\s+)?(?<unit>week|weekend|month|year|decade|quarter)(?![\\w-])`, 'i', (m) => {
+    const rel = relOf(g(m, 'rel'));
+    if (rel == null) return null;
+    const unit = g(m, 'unit')!.toLowerCase() as Unit;
+    const pos = g(m, 'pos')?.toLowerCase() ?? '';
+    if (unit === 'year' && /first half/.test(pos)) return { k: 'half', h: 1, yrel: rel };
+    if (unit === 'year' && /second half/.test(pos)) return { k: 'half', h: 2, yrel: rel };
+    return { k: 'relUnit', unit, n: rel };
+  }),
+  R('weekend', `(?<![\\w-])the\\s+weekend(?![\\w-])`, 'i', () => ({ k: 'weekend' })),
+  R('endOfThe', `(?<![\\w-])(?:the end|the beginning|the start|the middle|the rest|the remainder)\\s+of\\s+the\\s+(?<unit>week|month|year)(?![\\w-])|(?<![\\w-])year[-\\s]end(?![\\w-])`, 'i', (m) => ({ k: 'relUnit', unit: (g(m, 'unit')?.toLowerCase() ?? 'year') as Unit, n: 0 })),
+  // "the year" (the current one in news copy), not "the year before", "of the year"
+  R('theYear', `(?<![\\w-])the\\s+(?:current\\s+)?(?:fiscal\\s+)?year(?![\\w-])(?!\\s+(?:of|before|after|when|in|that|to|earlier|ago|later|ended|ending|since|which|he|she|they|it|we)\\b)`, 'i', (m, text) => {
+    if (/^(?:of|per|a|each|every)$/i.test(wordBefore(text, m.index))) return null;
+    return { k: 'relUnit', unit: 'year', n: 0 };
+  }),
+  // "two years ago", "a year earlier", "six weeks ago", "several years ago" (vague)
+  R('ago', `(?<![\\w-])(?:(?:about|almost|nearly|some|roughly|around|more than|less than|over|just|only|barely)\\s+)?(?<n>${NUM})\\s+(?<unit>day|week|fortnight|month|year|decade)s?\\s+(?<dir>ago|earlier|before|from now|hence)(?![\\w-])`, 'i', (m) => {
+    const n = numberOf(g(m, 'n')!);
+    if (n == null) return { k: 'vague' };
+    const dir = g(m, 'dir')!.toLowerCase();
+    const sign = dir === 'from now' || dir === 'hence' ? 1 : -1;
+    const unit = g(m, 'unit')!.toLowerCase();
+    if (unit === 'day') return { k: 'relDay', n: sign * n };
+    if (unit === 'week') return { k: 'relDay', n: sign * 7 * n };
+    if (unit === 'fortnight') return { k: 'relDay', n: sign * 14 * n };
+    if (unit === 'month') return { k: 'relUnit', unit: 'month', n: sign * n };
+    if (unit === 'decade') return { k: 'relUnit', unit: 'year', n: sign * 10 * n };
+    return sign < 0 ? { k: 'yearsAgo', n } : { k: 'relUnit', unit: 'year', n };
+  }),
+  R('yearAgoAdj', `(?<![\\w-])(?:year-ago|year-earlier|year-before|prior-year)(?![\\w-])`, 'i', () => ({ k: 'yearsAgo', n: 1 })),
+  // present / past / future references without a calendar value
+  R('vague', `(?<![\\w-])(?:now|currently|nowadays|these days|at present|presently|recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days|times)|the future|the past(?![\\w-])(?!\\s+(?:\\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|week|weekend|month|year|decade|day|century|quarter|half|hour|summer|winter|spring|fall|autumn)\\b)|current(?![\\w-])(?!\\s+(?:account|accounts|affairs|events|flows?|assets|liabilities)\\b))(?![\\w-])`, 'i', () => ({ k: 'vague' })),
+];

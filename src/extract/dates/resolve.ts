@@ -1,0 +1,176 @@
+// Resolve a date Spec against the publication date (the anchor) with news semantics: an
+// under-specified weekday, month, season or quarter is the most recent one (the past), unless the
+// sentence points to the future; a month and day without a year is the nearest such day.
+import type { Spec, SeasonCode } from './grammar.js';
+import type { Direction } from './tense.js';
+import {
+  type Ymd, addDays, addMonths, dayOfWeek, diffDays, isValidDay, quarterOf,
+  fmtYear, fmtMonth, fmtDay, fmtWeek, fmtQuarter, fmtHalf, fmtDecade, fmtCentury,
+} from './calendar.js';
+
+/** What the resolver knows besides the expression itself. */
+export interface ResolveContext {
+  /** Publication date, or null (then only absolute dates resolve). */
+  anchor: Ymd | null;
+  /** Tense around the expression; computed only when a Spec needs it. */
+  direction: () => Direction;
+  /** The quarter under discussion (last explicit quarter in the article), updated as we go. */
+  quarter: { y: number; q: number } | null;
+}
+
+const SEASON_START: Record<SeasonCode, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+/** The season instance (its year as TimeML counts it, e.g. winter 1994 = Dec 1994–Feb 1995) holding a day. */
+function seasonYearOf(s: SeasonCode, at: Ymd): { y: number; contains: boolean } {
+  const mo = at.m;
+  if (s === 'WI') return mo === 12 ? { y: at.y, contains: true } : mo <= 2 ? { y: at.y - 1, contains: true } : { y: at.y, contains: false };
+  const start = SEASON_START[s];
+  return { y: at.y, contains: mo >= start && mo < start + 3 };
+}
+const seasonStarted = (s: SeasonCode, y: number, at: Ymd): boolean => (at.y * 12 + at.m) >= (y * 12 + SEASON_START[s]);
+
+function resolveSeason(s: SeasonCode, rel: number | undefined, dir: Direction, a: Ymd): number {
+  const { y: cy, contains } = seasonYearOf(s, a);
+  if (rel === 0) return cy;
+  if (contains && rel == null) return cy;
+  // the last instance that has started (not the current one when "last")
+  let past = seasonStarted(s, cy, a) ? cy : cy - 1;
+  if (rel === -1 && contains) past = cy - 1;
+  const future = seasonStarted(s, cy, a) ? cy + 1 : cy;
+  if (rel === 1 || (rel == null && dir === 'future')) return contains && rel === 1 ? cy + 1 : future;
+  return past;
+}
+
+function resolveWeekday(wd: number, rel: number | undefined, dir: Direction, a: Ymd): Ymd {
+  const today = dayOfWeek(a);
+  const back = (today - wd + 7) % 7; // days back to the most recent such weekday (0 = today)
+  const fwd = (wd - today + 7) % 7; // days forward (0 = today)
+  if (rel === -1) return addDays(a, -(back || 7));
+  if (rel === 1) return addDays(a, fwd || 7);
+  if (rel === 0) return dir === 'past' ? addDays(a, -back) : addDays(a, fwd);
+  if (dir === 'future') return addDays(a, fwd || 7);
+  return addDays(a, -back);
+}
+
+function resolveMonthYear(m: number, rel: number | undefined, dir: Direction, a: Ymd): number {
+  if (rel === 0) return a.y;
+  if (rel === -1) return m < a.m ? a.y : a.y - 1;
+  if (rel === 1) return m > a.m ? a.y : a.y + 1;
+  if (dir === 'future') return m >= a.m ? a.y : a.y + 1;
+  return m <= a.m ? a.y : a.y - 1;
+}
+
+function resolveDayYear(m: number, d: number, dir: Direction, a: Ymd): number | null {
+  const cands = [a.y - 1, a.y, a.y + 1].filter((y) => isValidDay(y, m, d));
+  if (!cands.length) return null;
+  const dist = (y: number) => diffDays({ y, m, d }, a);
+  if (dir === 'future') return cands.find((y) => dist(y) >= 0) ?? null;
+  if (dir === 'past') {
+    const past = cands.filter((y) => dist(y) <= 0);
+    const y = past[past.length - 1];
+    // a past cue cannot push a date back almost a year when it is a few weeks ahead
+    if (y != null && -dist(y) <= 300) return y;
+  }
+  return cands.reduce((b, y) => (Math.abs(dist(y)) < Math.abs(dist(b)) ? y : b));
+}
+
+/** The latest year whose quarter q has begun by the anchor. */
+function quarterYear(q: number, a: Ymd): number {
+  return quarterOf(a.m) >= q ? a.y : a.y - 1;
+}
+
+function shiftQuarter(y: number, q: number, n: number): [number, number] {
+  const k = y * 4 + (q - 1) + n;
+  return [Math.floor(k / 4), (k % 4) + 1];
+}
+
+/** The value of a Spec, or null when it cannot be placed on the calendar. */
+export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
+  const a = ctx.anchor;
+  switch (spec.k) {
+    case 'vague':
+      return null;
+    case 'year':
+      return fmtYear(spec.y);
+    case 'decade':
+      return fmtDecade(spec.start);
+    case 'century':
+      return fmtCentury(spec.n);
+    case 'day': {
+      if (spec.y != null) return isValidDay(spec.y, spec.m, spec.d) ? fmtDay({ y: spec.y, m: spec.m, d: spec.d }) : null;
+      if (!a) return null;
+      const y = resolveDayYear(spec.m, spec.d, ctx.direction(), a);
+      return y == null ? null : fmtDay({ y, m: spec.m, d: spec.d });
+    }
+    case 'month': {
+      if (spec.y != null) return fmtMonth(spec.y, spec.m);
+      if (!a) return null;
+      if (spec.yrel != null) return fmtMonth(a.y + spec.yrel, spec.m);
+      return fmtMonth(resolveMonthYear(spec.m, spec.rel, ctx.direction(), a), spec.m);
+    }
+    case 'half': {
+      const y = spec.y ?? (a ? a.y + (spec.yrel ?? 0) : null);
+      return y == null ? null : fmtHalf(y, spec.h);
+    }
+    case 'quarter': {
+      let y = spec.y;
+      if (y == null) {
+        if (!a) return null;
+        y = spec.yrel != null ? a.y + spec.yrel : quarterYear(spec.q, a);
+      }
+      ctx.quarter = { y, q: spec.q };
+      return fmtQuarter(y, spec.q);
+    }
+    case 'ctxQuarter': {
+      let base = ctx.quarter;
+      if (spec.current && a) base = { y: a.y, q: quarterOf(a.m) };
+      if (!base && a) {
+        const [y, q] = shiftQuarter(a.y, quarterOf(a.m), -1); // the last completed quarter
+        base = { y, q };
+      }
+      if (spec.y != null) return base ? fmtQuarter(spec.y, base.q) : fmtYear(spec.y);
+      if (!base) return null;
+      const [y, q] = shiftQuarter(base.y + spec.yearShift, base.q, spec.seqShift);
+      return fmtQuarter(y, q);
+    }
+    case 'season': {
+      if (spec.y != null) return `${fmtYear(spec.y)}-${spec.s}`;
+      if (!a) return null;
+      return `${fmtYear(resolveSeason(spec.s, spec.rel, ctx.direction(), a))}-${spec.s}`;
+    }
+    case 'weekday': {
+      if (!a) return null;
+      return fmtDay(resolveWeekday(spec.wd, spec.rel, spec.rel == null || spec.rel === 0 ? ctx.direction() : 'none', a));
+    }
+    case 'weekend': {
+      if (!a) return null;
+      const dow = dayOfWeek(a);
+      const inWeekend = dow === 0 || dow === 6;
+      const n = inWeekend ? 0 : ctx.direction() === 'future' ? 0 : -1;
+      return `${fmtWeek(addDays(a, 7 * n))}-WE`;
+    }
+    case 'relDay':
+      return a ? fmtDay(addDays(a, spec.n)) : null;
+    case 'yearsAgo': {
+      if (!a) return null;
+      if (ctx.quarter) return fmtQuarter(ctx.quarter.y - spec.n, ctx.quarter.q);
+      return fmtYear(a.y - spec.n);
+    }
+    case 'relUnit': {
+      if (!a) return null;
+      switch (spec.unit) {
+        case 'day': return fmtDay(addDays(a, spec.n));
+        case 'week': return fmtWeek(addDays(a, 7 * spec.n));
+        case 'weekend': {
+          // "the weekend" of this ISO week, or of the previous/next one
+          return `${fmtWeek(addDays(a, 7 * spec.n))}-WE`;
+        }
+        case 'month': { const [y, m] = addMonths(a.y, a.m, spec.n); return fmtMonth(y, m); }
+        case 'quarter': { const [y, q] = shiftQuarter(a.y, quarterOf(a.m), spec.n); return fmtQuarter(y, q); }
+        case 'year': return fmtYear(a.y + spec.n);
+        case 'decade': return fmtDecade(Math.floor(a.y / 10) * 10 + 10 * spec.n);
+      }
+      return null;
+    }
+  }
+}
