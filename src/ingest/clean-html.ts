@@ -1,19 +1,115 @@
-// HTML → Article. (Minimal version; the content-extraction work replaces it.)
+// HTML → Article. Metadata is read first (JSON-LD lives in <script>), then the body is extracted from
+// the page with boilerplate pruned (content-extract.ts). A relaxed second pass and the JSON-LD
+// articleBody are fallbacks; consent walls and paywall teasers are flagged, never returned as articles.
 import * as cheerio from 'cheerio';
-import type { Article } from '../store/schema.js';
+import type { Article, QualityFlags } from '../store/schema.js';
+import { CONSENT_TEXT, PAYWALL_TEXT } from './boilerplate.js';
 import type { CleanMeta } from './clean.js';
+import { indexDom, ownString } from './content-dom.js';
+import { extractBody, type BodyResult } from './content-extract.js';
+import { readJsonLdBody } from './content-jsonld.js';
 import type { CleanLimits } from './limits.js';
+import { extractMetadata } from './metadata.js';
 
-export function cleanHtml(html: string, meta: CleanMeta, _limits: CleanLimits): Article {
-  const $ = cheerio.load(html);
-  const paragraphs = $('p').toArray().map((p) => $(p).text().replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return {
+/** Below this many characters a first-pass body is suspect and the relaxed pass is tried. */
+const SHORT_BODY = 250;
+/** A short text that mentions cookies/consent is a consent banner, not an article. */
+const CONSENT_BANNER_MAX = 1200;
+/** A body this short on a page with paywall markers is a teaser. */
+const PAYWALL_TEASER_MAX = 1500;
+
+/** Cut the markup after the Nth start tag: bounds the DOM whatever the byte size. */
+export function capElements(html: string, maxElements: number): string {
+  let count = 0;
+  let pos = html.indexOf('<');
+  while (pos >= 0) {
+    const c = html.charCodeAt(pos + 1);
+    // a-z, A-Z: a start tag
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      if (++count > maxElements) return html.slice(0, pos);
+    }
+    pos = html.indexOf('<', pos + 1);
+  }
+  return html;
+}
+
+function splitParagraphs(text: string): string[] {
+  return text.split(/\n\s*\n|\r\n\s*\r\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+function bodyLength(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.length;
+  return n;
+}
+
+export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): Article {
+  const flags: QualityFlags = {};
+  const capped = capElements(html, limits.maxElements);
+  if (capped.length < html.length) flags.truncated = true;
+  // htmlparser2 (not parse5): about 5x faster, and lenient enough for article markup.
+  const $ = cheerio.load(capped, { xml: { xmlMode: false, decodeEntities: true } });
+  const md = extractMetadata($, meta.url ?? null);
+  const ld = readJsonLdBody($, limits.maxJsonLdChars);
+  const root = $.root()[0];
+  const dom = indexDom(root, limits.maxDomDepth);
+  if (dom.flattened) flags.truncated = true;
+
+  const opts = { maxDepth: limits.maxDomDepth, title: md.title, byline: md.byline };
+  let result: BodyResult = extractBody(root, dom, { ...opts, weakRules: true });
+  let paragraphs = result.paragraphs;
+  if (bodyLength(paragraphs) < SHORT_BODY) {
+    const relaxed = extractBody(root, dom, { ...opts, weakRules: false });
+    if (bodyLength(relaxed.paragraphs) > bodyLength(paragraphs)) {
+      paragraphs = relaxed.paragraphs;
+      result = { ...relaxed, consentFound: result.consentFound || relaxed.consentFound };
+    }
+  }
+  // JSON-LD articleBody: the last resort, or the full text behind a teaser.
+  const ldParas = ld.articleBody ? splitParagraphs(ld.articleBody) : [];
+  const ldLen = bodyLength(ldParas);
+  if (ldLen >= SHORT_BODY && bodyLength(paragraphs) < Math.min(ldLen / 2, 1000)) paragraphs = ldParas;
+
+  let len = bodyLength(paragraphs);
+  const joinedShort = len <= CONSENT_BANNER_MAX ? paragraphs.join(' ') : '';
+  if (len > 0 && len <= CONSENT_BANNER_MAX && CONSENT_TEXT.test(joinedShort) && (result.consentFound || len < 400)) {
+    paragraphs = [];
+    len = 0;
+    flags.consentWall = true;
+  } else if (len < SHORT_BODY && result.consentFound) {
+    flags.consentWall = true;
+  }
+  if (len > 0 && len <= PAYWALL_TEASER_MAX
+    && (result.paywallFound || ld.accessibleForFree === false || result.pageBlocks.some((b) => b.text.length < 400 && PAYWALL_TEXT.test(b.text)))) {
+    flags.paywall = true;
+  }
+
+  // Caps on the output.
+  if (paragraphs.length > limits.maxParagraphs) {
+    paragraphs = paragraphs.slice(0, limits.maxParagraphs);
+    flags.truncated = true;
+  }
+  let text = paragraphs.join('\n\n');
+  if (text.length > limits.maxTextChars) {
+    const cut = text.lastIndexOf('\n\n', limits.maxTextChars);
+    text = text.slice(0, cut > 0 ? cut : limits.maxTextChars);
+    flags.truncated = true;
+  }
+  if (!text) flags.empty = true;
+
+  const own = (s: string | null | undefined): string | null => (s ? ownString(s) : null);
+  const article: Article = {
     url: meta.url ?? null,
-    title: $('title').first().text().trim() || null,
-    byline: null,
-    siteName: null,
-    publishedAt: meta.publishedAt ?? null,
-    language: $('html').attr('lang') ?? null,
-    text: paragraphs.join('\n\n'),
+    canonicalUrl: own(md.canonicalUrl),
+    title: own(md.title),
+    byline: own(md.byline),
+    siteName: own(md.siteName),
+    publishedAt: meta.publishedAt ?? own(md.publishedAt),
+    modifiedAt: own(md.modifiedAt),
+    language: own(md.language),
+    description: own(md.description),
+    text: ownString(text),
   };
+  if (Object.keys(flags).length) article.flags = flags;
+  return article;
 }

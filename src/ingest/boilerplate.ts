@@ -1,0 +1,105 @@
+// Named tables of what is not article text: tags, ARIA roles, class/id patterns and short-text patterns.
+// Kept as data so that a change is a reviewable diff (models: Readability's REGEXPS, trafilatura's
+// discard lists). Patterns match the element's "signature": `id + ' ' + class`, lower-cased.
+//
+// A bounded word inside a signature: separated by start/end, space, '-' or '_' (so "ad" matches
+// "top-ad" and "ad_slot" but not "header" or "load").
+const W = (words: string): RegExp => new RegExp(`(?:^|[\\s_-])(?:${words})(?=$|[\\s_-])`);
+
+/** Never article text: the subtree is dropped wherever it is. */
+export const DROP_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed',
+  'applet', 'audio', 'video', 'source', 'track', 'picture', 'img', 'map', 'area', 'head', 'title', 'meta', 'link', 'base',
+  'button', 'input', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'progress', 'meter', 'dialog',
+  'figcaption', 'label', 'fieldset', 'legend',
+]);
+
+/** Page chrome by tag: navigation, asides, page header and footer, image figures. */
+export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'figure']);
+
+/** ARIA roles of page chrome and overlays. */
+export const CHROME_ROLES: ReadonlySet<string> = new Set([
+  'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search', 'dialog', 'alertdialog', 'toolbar',
+  'tablist', 'tooltip', 'alert', 'status',
+]);
+
+/**
+ * Consent-management (CMP) layers and cookie banners: OneTrust, Didomi, Quantcast Choice, Sourcepoint,
+ * TrustArc, Cookiebot, Usercentrics, Osano, Iubenda, Termly, generic cookie/consent/GDPR bars.
+ */
+export const CONSENT_PATTERNS: readonly RegExp[] = [
+  /onetrust|optanon|ot-sdk|ot-pc-|didomi|qc-cmp|quantcast|sp_message|sp-message|sourcepoint|truste|trustarc|cookiebot|cybotcookie|usercentrics|uc-banner|osano|iubenda|termly|cookielaw|cookie-law|cookieconsent|cookie-consent|cookie_consent|cookie-banner|cookie-notice|cookie-bar|cookie-policy-banner|gdpr|cmp-|cmp_|consent|evidon|fides-|privacy-banner|privacy-notice|tcf-/,
+  W('cookie|cookies|cmp'),
+];
+
+/** Short text that is a consent wall rather than an article. */
+export const CONSENT_TEXT = /\b(cookies?|consent|privacy (policy|settings|preferences)|we (and our|value your) (partners|privacy)|personal data|accept all|reject all|manage (options|preferences))\b/i;
+
+/** Paywall containers and their teaser text. */
+export const PAYWALL_PATTERNS: readonly RegExp[] = [
+  /paywall|pay-wall|piano-|tp-modal|tp-container|regwall|reg-wall|meter-|metered|premium-content|subscriber-only|subscribers-only|paid-content|paidcontent|locked-content|content-locked|article-locked|gate-|gated/,
+];
+export const PAYWALL_TEXT = /\b(subscribe (now )?to (continue|keep) reading|(this|the) (article|story|content) is (only )?(available|reserved) (to|for) (subscribers|members)|already (a subscriber|have an account)\??\s*(sign|log) in|become a (subscriber|member) to (read|continue)|to continue reading,? (please )?(subscribe|log in|sign in)|you('ve| have) (reached|used) (your|all) (free|\d+) (articles|stories))\b/i;
+
+export interface ClassRule {
+  name: string;
+  re: RegExp;
+  /** strong: dropped even when the element holds most of the page's text (comments, consent). */
+  strong: boolean;
+}
+
+/** Class/id patterns of boilerplate blocks. Weak rules spare an element that holds most of the page's text. */
+export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
+  { name: 'consent', re: CONSENT_PATTERNS[0], strong: true },
+  { name: 'comments', re: /(?:^|[\s_-])(comments?|commentlist|comment-list|comments-area|comment-section|disqus_thread|disqus|dsq-|respond|replies|reader-comments|user-comments|fb-comments|coral-|talk-stream|viafoura|vf-)/, strong: true },
+  { name: 'ads', re: W('ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|adbox|adblock|adbanner|admz|ad-slot|ad-unit|dfp|gpt|google-ad|sponsor|sponsored|sponsors|promo|promoted|promotion|commercial|taboola|outbrain|revcontent|zergnet|mgid|teads|nativo|ob-widget|trc_related_container|banner-ad|leaderboard|skyscraper|billboard|mpu|dfp-ad|ad-container|ad-wrapper|ad-placeholder|adsense|googletag'), strong: false },
+  { name: 'ads-prefix', re: /(?:^|[\s])(ad-|ads-|adv-|advert|advertisement|dfp-|gpt-|taboola|outbrain|sponsored)/, strong: false },
+  { name: 'share', re: /(?:^|[\s_-])(share|shares|sharing|sharebar|share-bar|sharetools|share-tools|sharethis|shareaholic|addthis|addtoany|a2a_|social|socials|social-links|social-media|socialmedia|sociable|follow-us|followus|tweet-this|facebook-like|whatsapp|print-button)/, strong: false },
+  { name: 'newsletter', re: /newsletter|subscribe|subscription|sign-up|signup|optin|opt-in|mailchimp|email-capture|email-signup|inline-signup|nl-signup/, strong: false },
+  { name: 'related', re: /related|more-stories|more-from|more-news|more-articles|morenews|recommended|recommendation|recirc|read-more|readmore|read-next|readnext|also-read|alsoread|most-popular|mostpopular|most-read|mostread|trending|popular-|you-may|you-might|up-next|upnext|next-article|next-story|further-reading|more-on-|more-in-|suggested|teaser|card-list|story-list|headlines|latest-news|top-stories|jp-relatedposts|yarpp|crp_related|inline-link|see-also|seealso|editors-picks|partner-content|from-the-web|around-the-web/, strong: false },
+  { name: 'chrome', re: W('nav|navbar|navigation|nav-bar|navmenu|menu|menubar|mega-menu|breadcrumb|breadcrumbs|masthead|header|site-header|page-header|global-header|footer|site-footer|page-footer|global-footer|sidebar|side-bar|rail|right-rail|left-rail|widget|widgets|toolbar|tool-bar|topbar|top-bar|skip|skip-link|skiplink|pagination|pager|utility|utility-bar|search|searchbox|search-form|login|signin|sign-in|account|user-menu|subnav|sub-nav|secondary|tertiary|site-nav|site-menu|top-nav|main-nav|primary-nav|drawer|offcanvas|off-canvas|overlay|modal|popup|pop-up|lightbox|tooltip|toast'), strong: false },
+  { name: 'meta', re: W('byline|by-line|author|authors|author-info|author-bio|authorbox|author-box|bio|dateline|timestamp|date|dates|time|published|updated|post-meta|entry-meta|article-meta|meta|metadata|meta-data|tags|tag-list|taglist|tagcloud|tag-cloud|categories|category|kicker|eyebrow|rubric|reading-time|read-time|caption|captions|credit|credits|image-credit|photo-credit|copyright|lightbox|gallery|slideshow|carousel|slider|video|video-player|player|media-credit|wp-caption-text|print|printer|hidden|hide|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|noprint|no-print|print-only|rating|ratings|poll|quiz|survey|badge|toc|table-of-contents'), strong: false },
+];
+
+/** Signatures that make a weak rule hold off: the element is probably the article wrapper. */
+export const CONTENT_SIGNATURE = /article|content|body|main|story|entry|post|text|column|blog|page/;
+
+/**
+ * Class/id/attribute hints that an element is the article body. A strong hint (itemprop=articleBody,
+ * article-body/story-body classes) raises the element's score a lot.
+ */
+export const BODY_HINTS: readonly RegExp[] = [
+  /articlebody|article-body|article_body|article__body|articletext|article-text|article_text|article__text|article-content|article_content|article__content|articlecontent|article-copy|story-body|storybody|story-content|storycontent|story-text|story__body|post-body|postbody|post-content|postcontent|post_content|post-text|post-entry|entry-content|entry-body|entry_content|body-text|bodytext|body-copy|text-body|content-body|content__body|contentbody|main-text|article-main|rich-text|richtext|field-body|field-name-body|td-post-content|single-content|article-detail|articledetail|news-body|newsbody|news-content|news-text|detail-content|content-detail|article-inner/,
+];
+
+/** Readability-style class/id weights for candidate scoring. */
+export const POSITIVE_SIGNATURE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/;
+export const NEGATIVE_SIGNATURE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|subscribe|teaser|recirc|byline|caption/;
+
+/** Short blocks (after trimming) that are labels, prompts or chrome, never article text. */
+export const BOILERPLATE_TEXT: readonly RegExp[] = [
+  // Ad labels.
+  /^(advertisement|advertising|advertisements|sponsored( content)?|paid (post|content)|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|광고|iklan|story continues below( advertisement)?|article continues below( advertisement)?|continue reading below|scroll to continue( with content)?)\s*[:.-]?$/i,
+  // Share and follow prompts.
+  /^(share|share this( article| story| post)?|share on (facebook|twitter|linkedin|whatsapp)|tweet|email|print|copy link|link copied|comments?|follow us( on [\w ]+)?|like us on facebook|compartir|partilhar|condividi|teilen|bagikan)\s*[:!.]?$/i,
+  // Newsletter and app prompts.
+  /^(sign up|subscribe)\b.{0,120}\b(newsletter|email|inbox|updates|alerts)\b/i,
+  /\b(sign up for|subscribe to) (our|the)\b.{0,60}\bnewsletter\b/i,
+  /^(get|download) (the|our) [\w ]{0,30}\bapp\b/i,
+  // Read-more and related prompts.
+  /^(read more|read next|read also|also read|see also|related( articles| stories| content| coverage| links| posts)?|more (from|on|in) [\w .'-]{1,40}|recommended( for you)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|leia (mais|também)|leggi anche|lee también|lihat juga|baca juga)\s*[:.]?/i,
+  // Photo credits and copyright lines.
+  /^(photo|image|picture|foto|video|graphic|illustration)s?\s*(:|by\b|credit\b|courtesy\b)/i,
+  /^(©|\(c\)|copyright\b)/i,
+  // Comment-section chrome.
+  /^(\d+\s+)?(comments?|responses?|replies)\s*(\(\d+\))?$/i,
+  /^(leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|show comments|view comments)\b/i,
+];
+
+/** A line that only carries a byline, a date or a reading time (dropped before the first paragraph). */
+export const LEAD_META_TEXT: readonly RegExp[] = [
+  /^(by|from|von|por|par|di|oleh|от)\s+[\p{Lu}][^.!?]{0,80}$/u,
+  /^(published|updated|posted|last (updated|modified)|publicado|atualizado|pubblicato|aggiornato|diterbitkan|veröffentlicht)\b.{0,80}$/i,
+  /^\d+\s*(min(ute)?s?|minutes?)( read)?$/i,
+  /^[\w,.: /-]{0,12}\d{1,4}[\w,.: /-]{0,30}\d{2,4}[\w,.: /-]{0,20}$/, // date-only line
+];

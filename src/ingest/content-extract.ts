@@ -1,0 +1,94 @@
+// The article body from an indexed page: prune boilerplate, cut text blocks, pick the best
+// container(s), then drop what is still chrome inside them (link lists, labels, bylines, trailing
+// headings). Returns paragraphs; the caller assembles the Article.
+import type { ParentNode } from 'domhandler';
+import { BOILERPLATE_TEXT, LEAD_META_TEXT, NEGATIVE_SIGNATURE } from './boilerplate.js';
+import { type Block, collectBlocks, prune } from './content-blocks.js';
+import type { DomIndex } from './content-dom.js';
+import { elementStats, selectContainers } from './content-score.js';
+
+export interface BodyOptions {
+  weakRules: boolean;
+  maxDepth: number;
+  title: string | null;
+  byline: string | null;
+}
+
+export interface BodyResult {
+  paragraphs: string[];
+  consentFound: boolean;
+  paywallFound: boolean;
+  /** All kept blocks of the page (for wall detection), in order. */
+  pageBlocks: Block[];
+}
+
+/** Tags whose whole subtree goes when, inside the article, it is mostly links (menus, link lists). */
+const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'tbody', 'tr', 'form', 'span', 'p', 'li']);
+
+export function normalizeForCompare(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions): BodyResult {
+  const pr = prune(dom, { weakRules: opts.weakRules, protectShare: 0.45 });
+  const blocks = collectBlocks(root, dom, pr.reason, opts.maxDepth);
+  const base = { consentFound: pr.consentFound, paywallFound: pr.paywallFound, pageBlocks: blocks };
+  if (blocks.length === 0) return { paragraphs: [], ...base };
+  const stats = elementStats(dom, blocks);
+  const sel = selectContainers(dom, blocks, stats);
+  if (!sel) return { paragraphs: [], ...base };
+
+  // Inside the chosen containers, drop link lists and negative-signature snippets.
+  const n = dom.nodes.length;
+  const drop = new Uint8Array(n);
+  for (const r of sel.roots) {
+    for (let i = r + 1; i < dom.end[r]; i++) {
+      const p = dom.parent[i];
+      if (drop[p]) { drop[i] = 1; continue; }
+      const text = stats.text[i];
+      if (text === 0) continue;
+      const ld = stats.link[i] / text;
+      const name = dom.nodes[i].name;
+      if (LINK_LIST_TAGS.has(name) && ld > 0.5 && text < 2000) { drop[i] = 1; continue; }
+      const sig = dom.signature[i];
+      if (sig && NEGATIVE_SIGNATURE.test(sig) && stats.paras[i] < 2 && text < 300) drop[i] = 1;
+    }
+  }
+
+  const rootsSorted = [...sel.roots].sort((a, b) => a - b);
+  const kept: Block[] = [];
+  let ri = 0;
+  for (const b of blocks) {
+    if (b.owner < 0) continue;
+    while (ri < rootsSorted.length && b.owner >= dom.end[rootsSorted[ri]]) ri++;
+    if (ri >= rootsSorted.length) break;
+    if (b.owner < rootsSorted[ri]) continue;
+    if (drop[b.owner]) continue;
+    const len = b.text.length;
+    if (len < 200 && BOILERPLATE_TEXT.some((re) => re.test(b.text))) continue;
+    if (b.linkLen / len > 0.5 && len < 300) continue;
+    kept.push(b);
+  }
+  return { paragraphs: trimEdges(kept, opts).map((b) => b.text), ...base };
+}
+
+/** Drop the title, bylines and dates before the first paragraph, and headings left dangling at the end. */
+function trimEdges(blocks: Block[], opts: BodyOptions): Block[] {
+  const title = opts.title ? normalizeForCompare(opts.title) : '';
+  const byline = opts.byline ? normalizeForCompare(opts.byline) : '';
+  const out: Block[] = [];
+  let seenPara = false;
+  for (const b of blocks) {
+    const norm = normalizeForCompare(b.text);
+    if (title && norm === title) continue;
+    if (!seenPara) {
+      if (b.kind === 'h' && b.level === 1) continue;
+      if (byline && (norm === byline || (norm.length < byline.length + 20 && norm.includes(byline)))) continue;
+      if (b.text.length < 120 && LEAD_META_TEXT.some((re) => re.test(b.text))) continue;
+      if (b.kind !== 'h' && b.text.length >= 60) seenPara = true;
+    }
+    out.push(b);
+  }
+  while (out.length && out[out.length - 1].kind === 'h') out.pop();
+  return out;
+}
