@@ -1,0 +1,64 @@
+// Builds the fastify instance from injected dependencies: the store, optionally the queue producer
+// (then the enqueue endpoints and Bull Board are live), and the configuration. No I/O of its own
+// beyond what those do; `gleaner serve` opens them, tests pass their own.
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { GleanerError } from '../errors.js';
+import { mountBullBoard } from './bull-board.js';
+import { describeIssues } from './params.js';
+import { errorPage } from './pages/layout.js';
+import { apiRoutes } from './routes/api.js';
+import { pageRoutes } from './routes/pages.js';
+import { securityHeaders } from './security.js';
+import type { ServerDeps } from './types.js';
+
+const STATUS_BY_CODE: Record<string, number> = { E_INPUT: 400, E_UNAVAILABLE: 503, E_CONFIG: 500 };
+
+function isApi(url: string): boolean {
+  return url.startsWith('/api/') || url === '/api' || url === '/healthz';
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, queues: boolean, extra: Record<string, unknown> = {}) {
+  if (isApi(request.url)) return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, ...extra } });
+  return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message, queues));
+}
+
+export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
+  const app: FastifyInstance = deps.logger
+    ? (Fastify({ loggerInstance: deps.logger, bodyLimit: 1 << 20 }) as unknown as FastifyInstance)
+    : Fastify({ logger: false, bodyLimit: 1 << 20 });
+  const queues = deps.producer?.getQueues() ?? [];
+  const dashboard = queues.length > 0;
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const path = request.url.split('?')[0];
+    for (const [name, value] of Object.entries(securityHeaders(path))) if (!reply.hasHeader(name)) reply.header(name, value);
+    return payload;
+  });
+
+  app.setErrorHandler((err: FastifyError | Error, request, reply) => {
+    if (err instanceof ZodError) {
+      return sendError(request, reply, 400, 'E_INPUT', describeIssues(err), dashboard, {
+        issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    if (err instanceof GleanerError) {
+      const status = STATUS_BY_CODE[err.code] ?? 500;
+      if (status >= 500) request.log.error({ err }, 'request failed');
+      return sendError(request, reply, status, err.code, err.message, dashboard, status === 503 ? { retryable: true } : {});
+    }
+    const status = (err as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return sendError(request, reply, status, (err as FastifyError).code ?? 'E_REQUEST', err.message, dashboard);
+    }
+    request.log.error({ err }, 'request failed');
+    return sendError(request, reply, 500, 'E_INTERNAL', 'internal error (see the server log)', dashboard);
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'E_NOT_FOUND', `nothing at ${request.method} ${request.url.split('?')[0]}`, dashboard));
+
+  await apiRoutes(app, deps);
+  await pageRoutes(app, deps, { queues: dashboard });
+  if (dashboard) await mountBullBoard(app, queues, { readOnly: Boolean(deps.config.apiToken) });
+  return app;
+}

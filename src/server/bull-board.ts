@@ -1,0 +1,26 @@
+// Bull Board (the queue dashboard) at /queues, when the server has a producer and so Redis.
+import { createBullBoard } from '@bull-board/api';
+import type { IServerAdapter } from '@bull-board/api/typings/app';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Queue } from 'bullmq';
+
+export const DASHBOARD_PATH = '/queues';
+
+/**
+ * Browsers cannot send the API's bearer token, so when a token protects the write endpoints the
+ * dashboard is read-only: it shows jobs but cannot retry, remove or add them.
+ */
+export async function mountBullBoard(app: FastifyInstance, queues: Queue[], opts: { readOnly: boolean }): Promise<void> {
+  const serverAdapter = new FastifyAdapter();
+  serverAdapter.setBasePath(DASHBOARD_PATH);
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: opts.readOnly })),
+    // @bull-board/fastify pins its own copy of @bull-board/api (9.10.1 vs our 9.10.2): the classes
+    // are the same at run time, but TypeScript sees two declarations of their private fields.
+    serverAdapter: serverAdapter as unknown as IServerAdapter,
+    options: { uiConfig: { boardTitle: 'gleaner queues' } },
+  });
+  await app.register(serverAdapter.registerPlugin(), { prefix: DASHBOARD_PATH });
+}

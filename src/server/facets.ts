@@ -1,0 +1,65 @@
+// Entity facets for the record list. Without a filter they come from the store's entity index
+// (all records); with one they are counted over the matching records (up to a cap), so the counts
+// always describe the list the analyst is looking at.
+import type { EntityCount, EntityType, RecordFilter, Store, StoredRecord } from '../store/types.js';
+import { ENTITY_TYPES } from './params.js';
+
+export interface Facets {
+  byType: Record<EntityType, EntityCount[]>;
+  /** Records the counts were taken from; null when they cover the whole store. */
+  sampled: number | null;
+  /** More records matched than were counted. */
+  capped: boolean;
+}
+
+export const FACET_LIMIT = 12;
+export const FACET_SAMPLE = 500;
+
+function emptyByType(): Record<EntityType, EntityCount[]> {
+  return { person: [], country: [], organization: [], place: [], date: [] };
+}
+
+/** Counts entities over records: one article per record, mentions summed. */
+export function countEntities(records: StoredRecord[], limit = FACET_LIMIT): Record<EntityType, EntityCount[]> {
+  const maps = new Map<EntityType, Map<string, EntityCount>>(ENTITY_TYPES.map((t) => [t, new Map()]));
+  const add = (type: EntityType, key: string, name: string, code: string | null, mentions: number, seen: Set<string>) => {
+    const map = maps.get(type)!;
+    const entry = map.get(key) ?? { type, name, code, mentions: 0, articles: 0 };
+    entry.mentions += mentions;
+    if (!seen.has(`${type}:${key}`)) {
+      entry.articles += 1;
+      seen.add(`${type}:${key}`);
+    }
+    map.set(key, entry);
+  };
+  for (const r of records) {
+    const seen = new Set<string>();
+    const e = r.entities;
+    for (const p of e.people) add('person', p.name.toLowerCase(), p.name, null, p.mentions, seen);
+    for (const c of e.countries) add('country', c.code, c.name, c.code, c.mentions, seen);
+    for (const o of e.organizations) add('organization', o.name.toLowerCase(), o.name, null, o.mentions, seen);
+    for (const p of e.places) add('place', p.name.toLowerCase(), p.name, p.countryCode ?? null, p.mentions, seen);
+    for (const d of e.dates) {
+      const name = d.value ?? d.text;
+      add('date', name.toLowerCase(), name, null, d.mentions, seen);
+    }
+  }
+  const byType = emptyByType();
+  for (const t of ENTITY_TYPES) {
+    byType[t] = [...maps.get(t)!.values()]
+      .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name))
+      .slice(0, limit);
+  }
+  return byType;
+}
+
+export async function facetsFor(store: Store, filter: RecordFilter, filtered: boolean, total: number): Promise<Facets> {
+  if (!filtered) {
+    const lists = await Promise.all(ENTITY_TYPES.map((type) => store.topEntities({ type, limit: FACET_LIMIT })));
+    const byType = emptyByType();
+    ENTITY_TYPES.forEach((t, i) => (byType[t] = lists[i]));
+    return { byType, sampled: null, capped: false };
+  }
+  const records = await store.list({ ...filter, limit: FACET_SAMPLE, offset: 0 });
+  return { byType: countEntities(records), sampled: records.length, capped: total > records.length };
+}

@@ -1,0 +1,151 @@
+// `/records/:id`: one record with its text, every entity mention highlighted by type, a legend,
+// and a side list of the entities with their aliases and mention counts.
+import type { EntityType, StoredRecord } from '../../store/types.js';
+import { entityMarks, paragraphRanges, type Mark } from '../highlight.js';
+import { externalLink, flagEmoji, html, queryString, type SafeHtml } from '../html.js';
+import { ENTITY_TYPES } from '../params.js';
+import { TYPE_LABELS, formatDate, hostOf, layout } from './layout.js';
+
+function markHtml(text: string, m: Mark): SafeHtml {
+  return html`<mark class="ent t-${m.type}" data-type="${m.type}" data-entity="${m.name}" title="${TYPE_LABELS[m.type].one}: ${m.name}">${text.slice(m.start, m.end)}</mark>`;
+}
+
+/** The text as paragraphs, marks clipped to the paragraph they start in. */
+export function highlightedText(text: string, marks: Mark[]): SafeHtml {
+  const out: SafeHtml[] = [];
+  let mi = 0;
+  for (const [ps, pe] of paragraphRanges(text)) {
+    const parts: SafeHtml[] = [];
+    let at = ps;
+    while (mi < marks.length && marks[mi].end <= ps) mi++;
+    while (mi < marks.length && marks[mi].start < pe) {
+      const m = marks[mi];
+      const start = Math.max(m.start, ps);
+      const end = Math.min(m.end, pe);
+      if (start > at) parts.push(html`${text.slice(at, start)}`);
+      parts.push(markHtml(text, { ...m, start, end }));
+      at = end;
+      if (m.end > pe) break; // continues in the next paragraph
+      mi++;
+    }
+    if (at < pe) parts.push(html`${text.slice(at, pe)}`);
+    out.push(html`<p>${parts}</p>`);
+  }
+  return html`${out}`;
+}
+
+interface SideEntry {
+  name: string;
+  aliases: string[];
+  mentions: number;
+  highlighted: number;
+  code?: string | null;
+  note?: string;
+  filterHref: string;
+}
+
+function sideEntries(r: StoredRecord, marks: Mark[]): Record<EntityType, SideEntry[]> {
+  const shown = (type: EntityType, i: number) => marks.filter((m) => m.type === type && m.index === i).length;
+  const e = r.entities;
+  const byName = (name: string) => '/' + queryString({ entity: name });
+  return {
+    person: e.people.map((p, i) => ({ name: p.name, aliases: p.aliases, mentions: p.mentions, highlighted: shown('person', i), filterHref: byName(p.name) })),
+    country: e.countries.map((c, i) => ({
+      name: c.name,
+      aliases: c.aliases ?? [],
+      mentions: c.mentions,
+      highlighted: shown('country', i),
+      code: c.code,
+      filterHref: '/' + queryString({ country: c.code }),
+    })),
+    organization: e.organizations.map((o, i) => ({ name: o.name, aliases: o.aliases, mentions: o.mentions, highlighted: shown('organization', i), filterHref: byName(o.name) })),
+    place: e.places.map((p, i) => ({
+      name: p.name,
+      aliases: p.aliases ?? [],
+      mentions: p.mentions,
+      highlighted: shown('place', i),
+      code: p.countryCode ?? null,
+      filterHref: byName(p.name),
+    })),
+    date: e.dates.map((d, i) => ({
+      name: d.text,
+      aliases: [],
+      mentions: d.mentions,
+      highlighted: shown('date', i),
+      note: d.value ? `→ ${d.value}` : 'unresolved',
+      filterHref: byName(d.value ?? d.text),
+    })),
+  };
+}
+
+function entityList(r: StoredRecord, marks: Mark[]): SafeHtml {
+  const entries = sideEntries(r, marks);
+  const sections = ENTITY_TYPES.map((type) => {
+    const list = entries[type];
+    if (!list.length) return html``;
+    return html`<section class="entity-group" data-type="${type}">
+  <h2><span class="swatch t-${type}"></span>${TYPE_LABELS[type].many} <span class="count">${list.length}</span></h2>
+  <ul>${list.map(
+    (e, i) => html`<li id="${type}-${i}" data-type="${type}">
+    <a class="name" href="${e.filterHref}" title="records mentioning it">${type === 'country' ? html`<span class="flag">${flagEmoji(e.code)}</span>` : ''}${e.name}</a>${e.code ? html`<span class="code">${e.code}</span>` : ''}
+    <span class="count" title="mentions counted by the extractor">× ${e.mentions}</span>
+    ${e.note ? html`<span class="muted"> ${e.note}</span>` : ''}
+    ${e.aliases.length ? html`<div class="aliases">also: ${e.aliases.join(', ')}</div>` : ''}
+  </li>`,
+  )}</ul>
+</section>`;
+  });
+  return html`<aside class="entity-list card">${sections}</aside>`;
+}
+
+function legend(marks: Mark[]): SafeHtml {
+  const counts = ENTITY_TYPES.map((t) => [t, marks.filter((m) => m.type === t).length] as const);
+  return html`<div class="legend" aria-label="legend">${counts.map(
+    ([t, n]) => html`<span class="key t-${t}" data-type="${t}">${TYPE_LABELS[t].many} <span class="count">${n}</span></span>`,
+  )}</div>`;
+}
+
+function facts(r: StoredRecord): SafeHtml {
+  const p = r.provenance;
+  const row = (label: string, value: SafeHtml | string | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : html``);
+  const flags = Object.entries(r.flags ?? {})
+    .filter(([, v]) => v)
+    .map(([k]) => html`<span class="flag-chip">${k}</span>`);
+  return html`<dl class="facts">
+  ${row('Site', r.siteName ?? hostOf(r.canonicalUrl ?? r.url))}
+  ${row('Published', formatDate(r.publishedAt))}
+  ${row('Modified', formatDate(r.modifiedAt))}
+  ${row('Source', r.url ? externalLink(r.url) : null)}
+  ${row('Canonical', r.canonicalUrl && r.canonicalUrl !== r.url ? externalLink(r.canonicalUrl) : null)}
+  ${row('Feed', p?.feedUrl ? externalLink(p.feedUrl) : null)}
+  ${row('Language', r.language)}
+  ${row('Words', r.wordCount !== undefined ? String(r.wordCount) : null)}
+  ${row('Fetched', formatDate(p?.fetchedAt))}
+  ${row('Revision', `${r.revision} (updated ${formatDate(r.updatedAt)})`)}
+  ${row('Syndicated from', r.syndicatedFrom ? html`<a href="/records/${encodeURIComponent(r.syndicatedFrom)}">${r.syndicatedFrom}</a>` : null)}
+  ${row('Pipeline', p?.pipelineVersion)}
+  ${row('Flags', flags.length ? html`<span class="flags">${flags}</span>` : null)}
+  ${row('JSON', html`<a href="/api/records/${encodeURIComponent(r.id)}">/api/records/${r.id}</a>`)}
+</dl>`;
+}
+
+export function recordPage(r: StoredRecord, opts: { queues: boolean }): string {
+  const marks = entityMarks(r.text, r.entities);
+  const body = html`<p><a href="/">← All records</a></p>
+<article class="record" data-id="${r.id}">
+<header class="record-head card">
+  <h1>${r.title || '(untitled)'}</h1>
+  ${r.byline ? html`<p class="byline">${r.byline}</p>` : ''}
+  ${r.description ? html`<p class="muted">${r.description}</p>` : ''}
+  ${facts(r)}
+</header>
+<div class="record-layout">
+  <div class="card">
+    ${legend(marks)}
+    <div class="article-text">${r.text.trim() ? highlightedText(r.text, marks) : html`<p class="muted">(no text)</p>`}</div>
+  </div>
+  ${entityList(r, marks)}
+</div>
+</article>`;
+  return layout({ title: r.title || 'Record', active: 'records', queues: opts.queues }, body);
+}

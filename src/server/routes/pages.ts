@@ -1,0 +1,48 @@
+// The review pages: server-rendered HTML, no script.
+import type { FastifyInstance } from 'fastify';
+import { GleanerError } from '../../errors.js';
+import { facetsFor } from '../facets.js';
+import { PageRecordsQuery, describeIssues, hasFilter, toFilter, type RecordsQuery } from '../params.js';
+import { errorPage } from '../pages/layout.js';
+import { listPage } from '../pages/list.js';
+import { recordPage } from '../pages/record.js';
+import { STYLESHEET } from '../pages/style.js';
+import type { ServerDeps } from '../types.js';
+
+export async function pageRoutes(app: FastifyInstance, deps: ServerDeps, opts: { queues: boolean }): Promise<void> {
+  const { store } = deps;
+  const { queues } = opts;
+
+  app.get('/assets/gleaner.css', async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET),
+  );
+
+  app.get('/', async (req, reply) => {
+    reply.type('text/html; charset=utf-8');
+    const parsed = PageRecordsQuery.safeParse(req.query);
+    if (!parsed.success) {
+      const fallback: RecordsQuery = { limit: 25, offset: 0 };
+      return reply.code(400).send(listPage({ query: fallback, records: [], total: 0, facets: null, queues, error: `Bad parameters: ${describeIssues(parsed.error)}` }));
+    }
+    const q = parsed.data;
+    const filter = toFilter(q);
+    try {
+      const [records, total] = await Promise.all([store.list(filter), store.count({ ...filter, limit: undefined, offset: undefined })]);
+      const facets = await facetsFor(store, filter, hasFilter(q), total);
+      return reply.send(listPage({ query: q, records, total, facets, queues }));
+    } catch (err) {
+      // The store rejects what zod cannot judge (e.g. a date that does not exist): show it on the page.
+      if (err instanceof GleanerError && err.code === 'E_INPUT') {
+        return reply.code(400).send(listPage({ query: q, records: [], total: 0, facets: null, queues, error: err.message }));
+      }
+      throw err;
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/records/:id', async (req, reply) => {
+    reply.type('text/html; charset=utf-8');
+    const record = await store.get(req.params.id);
+    if (!record) return reply.code(404).send(errorPage(404, `There is no record with id ${req.params.id}.`, queues));
+    return reply.send(recordPage(record, { queues }));
+  });
+}
