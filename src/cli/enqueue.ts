@@ -1,8 +1,50 @@
-// Placeholder until the command lands; replaced by its owner.
-import type { CliContext } from './context.js';
-import { printError } from './context.js';
+// gleaner enqueue URL... | -
+// Adds one fetch job per URL (job id url-<sha256(canonical URL)>) and prints, per URL:
+//   <job id> <TAB> queued|duplicate <TAB> <url>      (or NDJSON with --json)
+// Fails fast, with one line and exit 1, when Redis is not reachable.
+import { parseArgs } from 'node:util';
+import { InputError, errorMessage } from '../errors.js';
+import { createProducer } from '../queue/producer.js';
+import { type CliContext, printError, readStdin, writeLine } from './context.js';
 
-export async function run(_argv: string[], ctx: CliContext): Promise<number> {
-  printError(ctx, 'enqueue: not available yet');
-  return 1;
+const HELP = `Usage: gleaner enqueue [--json] URL...
+       gleaner enqueue [--json] -          (one URL per line on stdin)
+
+Queues article URLs for 'gleaner worker'. Prints the job id and whether the URL was queued or is a
+duplicate of a job already queued or done recently. A URL whose last job failed is queued again.
+
+Options:
+  --json       one JSON object per URL: {"url", "jobId", "status"}
+  -h, --help   this help
+`;
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  } catch (err) {
+    printError(ctx, `enqueue: ${errorMessage(err)}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    ctx.stdout.write(HELP);
+    return 0;
+  }
+  let urls: string[] = [];
+  for (const p of parsed.positionals) {
+    if (p === '-') urls.push(...(await readStdin(ctx.stdin)).toString('utf8').split(/\r?\n/));
+    else urls.push(p);
+  }
+  urls = urls.map((u) => u.trim()).filter((u) => u && !u.startsWith('#'));
+  if (urls.length === 0) throw new InputError('enqueue: no URLs given (try gleaner enqueue --help)');
+  const producer = await createProducer(ctx.config);
+  try {
+    const results = await producer.enqueueUrls(urls);
+    for (const r of results) await writeLine(ctx.stdout, parsed.values.json ? JSON.stringify(r) : `${r.jobId}\t${r.status}\t${r.url}`);
+    const dup = results.filter((r) => r.status === 'duplicate').length;
+    ctx.stderr.write(`gleaner: ${results.length - dup} queued, ${dup} duplicate\n`);
+    return 0;
+  } finally {
+    await producer.close();
+  }
 }

@@ -1,8 +1,88 @@
-// Placeholder until the command lands; replaced by its owner.
-import type { CliContext } from './context.js';
-import { printError } from './context.js';
+// gleaner worker [--concurrency N] [--process-concurrency N] [--queues feeds,fetch,process]
+// Runs the queue workers until SIGTERM/SIGINT, then closes them with a timeout of its own.
+// Redis being down is not fatal here: the workers log it and keep retrying.
+import { parseArgs } from 'node:util';
+import { InputError, errorMessage } from '../errors.js';
+import { createLogger } from '../log.js';
+import { ALL_QUEUES, type QueueName } from '../queue/queues.js';
+import { type CliContext, printError } from './context.js';
 
-export async function run(_argv: string[], ctx: CliContext): Promise<number> {
-  printError(ctx, 'worker: not available yet');
-  return 1;
+const HELP = `Usage: gleaner worker [options]
+
+Runs the feed, fetch and process workers until SIGTERM or SIGINT.
+
+Options:
+  --concurrency N           parallel fetches (default GLEANER_FETCH_CONCURRENCY or 16)
+  --process-concurrency N   clean+extract worker threads (default GLEANER_PROCESS_CONCURRENCY or cores)
+  --queues LIST             comma-separated subset of: ${ALL_QUEUES.join(',')}
+  --shutdown-timeout SEC    how long running jobs may take to finish on shutdown (default 30)
+  -h, --help                this help
+`;
+
+function positiveInt(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`worker: ${flag} must be a positive whole number`);
+  return n;
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        concurrency: { type: 'string' },
+        'process-concurrency': { type: 'string' },
+        queues: { type: 'string' },
+        'shutdown-timeout': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    printError(ctx, `worker: ${errorMessage(err)}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    ctx.stdout.write(HELP);
+    return 0;
+  }
+  const config = { ...ctx.config };
+  config.fetchConcurrency = positiveInt(parsed.values.concurrency, '--concurrency') ?? config.fetchConcurrency;
+  config.processConcurrency = positiveInt(parsed.values['process-concurrency'], '--process-concurrency') ?? config.processConcurrency;
+  const shutdownMs = (positiveInt(parsed.values['shutdown-timeout'], '--shutdown-timeout') ?? 30) * 1000;
+  let queues: QueueName[] | undefined;
+  if (parsed.values.queues) {
+    queues = parsed.values.queues.split(',').map((q) => q.trim()) as QueueName[];
+    const bad = queues.filter((q) => !ALL_QUEUES.includes(q));
+    if (bad.length) throw new InputError(`worker: unknown queue(s) ${bad.join(', ')} (use ${ALL_QUEUES.join(', ')})`);
+  }
+
+  const logger = createLogger(config.logLevel);
+  const { openStore } = await import('../store/open.js');
+  const { startWorkers } = await import('../queue/workers/index.js');
+  const store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
+  const runtime = await startWorkers(config, { logger, store, queues });
+  for (const w of runtime.durability.warnings) logger.warn(`WARNING: ${w}`);
+  logger.info(
+    { prefix: config.queuePrefix, queues: runtime.workers.map((w) => w.name), fetchConcurrency: config.fetchConcurrency, processConcurrency: config.processConcurrency, pid: process.pid },
+    'workers started',
+  );
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down');
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+  await runtime.close(shutdownMs);
+  await store.close();
+  logger.info('workers stopped');
+  logger.flush?.();
+  return 0;
 }

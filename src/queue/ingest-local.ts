@@ -1,0 +1,143 @@
+// The same pipeline as the workers, in one process and without Redis (`gleaner ingest`): the same
+// steps (steps.ts), with politeness kept in memory and retries done in a loop instead of by BullMQ.
+import type { Config } from '../config.js';
+import { FetchError, GleanerError } from '../errors.js';
+import { fetchUrl, type FetchOptions } from '../ingest/fetch.js';
+import { RobotsCache } from '../ingest/robots.js';
+import type { Logger } from '../log.js';
+import type { GleanerRecord } from '../store/schema.js';
+import type { Store, UpsertResult } from '../store/types.js';
+import { ATTEMPTS } from './queues.js';
+import { failureReason, isRetryable, politeFetch, recordFromBytes, type Politeness, type StepContext } from './steps.js';
+import { sha256 } from '../pipeline.js';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Per-host politeness within one process: the next allowed start time per host. */
+export function memoryPoliteness(): Politeness {
+  const nextAt = new Map<string, number>();
+  return {
+    async acquire(host, gapMs) {
+      for (;;) {
+        const wait = (nextAt.get(host) ?? 0) - Date.now();
+        if (wait <= 0) break;
+        await sleep(wait);
+      }
+      nextAt.set(host, Date.now() + gapMs);
+    },
+    async pushBack(host, ms) {
+      nextAt.set(host, Math.max(nextAt.get(host) ?? 0, Date.now() + ms));
+    },
+  };
+}
+
+export interface IngestEvent {
+  target: string;
+  url: string;
+  /** 'record' = stored; 'skipped' = feed item seen before; 'failed' = see error. */
+  kind: 'record' | 'skipped' | 'failed' | 'feed';
+  record?: GleanerRecord;
+  upsert?: UpsertResult;
+  error?: string;
+  items?: number;
+}
+
+export interface IngestLocalOptions {
+  store: Store;
+  config: Pick<Config, 'userAgent' | 'allowPrivateAddresses' | 'politenessMs' | 'backoffMs'>;
+  fetchOptions?: Partial<FetchOptions>;
+  /** Tries per URL (default: the fetch queue's attempts). */
+  attempts?: number;
+  logger?: Logger;
+  onEvent(event: IngestEvent): Promise<void> | void;
+}
+
+/** Fetches, cleans, extracts and stores each target; a feed URL brings in its new items. */
+export async function ingestLocal(targets: string[], opts: IngestLocalOptions): Promise<{ stored: number; skipped: number; failed: number }> {
+  const { parseFeed, looksLikeFeed } = await import('../ingest/feed/index.js');
+  const fetchOptions: Partial<FetchOptions> = { userAgent: opts.config.userAgent, allowPrivateAddresses: opts.config.allowPrivateAddresses, ...opts.fetchOptions };
+  const ctx: StepContext = {
+    store: opts.store,
+    robots: new RobotsCache({ userAgent: opts.config.userAgent, allowPrivateAddresses: opts.config.allowPrivateAddresses, fetch: fetchUrl }),
+    politeness: memoryPoliteness(),
+    politenessMs: opts.config.politenessMs,
+    fetchOptions,
+    logger: opts.logger,
+  };
+  const attempts = opts.attempts ?? ATTEMPTS.fetch;
+  const totals = { stored: 0, skipped: 0, failed: 0 };
+
+  async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (attempt >= attempts || !isRetryable(err)) throw err;
+        const backoff = opts.config.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() * 0.5);
+        const retryAfter = err instanceof FetchError ? (err.retryAfterMs ?? 0) : 0;
+        await sleep(Math.max(backoff, retryAfter));
+      }
+    }
+  }
+
+  async function article(target: string, url: string, feed?: { feedUrl: string; itemId: string; publishedAt: string | null }, prefetched?: Awaited<ReturnType<typeof politeFetch>>) {
+    try {
+      const res = prefetched ?? (await withRetries(() => politeFetch(ctx, url)));
+      const rawHash = sha256(res.body);
+      await opts.store.putRaw(rawHash, res.body, res.contentType);
+      const record = recordFromBytes(res.body, {
+        url,
+        finalUrl: res.url,
+        rawHash,
+        contentType: res.contentType,
+        fetchedAt: res.fetchedAt,
+        feedUrl: feed?.feedUrl ?? null,
+        feedItemId: feed?.itemId ?? null,
+        publishedAt: feed?.publishedAt ?? null,
+      });
+      const upsert = await withRetries(() => opts.store.upsert(record));
+      if (feed) await opts.store.markFeedItem(feed.feedUrl, feed.itemId, url);
+      totals.stored++;
+      await opts.onEvent({ target, url, kind: 'record', record, upsert });
+    } catch (err) {
+      totals.failed++;
+      await opts.onEvent({ target, url, kind: 'failed', error: failureReason(err) });
+    }
+  }
+
+  for (const target of targets) {
+    let res;
+    try {
+      res = await withRetries(() => politeFetch(ctx, target));
+    } catch (err) {
+      totals.failed++;
+      await opts.onEvent({ target, url: target, kind: 'failed', error: failureReason(err) });
+      continue;
+    }
+    if (!looksLikeFeed(res.body, res.contentType)) {
+      await article(target, target, undefined, res);
+      continue;
+    }
+    let feed;
+    try {
+      feed = parseFeed(res.body, { url: res.url, contentType: res.contentType });
+    } catch (err) {
+      totals.failed++;
+      await opts.onEvent({ target, url: target, kind: 'failed', error: failureReason(err instanceof GleanerError ? err : new Error(String(err))) });
+      continue;
+    }
+    await opts.onEvent({ target, url: target, kind: 'feed', items: feed.items.length });
+    for (const item of feed.items) {
+      const url = item.url;
+      if (!url) continue;
+      const itemId = String(item.id ?? url);
+      if ((await opts.store.hasFeedItem(res.url, itemId)) || (await opts.store.hasUrl(url))) {
+        totals.skipped++;
+        await opts.onEvent({ target, url, kind: 'skipped' });
+        continue;
+      }
+      await article(target, url, { feedUrl: res.url, itemId, publishedAt: item.publishedAt ?? null });
+    }
+  }
+  return totals;
+}

@@ -1,0 +1,191 @@
+// The ingestion steps, shared by the queue workers and the in-process `gleaner ingest`:
+//   fetchPage   robots → politeness → fetch → raw bytes into the store (returns the hash)
+//   processRaw  raw bytes → processDocument (clean + extract) → store.upsert
+//   pollFeed    conditional GET → parse → new items (not seen by id or URL) → onItem
+// The queue adapters (workers/*.ts) and ingest-local.ts only decide how waiting and retrying
+// happen; the steps are the same.
+import { FetchError, GleanerError, NotArticleError, RobotsDisallowedError, StoreError } from '../errors.js';
+import { fetchUrl, type FetchOptions, type FetchResult } from '../ingest/fetch.js';
+import type { RobotsCache } from '../ingest/robots.js';
+import type { Logger } from '../log.js';
+import { processDocument, sha256 } from '../pipeline.js';
+import type { GleanerRecord } from '../store/schema.js';
+import type { FeedState, Store, UpsertResult } from '../store/types.js';
+
+/** How a step waits for a host: the queue parks the job, the in-process ingest sleeps. */
+export interface Politeness {
+  /** Resolves when a request to `host` may start; `gapMs` is the minimum gap after it. */
+  acquire(host: string, gapMs: number): Promise<void>;
+  /** The host asked us to stay away for `ms` (429/503 Retry-After). */
+  pushBack(host: string, ms: number): Promise<void>;
+}
+
+export interface StepContext {
+  store: Store;
+  robots: RobotsCache;
+  politeness: Politeness;
+  /** Minimum gap between two requests to one host; robots Crawl-delay raises it, never lowers. */
+  politenessMs: number;
+  fetchOptions: Partial<FetchOptions>;
+  logger?: Logger;
+}
+
+export function hostOf(url: string): string {
+  return new URL(url).host.toLowerCase();
+}
+
+/** Robots check, politeness and one GET. Errors are typed (GleanerError) with `retryable` set. */
+export async function politeFetch(ctx: StepContext, url: string, extra: Partial<FetchOptions> = {}): Promise<FetchResult> {
+  const decision = await ctx.robots.check(url);
+  if (!decision.allowed) throw new RobotsDisallowedError(url, { reason: decision.reason });
+  const host = hostOf(url);
+  await ctx.politeness.acquire(host, Math.max(ctx.politenessMs, decision.crawlDelayMs ?? 0));
+  try {
+    return await fetchUrl(url, { ...ctx.fetchOptions, ...extra });
+  } catch (err) {
+    // Retry-After holds the whole host back, for every worker; without one the job's own
+    // exponential backoff is enough.
+    if (err instanceof FetchError && (err.status === 429 || err.status === 503) && err.retryAfterMs !== null) {
+      await ctx.politeness.pushBack(host, err.retryAfterMs);
+    }
+    throw err;
+  }
+}
+
+export interface FetchedPage {
+  url: string;
+  finalUrl: string;
+  rawHash: string;
+  contentType: string | null;
+  fetchedAt: string;
+  bytes: number;
+}
+
+export async function fetchPage(ctx: StepContext, url: string): Promise<FetchedPage> {
+  const res = await politeFetch(ctx, url);
+  const rawHash = sha256(res.body);
+  await ctx.store.putRaw(rawHash, res.body, res.contentType);
+  return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength };
+}
+
+export interface ProcessInput {
+  url: string;
+  finalUrl: string;
+  rawHash: string;
+  contentType: string | null;
+  fetchedAt: string;
+  feedUrl?: string | null;
+  feedItemId?: string | null;
+  /** The feed item's date: used when the page itself names none. */
+  publishedAt?: string | null;
+}
+
+/** Turns stored raw bytes into a record and upserts it. CPU-bound: the queue runs it in a worker thread. */
+export async function processRaw(store: Store, input: ProcessInput): Promise<{ record: GleanerRecord; result: UpsertResult }> {
+  const raw = await store.getRaw(input.rawHash);
+  if (!raw) throw new StoreError(`raw page ${input.rawHash} is missing from the store`, { url: input.url, rawHash: input.rawHash });
+  const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType });
+  const result = await store.upsert(record);
+  return { record, result };
+}
+
+/** The pure part of processRaw: clean + extract, with the article checks. */
+export function recordFromBytes(body: Uint8Array, input: Omit<ProcessInput, 'rawHash'> & { rawHash?: string }): GleanerRecord {
+  const record = processDocument(body, { url: input.finalUrl || input.url, contentType: input.contentType }, {
+    provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256(body) },
+  });
+  if (record.flags?.empty || record.text.trim() === '') {
+    throw new NotArticleError(`no article text found at ${input.url}`, { url: input.url });
+  }
+  if (!record.publishedAt && input.publishedAt) record.publishedAt = input.publishedAt;
+  return record;
+}
+
+export interface NewFeedItem {
+  url: string;
+  itemId: string;
+  title: string | null;
+  publishedAt: string | null;
+}
+
+export interface FeedPollResult {
+  feedId: string;
+  status: number;
+  notModified: boolean;
+  items: number;
+  added: number;
+  skipped: number;
+}
+
+/**
+ * One poll of a feed. A 304 costs one request and nothing else. New items (not seen by item id,
+ * nor by URL in the store) go to `onItem`, and are marked seen once it succeeded.
+ */
+export async function pollFeed(ctx: StepContext, feed: FeedState, onItem: (item: NewFeedItem) => Promise<void>): Promise<FeedPollResult> {
+  const { parseFeed } = await import('../ingest/feed/index.js');
+  const polledAt = new Date().toISOString();
+  let res: FetchResult;
+  try {
+    res = await politeFetch(ctx, feed.url, { etag: feed.etag, lastModified: feed.lastModified });
+  } catch (err) {
+    if (err instanceof GleanerError) await ctx.store.saveFeed({ ...feed, lastPolledAt: polledAt, lastStatus: err instanceof FetchError ? err.status : null });
+    throw err;
+  }
+  if (res.notModified) {
+    await ctx.store.saveFeed({ ...feed, lastPolledAt: polledAt, lastStatus: 304 });
+    return { feedId: feed.id, status: 304, notModified: true, items: 0, added: 0, skipped: 0 };
+  }
+  const parsed = parseFeed(res.body, { url: res.url, contentType: res.contentType });
+  let added = 0;
+  let skipped = 0;
+  for (const item of parsed.items) {
+    const url = itemUrl(item, res.url);
+    if (!url) {
+      skipped++;
+      continue;
+    }
+    const itemId = String(item.id ?? url);
+    if ((await ctx.store.hasFeedItem(feed.url, itemId)) || (await ctx.store.hasUrl(url))) {
+      skipped++;
+      continue;
+    }
+    await onItem({ url, itemId, title: item.title ?? null, publishedAt: item.publishedAt ?? null });
+    await ctx.store.markFeedItem(feed.url, itemId, url);
+    added++;
+  }
+  await ctx.store.saveFeed({
+    ...feed,
+    etag: res.etag,
+    lastModified: res.lastModified,
+    lastPolledAt: polledAt,
+    lastStatus: res.status,
+    title: feed.title ?? parsed.title ?? null,
+  });
+  return { feedId: feed.id, status: res.status, notModified: false, items: parsed.items.length, added, skipped };
+}
+
+function itemUrl(item: { url?: string | null; link?: string | null }, base: string): string | null {
+  const raw = item.url ?? item.link ?? null;
+  if (!raw) return null;
+  try {
+    const u = new URL(raw, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when another attempt may succeed (timeouts, 5xx, 429, network, store hiccups). */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof GleanerError) return err.retryable;
+  return true; // unknown failures get the benefit of the doubt; attempts are bounded
+}
+
+/** A one-line reason for logs and `gleaner status`: "E_ROBOTS: robots.txt disallows …". */
+export function failureReason(err: unknown): string {
+  if (err instanceof GleanerError) {
+    const why = typeof err.context.reason === 'string' && !err.message.includes(err.context.reason) ? ` (${err.context.reason})` : '';
+    return `${err.code}: ${err.message}${why}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,35 @@
+// The feed worker's processor: one poll of one feed (conditional GET). New items become fetch jobs;
+// a 304 costs one request and adds nothing.
+import { DelayedError, type Job, type Queue } from 'bullmq';
+import type { Logger } from '../../log.js';
+import { HostBusy, toJobError } from '../job-errors.js';
+import { addFetchJob } from '../producer.js';
+import type { PollJobData } from '../queues.js';
+import { pollFeed, type FeedPollResult, type StepContext } from '../steps.js';
+import { safeHost } from './fetch.js';
+
+export function createFeedProcessor(ctx: StepContext, fetchQueue: Queue, logger: Logger) {
+  return async (job: Job<PollJobData>, token?: string): Promise<FeedPollResult | { feedId: string; skipped: string }> => {
+    const feed = await ctx.store.getFeed(job.data.feedId);
+    if (!feed) {
+      // The feed was removed while a poll was already scheduled.
+      return { feedId: job.data.feedId, skipped: 'feed no longer registered' };
+    }
+    const log = logger.child({ queue: job.queueName, jobId: job.id, host: safeHost(feed.url), url: feed.url });
+    try {
+      const result = await pollFeed(ctx, feed, async (item) => {
+        await addFetchJob(fetchQueue, { url: item.url, feedId: feed.id, feedUrl: feed.url, itemId: item.itemId, publishedAt: item.publishedAt });
+      });
+      log.info({ status: result.status, items: result.items, added: result.added }, result.notModified ? 'feed not modified' : 'feed polled');
+      return result;
+    } catch (err) {
+      if (err instanceof HostBusy) {
+        await job.moveToDelayed(Date.now() + err.waitMs, token);
+        throw new DelayedError();
+      }
+      const jobErr = toJobError(err);
+      log.warn({ attempt: job.attemptsMade + 1, err: jobErr.message }, 'feed poll failed');
+      throw jobErr;
+    }
+  };
+}

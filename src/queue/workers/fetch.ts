@@ -1,0 +1,57 @@
+// The fetch worker's processor (I/O bound, high concurrency): robots, per-host gate, GET, raw bytes
+// into the store, then a process job that carries only the content hash.
+import { DelayedError, type Job, type Queue } from 'bullmq';
+import type { Logger } from '../../log.js';
+import { HostBusy, toJobError } from '../job-errors.js';
+import { processJobId } from '../job-ids.js';
+import { JOB_NAMES, type FetchJobData, type ProcessJobData } from '../queues.js';
+import { fetchPage, hostOf, type StepContext } from '../steps.js';
+
+export interface FetchResultSummary {
+  rawHash: string;
+  bytes: number;
+  finalUrl: string;
+  processJobId: string;
+}
+
+export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logger: Logger) {
+  return async (job: Job<FetchJobData>, token?: string): Promise<FetchResultSummary> => {
+    const { url } = job.data;
+    const log = logger.child({ queue: job.queueName, jobId: job.id, host: safeHost(url), url });
+    try {
+      const page = await fetchPage(ctx, url);
+      const data: ProcessJobData = {
+        url,
+        finalUrl: page.finalUrl,
+        rawHash: page.rawHash,
+        contentType: page.contentType,
+        fetchedAt: page.fetchedAt,
+        feedUrl: job.data.feedUrl ?? null,
+        feedItemId: job.data.itemId ?? null,
+        publishedAt: job.data.publishedAt ?? null,
+      };
+      const id = processJobId(url, page.rawHash);
+      await processQueue.add(JOB_NAMES.process, data, { jobId: id });
+      log.debug({ bytes: page.bytes, rawHash: page.rawHash }, 'fetched');
+      return { rawHash: page.rawHash, bytes: page.bytes, finalUrl: page.finalUrl, processJobId: id };
+    } catch (err) {
+      if (err instanceof HostBusy) {
+        // Park the job until the host is free; this is not a failed attempt.
+        log.debug({ waitMs: err.waitMs }, 'host busy, job delayed');
+        await job.moveToDelayed(Date.now() + err.waitMs, token);
+        throw new DelayedError();
+      }
+      const jobErr = toJobError(err);
+      log.warn({ attempt: job.attemptsMade + 1, err: jobErr.message }, 'fetch failed');
+      throw jobErr;
+    }
+  };
+}
+
+export function safeHost(url: string): string | null {
+  try {
+    return hostOf(url);
+  } catch {
+    return null;
+  }
+}

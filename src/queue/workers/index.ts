@@ -1,0 +1,178 @@
+// Starts the three workers of one `gleaner worker` process and stops them cleanly.
+//   feeds   concurrency 4            (a poll is one request plus a few Redis/store calls)
+//   fetch   config.fetchConcurrency  (I/O: many sockets, little CPU)
+//   process config.processConcurrency worker threads (CPU: clean + extract, sandboxed)
+// Shutdown: worker.close() has no timeout of its own (bullmq #834), so close() races it against
+// ours and then force-closes; connections and the store close last.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, type Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../config.js';
+import { errorMessage } from '../../errors.js';
+import { fetchUrl, type FetchOptions } from '../../ingest/fetch.js';
+import { RobotsCache } from '../../ingest/robots.js';
+import type { Logger } from '../../log.js';
+import type { Store } from '../../store/types.js';
+import { checkRedisDurability, createWorkerConnection, type RedisDurability } from '../connection.js';
+import { HostGate } from '../host-gate.js';
+import { HostBusy } from '../job-errors.js';
+import { openQueues } from '../producer.js';
+import { MAX_STALLED, QUEUE_NAMES, type QueueName } from '../queues.js';
+import type { Politeness, StepContext } from '../steps.js';
+import { createFeedProcessor } from './feed.js';
+import { createFetchProcessor } from './fetch.js';
+import type { SandboxSettings } from './process-sandbox.js';
+
+export interface WorkerRuntimeOptions {
+  logger: Logger;
+  /** The store used by the feed and fetch workers (the process threads open their own). */
+  store: Store;
+  /** PostgreSQL schema for the process threads' store (tests). */
+  pgSchema?: string;
+  /** Fetch limits (timeouts, bytes); userAgent and allowPrivateAddresses come from config. */
+  fetchOptions?: Partial<FetchOptions>;
+  /** Which queues this process works on (default: all three). */
+  queues?: QueueName[];
+  /** Job lock duration; a dead worker's job is retried once its lock expires. Default 30 s. */
+  lockDurationMs?: number;
+  /** How often stalled jobs are looked for. Default: the lock duration. */
+  stalledIntervalMs?: number;
+  /** Robots cache TTL (tests shorten it). */
+  robotsTtlMs?: number;
+}
+
+export interface WorkerRuntime {
+  workers: Worker[];
+  queues: { feeds: Queue; fetch: Queue; process: Queue };
+  redis: Redis;
+  gate: HostGate;
+  durability: RedisDurability;
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/** The compiled sandbox file. Under vitest (TypeScript sources) it is the one in dist/. */
+export function processSandboxFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const sibling = join(dirname(here), 'process-sandbox.js');
+  if (here.endsWith('.js') && existsSync(sibling)) return sibling;
+  const built = resolve(dirname(here), '../../../dist/queue/workers/process-sandbox.js');
+  if (!existsSync(built)) throw new Error(`process sandbox not built: ${built} is missing (run npm run build)`);
+  return built;
+}
+
+function queuePoliteness(gate: HostGate): Politeness {
+  return {
+    async acquire(host, gapMs) {
+      const wait = await gate.reserve(host, gapMs);
+      if (wait > 0) throw new HostBusy(host, wait);
+    },
+    async pushBack(host, ms) {
+      await gate.pushBack(host, ms);
+    },
+  };
+}
+
+export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
+  const { logger, store } = opts;
+  const redis = createWorkerConnection(config.redisUrl, { logger, connectionName: 'gleaner-worker' });
+  const durability = await checkRedisDurability(redis).catch(
+    (err): RedisDurability => ({ appendonly: null, maxmemoryPolicy: null, warnings: [`could not check Redis settings: ${errorMessage(err)}`] }),
+  );
+  const queues = openQueues(redis, config);
+  const gate = new HostGate(redis, { prefix: config.queuePrefix });
+  const fetchOptions: Partial<FetchOptions> = {
+    userAgent: config.userAgent,
+    allowPrivateAddresses: config.allowPrivateAddresses,
+    ...opts.fetchOptions,
+  };
+  const robots = new RobotsCache({
+    userAgent: config.userAgent,
+    allowPrivateAddresses: config.allowPrivateAddresses,
+    fetch: fetchUrl,
+    ttlMs: opts.robotsTtlMs,
+  });
+  const ctx: StepContext = { store, robots, politeness: queuePoliteness(gate), politenessMs: config.politenessMs, fetchOptions, logger };
+
+  const lockDuration = opts.lockDurationMs ?? 30_000;
+  const common = {
+    connection: redis,
+    prefix: config.queuePrefix,
+    lockDuration,
+    stalledInterval: opts.stalledIntervalMs ?? lockDuration,
+  };
+  const run = new Set(opts.queues ?? [QUEUE_NAMES.feeds, QUEUE_NAMES.fetch, QUEUE_NAMES.process]);
+  const workers: Worker[] = [];
+
+  if (run.has(QUEUE_NAMES.feeds)) {
+    workers.push(
+      new Worker(QUEUE_NAMES.feeds, createFeedProcessor(ctx, queues.fetch, logger), {
+        ...common,
+        concurrency: 4,
+        maxStalledCount: MAX_STALLED.feeds,
+      }),
+    );
+  }
+  if (run.has(QUEUE_NAMES.fetch)) {
+    workers.push(
+      new Worker(QUEUE_NAMES.fetch, createFetchProcessor(ctx, queues.process, logger), {
+        ...common,
+        concurrency: config.fetchConcurrency,
+        maxStalledCount: MAX_STALLED.fetch,
+      }),
+    );
+  }
+  if (run.has(QUEUE_NAMES.process)) {
+    const sandbox: SandboxSettings = { store: { databaseUrl: config.databaseUrl, dbPath: config.dbPath, pgSchema: opts.pgSchema } };
+    workers.push(
+      new Worker(QUEUE_NAMES.process, processSandboxFile(), {
+        ...common,
+        concurrency: config.processConcurrency,
+        maxStalledCount: MAX_STALLED.process,
+        useWorkerThreads: true,
+        workerThreadsOptions: { workerData: { gleaner: sandbox } },
+      }),
+    );
+  }
+
+  for (const w of workers) {
+    const log = logger.child({ queue: w.name });
+    w.on('error', (err) => log.error({ err: errorMessage(err) }, 'worker error'));
+    w.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled (its worker died or blocked); it goes back to the queue'));
+    w.on('failed', (job, err) => {
+      if (!job) return;
+      const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+      log[final ? 'error' : 'warn']({ jobId: job.id, url: (job.data as { url?: string }).url, attempts: job.attemptsMade, err: err.message }, final ? 'job failed' : 'job failed, will retry');
+    });
+    w.on('completed', (job) => log.debug({ jobId: job.id }, 'job completed'));
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    workers,
+    queues,
+    redis,
+    gate,
+    durability,
+    close(timeoutMs = 30_000) {
+      closing ??= (async () => {
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = await Promise.race([
+          Promise.allSettled(workers.map((w) => w.close())).then(() => false),
+          new Promise<boolean>((r) => {
+            timer = setTimeout(() => r(true), timeoutMs);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (timedOut) {
+          logger.warn({ timeoutMs }, 'workers did not finish in time; forcing close (their jobs are retried after the lock expires)');
+          await Promise.allSettled(workers.map((w) => w.close(true)));
+        }
+        await Promise.allSettled([queues.feeds.close(), queues.fetch.close(), queues.process.close()]);
+        redis.disconnect();
+      })();
+      return closing;
+    },
+  };
+}
