@@ -1,8 +1,122 @@
-// Placeholder until the command lands; replaced by its owner.
-import type { CliContext } from './context.js';
-import { printError } from './context.js';
+// gleaner feed [--url URL] [--content] [--limit N] FILE|URL|-
+// Previews a feed: one JSON object per item on stdout (NDJSON) with
+// {"title","url","id","publishedAt","summary","author"}. An empty feed prints nothing and exits 0;
+// input that is not a feed gives a one-line error and exit 1.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { InputError, errorMessage } from '../errors.js';
+import { fetchUrl } from '../ingest/fetch.js';
+import { parseFeed } from '../ingest/feed/index.js';
+import { RobotsCache } from '../ingest/robots.js';
+import { type CliContext, printError, readStdin, writeLine } from './context.js';
 
-export async function run(_argv: string[], ctx: CliContext): Promise<number> {
-  printError(ctx, 'feed: not available yet');
-  return 1;
+const HELP = `Usage: gleaner feed [options] FILE|URL|-
+
+Parses an RSS (0.9x, 1.0/RDF, 2.0), Atom (0.3, 1.0) or JSON Feed and prints one JSON object per
+item on stdout: {"title","url","id","publishedAt","summary","author"}. Nothing is stored.
+
+Options:
+  --url URL        the feed's own URL when reading a file (base for relative links)
+  --content        add each item's full "content" (HTML) when the feed has it
+  --limit N        print at most N items
+  --feed-info      print one first line {"feed": {"title","link","format","items"}}
+  --ignore-robots  fetch a feed URL even if robots.txt disallows it
+  -h, --help       this help
+
+Exit status: 0 parsed (even with no items), 1 not a feed or not fetched, 2 usage error.
+`;
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        content: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        'feed-info': { type: 'boolean', default: false },
+        'ignore-robots': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    printError(ctx, `feed: ${errorMessage(err)}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    ctx.stdout.write(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    printError(ctx, 'feed: give one FILE, URL or - (see gleaner feed --help)');
+    return 2;
+  }
+  const limit = values.limit === undefined ? Infinity : Number(values.limit);
+  if (!(limit === Infinity || (Number.isInteger(limit) && limit >= 0))) throw new InputError('--limit takes a whole number');
+  const source = positionals[0]!;
+
+  let bytes: Uint8Array;
+  let url: string | null = values.url ?? null;
+  let contentType: string | null = null;
+  if (/^https?:\/\//i.test(source)) {
+    if (!values['ignore-robots']) {
+      const robots = new RobotsCache({ userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses });
+      const decision = await robots.check(source);
+      if (!decision.allowed) {
+        printError(ctx, `feed: ${source}: ${decision.reason ?? 'disallowed by robots.txt'} [E_ROBOTS]`);
+        return 1;
+      }
+    }
+    try {
+      const res = await fetchUrl(source, { userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses });
+      bytes = res.body;
+      url = values.url ?? res.url;
+      contentType = res.contentType;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'E_FETCH';
+      printError(ctx, `feed: ${errorMessage(err)} [${code}]`);
+      return 1;
+    }
+  } else {
+    bytes = source === '-' ? await readStdin(ctx.stdin) : await readSource(source);
+  }
+
+  let feed;
+  try {
+    feed = parseFeed(bytes, { url, contentType });
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? 'E_FEED';
+    printError(ctx, `feed: ${source}: ${errorMessage(err)} [${code}]`);
+    return 1;
+  }
+  if (values['feed-info']) {
+    await writeLine(ctx.stdout, JSON.stringify({ feed: { title: feed.title, link: feed.link, format: feed.format, items: feed.items.length } }));
+  }
+  for (const item of feed.items.slice(0, limit)) {
+    const line: Record<string, unknown> = {
+      title: item.title,
+      url: item.url,
+      id: item.id,
+      publishedAt: item.publishedAt,
+      summary: item.summary,
+      author: item.author,
+    };
+    if (values.content) line.content = item.content ?? null;
+    await writeLine(ctx.stdout, JSON.stringify(line));
+  }
+  return 0;
+}
+
+async function readSource(path: string): Promise<Uint8Array> {
+  try {
+    const buf = await readFile(path);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : errorMessage(err);
+    throw new InputError(`feed: cannot read ${path}: ${why}`, { path });
+  }
 }

@@ -1,0 +1,78 @@
+// Feed parsing: bytes or text in, one Feed out. RSS 0.9x/1.0 (RDF)/2.0, Atom 0.3/1.0, JSON Feed 1.x.
+// Tolerant by design: ill-formed and truncated XML still yields the items that are there (./xml.ts);
+// only input that is not a feed at all throws FeedParseError.
+import { FeedParseError } from '../../errors.js';
+import { decodeBytes } from '../decode.js';
+import { looksLikeJsonFeed, parseJsonFeed } from './json-feed.js';
+import { feedFormatOfRoot, parseXmlFeed } from './xml-feed.js';
+import { parseXml } from './xml.js';
+import type { Feed } from './types.js';
+
+export type { Feed, FeedItem } from './types.js';
+export { parseFeedDate } from './dates.js';
+
+export interface ParseFeedOptions {
+  /** The feed's own URL: the base for relative links (after xml:base). */
+  url?: string | null;
+  /** HTTP Content-Type, for its charset. */
+  contentType?: string | null;
+}
+
+function toText(input: string | Uint8Array, contentType: string | null): string {
+  const text = typeof input === 'string' ? input : decodeBytes(input, contentType).text;
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** Parses a feed. Throws FeedParseError when the input is not RSS, RDF, Atom or JSON Feed. */
+export function parseFeed(input: string | Uint8Array, opts: ParseFeedOptions = {}): Feed {
+  const text = toText(input, opts.contentType ?? null);
+  const url = opts.url ?? null;
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    if (trimmed.startsWith('[')) throw new FeedParseError('not a feed: a JSON array');
+    return parseJsonFeed(trimmed, url);
+  }
+  if (!trimmed.includes('<')) throw new FeedParseError('not a feed: no markup');
+  let { root } = parseXml(text, url);
+  const format = feedFormatOfRoot(root);
+  if (!format) throw new FeedParseError(`not a feed: ${root ? `root element <${root.rawName}>` : 'no XML element found'}`, { root: root?.rawName ?? null });
+  // Without a feed URL, a relative xml:base can only be resolved against the feed's own link.
+  if (!url && /xml:base\s*=/i.test(text)) {
+    const first = parseXmlFeed(root, null);
+    if (first.link && /^https?:/i.test(first.link)) root = parseXml(text, first.link).root;
+  }
+  return parseXmlFeed(root, url);
+}
+
+export type FeedFormat = Feed['format'];
+
+const FEED_TYPES = /^(application\/(rss|atom|rdf|feed)\+(xml|json)|application\/(x-)?rss\+xml|application\/x-atom\+xml|text\/rss\+xml)$/i;
+
+/**
+ * The feed format of a document, from its Content-Type or its first bytes, without parsing it all;
+ * null when it is not a feed (an HTML page, an image, plain JSON). For `gleaner ingest URL|FEED_URL`.
+ */
+export function sniffFeedFormat(input: string | Uint8Array, contentType?: string | null): FeedFormat | null {
+  const head = typeof input === 'string' ? input.slice(0, 8192) : toText(input.subarray(0, 8192), contentType ?? null);
+  const media = (contentType ?? '').split(';')[0]!.trim();
+  const trimmed = head.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('{')) return looksLikeJsonFeed(typeof input === 'string' ? input : trimmed) ? 'json' : media.includes('feed+json') ? 'json' : null;
+  // skip the prolog: XML declaration, processing instructions, comments, doctype
+  const prolog = trimmed.replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype[^>[]*(\[[\s\S]*?\])?\s*>))*\s*/i, '');
+  const m = /^<([a-z_][\w.:-]*)/i.exec(prolog);
+  if (m) {
+    const name = m[1]!.toLowerCase();
+    const local = name.replace(/^.*:/, '');
+    if (local === 'rss' || local === 'channel') return 'rss';
+    if (local === 'rdf') return 'rdf';
+    if (local === 'feed') return 'atom';
+    return null;
+  }
+  if (FEED_TYPES.test(media)) return media.includes('json') ? 'json' : media.includes('atom') ? 'atom' : media.includes('rdf') ? 'rdf' : 'rss';
+  return null;
+}
+
+/** True when the document is a feed (see sniffFeedFormat). */
+export function looksLikeFeed(input: string | Uint8Array, contentType?: string | null): boolean {
+  return sniffFeedFormat(input, contentType) !== null;
+}
