@@ -1,8 +1,134 @@
-// Placeholder until the command lands; replaced by its owner.
-import type { CliContext } from './context.js';
-import { printError } from './context.js';
+// gleaner serve [--port N] [--host H] [--no-queue]
+// The HTTP API, the review page and (with Redis) the Bull Board queue dashboard, until SIGINT/SIGTERM.
+// Redis is optional here: without it the review page and the read API work, and the queue
+// endpoints answer 503 with a clear message.
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { GleanerError, InputError, errorMessage } from '../errors.js';
+import { createLogger } from '../log.js';
+import type { QueueProducer } from '../server/types.js';
+import { type CliContext, printError } from './context.js';
 
-export async function run(_argv: string[], ctx: CliContext): Promise<number> {
-  printError(ctx, 'serve: not available yet');
-  return 1;
+const HELP = `Usage: gleaner serve [options]
+
+Serves the review page (/), the JSON API (/api/records, /api/records/:id, /api/entities,
+/api/schema, POST /api/enqueue, POST /api/feeds), /healthz and, when Redis is reachable, the
+Bull Board queue dashboard (/queues). Runs until SIGINT or SIGTERM.
+
+Options:
+  --port N        port to listen on (default GLEANER_PORT or 8080; 0 picks a free one)
+  --host H        address to bind (default GLEANER_HOST or 127.0.0.1)
+  --no-queue      do not connect to Redis: no dashboard, queue endpoints answer 503
+  -h, --help      this help
+
+POST endpoints require "Authorization: Bearer <token>" when GLEANER_API_TOKEN is set; the
+dashboard is then read-only (a browser cannot send the token).
+`;
+
+/** How long shutdown waits for in-flight requests and connections before giving up. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InputError(`serve: --port must be a whole number from 0 to 65535, not '${value}'`);
+  return n;
+}
+
+export function displayUrl(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const shown = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
+  return `http://${shown}:${address.port}/`;
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'no-queue': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    printError(ctx, `serve: ${errorMessage(err)}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    ctx.stdout.write(HELP);
+    return 0;
+  }
+  const config = ctx.config;
+  const port = parsePort(parsed.values.port, config.port);
+  const host = parsed.values.host ?? config.host;
+
+  const logger = createLogger(config.logLevel);
+  const { openStore } = await import('../store/open.js');
+  const { buildApp } = await import('../server/app.js');
+  const store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
+
+  let producer: (QueueProducer & { close(): Promise<void> }) | null = null;
+  if (!parsed.values['no-queue']) {
+    const { createProducer } = await import('../queue/producer.js');
+    try {
+      producer = await createProducer(config, { store, connectTimeoutMs: 2_000 });
+    } catch (err) {
+      if (!(err instanceof GleanerError && err.code === 'E_UNAVAILABLE')) {
+        await store.close();
+        throw err;
+      }
+      logger.warn(`${err.message}: serving without the queue (no /queues dashboard; POST /api/enqueue and /api/feeds answer 503)`);
+    }
+  }
+
+  const app = await buildApp({ store, producer, config, logger });
+  try {
+    await app.listen({ port, host });
+  } catch (err) {
+    await app.close();
+    await producer?.close();
+    await store.close();
+    throw new InputError(`serve: cannot listen on ${host}:${port}: ${errorMessage(err)}`);
+  }
+  const url = displayUrl(app.server.address() as AddressInfo);
+  ctx.stdout.write(`gleaner: serving ${url} (review page /, API /api/records${producer ? ', queue dashboard /queues' : ''}); Ctrl-C stops\n`);
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (sig: NodeJS.Signals) => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve(sig);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+  logger.info({ signal }, 'shutting down');
+
+  // Stop accepting connections, let in-flight requests finish, then close Redis and the store;
+  // never wait for ever (a keep-alive client must not hold the process open).
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+  });
+  const closing = (async () => {
+    await app.close();
+    await producer?.close();
+    await store.close();
+    return 'closed' as const;
+  })();
+  const outcome = await Promise.race([closing, timedOut]).catch((err) => {
+    logger.error({ err: errorMessage(err) }, 'error during shutdown');
+    return 'error' as const;
+  });
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    logger.warn(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting anyway`);
+    app.server.closeAllConnections?.();
+  }
+  return outcome === 'closed' ? 0 : 1;
 }

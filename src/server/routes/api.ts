@@ -1,20 +1,11 @@
 // The JSON API: records, entities, the record schema, health, and (with Redis) the queue endpoints.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { GleanerError, ServiceUnavailableError, errorMessage } from '../../errors.js';
 import { redactRedisUrl } from '../../queue/connection.js';
-import { GleanerRecord } from '../../store/schema.js';
+import { recordJsonSchema } from '../../store/json-schema.js';
 import type { QueueProducer, ServerDeps } from '../types.js';
 import { ApiEntitiesQuery, ApiRecordsQuery, EnqueueBody, FeedBody, toFilter } from '../params.js';
 import { requireToken } from '../security.js';
-
-export function recordJsonSchema(): Record<string, unknown> {
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: 'GleanerRecord',
-    ...(z.toJSONSchema(GleanerRecord, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>),
-  };
-}
 
 function redisTarget(deps: ServerDeps): string {
   return deps.config.redisUrl ? redactRedisUrl(deps.config.redisUrl) : 'the configured URL';
