@@ -58,6 +58,47 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
+interface Resolved {
+  start: number;
+  end: number;
+  surface: string;
+  value: string | null;
+  /** Resolved by guessing a direction (bare weekday, month, season, month+day). */
+  floating: boolean;
+}
+
+function isFloating(spec: Spec): boolean {
+  switch (spec.k) {
+    case 'weekday': return spec.rel == null || spec.rel === 0;
+    case 'day': return spec.y == null && (spec.rel == null || spec.rel === 0);
+    case 'month': return spec.y == null && spec.yrel == null && (spec.rel == null || spec.rel === 0);
+    case 'season': return spec.y == null && (spec.rel == null || spec.rel === 0);
+    case 'weekend': return true;
+    default: return false;
+  }
+}
+
+/**
+ * One article means one "Friday": when the tense cues split the same bare expression between two
+ * dates, keep the value most of its mentions got (the earlier one on a tie: news leans past).
+ */
+function unifyFloating(found: Resolved[]): void {
+  const groups = new Map<string, Resolved[]>();
+  for (const r of found) {
+    if (!r.floating || r.value == null) continue;
+    const g = groups.get(r.surface.toLowerCase());
+    if (g) g.push(r); else groups.set(r.surface.toLowerCase(), [r]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const counts = new Map<string, number>();
+    for (const r of g) counts.set(r.value!, (counts.get(r.value!) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    const best = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0][0];
+    for (const r of g) r.value = best;
+  }
+}
+
 export function extractDates(text: string, publishedAt: string | null, opts: DateOptions = {}): DateMention[] {
   const keepVague = opts.keepVague ?? true;
   const anchor = parseAnchor(publishedAt);
@@ -70,7 +111,7 @@ export function extractDates(text: string, publishedAt: string | null, opts: Dat
     resolveSpec(firstQuarter.spec, probe);
     ctx.quarter = probe.quarter;
   }
-  const byKey = new Map<string, DateMention>();
+  const found: Resolved[] = [];
   for (const c of cands) {
     if (c.spec.k === 'vague' && !keepVague) continue;
     const [start, end] = trimSpan(text, c.start, c.end);
@@ -82,7 +123,11 @@ export function extractDates(text: string, publishedAt: string | null, opts: Dat
     } catch {
       value = null;
     }
-    const surface = text.slice(start, end).replace(/\s+/g, ' ');
+    found.push({ start, end, surface: text.slice(start, end).replace(/\s+/g, ' '), value, floating: isFloating(c.spec) });
+  }
+  unifyFloating(found);
+  const byKey = new Map<string, DateMention>();
+  for (const { start, end, surface, value } of found) {
     const key = `${surface}\u0000${value}`;
     const hit = byKey.get(key);
     if (hit) {

@@ -8,7 +8,7 @@ export type SeasonCode = 'SP' | 'SU' | 'FA' | 'WI';
 
 export type Spec =
   /** A calendar day; a missing year is inferred (nearest, or by tense). */
-  | { k: 'day'; y?: number; m: number; d: number }
+  | { k: 'day'; y?: number; m: number; d: number; rel?: number }
   /** A month; `rel` -1/0/+1 from last/this/next; a missing year is inferred (past-leaning). */
   | { k: 'month'; y?: number; m: number; rel?: number; yrel?: number }
   | { k: 'year'; y: number }
@@ -16,9 +16,9 @@ export type Spec =
   | { k: 'decade'; start: number }
   | { k: 'century'; n: number }
   /** An explicit quarter ("the third quarter [of 1989]"); a missing year is inferred. */
-  | { k: 'quarter'; y?: number; q: number; yrel?: number }
+  | { k: 'quarter'; y?: number; q: number; yrel?: number; yearsBack?: number }
   /** "the quarter", "the year-ago period": the quarter under discussion, shifted. */
-  | { k: 'ctxQuarter'; yearShift: number; seqShift: number; current?: boolean; y?: number }
+  | { k: 'ctxQuarter'; yearShift: number; seqShift: number; current?: boolean; latest?: boolean; y?: number }
   | { k: 'season'; y?: number; s: SeasonCode; rel?: number }
   /** A weekday; rel: -1 last, 0 this, +1 next, undefined = by tense (past-leaning). */
   | { k: 'weekday'; wd: number; rel?: number }
@@ -26,6 +26,8 @@ export type Spec =
   | { k: 'relDay'; n: number }
   /** this/last/next week|month|year|…: n units from the publication date's unit. */
   | { k: 'relUnit'; unit: Unit; n: number }
+  /** December of this/last/next year ("year-end"): month `n` of the year `yrel` years away. */
+  | { k: 'relMonth'; n: number; yrel: number }
   /** "a year ago", "year-earlier": n years back, at quarter precision when a quarter is under discussion. */
   | { k: 'yearsAgo'; n: number }
   /** "the weekend": the one just past, or the coming one when the sentence is in the future. */
@@ -109,11 +111,11 @@ const PRE_MOD = 'early|mid|late|the end of|the beginning of|the start of|the mid
 
 export const RULES: Rule[] = [
   // "Saturday, Sept. 16, 2023", "Sept. 16", "July 4th 1990"
-  R('monthDay', `(?<![\\w.])(?:(?:${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<mon>${MONTH})\\s+(?<day>${DAY})(?![\\w%]|[.,:]\\d)(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`, '', (m) => {
+  R('monthDay', `(?<![\\w.])(?:(?<rel>${alt(['last', 'this', 'next', 'this past'], anyCase)})\\s+)?(?:(?:${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s+(?<day>${DAY})(?![\\w%]|[.,:]\\d)(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`, '', (m) => {
     const mo = monthNumber(g(m, 'mon')!), d = parseInt(g(m, 'day')!, 10);
     if (!mo || d < 1 || d > 31) return null;
     const y = g(m, 'year') ? +g(m, 'year')! : undefined;
-    return { k: 'day', y, m: mo, d };
+    return { k: 'day', y, m: mo, d, rel: relOf(g(m, 'rel')) };
   }),
   // "16 September 2023", "the 16th of September"
   R('dayMonth', `(?<![\\w$.,])(?:(?:${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?![\\w])(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`, '', (m) => {
@@ -147,11 +149,12 @@ export const RULES: Rule[] = [
     return { k: 'month', m: monthNumber(name), rel, yrel: relOf(g(m, 'yrel')) };
   }),
   // "the third quarter of 1989", "third-quarter", "1989's fourth quarter", "the fiscal first quarter"
-  R('quarter', `(?<![\\w-])(?:(?<pre>the|this|last|next|this year's|last year's|next year's|(?<py>${YEAR})(?:'s)?)\\s+)?(?:(?<py2>${YEAR})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?quarter(?![\\w-])(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y2>${YEAR})|(?<yrel>this|last|next)\\s+year))?(?:\\s+(?<yrel2>last|this|next)\\s+year)?`, 'i', (m) => {
+  R('quarter', `(?<![\\w-])(?:(?<pre>the|this|last|next|this year's|last year's|next year's|(?<py>${YEAR})(?:'s)?)\\s+)?(?:(?<py2>${YEAR})\\s+)?(?:(?<ya>year-ago|year-earlier|year-before|prior-year|comparable|same)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?quarter(?![\\w-])(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y2>${YEAR})|(?<yrel>this|last|next)\\s+year))?(?:\\s+(?<yrel2>last|this|next)\\s+year)?`, 'i', (m) => {
     const q = ORDINALS[g(m, 'q')!.toLowerCase()];
     const ys = g(m, 'py') ?? g(m, 'py2') ?? g(m, 'y2');
     const pre = g(m, 'pre')?.toLowerCase() ?? '';
     const yrel = relOf(g(m, 'yrel') ?? g(m, 'yrel2')) ?? (pre.startsWith('this year') ? 0 : pre.startsWith('last year') ? -1 : pre.startsWith('next year') ? 1 : undefined);
+    if (/year/i.test(g(m, 'ya') ?? '') && !ys && yrel == null) return { k: 'quarter', q, yearsBack: 1 };
     return { k: 'quarter', q, y: ys ? +ys : undefined, yrel };
   }),
   R('qShort', `(?<![\\w-])(?:Q(?<q>[1-4])(?:\\s+(?<y>${YEAR})|\\s*'(?<yy>\\d\\d))?|(?<y2>${YEAR})\\s*Q(?<q2>[1-4]))(?![\\w-])`, '', (m) => {
@@ -165,10 +168,11 @@ export const RULES: Rule[] = [
     const adj = (g(m, 'adj') ?? '').toLowerCase();
     const unit = g(m, 'unit')!.toLowerCase();
     if (unit === 'period' && !adj.trim() && !g(m, 'tail')) return null;
+    const latest = /latest|most recent|just-ended|just-completed/.test(adj);
     const yearAgo = /year-ago|year-earlier|year-before|prior-year/.test(adj) || /year|last/.test(g(m, 'tail') ?? '');
     const seq = !yearAgo && /\b(?:previous|prior)\b/.test(adj) ? -1 : 0;
     const ys = /(\d{4})/.exec(adj)?.[1] ?? g(m, 'ty');
-    return { k: 'ctxQuarter', yearShift: yearAgo ? -1 : 0, seqShift: seq, current: /current/.test(adj), y: ys ? +ys : undefined };
+    return { k: 'ctxQuarter', yearShift: yearAgo ? -1 : 0, seqShift: seq, current: /current/.test(adj), latest, y: ys ? +ys : undefined };
   }),
   // "the first half of 1990", "first-half"
   R('half', `(?<![\\w-])(?:the\\s+)?(?<h>first|second|last|latter|1st|2nd)(?:(?<hy>-)|\\s+)half(?![\\w-])(?:\\s+of\\s+(?:(?:the\\s+)?(?<y>${YEAR})|(?<yrel>this|last|next)\\s+year|(?<ty>the|this)\\s+year))?`, 'i', (m) => {
@@ -207,7 +211,8 @@ export const RULES: Rule[] = [
   // "Saturday", "last Friday", "Wednesday night", "earlier Sunday"
   R('weekday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past', 'early', 'late', 'earlier', 'later'], anyCase)})\\s+)?(?<wd>${WEEKDAY})(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?`, '', (m) => {
     const rel = g(m, 'rel')?.toLowerCase();
-    const r = rel === 'last' || rel === 'this past' || rel === 'earlier' || rel === 'early' ? -1 : rel === 'next' || rel === 'later' ? 1 : rel === 'this' ? 0 : undefined;
+    // "earlier Sunday", "late Friday" are parts of that day, not a shift
+    const r = rel === 'last' || rel === 'this past' ? -1 : rel === 'next' ? 1 : rel === 'this' ? 0 : undefined;
     return { k: 'weekday', wd: weekdayNumber(g(m, 'wd')!), rel: r };
   }),
   // "today", "yesterday afternoon", "the day after tomorrow", "this morning"
@@ -218,7 +223,10 @@ export const RULES: Rule[] = [
   }),
   // "last week", "this year", "earlier this month", "early next year", "the past year", "the end of the month"
   R('relUnit', `(?<![\\w-])(?:(?<pos>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of)[\\s-]+)?(?<rel>this|last|next|this past|the past|the previous|the coming|the current|the next|the following|the preceding)\\s+(?:fiscal\\s+)?(?<unit>week|weekend|month|year|decade|quarter)(?![\\w-])`, 'i', (m) => {
-    const rel = relOf(g(m, 'rel'));
+    const relWord = g(m, 'rel')!.toLowerCase().replace(/\s+/g, ' ');
+    // "the following year", "the previous month": relative to a time in the story, not to today
+    if (/^the (?:following|next|preceding|previous)$/.test(relWord)) return { k: 'vague' };
+    const rel = relOf(relWord);
     if (rel == null) return null;
     const unit = g(m, 'unit')!.toLowerCase() as Unit;
     const pos = g(m, 'pos')?.toLowerCase() ?? '';
@@ -227,7 +235,14 @@ export const RULES: Rule[] = [
     return { k: 'relUnit', unit, n: rel };
   }),
   R('weekend', `(?<![\\w-])the\\s+weekend(?![\\w-])`, 'i', () => ({ k: 'weekend' })),
-  R('endOfThe', `(?<![\\w-])(?:the end|the beginning|the start|the middle|the rest|the remainder)\\s+of\\s+the\\s+(?<unit>week|month|year)(?![\\w-])|(?<![\\w-])year[-\\s]end(?![\\w-])`, 'i', (m) => ({ k: 'relUnit', unit: (g(m, 'unit')?.toLowerCase() ?? 'year') as Unit, n: 0 })),
+  R('endOfThe', `(?<![\\w-])(?:(?<pos>the end|the beginning|the start|the middle|the rest|the remainder)\\s+of\\s+the\\s+(?<unit>week|month|year)|year[-\\s]end|the\\s+end\\s+of\\s+(?<rel>this|last|next)\\s+year)(?![\\w-])`, 'i', (m) => {
+    const unit = (g(m, 'unit')?.toLowerCase() ?? 'year') as Unit;
+    const pos = g(m, 'pos')?.toLowerCase() ?? 'the end';
+    const n = relOf(g(m, 'rel')) ?? 0;
+    // the end of a year is its December
+    if (unit === 'year' && pos === 'the end') return { k: 'relMonth', n: 12, yrel: n };
+    return { k: 'relUnit', unit, n };
+  }),
   // "the year" (the current one in news copy), not "the year before", "of the year"
   R('theYear', `(?<![\\w-])the\\s+(?:current\\s+)?(?:fiscal\\s+)?year(?![\\w-])(?!\\s+(?:of|before|after|when|in|that|to|earlier|ago|later|ended|ending|since|which|he|she|they|it|we)\\b)`, 'i', (m, text) => {
     if (/^(?:of|per|a|each|every)$/i.test(wordBefore(text, m.index))) return null;
@@ -238,6 +253,7 @@ export const RULES: Rule[] = [
     const n = numberOf(g(m, 'n')!);
     if (n == null) return { k: 'vague' };
     const dir = g(m, 'dir')!.toLowerCase();
+    if (dir === 'before' && !/^(?:a|an|one)$/i.test(g(m, 'n')!)) return { k: 'vague' }; // "10 days before the vote": some event, not today
     const sign = dir === 'from now' || dir === 'hence' ? 1 : -1;
     const unit = g(m, 'unit')!.toLowerCase();
     if (unit === 'day') return { k: 'relDay', n: sign * n };

@@ -52,26 +52,41 @@ function resolveWeekday(wd: number, rel: number | undefined, dir: Direction, a: 
   return addDays(a, -back);
 }
 
+/** Tunables of the past-leaning resolution. */
+export const LEAN = {
+  /** A bare month more than this many months back is read as the coming one ("in November" in October). */
+  monthMaxBack: 9,
+  /** A month+day without a year is the future one only if that is this much nearer than the past one. */
+  dayFutureFactor: 2,
+  /** A tense cue moves a month+day to its past/future occurrence only within this many days. */
+  dayCueReach: 183,
+};
+
 function resolveMonthYear(m: number, rel: number | undefined, dir: Direction, a: Ymd): number {
   if (rel === 0) return a.y;
-  if (rel === -1) return m < a.m ? a.y : a.y - 1;
+  // "last February" said in March means a year ago; otherwise the latest one before this month
+  if (rel === -1) return m < a.m - 1 ? a.y : a.y - 1;
   if (rel === 1) return m > a.m ? a.y : a.y + 1;
   if (dir === 'future') return m >= a.m ? a.y : a.y + 1;
+  if (dir === 'past') return m <= a.m ? a.y : a.y - 1;
+  const back = (a.m - m + 12) % 12;
+  if (back > LEAN.monthMaxBack) return a.y + 1;
   return m <= a.m ? a.y : a.y - 1;
 }
 
-function resolveDayYear(m: number, d: number, dir: Direction, a: Ymd): number | null {
+function resolveDayYear(m: number, d: number, rel: number | undefined, dir: Direction, a: Ymd): number | null {
   const cands = [a.y - 1, a.y, a.y + 1].filter((y) => isValidDay(y, m, d));
   if (!cands.length) return null;
   const dist = (y: number) => diffDays({ y, m, d }, a);
-  if (dir === 'future') return cands.find((y) => dist(y) >= 0) ?? null;
-  if (dir === 'past') {
-    const past = cands.filter((y) => dist(y) <= 0);
-    const y = past[past.length - 1];
-    // a past cue cannot push a date back almost a year when it is a few weeks ahead
-    if (y != null && -dist(y) <= 300) return y;
-  }
-  return cands.reduce((b, y) => (Math.abs(dist(y)) < Math.abs(dist(b)) ? y : b));
+  const past = cands.filter((y) => dist(y) <= 0).pop();
+  const future = cands.find((y) => dist(y) >= 0);
+  if (rel === -1) return cands.filter((y) => dist(y) < 0).pop() ?? null;
+  if (rel === 1) return cands.find((y) => dist(y) > 0) ?? null;
+  if (dir === 'future' && future != null && dist(future) <= LEAN.dayCueReach) return future;
+  if (dir === 'past' && past != null && -dist(past) <= LEAN.dayCueReach) return past;
+  if (past == null) return future ?? null;
+  if (future == null) return past;
+  return dist(future) * LEAN.dayFutureFactor < -dist(past) ? future : past;
 }
 
 /** The latest year whose quarter q has begun by the anchor. */
@@ -99,7 +114,7 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
     case 'day': {
       if (spec.y != null) return isValidDay(spec.y, spec.m, spec.d) ? fmtDay({ y: spec.y, m: spec.m, d: spec.d }) : null;
       if (!a) return null;
-      const y = resolveDayYear(spec.m, spec.d, ctx.direction(), a);
+      const y = resolveDayYear(spec.m, spec.d, spec.rel, spec.rel == null || spec.rel === 0 ? ctx.direction() : 'none', a);
       return y == null ? null : fmtDay({ y, m: spec.m, d: spec.d });
     }
     case 'month': {
@@ -114,6 +129,12 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
     }
     case 'quarter': {
       let y = spec.y;
+      if (spec.yearsBack != null) {
+        // "the year-ago third quarter": a year before the one under discussion
+        if (!a && !ctx.quarter) return null;
+        const cur = ctx.quarter?.q === spec.q ? ctx.quarter.y : quarterYear(spec.q, a!);
+        return fmtQuarter(cur - spec.yearsBack, spec.q);
+      }
       if (y == null) {
         if (!a) return null;
         y = spec.yrel != null ? a.y + spec.yrel : quarterYear(spec.q, a);
@@ -124,6 +145,7 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
     case 'ctxQuarter': {
       let base = ctx.quarter;
       if (spec.current && a) base = { y: a.y, q: quarterOf(a.m) };
+      if (spec.latest && a) base = null; // "the latest quarter": the last one completed
       if (!base && a) {
         const [y, q] = shiftQuarter(a.y, quarterOf(a.m), -1); // the last completed quarter
         base = { y, q };
@@ -149,6 +171,8 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
       const n = inWeekend ? 0 : ctx.direction() === 'future' ? 0 : -1;
       return `${fmtWeek(addDays(a, 7 * n))}-WE`;
     }
+    case 'relMonth':
+      return a ? fmtMonth(a.y + spec.yrel, spec.n) : null;
     case 'relDay':
       return a ? fmtDay(addDays(a, spec.n)) : null;
     case 'yearsAgo': {

@@ -5,10 +5,8 @@
 export type Direction = 'past' | 'future' | 'none';
 
 const FUTURE_WORDS = new Set([
-  'will', "'ll", 'shall', 'wo', "won't", 'going', 'plans', 'plan', 'planned', 'planning', 'scheduled',
-  'expected', 'expects', 'expect', 'due', 'set', 'intends', 'intend', 'upcoming', 'coming', 'next',
-  'payable', 'effective', 'expire', 'expires', 'until', 'till', 'through', 'deadline', 'would',
-  'tomorrow', 'aims', 'hopes', 'forthcoming',
+  'will', "'ll", 'shall', 'wo', "won't", 'scheduled', 'upcoming', 'next', 'payable', 'effective',
+  'expire', 'expires', 'until', 'till', 'deadline', 'would', 'tomorrow', 'forthcoming', 'ahead', 'soon',
 ]);
 
 const PAST_WORDS = new Set([
@@ -20,7 +18,7 @@ const PAST_WORDS = new Set([
 ]);
 
 /** Words that are future cues only when followed by "to" ("due to", "set to", "going to"). */
-const NEEDS_TO = new Set(['due', 'set', 'going']);
+const NEEDS_TO = new Set(['due', 'set', 'going', 'plans', 'plan', 'planned', 'planning', 'expected', 'expects', 'expect', 'intends', 'intend', 'aims', 'hopes']);
 
 const WORD_RE = /[A-Za-z]+(?:['’][a-z]+)?|[.!?;]/g;
 const WINDOW = 8;
@@ -40,6 +38,7 @@ function cue(toks: Tok[], i: number): 'past' | 'future' | null {
   if (w === 'would' && next === 'have') return 'past';
   if (NEEDS_TO.has(w)) return next === 'to' ? 'future' : null;
   if (w === 'is' || w === 'are') return next === 'to' ? 'future' : null;
+  if (w === 'early' && next === 'as') return 'future'; // as early as Tuesday
   if (w.endsWith("'ll")) return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
