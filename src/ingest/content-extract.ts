@@ -23,7 +23,7 @@ export interface BodyResult {
 }
 
 /** Tags whose whole subtree goes when, inside the article, it is mostly links (menus, link lists). */
-const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'tbody', 'tr', 'form', 'span', 'p', 'li']);
+const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'tbody', 'tr', 'form', 'p', 'li']);
 
 export function normalizeForCompare(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -49,7 +49,7 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
       if (text === 0) continue;
       const ld = stats.link[i] / text;
       const name = dom.nodes[i].name;
-      if (LINK_LIST_TAGS.has(name) && ld > 0.5 && text < 2000) { drop[i] = 1; continue; }
+      if (LINK_LIST_TAGS.has(name) && ld > (name === 'p' || name === 'li' ? 0.7 : 0.5) && text < 2000) { drop[i] = 1; continue; }
       const sig = dom.signature[i];
       if (sig && NEGATIVE_SIGNATURE.test(sig) && stats.paras[i] < 2 && text < 300) drop[i] = 1;
     }
@@ -66,7 +66,9 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
     if (drop[b.owner]) continue;
     const len = b.text.length;
     if (len < 200 && BOILERPLATE_TEXT.some((re) => re.test(b.text))) continue;
-    if (b.linkLen / len > 0.5 && len < 300) continue;
+    // Linked paragraphs are text (Readability #776); link-only list items and labels are not.
+    const ld = b.linkLen / len;
+    if (b.kind === 'p' ? ld > 0.9 && len < 120 : ld > 0.5 && len < 300) continue;
     kept.push(b);
   }
   return { paragraphs: trimEdges(kept, opts).map((b) => b.text), ...base };

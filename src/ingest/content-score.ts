@@ -14,6 +14,8 @@ export interface ElementStats {
   link: Float64Array;
   /** Paragraph-like blocks (>= 25 chars) in the subtree. */
   paras: Float64Array;
+  /** Sum of the paragraph scores of the subtree's blocks (no decay). */
+  pscore: Float64Array;
   /** Index of the first block owned by the element itself (-1: none). */
   firstBlock: Int32Array;
 }
@@ -24,6 +26,7 @@ export function elementStats(dom: DomIndex, blocks: Block[]): ElementStats {
   const link = new Float64Array(n);
   const paras = new Float64Array(n);
   const firstBlock = new Int32Array(n).fill(-1);
+  const pscore = new Float64Array(n);
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
     if (b.owner < 0) continue;
@@ -31,15 +34,23 @@ export function elementStats(dom: DomIndex, blocks: Block[]): ElementStats {
     text[b.owner] += b.text.length;
     link[b.owner] += b.linkLen;
     if (b.text.length >= 25 && b.kind !== 'h') paras[b.owner] += 1;
+    pscore[b.owner] += paragraphScore(b);
   }
   for (let i = n - 1; i >= 0; i--) {
     const p = dom.parent[i];
-    if (p >= 0) { text[p] += text[i]; link[p] += link[i]; paras[p] += paras[i]; }
+    if (p >= 0) { text[p] += text[i]; link[p] += link[i]; paras[p] += paras[i]; pscore[p] += pscore[i]; }
   }
-  return { text, link, paras, firstBlock };
+  return { text, link, paras, pscore, firstBlock };
 }
 
 const COMMA_RE = /[,，、،]/g;
+
+/** Readability's paragraph score: 1 + commas + a point per 100 characters (max 3); 0 for short or link text. */
+export function paragraphScore(b: Block): number {
+  const len = b.text.length;
+  if (b.kind === 'h' || len < 25 || b.linkLen / len > 0.5) return 0;
+  return 1 + (b.text.match(COMMA_RE)?.length ?? 0) + Math.min(Math.floor(len / 100), 3);
+}
 
 function tagWeight(name: string): number {
   switch (name) {
@@ -78,11 +89,9 @@ export function selectContainers(dom: DomIndex, blocks: Block[], stats: ElementS
   const raw = new Float64Array(n);
   const scored = new Uint8Array(n);
   for (const b of blocks) {
-    if (b.owner < 0 || b.kind === 'h') continue;
-    const len = b.text.length;
-    if (len < 25) continue;
-    if (b.linkLen / len > 0.5) continue;
-    const s = 1 + (b.text.match(COMMA_RE)?.length ?? 0) + Math.min(Math.floor(len / 100), 3);
+    if (b.owner < 0) continue;
+    const s = paragraphScore(b);
+    if (s === 0) continue;
     let e = P_LIKE.has(dom.nodes[b.owner].name) ? dom.parent[b.owner] : b.owner;
     for (let level = 0; e >= 0 && level < 5; level++, e = dom.parent[e]) {
       const name = dom.nodes[e].name;
@@ -137,6 +146,10 @@ export function selectContainers(dom: DomIndex, blocks: Block[], stats: ElementS
     let bonus = 0;
     if (topClass && dom.nodes[c].attribs.class === topClass) bonus += score[top] * 0.2;
     if (scored[c] && score[c] + bonus >= siblingThreshold) { roots.push(c); continue; }
+    // A sibling holding a good share of paragraph text with few links: the article continues there
+    // (articles split into sections by figures or ads, beyond the 5 scored ancestor levels).
+    const sibLd = stats.text[c] > 0 ? stats.link[c] / stats.text[c] : 1;
+    if (sibLd < 0.3 && stats.pscore[c] >= Math.max(bonus > 0 ? 5 : 10, stats.pscore[top] * (bonus > 0 ? 0.1 : 0.3))) { roots.push(c); continue; }
     if (dom.nodes[c].name === 'p') {
       const len = stats.text[c];
       const ld = len > 0 ? stats.link[c] / len : 0;
