@@ -62,6 +62,9 @@ export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
   { name: 'meta', re: W('byline|by-line|author|authors|author-info|author-bio|authorbox|author-box|bio|dateline|timestamp|date|dates|time|published|updated|post-meta|entry-meta|article-meta|meta|metadata|meta-data|tags|tag-list|taglist|tagcloud|tag-cloud|categories|category|kicker|eyebrow|rubric|reading-time|read-time|caption|captions|credit|credits|image-credit|photo-credit|copyright|lightbox|gallery|slideshow|carousel|slider|video|video-player|player|media-credit|wp-caption-text|print|printer|hidden|hide|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|noprint|no-print|print-only|rating|ratings|poll|quiz|survey|badge|toc|table-of-contents'), strong: false },
 ];
 
+/** Embedded posts (tweets, Instagram) quoted in the article: spared by the weak rules. */
+export const EMBED_KEEP = /twitter-tweet|tweet-embed|embedded-tweet|article-tweet|instagram-media|bluesky-embed/;
+
 /** Signatures that make a weak rule hold off: the element is probably the article wrapper. */
 export const CONTENT_SIGNATURE = /article|content|body|main|story|entry|post|text|column|blog|page/;
 

@@ -2,7 +2,7 @@
 // Both are iterative walks over the indexed DOM.
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import {
-  BODY_HINTS, BOILERPLATE_CLASS_RULES, CHROME_ROLES, CHROME_TAGS, CONSENT_PATTERNS, DROP_TAGS, PAYWALL_PATTERNS,
+  BODY_HINTS, BOILERPLATE_CLASS_RULES, CHROME_ROLES, CHROME_TAGS, CONSENT_PATTERNS, DROP_TAGS, EMBED_KEEP, PAYWALL_PATTERNS,
 } from './boilerplate.js';
 import { type DomIndex, isElement, isHiddenElement } from './content-dom.js';
 
@@ -50,7 +50,7 @@ export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
     if (modal) { reason[i] = 'dialog'; continue; }
     if (isHiddenElement(el)) { reason[i] = 'hidden'; continue; }
     const isBodyHint = a.itemprop === 'articleBody' || (sig !== '' && BODY_HINTS.some((re) => re.test(sig)));
-    if (isBodyHint) continue;
+    if (isBodyHint || (sig !== '' && EMBED_KEEP.test(sig))) continue;
     const protectedByShare = dom.rawText[i] > protectAbove;
     if (CHROME_TAGS.has(name) && !protectedByShare) { reason[i] = name; continue; }
     if (role && CHROME_ROLES.has(role) && !protectedByShare) { reason[i] = `role:${role}`; continue; }

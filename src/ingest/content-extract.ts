@@ -68,7 +68,7 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
     if (len < 200 && BOILERPLATE_TEXT.some((re) => re.test(b.text))) continue;
     // Linked paragraphs are text (Readability #776); link-only list items and labels are not.
     const ld = b.linkLen / len;
-    if (b.kind === 'p' ? ld > 0.9 && len < 120 : ld > 0.5 && len < 300) continue;
+    if (b.kind === 'p' ? ld > 0.9 && len < 120 : ld > (b.kind === 'li' ? 0.7 : 0.5) && len < 300) continue;
     kept.push(b);
   }
   return { paragraphs: trimEdges(kept, opts).map((b) => b.text), ...base };
