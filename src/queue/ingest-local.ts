@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { GleanerRecord } from '../store/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { ATTEMPTS } from './queues.js';
+import { canonicalJobUrl } from './job-ids.js';
 import { failureReason, isRetryable, politeFetch, recordFromBytes, type Politeness, type StepContext } from './steps.js';
 import { sha256 } from '../pipeline.js';
 
@@ -82,7 +83,7 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
 
   async function article(target: string, url: string, feed?: { feedUrl: string; itemId: string; publishedAt: string | null }, prefetched?: Awaited<ReturnType<typeof politeFetch>>) {
     try {
-      const res = prefetched ?? (await withRetries(() => politeFetch(ctx, url)));
+      const res = prefetched ?? (await withRetries(() => politeFetch(ctx, canonicalJobUrl(url))));
       const rawHash = sha256(res.body);
       await opts.store.putRaw(rawHash, res.body, res.contentType);
       const record = recordFromBytes(res.body, {
@@ -128,8 +129,8 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
     }
     await opts.onEvent({ target, url: target, kind: 'feed', items: feed.items.length });
     for (const item of feed.items) {
-      const url = item.url;
-      if (!url) continue;
+      if (!item.url) continue;
+      const url = canonicalJobUrl(item.url);
       const itemId = String(item.id ?? url);
       if ((await opts.store.hasFeedItem(res.url, itemId)) || (await opts.store.hasUrl(url))) {
         totals.skipped++;

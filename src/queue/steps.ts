@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { processDocument, sha256 } from '../pipeline.js';
 import type { GleanerRecord } from '../store/schema.js';
 import type { FeedState, Store, UpsertResult } from '../store/types.js';
+import { canonicalJobUrl } from './job-ids.js';
 
 /** How a step waits for a host: the queue parks the job, the in-process ingest sleeps. */
 export interface Politeness {
@@ -61,8 +62,9 @@ export interface FetchedPage {
   bytes: number;
 }
 
+/** Fetches the page (tracking parameters and fragment dropped) and keeps its raw bytes in the store. */
 export async function fetchPage(ctx: StepContext, url: string): Promise<FetchedPage> {
-  const res = await politeFetch(ctx, url);
+  const res = await politeFetch(ctx, canonicalJobUrl(url));
   const rawHash = sha256(res.body);
   await ctx.store.putRaw(rawHash, res.body, res.contentType);
   return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength };
@@ -164,12 +166,12 @@ export async function pollFeed(ctx: StepContext, feed: FeedState, onItem: (item:
   return { feedId: feed.id, status: res.status, notModified: false, items: parsed.items.length, added, skipped };
 }
 
-function itemUrl(item: { url?: string | null; link?: string | null }, base: string): string | null {
-  const raw = item.url ?? item.link ?? null;
+function itemUrl(item: { url?: string | null }, base: string): string | null {
+  const raw = item.url ?? null;
   if (!raw) return null;
   try {
     const u = new URL(raw, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
+    return u.protocol === 'http:' || u.protocol === 'https:' ? canonicalJobUrl(u.toString()) : null;
   } catch {
     return null;
   }
