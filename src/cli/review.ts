@@ -1,0 +1,162 @@
+// What `gleaner records` and `gleaner entities` share: the store from config or --db, filter flags,
+// and output for people (aligned tables, no terminal escapes from hostile pages) and programs
+// (NDJSON, CSV).
+import { existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { ConfigError, InputError } from '../errors.js';
+import { isPostgresUrl, openStore } from '../store/open.js';
+import type { EntityType, RecordFilter, Store } from '../store/types.js';
+import type { CliContext } from './context.js';
+
+export const FILTER_OPTIONS = {
+  entity: { type: 'string', multiple: true },
+  type: { type: 'string' },
+  country: { type: 'string', multiple: true },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  source: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const FILTER_HELP = `Filters:
+  --entity NAME      mentions an entity (name, alias or surname; case and accents ignored);
+                     repeat for several, all required
+  --type T           person | country | organization | place | date: the entity's type
+                     (alone: records that mention any entity of that type)
+  --country CC       mentions the country with ISO 3166-1 alpha-2 code CC (repeatable, or NE,ML)
+  --since DATE       published on or after DATE (2023, 2023-09, 2023-09-16 or a timestamp)
+  --until DATE       published up to the end of DATE (--until 2023-09 keeps all of September)
+  --source HOST      from HOST or its subdomains (www. ignored)
+  --limit N          at most N records
+  --offset N         skip the first N records
+  --db PATH|URL      the store: a SQLite file or a postgres:// URL
+                     (default: GLEANER_DATABASE_URL, else GLEANER_DB_PATH)`;
+
+export interface FilterFlags {
+  entity?: string[];
+  type?: string;
+  country?: string[];
+  since?: string;
+  until?: string;
+  source?: string;
+  limit?: string;
+  offset?: string;
+}
+
+export const ENTITY_TYPE_NAMES: readonly EntityType[] = ['person', 'country', 'organization', 'place', 'date'];
+
+export function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new InputError(`${flag} takes a whole number ≥ 0, not '${value}'`);
+  return Number(value);
+}
+
+export function parseEntityType(value: string | undefined): EntityType | undefined {
+  if (value === undefined) return undefined;
+  const t = value.trim().toLowerCase();
+  const match = ENTITY_TYPE_NAMES.find((n) => n === t || `${n}s` === t || (n === 'country' && t === 'countries'));
+  if (!match) throw new InputError(`--type must be one of ${ENTITY_TYPE_NAMES.join(', ')}, not '${value}'`);
+  return match;
+}
+
+export function filterFromFlags(v: FilterFlags, defaults: { limit?: number } = {}): RecordFilter {
+  const countries = (v.country ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  return {
+    entity: v.entity?.length ? v.entity : undefined,
+    type: parseEntityType(v.type),
+    country: countries.length ? countries : undefined,
+    since: v.since,
+    until: v.until,
+    source: v.source,
+    limit: parseCount(v.limit, '--limit') ?? defaults.limit,
+    offset: parseCount(v.offset, '--offset'),
+  };
+}
+
+/** Opens the store named by --db, else the configured one. A missing SQLite file is an error, not a new empty store. */
+export async function openReviewStore(ctx: CliContext, db: string | undefined): Promise<Store> {
+  const databaseUrl = db !== undefined ? (isPostgresUrl(db) ? db : null) : ctx.config.databaseUrl;
+  const dbPath = db !== undefined && !isPostgresUrl(db) ? db : ctx.config.dbPath;
+  if (!isPostgresUrl(databaseUrl) && dbPath !== ':memory:' && !existsSync(dbPath)) {
+    throw new ConfigError(`no store at ${dbPath} (ingest something first, or pass --db PATH|URL / set GLEANER_DB_PATH)`, { path: dbPath });
+  }
+  return openStore({ databaseUrl, dbPath });
+}
+
+/** Text from pages made safe for a terminal: control characters (escape sequences) and line breaks become spaces. */
+export function displayText(s: string | null | undefined): string {
+  if (!s) return '';
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/** Like displayText, but keeps line breaks (article bodies). */
+export function displayBody(s: string): string {
+  return s
+    .split('\n')
+    .map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').trimEnd())
+    .join('\n');
+}
+
+/** Truncates to `width` characters (code points), marking the cut with "…". */
+export function truncate(s: string, width: number): string {
+  const chars = [...s];
+  if (chars.length <= width) return s;
+  return width <= 1 ? chars.slice(0, width).join('') : chars.slice(0, width - 1).join('') + '…';
+}
+
+export interface Column {
+  header: string;
+  /** Right-align (numbers). */
+  right?: boolean;
+  /** This column takes the width left over (only one; truncated). */
+  flex?: boolean;
+  /** Cap on the column's width (truncated). */
+  max?: number;
+}
+
+export function terminalWidth(out: Writable): number {
+  const cols = (out as Writable & { columns?: number }).columns;
+  return cols && cols > 40 ? cols : 120;
+}
+
+/** Aligned columns separated by two spaces; the flex column is truncated to fit `width`. */
+export function formatTable(columns: Column[], rows: string[][], width: number): string {
+  const len = (s: string) => [...s].length;
+  const cells = rows.map((r) => r.map((c, i) => (columns[i].max ? truncate(displayText(c), columns[i].max!) : displayText(c))));
+  const widths = columns.map((c, i) => Math.max(len(c.header), ...cells.map((r) => len(r[i]))));
+  const flex = columns.findIndex((c) => c.flex);
+  if (flex >= 0) {
+    const fixed = widths.reduce((a, w, i) => (i === flex ? a : a + w), 0) + 2 * (columns.length - 1);
+    widths[flex] = Math.max(len(columns[flex].header), Math.min(widths[flex], width - fixed));
+  }
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => {
+        const t = truncate(c, widths[i]);
+        return columns[i].right ? t.padStart(widths[i] + t.length - len(t)) : i === r.length - 1 ? t : t.padEnd(widths[i] + t.length - len(t));
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; quotes doubled. */
+export function csvField(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(values: unknown[]): string {
+  return values.map(csvField).join(',') + '\r\n';
+}
+
+/** parseArgs errors run on with advice about '--'; the first sentence is the message. */
+export function firstSentence(msg: string): string {
+  const i = msg.indexOf('. ');
+  return i > 0 ? msg.slice(0, i) : msg;
+}
