@@ -30,6 +30,8 @@ export interface Config {
   politenessMs: number;
   /** GLEANER_BACKOFF_MS: base delay of the exponential retry backoff (tests make it small). */
   backoffMs: number;
+  /** GLEANER_LOCK_MS: job lock duration; a crashed worker's job is picked up again after about this long. */
+  lockMs: number;
 }
 
 function int(v: string | undefined, fallback: number): number {
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processConcurrency: Math.max(1, int(env.GLEANER_PROCESS_CONCURRENCY, availableParallelism())),
     politenessMs: int(env.GLEANER_POLITENESS_MS, 1000),
     backoffMs: int(env.GLEANER_BACKOFF_MS, 5000),
+    lockMs: Math.max(1000, int(env.GLEANER_LOCK_MS, 30_000)),
   };
 }
