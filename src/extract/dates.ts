@@ -63,29 +63,17 @@ interface Resolved {
   end: number;
   surface: string;
   value: string | null;
-  /** Resolved by guessing a direction (bare weekday, month, season, month+day). */
-  floating: boolean;
-}
-
-function isFloating(spec: Spec): boolean {
-  switch (spec.k) {
-    case 'weekday': return spec.rel == null || spec.rel === 0;
-    case 'day': return spec.y == null && (spec.rel == null || spec.rel === 0);
-    case 'month': return spec.y == null && spec.yrel == null && (spec.rel == null || spec.rel === 0);
-    case 'season': return spec.y == null && (spec.rel == null || spec.rel === 0);
-    case 'weekend': return true;
-    default: return false;
-  }
 }
 
 /**
- * One article means one "Friday": when the tense cues split the same bare expression between two
- * dates, keep the value most of its mentions got (the earlier one on a tie: news leans past).
+ * One article means one "Friday": when tense cues or the quarter under discussion split the same
+ * expression between two values, keep the value most of its mentions got (the earlier one on a
+ * tie: news leans past).
  */
-function unifyFloating(found: Resolved[]): void {
+function unifyBySurface(found: Resolved[]): void {
   const groups = new Map<string, Resolved[]>();
   for (const r of found) {
-    if (!r.floating || r.value == null) continue;
+    if (r.value == null) continue;
     const g = groups.get(r.surface.toLowerCase());
     if (g) g.push(r); else groups.set(r.surface.toLowerCase(), [r]);
   }
@@ -123,9 +111,9 @@ export function extractDates(text: string, publishedAt: string | null, opts: Dat
     } catch {
       value = null;
     }
-    found.push({ start, end, surface: text.slice(start, end).replace(/\s+/g, ' '), value, floating: isFloating(c.spec) });
+    found.push({ start, end, surface: text.slice(start, end).replace(/\s+/g, ' '), value });
   }
-  unifyFloating(found);
+  unifyBySurface(found);
   const byKey = new Map<string, DateMention>();
   for (const { start, end, surface, value } of found) {
     const key = `${surface}\u0000${value}`;

@@ -32,6 +32,7 @@ export type Spec =
   | { k: 'yearsAgo'; n: number }
   /** "the weekend": the one just past, or the coming one when the sentence is in the future. */
   | { k: 'weekend' }
+  | { k: 'holiday'; h: HolidayName; y?: number; rel?: number }
   /** A date reference that cannot be placed on the calendar ("now", "recently", "several years ago"). */
   | { k: 'vague' };
 
@@ -101,7 +102,29 @@ const wordAfter = (text: string, at: number): string => /^\s*(\S+)/.exec(text.sl
 
 // Month names that are also common words or given names need a date-like neighbour.
 const AMBIGUOUS_MONTHS = new Set(['May', 'March', 'June', 'August', 'April']);
-const MONTH_PREPOSITIONS = /^(?:in|since|until|till|by|from|through|during|before|after|of|on|last|next|this|early|late|mid|between|and|to|or|each|every|until|throughout)$/i;
+const MONTH_PREPOSITIONS = /^(?:in|since|until|till|by|from|through|during|before|after|of|on|last|next|this|early|late|mid|between|and|to|or|each|every|throughout|a|the|its|their|his|her)$/i;
+
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS = 'eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const SPOKEN: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+/** "ninety-six" → 96, "seven" → 7. */
+function spokenNumber(s: string): number {
+  return s.split(/[\s-]+/).reduce((n, w) => n + (SPOKEN[w] ?? 0), 0);
+}
+
+/** Holidays with a computable date; the resolver picks the year. */
+export const HOLIDAYS = {
+  Christmas: [12, 25], 'Christmas Eve': [12, 24], "New Year's": [1, 1], "New Year's Eve": [12, 31],
+  Thanksgiving: 'thanksgiving', Easter: 'easter', 'Easter Monday': 'easterMonday', 'Good Friday': 'goodFriday',
+  Halloween: [10, 31], "Valentine's Day": [2, 14], 'Election Day': 'electionDay', 'Labor Day': 'laborDay',
+  'Labour Day': [5, 1], 'Memorial Day': 'memorialDay',
+} as const;
+export type HolidayName = keyof typeof HOLIDAYS;
 
 // --- rules ---------------------------------------------------------------------------------------
 
@@ -228,6 +251,7 @@ export const RULES: Rule[] = [
     if (/^the (?:following|next|preceding|previous)$/.test(relWord)) return { k: 'vague' };
     const rel = relOf(relWord);
     if (rel == null) return null;
+    if (/^[A-Z][a-z]/.test(g(m, 'unit')!)) return null; // "This Week" (a TV programme)
     const unit = g(m, 'unit')!.toLowerCase() as Unit;
     const pos = g(m, 'pos')?.toLowerCase() ?? '';
     if (unit === 'year' && /first half/.test(pos)) return { k: 'half', h: 1, yrel: rel };
@@ -235,7 +259,7 @@ export const RULES: Rule[] = [
     return { k: 'relUnit', unit, n: rel };
   }),
   R('weekend', `(?<![\\w-])the\\s+weekend(?![\\w-])`, 'i', () => ({ k: 'weekend' })),
-  R('endOfThe', `(?<![\\w-])(?:(?<pos>the end|the beginning|the start|the middle|the rest|the remainder)\\s+of\\s+the\\s+(?<unit>week|month|year)|year[-\\s]end|the\\s+end\\s+of\\s+(?<rel>this|last|next)\\s+year)(?![\\w-])`, 'i', (m) => {
+  R('endOfThe', `(?<![\\w-])(?:(?<pos>the end|the beginning|the start|the middle|the rest|the remainder)\\s+of\\s+the\\s+(?<unit>week|month|year)|year(?:['’]s)?[-\\s]end|the\\s+end\\s+of\\s+(?<rel>this|last|next)\\s+year)(?![\\w-])`, 'i', (m) => {
     const unit = (g(m, 'unit')?.toLowerCase() ?? 'year') as Unit;
     const pos = g(m, 'pos')?.toLowerCase() ?? 'the end';
     const n = relOf(g(m, 'rel')) ?? 0;
@@ -244,7 +268,7 @@ export const RULES: Rule[] = [
     return { k: 'relUnit', unit, n };
   }),
   // "the year" (the current one in news copy), not "the year before", "of the year"
-  R('theYear', `(?<![\\w-])the\\s+(?:current\\s+)?(?:fiscal\\s+)?year(?![\\w-])(?!\\s+(?:of|before|after|when|in|that|to|earlier|ago|later|ended|ending|since|which|he|she|they|it|we)\\b)`, 'i', (m, text) => {
+  R('theYear', `(?<![\\w-])the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?year(?![\\w-])(?!\\s+(?:of|before|after|when|in|that|to|earlier|ago|later|ended|ending|since|which|he|she|they|it|we)\\b)`, 'i', (m, text) => {
     if (/^(?:of|per|a|each|every)$/i.test(wordBefore(text, m.index))) return null;
     return { k: 'relUnit', unit: 'year', n: 0 };
   }),
@@ -264,6 +288,24 @@ export const RULES: Rule[] = [
     return sign < 0 ? { k: 'yearsAgo', n } : { k: 'relUnit', unit: 'year', n };
   }),
   R('yearAgoAdj', `(?<![\\w-])(?:year-ago|year-earlier|year-before|prior-year)(?![\\w-])`, 'i', () => ({ k: 'yearsAgo', n: 1 })),
+  // "Thanksgiving Day", "last Christmas", "Easter Sunday"
+  R('holiday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past'], anyCase)})\\s+)?(?<h>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday|\\s+Monday)?|Good\\s+Friday|Halloween|Valentine['’]s\\s+Day|Election\\s+Day|Labou?r\\s+Day|Memorial\\s+Day)(?![\\w-])(?:,?\\s+(?<y>${YEAR})(?![\\w%]))?`, '', (m) => {
+    const name = g(m, 'h')!.replace(/\s+/g, ' ').replace('’', "'");
+    const special = ['Christmas Eve', "New Year's Eve", 'Easter Monday'] as const;
+    const h = special.find((k) => name.startsWith(k)) ?? (Object.keys(HOLIDAYS) as HolidayName[]).find((k) => name.startsWith(k));
+    if (!h) return null;
+    return { k: 'holiday', h, y: g(m, 'y') ? +g(m, 'y')! : undefined, rel: relOf(g(m, 'rel')) };
+  }),
+  // spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
+  R('spokenYear', `(?<![\\w-])(?:(?<c>eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[\\s-]+(?<r>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|oh[\\s-]+(?:${UNITS})|hundred)|(?<pre>the\\s+year|in|since|until|by)\\s+two\\s+thousand(?:(?:\\s+and)?[\\s-]+(?<r2>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|${UNITS}))?)(?![\\w-])`, 'i', (m) => {
+    if (g(m, 'c')) {
+      const c = SPOKEN[g(m, 'c')!.toLowerCase()];
+      const r = g(m, 'r')!.toLowerCase();
+      return { k: 'year', y: c * 100 + (r === 'hundred' ? 0 : spokenNumber(r.replace(/^oh[\s-]+/, ''))) };
+    }
+    const r2 = g(m, 'r2');
+    return { k: 'year', y: 2000 + (r2 ? spokenNumber(r2.toLowerCase()) : 0) };
+  }),
   // present / past / future references without a calendar value
-  R('vague', `(?<![\\w-])(?:now|currently|nowadays|these days|at present|presently|recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days|times)|the future|the past(?![\\w-])(?!\\s+(?:\\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|week|weekend|month|year|decade|day|century|quarter|half|hour|summer|winter|spring|fall|autumn)\\b)|current(?![\\w-])(?!\\s+(?:account|accounts|affairs|events|flows?|assets|liabilities)\\b))(?![\\w-])`, 'i', () => ({ k: 'vague' })),
+  R('vague', `(?<![\\w-])(?:(?:the\\s+)?(?:near|foreseeable|distant)\\s+future|(?:the\\s+)?coming\\s+(?:days|weeks|months|years|quarters)|the\\s+(?:near|short|long)\\s+term|the\\s+(?:past|last)\\s+(?:few|several|couple\\s+of)\\s+(?:days|weeks|months|quarters|years)|now|currently|nowadays|these days|at present|presently|recently|(?:in\\s+)?recent\\s+(?:years|months|weeks|days|times)|the future|the past(?![\\w-])(?!\\s+(?:\\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|week|weekend|month|year|decade|day|century|quarter|half|hour|summer|winter|spring|fall|autumn)\\b)|current(?![\\w-])(?!\\s+(?:account|accounts|affairs|events|flows?|assets|liabilities)\\b))(?![\\w-])`, 'i', () => ({ k: 'vague' })),
 ];

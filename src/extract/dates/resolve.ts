@@ -1,10 +1,10 @@
 // Resolve a date Spec against the publication date (the anchor) with news semantics: an
 // under-specified weekday, month, season or quarter is the most recent one (the past), unless the
 // sentence points to the future; a month and day without a year is the nearest such day.
-import type { Spec, SeasonCode } from './grammar.js';
+import { HOLIDAYS, type HolidayName, type Spec, type SeasonCode } from './grammar.js';
 import type { Direction } from './tense.js';
 import {
-  type Ymd, addDays, addMonths, dayOfWeek, diffDays, isValidDay, quarterOf,
+  type Ymd, addDays, addMonths, dayOfWeek, daysInMonth, diffDays, isValidDay, quarterOf,
   fmtYear, fmtMonth, fmtDay, fmtWeek, fmtQuarter, fmtHalf, fmtDecade, fmtCentury,
 } from './calendar.js';
 
@@ -74,10 +74,11 @@ function resolveMonthYear(m: number, rel: number | undefined, dir: Direction, a:
   return m <= a.m ? a.y : a.y - 1;
 }
 
-function resolveDayYear(m: number, d: number, rel: number | undefined, dir: Direction, a: Ymd): number | null {
-  const cands = [a.y - 1, a.y, a.y + 1].filter((y) => isValidDay(y, m, d));
+/** The year of a yearly day (a month+day, a holiday) nearest the anchor, leaning to the past. */
+function resolveDayYear(dateIn: (y: number) => Ymd | null, rel: number | undefined, dir: Direction, a: Ymd): number | null {
+  const cands = [a.y - 1, a.y, a.y + 1].filter((y) => dateIn(y) != null);
   if (!cands.length) return null;
-  const dist = (y: number) => diffDays({ y, m, d }, a);
+  const dist = (y: number) => diffDays(dateIn(y)!, a);
   const past = cands.filter((y) => dist(y) <= 0).pop();
   const future = cands.find((y) => dist(y) >= 0);
   if (rel === -1) return cands.filter((y) => dist(y) < 0).pop() ?? null;
@@ -87,6 +88,40 @@ function resolveDayYear(m: number, d: number, rel: number | undefined, dir: Dire
   if (past == null) return future ?? null;
   if (future == null) return past;
   return dist(future) * LEAN.dayFutureFactor < -dist(past) ? future : past;
+}
+
+/** The n-th (1-based; -1 = last) given weekday of a month. */
+function nthWeekday(y: number, m: number, wd: number, n: number): Ymd {
+  if (n < 0) {
+    const last = { y, m, d: daysInMonth(y, m) };
+    return addDays(last, -((dayOfWeek(last) - wd + 7) % 7));
+  }
+  const first = { y, m, d: 1 };
+  return addDays(first, ((wd - dayOfWeek(first) + 7) % 7) + 7 * (n - 1));
+}
+
+/** Western Easter Sunday (anonymous Gregorian computus). */
+function easter(y: number): Ymd {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { y, m: month, d: day };
+}
+
+export function holidayDate(h: HolidayName, y: number): Ymd {
+  const rule = HOLIDAYS[h];
+  if (Array.isArray(rule)) return { y, m: rule[0], d: rule[1] };
+  switch (rule) {
+    case 'thanksgiving': return nthWeekday(y, 11, 4, 4);
+    case 'easter': return easter(y);
+    case 'easterMonday': return addDays(easter(y), 1);
+    case 'goodFriday': return addDays(easter(y), -2);
+    case 'electionDay': return addDays(nthWeekday(y, 11, 1, 1), 1); // the Tuesday after the first Monday
+    case 'laborDay': return nthWeekday(y, 9, 1, 1);
+    case 'memorialDay': return nthWeekday(y, 5, 1, -1);
+  }
+  return { y, m: 1, d: 1 };
 }
 
 /** The latest year whose quarter q has begun by the anchor. */
@@ -114,7 +149,8 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
     case 'day': {
       if (spec.y != null) return isValidDay(spec.y, spec.m, spec.d) ? fmtDay({ y: spec.y, m: spec.m, d: spec.d }) : null;
       if (!a) return null;
-      const y = resolveDayYear(spec.m, spec.d, spec.rel, spec.rel == null || spec.rel === 0 ? ctx.direction() : 'none', a);
+      const dateIn = (y: number): Ymd | null => (isValidDay(y, spec.m, spec.d) ? { y, m: spec.m, d: spec.d } : null);
+      const y = resolveDayYear(dateIn, spec.rel, spec.rel == null || spec.rel === 0 ? ctx.direction() : 'none', a);
       return y == null ? null : fmtDay({ y, m: spec.m, d: spec.d });
     }
     case 'month': {
@@ -170,6 +206,13 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
       const inWeekend = dow === 0 || dow === 6;
       const n = inWeekend ? 0 : ctx.direction() === 'future' ? 0 : -1;
       return `${fmtWeek(addDays(a, 7 * n))}-WE`;
+    }
+    case 'holiday': {
+      const dateIn = (y: number): Ymd => holidayDate(spec.h, y);
+      if (spec.y != null) return fmtDay(dateIn(spec.y));
+      if (!a) return null;
+      const y = resolveDayYear(dateIn, spec.rel, spec.rel == null || spec.rel === 0 ? ctx.direction() : 'none', a);
+      return y == null ? null : fmtDay(dateIn(y));
     }
     case 'relMonth':
       return a ? fmtMonth(a.y + spec.yrel, spec.n) : null;
