@@ -7,6 +7,7 @@
 import { FetchError, GleanerError, NotArticleError, RobotsDisallowedError, StoreError } from '../errors.js';
 import { fetchUrl, type FetchOptions, type FetchResult } from '../ingest/fetch.js';
 import type { RobotsCache } from '../ingest/robots.js';
+import { assertHostAllowed } from '../ingest/address-guard.js';
 import type { Logger } from '../log.js';
 import { processDocument, sha256 } from '../pipeline.js';
 import type { GleanerRecord } from '../store/schema.js';
@@ -37,8 +38,16 @@ export function hostOf(url: string): string {
 
 /** Robots check, politeness and one GET. Errors are typed (GleanerError) with `retryable` set. */
 export async function politeFetch(ctx: StepContext, url: string, extra: Partial<FetchOptions> = {}): Promise<FetchResult> {
+  // A literal private address is refused before anything else, robots.txt included.
+  assertHostAllowed(new URL(url), ctx.fetchOptions.allowPrivateAddresses ?? false);
   const decision = await ctx.robots.check(url);
-  if (!decision.allowed) throw new RobotsDisallowedError(url, { reason: decision.reason });
+  if (!decision.allowed) {
+    // robots.txt itself failing (5xx, timeout) disallows the host for a while: that is worth a retry.
+    if (decision.reason && /unavailable/i.test(decision.reason)) {
+      throw new GleanerError('E_ROBOTS_UNAVAILABLE', decision.reason, { retryable: true, context: { url } });
+    }
+    throw new RobotsDisallowedError(url, { reason: decision.reason });
+  }
   const host = hostOf(url);
   await ctx.politeness.acquire(host, Math.max(ctx.politenessMs, decision.crawlDelayMs ?? 0));
   try {

@@ -35,7 +35,7 @@ export interface WorkerRuntimeOptions {
   fetchOptions?: Partial<FetchOptions>;
   /** Which queues this process works on (default: all three). */
   queues?: QueueName[];
-  /** Job lock duration; a dead worker's job is retried once its lock expires. Default 30 s. */
+  /** Job lock duration; a dead worker's job is retried once its lock expires. Default config.lockMs. */
   lockDurationMs?: number;
   /** How often stalled jobs are looked for. Default: the lock duration. */
   stalledIntervalMs?: number;
@@ -95,7 +95,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
   });
   const ctx: StepContext = { store, robots, politeness: queuePoliteness(gate), politenessMs: config.politenessMs, fetchOptions, logger };
 
-  const lockDuration = opts.lockDurationMs ?? 30_000;
+  const lockDuration = opts.lockDurationMs ?? config.lockMs;
   const common = {
     connection: redis,
     prefix: config.queuePrefix,

@@ -1,0 +1,158 @@
+// Faults through the real queues and workers: retried 503s, 429 + Retry-After held by the host gate,
+// robots disallow, a slow page timing out, a 50 MB page refused at the byte limit, 404, a private
+// address refused. Each ends completed or failed with its reason visible in the status report;
+// nothing is left waiting, active or delayed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/types.js';
+import { createProducer, type Producer } from '../../src/queue/producer.js';
+import { startWorkers, type WorkerRuntime } from '../../src/queue/workers/index.js';
+import { readStatus } from '../../src/queue/status.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
+import { ensureBuilt } from '../helpers/build.js';
+import { articlePage } from '../helpers/site.js';
+
+const html = { 'content-type': 'text/html; charset=utf-8' };
+
+async function finalState(runtime: WorkerRuntime, jobId: string, timeoutMs = 60_000): Promise<string> {
+  return waitFor(
+    `job ${jobId} to complete or fail`,
+    async () => {
+      const state = await runtime.queues.fetch.getJobState(jobId);
+      return state === 'completed' || state === 'failed' ? state : null;
+    },
+    timeoutMs,
+  );
+}
+
+describe('queue faults', () => {
+  let env: QueueTestEnv;
+  let server: FixtureServer;
+  let store: Store;
+  let runtime: WorkerRuntime;
+  let producer: Producer;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    env = makeQueueEnv();
+    server = await startFixtureServer();
+    server.robots('User-agent: *\nDisallow: /private/\n');
+    store = await openStore({ dbPath: env.config.dbPath });
+    runtime = await startWorkers(env.config, {
+      logger: createLogger('silent', { pretty: false }),
+      store,
+      lockDurationMs: 10_000,
+      fetchOptions: { timeoutMs: 1_500, connectTimeoutMs: 1_000 },
+    });
+    producer = await createProducer(env.config, { store });
+  }, 120_000);
+
+  afterAll(async () => {
+    await producer?.close();
+    await runtime?.close(10_000);
+    await store?.close();
+    await server?.close();
+    await env?.cleanup();
+  });
+
+  it('a page that answers 503 twice and then 200 is stored after retries', async () => {
+    server.route('/news/flaky.html', [{ status: 503 }, { status: 503 }, { body: articlePage('Ferry service returns to the island'), headers: html }]);
+    const [r] = await producer.enqueueUrls([server.url('/news/flaky.html')]);
+    expect(await finalState(runtime, r!.jobId)).toBe('completed');
+    const job = await runtime.queues.fetch.getJob(r!.jobId);
+    expect(job!.attemptsMade).toBe(3);
+    expect(server.hits('/news/flaky.html')).toBe(3);
+    await waitFor('the record', async () => (await store.get(server.url('/news/flaky.html')))?.title === 'Ferry service returns to the island');
+  });
+
+  it('a 429 with Retry-After holds the host back for that long', async () => {
+    server.route('/busy/story.html', [{ status: 429, headers: { 'retry-after': '2' } }, { body: articlePage('Market hall gets a new roof'), headers: html }]);
+    const [r] = await producer.enqueueUrls([server.url('/busy/story.html')]);
+    expect(await finalState(runtime, r!.jobId)).toBe('completed');
+    const times = server.requests.filter((q) => q.path === '/busy/story.html').map((q) => q.at);
+    expect(times).toHaveLength(2);
+    // the retry came only after the server's 2 seconds (BullMQ's own backoff here is ~100 ms)
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1_900);
+    await waitFor('the record', async () => (await store.get(server.url('/busy/story.html'))) !== null);
+  });
+
+  it('non-retryable outcomes fail at once with their reason; retryable ones after their attempts', async () => {
+    server.route('/slow/page.html', { delayMs: 5_000, body: articlePage('Slow news day'), headers: html });
+    server.route('/huge/page.html', { generateBytes: 50 * 1024 * 1024, headers: html });
+    server.route('/huge/chunked.html', { generateBytes: 50 * 1024 * 1024, declareLength: false, headers: html });
+    const cases = {
+      robots: server.url('/private/memo.html'),
+      missing: server.url('/news/gone.html'),
+      huge: server.url('/huge/page.html'),
+      chunked: server.url('/huge/chunked.html'),
+      slow: server.url('/slow/page.html'),
+    };
+    const results = await producer.enqueueUrls(Object.values(cases));
+    const ids = Object.fromEntries(Object.keys(cases).map((k, i) => [k, results[i]!.jobId]));
+    for (const id of Object.values(ids)) expect(await finalState(runtime, id, 90_000)).toBe('failed');
+
+    const status = await readStatus(producer.getQueues(), { failedLimit: 50 });
+    const reason = (k: string) => status.failed.find((f) => f.jobId === ids[k])?.reason ?? '';
+    const attempts = (k: string) => status.failed.find((f) => f.jobId === ids[k])?.attemptsMade;
+    expect(reason('robots')).toMatch(/^E_ROBOTS: robots\.txt disallows .*\/private\/memo\.html/);
+    expect(server.hits('/private/memo.html')).toBe(0);
+    expect(reason('missing')).toMatch(/^E_HTTP: HTTP 404/);
+    expect(reason('huge')).toMatch(/^E_TOO_LARGE: /);
+    expect(reason('chunked')).toMatch(/^E_TOO_LARGE: /);
+    expect(reason('slow')).toMatch(/^E_TIMEOUT: /);
+    // unrecoverable: one attempt; the timeout is retried up to the fetch queue's 5 attempts
+    for (const k of ['robots', 'missing', 'huge', 'chunked']) expect(attempts(k), k).toBe(1);
+    expect(attempts('slow')).toBe(5);
+    expect(server.hits('/slow/page.html')).toBe(5);
+  });
+
+  it('leaves nothing behind: every job completed or failed, no stalled or waiting work', async () => {
+    await waitFor('queues to drain', async () => {
+      const s = await readStatus(producer.getQueues());
+      return Object.values(s.queues).every((c) => c.waiting + c.active + c.delayed + c.prioritized === 0);
+    });
+    const s = await readStatus(producer.getQueues());
+    expect(s.queues.fetch!.completed).toBe(2);
+    expect(s.queues.process!.completed).toBe(2);
+    expect(s.queues.process!.failed).toBe(0);
+    expect(await store.count()).toBe(2);
+  });
+});
+
+describe('queue faults: private addresses', () => {
+  let env: QueueTestEnv;
+  let server: FixtureServer;
+  let store: Store;
+  let runtime: WorkerRuntime;
+  let producer: Producer;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    env = makeQueueEnv({ GLEANER_ALLOW_PRIVATE: '0' });
+    server = await startFixtureServer();
+    store = await openStore({ dbPath: env.config.dbPath });
+    runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, queues: ['fetch'] });
+    producer = await createProducer(env.config, { store });
+  }, 120_000);
+
+  afterAll(async () => {
+    await producer?.close();
+    await runtime?.close(10_000);
+    await store?.close();
+    await server?.close();
+    await env?.cleanup();
+  });
+
+  it('refuses a loopback URL when private addresses are not allowed, without a request', async () => {
+    expect(env.config.allowPrivateAddresses).toBe(false);
+    const [r] = await producer.enqueueUrls([server.url('/site/articles/harbour-bridge-reopens.html')]);
+    expect(await finalState(runtime, r!.jobId)).toBe('failed');
+    const status = await readStatus(producer.getQueues());
+    const f = status.failed.find((x) => x.jobId === r!.jobId)!;
+    expect(f.reason).toMatch(/^E_BLOCKED_ADDRESS: refusing http:\/\/127\.0\.0\.1:\d+\/site\/articles\/harbour-bridge-reopens\.html/);
+    expect(f.attemptsMade).toBe(1);
+    expect(server.requests).toHaveLength(0);
+  });
+});
