@@ -100,6 +100,8 @@ function parseLoose(s: string): string | null {
   // "Sun,17 Sep" → "Sun, 17 Sep"; "17-Sep-2023" → "17 Sep 2023"; "(EST)" comments kept as tokens
   let text = s.toLowerCase().replace(/,(?=\S)/g, ', ');
   text = text.replace(/(\d)-([a-zà-ÿ]{3,})-(\d)/g, '$1 $2 $3');
+  // "(UTC)" may stand for the zone; "(Central European Summer Time)" is a comment
+  text = text.replace(/\(([^)]*)\)/g, (_m, inner: string) => (parseZone(inner.trim()) !== null ? ` (${inner.trim()}) ` : ' '));
   text = text.replace(/(\d)(am|pm)\b/g, '$1 $2');
   text = text.replace(/\b(at|um|à|a las|alle|om)\b/g, ' ');
   const tokens = text.split(/[\s,]+/).filter(Boolean);

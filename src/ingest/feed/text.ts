@@ -82,7 +82,7 @@ export function titleText(value: string): string {
 /** Text of an Atom text construct (type text | html | xhtml). */
 export function atomText(el: XmlElement, asTitle: boolean): string {
   const type = (el.attrs['type'] ?? 'text').toLowerCase();
-  if (type === 'xhtml' || type === 'application/xhtml+xml') return collapse(textContent(el));
+  if (type === 'xhtml' || type === 'application/xhtml+xml') return htmlToText(innerHtml(el));
   if (type === 'html' || type === 'text/html' || type === 'escaped') return asTitle ? titleText(innerHtml(el)) : htmlToText(innerHtml(el));
   // text: literal, but sloppy feeds put HTML in text constructs: only strip what is clearly markup
   const raw = collapse(innerHtml(el));

@@ -180,12 +180,15 @@ export function firstChild(el: XmlElement, ...names: string[]): XmlElement | nul
   return null;
 }
 
-/** Every descendant element with this name, in document order (used to find items anywhere). */
+/**
+ * Every descendant element with this name, in document order (used to find items anywhere).
+ * Matches inside matches count too: an unclosed <item> swallows the next one as its child.
+ */
 export function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
   for (const c of el.children) {
     if (!isElement(c)) continue;
     if (c.name === name) out.push(c);
-    else descendants(c, name, out);
+    descendants(c, name, out);
   }
   return out;
 }
