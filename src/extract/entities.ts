@@ -1,19 +1,110 @@
-// People, countries, organizations and places. (Minimal version; the NER work replaces it.)
-import nlp from 'compromise';
-import type { Entities } from '../store/schema.js';
+// People, countries, organizations and places of one article (DESIGN §5). compromise tags the
+// text once (lexicon + pre-tagger); rules on top chunk capitalised words into names, repair their
+// spans, type them from tags, gazetteers, head words and context, keep one type per string, and
+// merge surnames and acronyms into the names they stand for. Pure: no I/O.
+import type { Country, Entities, Organization, Person, Place } from '../store/schema.js';
+import { SPORT_WORDS } from './gazetteers/words.js';
+import { findMentions, type DemonymMention, type MentionContext } from './names/mentions.js';
+import { resolve, type Form, type ResolvedEntity } from './names/resolve.js';
+import { tagOffsets, type TagOptions } from './names/tags.js';
+import { tokenize, type Token } from './names/tokens.js';
 
-export function extractNames(text: string): Omit<Entities, 'dates'> {
-  const doc = nlp(text);
-  const count = (list: string[]) => {
-    const m = new Map<string, number>();
-    for (const s of list) m.set(s, (m.get(s) ?? 0) + 1);
-    return [...m];
-  };
-  const clean = (s: string) => s.replace(/[.,;:'’s]+$/u, '').trim();
+export interface NameOptions extends TagOptions {
+  /** Leave out character spans (smaller records). Default false: spans are filled. */
+  noSpans?: boolean;
+}
+
+export type NameEntities = Omit<Entities, 'dates'>;
+
+export function extractNames(text: string, opts: NameOptions = {}): NameEntities {
+  if (!text || !/\p{Lu}/u.test(text)) return { people: [], countries: [], organizations: [], places: [] };
+  const tokens = tokenize(text);
+  const tags = tagOffsets(text, opts);
+  for (const t of tokens) {
+    const tg = tags.get(t.start);
+    if (tg) t.tags = tg;
+  }
+  const ctx: MentionContext = { tokens, lowerVocab: lowerVocabulary(tokens), sporty: isSporty(tokens) };
+  const demonyms: DemonymMention[] = [];
+  const mentions = findMentions(text, ctx, demonyms);
+  const entities = resolve({ text, tokens, mentions, demonyms });
+  return toRecords(entities, !opts.noSpans);
+}
+
+/** Word forms written in lower case somewhere in the text: ordinary words, not names. */
+function lowerVocabulary(tokens: Token[]): Set<string> {
+  const v = new Set<string>();
+  for (const t of tokens) {
+    if (t.word && !t.caseless && !/\p{Lu}/u.test(t.text)) v.add(t.poss ? t.lower.slice(0, -2) : t.lower);
+  }
+  return v;
+}
+
+function isSporty(tokens: Token[]): boolean {
+  let hits = 0;
+  for (const t of tokens) {
+    if ((t.word && SPORT_WORDS.has(t.lower)) || /^\d{1,3}-\d{1,3}$/.test(t.text)) hits++;
+    if (hits >= 4) return true;
+  }
+  return false;
+}
+
+/** The form shown as the name: people and organizations their fullest form, others their commonest. */
+function pickName(forms: Map<string, Form>, fullest: boolean): string {
+  let best: Form | null = null;
+  for (const f of forms.values()) {
+    if (!best) best = f;
+    else if (fullest ? f.words > best.words || (f.words === best.words && f.count > best.count) : f.count > best.count || (f.count === best.count && f.words > best.words)) best = f;
+  }
+  return best!.text;
+}
+
+function aliasesOf(forms: Map<string, Form>, name: string): string[] {
+  const out: string[] = [];
+  for (const f of forms.values()) if (f.text !== name && !out.includes(f.text)) out.push(f.text);
+  return out;
+}
+
+function dedupeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev[0] === s[0] && prev[1] === s[1]) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+function toRecords(entities: ResolvedEntity[], withSpans: boolean): NameEntities {
+  const people: Person[] = [];
+  const countries: Country[] = [];
+  const organizations: Organization[] = [];
+  const places: Place[] = [];
+  const byMentions = (a: { mentions: number }, b: { mentions: number }) => b.mentions - a.mentions;
+  for (const e of entities) {
+    const spans = dedupeSpans(e.spans);
+    const sp = withSpans ? { spans } : {};
+    const name = pickName(e.forms, e.type === 'person' || e.type === 'org');
+    const aliases = aliasesOf(e.forms, name);
+    switch (e.type) {
+      case 'person':
+        people.push({ name, aliases, mentions: spans.length, ...sp });
+        break;
+      case 'org':
+        organizations.push({ name, aliases, mentions: spans.length, ...sp });
+        break;
+      case 'country':
+        countries.push({ name, code: e.code!, mentions: spans.length, ...(aliases.length ? { aliases } : {}), ...sp });
+        break;
+      case 'place':
+        places.push({ name, mentions: spans.length, ...(e.code ? { countryCode: e.code } : {}), ...(aliases.length ? { aliases } : {}), ...sp });
+        break;
+    }
+  }
   return {
-    people: count(doc.people().out('array').map(clean)).map(([name, mentions]) => ({ name, aliases: [], mentions })),
-    countries: [],
-    organizations: count(doc.organizations().out('array').map(clean)).map(([name, mentions]) => ({ name, aliases: [], mentions })),
-    places: count(doc.places().out('array').map(clean)).map(([name, mentions]) => ({ name, mentions })),
+    people: people.sort(byMentions),
+    countries: countries.sort(byMentions),
+    organizations: organizations.sort(byMentions),
+    places: places.sort(byMentions),
   };
 }

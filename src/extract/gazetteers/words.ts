@@ -1,0 +1,150 @@
+// Word lists that type a capitalised candidate: titles in front of people, head words of
+// organizations and places, the lowercase nouns that follow them ("the Islamic State group",
+// "the Liptako-Gourma region"), and the small words allowed inside a name. Written for this project.
+
+const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Titles and honorifics stripped from the front of a person's name ("President", "Gen.", "Mr"). */
+export const TITLES = set(`
+  mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle monsieur herr
+  president vice-president president-elect premier chancellor minister ministers secretary
+  secretary-general undersecretary under-secretary ambassador envoy consul commissioner
+  governor gov lieutenant-governor mayor deputy senator sen rep representative congressman
+  congresswoman councillor councilor councilman councilwoman legislator lawmaker mp mep
+  speaker chairman chairwoman chairperson chair ceo cfo coo cto founder co-founder director
+  king queen prince princess emperor empress emir sheikh sheik sultan crown duke duchess earl
+  pope cardinal archbishop bishop reverend rev father imam rabbi ayatollah pastor
+  judge justice magistrate prosecutor attorney attorney-general solicitor-general
+  gen general lt lieutenant col colonel maj major capt captain cmdr commander cdr adm admiral
+  sgt sergeant cpl corporal pvt private brig brigadier marshal field-marshal lt-col lt-gen
+  maj-gen inspector detective superintendent constable officer chief spokesman spokeswoman
+  spokesperson coach manager striker midfielder defender goalkeeper skipper
+  leader opposition junta dictator warlord militant
+  junior associate assistant acting interim former late
+  prime foreign defence defense interior finance economy trade health justice energy
+  home education agriculture information culture transport labour labor security
+  state executive national
+`);
+
+/**
+ * Titles that by themselves say "a person follows" (a subset of TITLES: the rest, like "Foreign"
+ * or "National", only modify another title).
+ */
+export const PERSON_TITLES = set(`
+  mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle monsieur herr
+  president vice-president president-elect premier chancellor minister secretary
+  secretary-general ambassador envoy commissioner governor gov mayor senator sen rep
+  representative congressman congresswoman councillor lawmaker mp mep speaker chairman
+  chairwoman ceo king queen prince princess emperor empress emir sheikh sheik sultan duke duchess
+  pope cardinal archbishop bishop reverend rev father imam rabbi ayatollah pastor judge justice
+  prosecutor gen general lt lieutenant col colonel maj major capt captain cmdr commander adm
+  admiral sgt sergeant cpl corporal brig brigadier marshal inspector detective coach
+  spokesman spokeswoman spokesperson
+`);
+
+/** Last words that make a capitalised phrase an organization ("... Bank", "... Party"). */
+export const ORG_HEADS = set(`
+  inc inc. incorporated corp corporation co company companies ltd limited llc plc ag sa nv bv gmbh
+  spa srl oyj asa ab holdings holding group groups bank banks bancorp trust fund funds capital
+  partners associates securities investments insurance assurance airlines airline airways
+  motors industries enterprises technologies technology systems networks communications
+  telecom pharmaceuticals pharma energy petroleum oil mining resources brands foods
+  party parties council councils ministry ministries department agency agencies authority
+  commission committee bureau office directorate administration service services board
+  assembly parliament congress senate court tribunal union unions federation confederation
+  association alliance league coalition front movement organisation organization institute
+  institution foundation society academy university college school polytechnic church
+  army navy force forces guard guards brigade brigades corps militia police gendarmerie
+  command regiment battalion division
+  club fc cf afc united rovers wanderers athletic
+  times post news herald tribune journal gazette press telegraph guardian chronicle review
+  magazine radio television tv broadcasting media network agency
+  hospital clinic museum orchestra band
+  exchange reserve treasury cabinet government junta
+  front forum centre center programme program initiative mission watch international nations
+  observatory laboratory labs
+`);
+
+/** First words that make "X of Y" an organization ("Bank of England", "Ministry of Defence"). */
+export const ORG_OF_HEADS = set(`
+  bank ministry department university college school institute academy council commission
+  committee board office bureau agency authority church federation association union league
+  alliance party society court house chamber order army government organisation organization
+  museum federal fund friends
+`);
+
+/** First words that make "X of Y" a place ("Republic of Korea", "Gulf of Guinea"). */
+export const PLACE_OF_HEADS = set(`
+  republic kingdom emirate sultanate principality province states gulf bay cape isle isles
+  island islands sea strait straits lake river mount city town port horn
+`);
+
+/** Last words that make a capitalised phrase a place ("Lake Chad", "Niger Delta", "Red Sea"). */
+export const PLACE_HEADS = set(`
+  river rivers lake lakes sea seas ocean gulf bay strait straits channel canal island islands
+  isle isles peninsula coast delta desert mountain mountains mount mt hills hill range valley
+  plateau plain plains basin highlands forest falls
+  province region district county prefecture municipality territory oblast governorate
+  department city town village borough township parish canton emirate republic kingdom sultanate
+  street st avenue ave road rd boulevard blvd square lane highway bridge
+  airport port harbour harbor
+  heights park
+`);
+
+/** Place words that come first ("Lake Chad", "Mount Kenya", "Gulf of Guinea"). */
+export const PLACE_PREFIXES = set(`
+  lake mount mt gulf bay cape port fort isle sea strait st saint san santa sao el
+`);
+
+/** Lowercase nouns right after a capitalised phrase that make it an organization. */
+export const ORG_NOUNS_AFTER = set(`
+  group groups militia militias movement party company firm bank agency organisation
+  organization network coalition faction insurgents rebels jihadists fighters government
+  ministry spokesman spokeswoman spokesperson officials board club newspaper
+  daily broadcaster lab labs university
+`);
+
+/** Lowercase nouns right after a capitalised phrase that make it a place. */
+export const PLACE_NOUNS_AFTER = set(`
+  region regions province provinces state city town village villages district county area areas
+  border borders capital countries country neighbourhood neighborhood valley river desert
+  basin coast island islands mountains suburb municipality department prefecture commune
+  sub-region subregion enclave peninsula airport governorate oblast countryside
+`);
+
+/** Lowercase words allowed inside a multiword name when a capitalised word follows. */
+export const NAME_CONNECTORS = set(`
+  of de du des la le del della di da do dos das van von der den ten ter bin ibn al el y e and &
+  the ul ud
+`);
+
+/** Verbs and markers between two sides of a game: a place name beside them is a team. */
+export const SPORT_MARKERS = set(`
+  beat beats defeated defeat defeats edged edge thrashed routed trounced crushed hammered
+  drew draw tied v v. vs vs. versus overcame outclassed stunned upset eliminated knocked
+`);
+
+/** Words that make a document read like a sports report (only then are place-named teams sought). */
+export const SPORT_WORDS = set(`
+  match matches game games goal goals scored score season league cup tournament championship
+  innings wicket wickets inning coach striker midfielder goalkeeper playoff playoffs semifinal
+  semi-final quarter-final quarterfinal final standings fixture fixtures halftime half-time
+  penalty penalties points referee stadium squad
+`);
+
+/** Capitalised words that are almost never names on their own (weekday-like and discourse words). */
+export const NEVER_NAMES = set(`
+  i i'm i'd i've i'll a an the this that these those there here it its we our you your he she they
+  his her their him them my me mine yes no not but and or if so as at by for from in into of on
+  to with when where what who whom whose which why how while after before during since until
+  although though because however meanwhile moreover also then than still yet just now today
+  tonight tomorrow yesterday ago monday tuesday wednesday thursday friday saturday sunday
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+  mr mrs ms dr
+  am pm et gmt utc est edt pst pdt cet bst
+  please read click share advertisement related photo video image getty
+  chapter section page figure table note update updated breaking exclusive live
+  north south east west northern southern eastern western central
+  god
+`);

@@ -1,0 +1,358 @@
+// Candidate names: runs of capitalised words (with initials and the small words names contain),
+// repaired — split at "and" and dates, stripped of "The", sentence-initial common words,
+// nationality words and titles — and scored for each type from compromise's tags, gazetteers,
+// head words and the words around them.
+import { countryCode, demonymCode, isNationalityWord } from '../gazetteers/countries.js';
+import { lookupPlace, type PlaceInfo } from '../gazetteers/places.js';
+import { nameKey } from '../gazetteers/normalize.js';
+import {
+  NAME_CONNECTORS,
+  NEVER_NAMES,
+  ORG_HEADS,
+  ORG_NOUNS_AFTER,
+  ORG_OF_HEADS,
+  PERSON_TITLES,
+  PLACE_HEADS,
+  PLACE_NOUNS_AFTER,
+  PLACE_OF_HEADS,
+  PLACE_PREFIXES,
+  SPORT_MARKERS,
+  TITLES,
+} from '../gazetteers/words.js';
+import { emptyScores, type Scores } from './evidence.js';
+import type { Token } from './tokens.js';
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  toks: Token[];
+  scores: Scores;
+  /** A lone sentence-initial word without evidence: kept only if the article names it elsewhere. */
+  weak: boolean;
+  /** Found in an ALL-CAPS/Title Case line by matching a known name. */
+  caseless: boolean;
+  /** Whole-name country match. */
+  country?: string;
+  place?: PlaceInfo;
+  /** One all-capitals token ("AES", "U.N."). */
+  acronym: boolean;
+  /** An acronym in parentheses right after this mention: "Alliance of Sahel States (AES)". */
+  parenAcronym?: Mention;
+  /** A country named right after a comma: "Bamako, Mali". */
+  commaCountry?: string;
+}
+
+export interface DemonymMention {
+  start: number;
+  end: number;
+  code: string;
+}
+
+export interface MentionContext {
+  tokens: Token[];
+  /** Lowercase word forms that occur in lower case in the text (common words, not names). */
+  lowerVocab: Set<string>;
+  /** The text reads like a sports report: place names next to "beat"/scores are teams. */
+  sporty: boolean;
+}
+
+const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Place', 'Country', 'City', 'Region', 'Organization', 'SportsTeam', 'Acronym', 'Demonym'];
+const COMMON_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb', 'Modal', 'Copula', 'Auxiliary', 'Value', 'Adjective', 'Expression', 'Negative', 'Date'];
+const PLACE_PREPS = new Set(['in', 'near', 'from', 'across', 'into', 'outside', 'towards', 'toward', 'around', 'throughout', 'inside', 'via']);
+const SPLIT_EXCEPT = new Set(['may', 'march', 'august', 'june', 'april', 'jan', 'sun', 'sat', 'mon', 'wed']);
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const ALWAYS_CONNECT = new Set(['de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'ul', 'ud', 'es', '&']);
+
+const hasTag = (t: Token, names: string[]): boolean => !!t.tags && names.some((n) => t.tags!.has(n));
+const isCapWord = (t: Token | undefined): boolean => !!t && t.word && t.cap && !t.caseless;
+const isConnector = (t: Token | undefined): t is Token => !!t && ((t.word && !t.cap && NAME_CONNECTORS.has(t.lower)) || t.text === '&');
+const isInitialOrAbbr = (t: Token): boolean => /^\p{Lu}$/u.test(t.text) || /^(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|cpl|adm|gov|sen|rep|rev|st|mt|ft|jr|sr|brig|cmdr|messrs|hon)$/i.test(t.text);
+const lowerKey = (t: Token): string => (t.poss ? t.lower.slice(0, -2) : t.lower).replace(/[.]/g, '');
+
+function endsWithOrgHead(p: Token[]): boolean {
+  const last = p[p.length - 1];
+  return ORG_HEADS.has(lowerKey(last)) || (p.length > 1 && hasTag(last, ['Organization']));
+}
+function endsWithPlaceHead(p: Token[]): boolean {
+  return p.length > 1 && PLACE_HEADS.has(lowerKey(p[p.length - 1]));
+}
+function hasOrgOf(p: Token[]): boolean {
+  return p.length > 2 && ORG_OF_HEADS.has(lowerKey(p[0])) && p[1].lower === 'of';
+}
+function hasPlaceOf(p: Token[]): boolean {
+  return p.length > 2 && PLACE_OF_HEADS.has(lowerKey(p[0])) && p[1].lower === 'of';
+}
+
+/** Common word at the start of a sentence ("Three", "Police", "After")? */
+function isCommonWord(t: Token, ctx: MentionContext): boolean {
+  const k = lowerKey(t);
+  if (NEVER_NAMES.has(k)) return true;
+  if (hasTag(t, NAME_TAGS)) return false;
+  if (hasTag(t, COMMON_TAGS)) return true;
+  return ctx.lowerVocab.has(k);
+}
+
+/** Does "of"/"for"/"on" after `left` belong to the name ("Bank of England", "Alliance of Sahel States")? */
+function connectorAllowed(conns: Token[], left: Token): boolean {
+  const first = conns[0].lower;
+  const l = lowerKey(left);
+  if (first === 'the') return false;
+  if (conns.length > 2) return false;
+  if (conns.length === 2 && !(conns[1].lower === 'the' || ALWAYS_CONNECT.has(conns[1].lower))) return false;
+  if (ALWAYS_CONNECT.has(first)) return true;
+  if (first === 'of') return ORG_OF_HEADS.has(l) || ORG_HEADS.has(l) || PLACE_OF_HEADS.has(l) || PLACE_HEADS.has(l) || TITLES.has(l);
+  if (first === 'for' || first === 'on') return ORG_HEADS.has(l) || ORG_OF_HEADS.has(l);
+  if (first === 'and' || first === 'y' || first === 'e') return conns.length === 1;
+  return false;
+}
+
+/** Maximal runs of capitalised words on one line, over initials and connectors. */
+function chunks(tokens: Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapWord(tokens[i])) {
+      i++;
+      continue;
+    }
+    let end = i;
+    for (;;) {
+      const last = tokens[end];
+      if (last.poss) break;
+      const nx = tokens[end + 1];
+      if (!nx || nx.line !== last.line) break;
+      if (isCapWord(nx)) {
+        end++;
+        continue;
+      }
+      const nx2 = tokens[end + 2];
+      if (nx.text === '.' && nx.start === last.end && isInitialOrAbbr(last) && isCapWord(nx2) && nx2.line === last.line) {
+        end += 2;
+        continue;
+      }
+      if (isConnector(nx)) {
+        let k = end + 1;
+        while (k < tokens.length && isConnector(tokens[k]) && k - end <= 3) k++;
+        const after = tokens[k];
+        if (isCapWord(after) && after.line === last.line && connectorAllowed(tokens.slice(end + 1, k), last)) {
+          end = k;
+          continue;
+        }
+      }
+      break;
+    }
+    out.push([i, end]);
+    i = end + 1;
+  }
+  return out;
+}
+
+interface Piece {
+  toks: Token[];
+  titled: boolean;
+}
+
+/** Keep "X and Y" together only for names that contain "and" ("Trinidad and Tobago", "Ministry of Trade and Industry"). */
+function splitAtAnd(p: Token[]): Token[][] {
+  const idx = p.findIndex((t) => !t.cap && (t.lower === 'and' || t.lower === 'y' || t.lower === 'e'));
+  if (idx < 0) return [p];
+  const text = p.map((t) => t.text).join(' ');
+  if (countryCode(text) || lookupPlace(text) || hasOrgOf(p) || hasPlaceOf(p)) return [p];
+  const left = p.slice(0, idx);
+  const right = p.slice(idx + 1);
+  if (endsWithOrgHead(right) && left.length === 1 && !countryCode(left[0].text) && !lookupPlace(left[0].text) && !hasTag(left[0], ['FirstName', 'Place', 'Country'])) return [p];
+  return [left, ...splitAtAnd(right)];
+}
+
+function stripLeading(p: Token[]): Token[] {
+  let k = 0;
+  while (k < p.length && (isConnector(p[k]) || (DETERMINERS.has(p[k].lower) && p.length - k > 1) || p[k].text === '.')) k++;
+  let e = p.length;
+  while (e > k && (isConnector(p[e - 1]) || p[e - 1].text === '.')) e--;
+  return p.slice(k, e);
+}
+
+/** Splits a raw chunk into repaired pieces. Demonyms met on the way are reported. */
+function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): Piece[] {
+  const out: Piece[] = [];
+  for (let piece of splitAtAnd(raw)) {
+    piece = stripLeading(piece);
+    if (!piece.length) continue;
+    // A common word opening the sentence ("Three Sahel countries", "After Goita ...").
+    const first = piece[0];
+    if (first.sentStart && isCommonWord(first, ctx) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
+      piece = stripLeading(piece.slice(1));
+      if (!piece.length) continue;
+    }
+    // Split at dates and discourse words inside ("Goita Monday").
+    let cur: Token[] = [];
+    const parts: Token[][] = [];
+    for (const t of piece) {
+      if (NEVER_NAMES.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
+        if (cur.length) parts.push(cur);
+        cur = [];
+      } else cur.push(t);
+    }
+    if (cur.length) parts.push(cur);
+    for (const part of parts) out.push(...titlesAndNationality(stripLeading(part), demonyms));
+  }
+  return out.filter((p) => p.toks.length > 0);
+}
+
+function titlesAndNationality(p: Token[], demonyms: DemonymMention[]): Piece[] {
+  if (!p.length) return [];
+  const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
+  // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
+  while (p.length && isNationalityWord(lowerKey(p[0])) && !(orgLike && p.length > 1)) {
+    const code = demonymCode(lowerKey(p[0]));
+    if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
+    p = stripLeading(p.slice(1));
+  }
+  if (!p.length) return [];
+  if (orgLike) return [{ toks: p, titled: false }];
+  // Leading titles: "President", "Defense Minister", "Secretary of State", "Gen." ...
+  let k = 0;
+  let titled = false;
+  while (k < p.length && (TITLES.has(lowerKey(p[k])) || (k > 0 && (p[k].text === '.' || isConnector(p[k]))))) {
+    if (PERSON_TITLES.has(lowerKey(p[k]))) titled = true;
+    k++;
+  }
+  if (k > 0 && k < p.length && (titled || k >= 1)) {
+    const rest = stripLeading(p.slice(k));
+    if (!rest.length) return [];
+    return [{ toks: rest, titled }];
+  }
+  if (k >= p.length) return []; // only titles: "Prime Minister", "Heads of State"
+  // A title inside: "Mali Defense Minister Abdoulaye Diop", "U.S. President Joe Biden".
+  for (let j = 1; j < p.length - 1; j++) {
+    if (!PERSON_TITLES.has(lowerKey(p[j]))) continue;
+    let q = j;
+    while (q > 0 && TITLES.has(lowerKey(p[q - 1]))) q--;
+    let r = j + 1;
+    while (r < p.length && (TITLES.has(lowerKey(p[r])) || p[r].text === '.')) r++;
+    if (r >= p.length) break;
+    const left = stripLeading(p.slice(0, q));
+    const right = stripLeading(p.slice(r));
+    const out: Piece[] = [];
+    if (left.length) out.push(...titlesAndNationality(left, demonyms));
+    if (right.length) out.push({ toks: right, titled: true });
+    return out;
+  }
+  return [{ toks: p, titled: false }];
+}
+
+/** Evidence for each type from the piece itself and its neighbours. */
+function score(piece: Piece, ctx: MentionContext, m: Mention): void {
+  const { tokens } = ctx;
+  const p = piece.toks;
+  const s = m.scores;
+  const first = p[0];
+  const last = p[p.length - 1];
+  const words = p.filter((t) => t.word);
+  const text = m.text;
+  const before = tokens[first.i - 1];
+  const after = last.poss ? undefined : tokens[last.i + 1];
+
+  const cc = countryCode(text);
+  if (cc) {
+    m.country = cc;
+    s.country += 5;
+  }
+  const place = lookupPlace(text);
+  if (place) {
+    m.place = place;
+    s.place += place.kind === 'region' ? 3.5 : place.kind === 'province' ? 2 : place.pop >= 100_000 ? 2.5 : 1.5;
+  }
+  if (piece.titled) s.person += 4;
+  if (before && before.word && before.cap && PERSON_TITLES.has(lowerKey(before))) s.person += 2;
+
+  // compromise's lexicon tags.
+  if (hasTag(first, ['FirstName', 'MaleName', 'FemaleName'])) s.person += words.length > 1 ? 2.5 : 0.8;
+  if (hasTag(last, ['LastName'])) s.person += words.length > 1 ? 1.5 : 1;
+  if (p.some((t) => hasTag(t, ['Person']) && !hasTag(t, ['Honorific']))) s.person += 1;
+  if (p.some((t) => hasTag(t, ['City', 'Region']))) s.place += words.length === 1 ? 2 : 0.8;
+  if (!cc && p.some((t) => hasTag(t, ['Country']))) s.place += words.length === 1 ? 1 : 0.3;
+  if (p.some((t) => hasTag(t, ['Place'])) && !p.some((t) => hasTag(t, ['Country', 'City', 'Region']))) s.place += 0.7;
+  if (p.some((t) => hasTag(t, ['Organization', 'SportsTeam']))) s.org += hasTag(last, ['Organization', 'SportsTeam']) ? 2.5 : 1.5;
+
+  // Head words.
+  const lastKey = lowerKey(last);
+  if (ORG_HEADS.has(lastKey) && (words.length > 1 || last.upper)) s.org += 3.5;
+  if (hasOrgOf(p)) s.org += 3;
+  if (hasPlaceOf(p)) s.place += 3;
+  if (p.some((t) => t.text === '&')) s.org += 2;
+  if (words.length > 1 && PLACE_HEADS.has(lastKey)) s.place += 3;
+  if (words.length > 1 && PLACE_PREFIXES.has(lowerKey(first)) && !hasTag(first, ['FirstName'])) s.place += 1.5;
+  if (m.acronym && !cc) s.org += 1.5;
+
+  // Words around.
+  if (after && after.word && !after.cap) {
+    if (ORG_NOUNS_AFTER.has(after.lower)) s.org += 2;
+    if (PLACE_NOUNS_AFTER.has(after.lower)) s.place += 2;
+  }
+  if (before && before.word && !before.cap && PLACE_PREPS.has(before.lower)) s.place += 0.6;
+  if (before && before.lower === 'the' && words.length === 1 && !m.acronym) s.person -= 1;
+  if (after && after.text === '-' && tokens[last.i + 2]?.word && /^(?:based|born)$/.test(tokens[last.i + 2].lower)) s.place += 2.5;
+  if (ctx.sporty && !cc && (SPORT_MARKERS.has(after?.lower ?? '') || SPORT_MARKERS.has(before?.lower ?? '') || /^\d+$/.test(after?.text ?? ''))) {
+    s.org += s.place > 0 ? s.place + 1 : 1;
+  }
+
+  // Shape: two to four plain capitalised words that are not common words look like a person.
+  const plain = words.length >= 2 && words.length <= 4 && p.every((t) => !t.word || !t.upper) && !p.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
+  if (plain && !cc && !place && words.every((t) => !ctx.lowerVocab.has(lowerKey(t)) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Place', 'Organization', 'Demonym']))) s.person += 1.2;
+}
+
+/**
+ * All candidate mentions in the non-caseless lines, with their scores. Nationality words met are
+ * collected into `demonyms`.
+ */
+export function findMentions(text: string, ctx: MentionContext, demonyms: DemonymMention[]): Mention[] {
+  const { tokens } = ctx;
+  const mentions: Mention[] = [];
+  for (const [a, b] of chunks(tokens)) {
+    for (const piece of repair(tokens.slice(a, b + 1), ctx, demonyms)) {
+      const p = piece.toks;
+      const start = p[0].start;
+      const end = p[p.length - 1].nameEnd;
+      const mtext = text.slice(start, end);
+      const key = nameKey(mtext);
+      if (!key || !/\p{L}/u.test(key)) continue;
+      const words = p.filter((t) => t.word);
+      if (words.length === 1 && /^\p{L}$/u.test(key)) continue;
+      const m: Mention = {
+        start,
+        end,
+        text: mtext,
+        key,
+        toks: p,
+        scores: emptyScores(),
+        weak: false,
+        caseless: false,
+        acronym: words.length === 1 && words[0].upper,
+      };
+      score(piece, ctx, m);
+      if (words.length === 1 && !m.acronym) {
+        if (NEVER_NAMES.has(key)) continue;
+        if (p[0].sentStart && !piece.titled) m.weak = true;
+      }
+      mentions.push(m);
+    }
+  }
+  linkNeighbours(mentions, tokens);
+  return mentions;
+}
+
+/** "X (ABC)" → acronym link; "City, Country" → the city's country. */
+function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
+  for (let k = 0; k < mentions.length - 1; k++) {
+    const m = mentions[k];
+    const n = mentions[k + 1];
+    const lastTok = m.toks[m.toks.length - 1];
+    const t1 = tokens[lastTok.i + 1];
+    const t2 = tokens[lastTok.i + 2];
+    if (t1?.text === '(' && n.acronym && t2 === n.toks[0] && tokens[n.toks[0].i + 1]?.text === ')') m.parenAcronym = n;
+    if (t1?.text === ',' && t2 === n.toks[0] && n.country && !m.country) m.commaCountry = n.country;
+  }
+}
