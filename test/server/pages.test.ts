@@ -33,10 +33,13 @@ describe('record list /', () => {
     expect($('.summary').attr('data-total')).toBe('7');
     const href = $(`li[data-id="${seeded.ids.baltic}"] a.title`).attr('href');
     expect(href).toBe(`/records/${seeded.ids.baltic}`);
-    const countries = $('.facet-country li a')
-      .map((_, a) => $(a).attr('data-value'))
+    // Each country facet's count is the number of records that mention the country.
+    const facets = $('.facet-country li')
+      .map((_, li) => ({ code: $(li).find('a').attr('data-value')!, count: Number($(li).find('.count').text()) }))
       .get();
-    expect(countries).toEqual(expect.arrayContaining(['ML', 'BF', 'DE', 'EE', 'FJ', 'NZ', 'LV']));
+    expect(facets.length).toBeGreaterThanOrEqual(5);
+    for (const f of facets) expect(f.count, f.code).toBe(await seeded.store.count({ country: f.code }));
+    expect(facets.map((f) => f.code)).toEqual(expect.arrayContaining(['ML', 'FJ', 'NZ']));
     // ML is in two records (Sahel and the hostile one): it comes first, with its count and flag.
     const ml = $('.facet-country li').filter((_, li) => $(li).find('a').attr('data-value') === 'ML');
     expect(ml.find('.count').text()).toBe('2');
@@ -46,9 +49,9 @@ describe('record list /', () => {
   });
 
   it('filters by a country facet, shows the active filter and facets of the matches only', async () => {
-    const { $ } = await page('/?country=DE');
+    const { $ } = await page('/?country=EE');
     expect($('ol.records > li').map((_, li) => $(li).attr('data-id')).get()).toEqual([seeded.ids.baltic]);
-    expect($('.active-filters').text()).toContain('country: DE');
+    expect($('.active-filters').text()).toContain('country: EE');
     expect($('.facet-note').text()).toMatch(/matching records/);
     const facetCountries = $('.facet-country li a').map((_, a) => $(a).attr('data-value')).get();
     expect(facetCountries.sort()).toEqual(['DE', 'EE', 'LV']);

@@ -20,7 +20,7 @@ header.top nav a.active { color: #fff; font-weight: 600; }
 main { max-width: 1280px; margin: 0 auto; padding: 1.25rem 1.5rem 3rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: .2rem 0 .4rem; }
 h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0 0 .5rem; }
-.layout { display: grid; grid-template-columns: 270px 1fr; gap: 1.5rem; align-items: start; }
+.layout { display: grid; grid-template-columns: 270px minmax(0, 1fr); gap: 1.5rem; align-items: start; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.1rem; }
 .muted { color: var(--muted); }
 .count { color: var(--muted); font-variant-numeric: tabular-nums; font-size: .85rem; }
@@ -33,7 +33,6 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .facets li { display: flex; justify-content: space-between; gap: .5rem; padding: .15rem 0; border-bottom: 1px dashed #eef0f3; }
 .facets li a { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .facets li.active a { font-weight: 600; }
-.facets h2 .swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; }
 .facet-note { font-size: .8rem; color: var(--muted); margin: 0 0 .8rem; }
 
 /* search form */
@@ -70,7 +69,8 @@ mark.ent.t-country { border-bottom-color: var(--country-line); }
 mark.ent.t-organization { border-bottom-color: var(--organization-line); }
 mark.ent.t-place { border-bottom-color: var(--place-line); }
 mark.ent.t-date { border-bottom-color: var(--date-line); }
-.swatch { border: 1px solid; }
+.swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; border: 1px solid; }
+ol.records .title, .meta-line, .snippet, .chip, h1, .byline, .entity-list li { overflow-wrap: anywhere; }
 
 /* record view */
 .record-head { margin-bottom: 1rem; }
@@ -78,7 +78,7 @@ mark.ent.t-date { border-bottom-color: var(--date-line); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .86rem; margin: .6rem 0 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-.record-layout { display: grid; grid-template-columns: 1fr 320px; gap: 1.5rem; align-items: start; }
+.record-layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 1.5rem; align-items: start; }
 .legend { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: .9rem; font-size: .85rem; }
 .legend span.key { display: inline-flex; align-items: center; gap: .3rem; padding: .05rem .5rem; border-radius: 4px; border: 1px solid; }
 .article-text { font-family: Georgia, "Noto Serif", "Times New Roman", serif; font-size: 1.08rem; line-height: 1.7; max-width: 46rem; }
