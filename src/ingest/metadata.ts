@@ -1,7 +1,13 @@
-// Page metadata from the parsed document, in order of trust: JSON-LD, OpenGraph/meta, <time>,
-// <title>/<h1>. Must run before boilerplate removal (JSON-LD lives in <script>).
-// (Minimal version; the metadata work replaces it.)
+// Page metadata from the parsed document, in order of trust: JSON-LD, OpenGraph/meta, the DOM
+// (<time>, bylines, <title>/<h1>), then the URL and text near the title. Must run before
+// boilerplate removal: JSON-LD lives in <script>, bylines and dates in page chrome.
+// Selector and key lists are named tables below, so a change is a reviewable diff.
 import type { CheerioAPI } from 'cheerio';
+import { dateFromText, dateFromUrl, normalizeDate } from './dates-meta.js';
+import { guessLanguage } from './clean-text.js';
+import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './metadata-jsonld.js';
+import { cleanByline } from './metadata-byline.js';
+import { cleanTitle } from './metadata-title.js';
 
 export interface PageMetadata {
   title: string | null;
@@ -14,23 +20,387 @@ export interface PageMetadata {
   description: string | null;
 }
 
-export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
-  const meta = (sel: string) => $(sel).first().attr('content')?.trim() || null;
-  const canonical = $('link[rel="canonical"]').attr('href') ?? null;
-  let canonicalUrl: string | null = null;
+/** Meta keys (name / property / itemprop, lower case) per field, most trusted first. */
+export const META_KEYS = {
+  title: ['og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'dc.title', 'dcterms.title', 'title', 'headline'],
+  published: [
+    'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
+    'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created',
+    'dcterms.created', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'article.published',
+    'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date', 'date', 'cxenseparse:recs:publishtime',
+    'originalpublicationdate', 'article_date_original', 'datecreated',
+  ],
+  modified: ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'],
+  author: ['author', 'article:author', 'byl', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'citation_author', 'article:author_name', 'cxenseparse:author'],
+  siteName: ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'publisher', 'dc.publisher', 'cxenseparse:site'],
+  language: ['content-language', 'og:locale', 'dc.language', 'dcterms.language', 'language', 'inlanguage'],
+  description: ['og:description', 'description', 'twitter:description', 'dc.description'],
+} as const;
+
+/** DOM places that hold a byline, most specific first. */
+export const BYLINE_SELECTORS = [
+  '[itemprop~="author"] [itemprop~="name"]',
+  '[itemprop~="author"]',
+  'a[rel~="author"]',
+  '[rel~="author"]',
+  '.byline__name, .byline-name, .byline_name, .author-name, .author__name, .authorName, .article-author-name',
+  '.byline, .by-line, .article-byline, .story-byline, .c-byline, .entry-author, .post-author, .article__byline',
+  'address.author, .author, .article-author, .story-author, [class*="byline"], [data-testid*="byline"]',
+];
+
+/** DOM places that hold the publication date, most specific first (attributes read: datetime, content, title). */
+export const DATE_SELECTORS = [
+  'time[pubdate]',
+  '[itemprop~="datePublished"]',
+  'time[class*="publish"], [class*="publish"] time, [class*="posted"] time',
+  'article header time[datetime], header time[datetime], .article-header time[datetime]',
+  'article time[datetime], main time[datetime], [class*="byline"] time[datetime], [class*="date"] time[datetime], time[datetime]',
+];
+
+/** Elements whose text may hold a date near the title. */
+export const DATE_TEXT_SELECTORS = [
+  '[class*="publish"], [class*="dateline"], [class*="post-date"], [class*="article-date"], [class*="entry-date"], [class*="story-date"], [class*="timestamp"]',
+  '[class*="date"], [class*="byline"], [class*="meta"], time',
+];
+
+/** Text that marks a date as a modification, not the publication. */
+const UPDATED_MARK = /\b(updated?|modified|edited|last\s+(update|modified)|aktualisiert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa])\b/i;
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A fresh copy of a string, so that it does not pin the page it was cut from (crawlee #3809). */
+function detach<T extends string | null>(s: T): T {
+  return (s === null ? null : Buffer.from(s, 'utf8').toString('utf8')) as T;
+}
+
+function squash(s: string | null | undefined): string | null {
+  const t = (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return t || null;
+}
+
+/** Meta tag contents by lower-case key (name, property, itemprop, http-equiv), in document order. */
+function readMetaTags($: CheerioAPI): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  $('meta').each((_, el) => {
+    const attribs = (el as unknown as { attribs: Record<string, string> }).attribs;
+    const content = attribs.content ?? attribs.value;
+    if (content === undefined) return;
+    const value = squash(content);
+    if (!value) return;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const keyAttr = attribs[attr];
+      if (!keyAttr) continue;
+      for (const key of keyAttr.toLowerCase().split(/\s+/)) {
+        if (!key) continue;
+        const list = map.get(key) ?? [];
+        list.push(value);
+        map.set(key, list);
+      }
+    }
+  });
+  return map;
+}
+
+function firstMeta(meta: Map<string, string[]>, keys: readonly string[], accept: (v: string) => boolean = () => true): string | null {
+  for (const k of keys) for (const v of meta.get(k) ?? []) if (accept(v)) return v;
+  return null;
+}
+
+function resolveUrl(href: string | null | undefined, base: string | null): string | null {
+  const h = squash(href);
+  if (!h || /^(javascript|data|mailto):/i.test(h)) return null;
   try {
-    canonicalUrl = canonical ? new URL(canonical, pageUrl ?? undefined).href : null;
+    const u = base ? new URL(h, base) : new URL(h);
+    if (!/^https?:$/.test(u.protocol)) return null;
+    u.hash = '';
+    return u.href;
   } catch {
-    canonicalUrl = null;
+    return null;
   }
+}
+
+/** "en-US", "en_GB", "pt-br" → "en", "pt"; null for anything that is not a language tag. */
+export function normalizeLanguage(raw: string | null | undefined): string | null {
+  const t = squash(raw)?.split(/[,;\s]/)[0];
+  if (!t) return null;
+  const m = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$/i.exec(t);
+  if (!m) return null;
+  const primary = m[1].toLowerCase();
+  return primary === 'und' || primary === 'mul' || primary === 'zxx' ? null : primary;
+}
+
+/** The site's name from its host: "www.example-news.co.uk" → "example-news.co.uk". */
+export function siteNameFromHost(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.replace(/^(www\d?|m|amp|mobile)\./, '');
+    return host || null;
+  } catch {
+    return null;
+  }
+}
+
+function textOf($: CheerioAPI, el: Parameters<CheerioAPI>[0]): string {
+  return squash($(el).text()) ?? '';
+}
+
+function h1Texts($: CheerioAPI): string[] {
+  const out: string[] = [];
+  $('h1').each((_, el) => {
+    const t = textOf($, el);
+    if (t && t.length <= 300) out.push(t);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+/** Elements that mark the article's headline, best first; a lone <h1> is the fallback. */
+export const HEADLINE_SELECTORS = [
+  '[itemprop~="headline"]',
+  'article h1',
+  'main h1, [role="main"] h1',
+  'h1[class*="title"], h1[class*="headline"], h1[class*="heading"], [class*="headline"] h1, [class*="article-title"] h1, [class*="entry-title"]',
+];
+
+const words = (s: string) => norm(s).split(' ').filter((w) => w.length > 1 || /\d/.test(w));
+
+/** Share of `a`'s words that also occur in `b`. */
+function overlap(a: string, b: string): number {
+  const wa = words(a);
+  const wb = new Set(words(b));
+  return wa.length ? wa.filter((w) => wb.has(w)).length / wa.length : 0;
+}
+
+/** The visible headline: a marked headline element, or the page's only <h1>; null when none is credible. */
+function visibleHeadline($: CheerioAPI, siteNames: string[]): string | null {
+  const credible = (t: string) => t.length >= 8 && t.length <= 300 && words(t).length >= 2 && !siteNames.some((n) => norm(n) === norm(t));
+  for (const sel of HEADLINE_SELECTORS) {
+    const el = $(sel).filter((_, e) => !$(e).closest('nav, footer, aside, [class*="related"], [class*="sidebar"], [class*="promo"]').length).first();
+    if (!el.length) continue;
+    const t = textOf($, el);
+    if (credible(t)) return t;
+  }
+  const h1s = $('h1').filter((_, e) => !!textOf($, e));
+  if (h1s.length === 1) {
+    const t = textOf($, h1s.first());
+    if (credible(t)) return t;
+  }
+  return null;
+}
+
+function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, siteNames: string[]): { title: string | null; suffix: string | null } {
+  const h1s = h1Texts($);
+  const docTitle = squash($('head > title').first().text()) ?? squash($('title').first().text());
+  const suffix = docTitle ? cleanTitle(docTitle, { siteNames, h1s }).suffix : null;
+  const candidates: string[] = [];
+  if (ld?.headline) candidates.push(ld.headline);
+  for (const k of META_KEYS.title) for (const v of meta.get(k) ?? []) candidates.push(v);
+  if (docTitle) candidates.push(docTitle);
+  const cleaned = candidates.map((c) => cleanTitle(c, { siteNames, h1s })).filter((c) => c.title).map((c) => c.title!);
+
+  // An <h1> that equals a candidate (or a part of one) is the title as shown.
+  for (const c of cleaned) {
+    // Equal up to punctuation: keep the <h1>'s typography (curly quotes, ellipses) as displayed.
+    const h = h1s.find((x) => norm(x) === norm(c));
+    if (h) return { title: h, suffix };
+  }
+
+  let best = cleaned[0] ?? null;
+  // A JSON-LD headline cut at 110 characters: prefer the longer meta title it starts.
+  if (best && ld?.headline && cleaned.length > 1) {
+    const longer = cleaned.slice(1).find((o) => o.length > best!.length && norm(o).startsWith(norm(best!)));
+    if (longer) best = longer;
+  }
+  // The visible headline wins over an SEO title that says the same thing in other words.
+  const shown = visibleHeadline($, siteNames);
+  if (shown && (!best || overlap(shown, best) >= 0.3 || overlap(best, shown) >= 0.5)) return { title: shown, suffix };
+  return { title: best ?? h1s[0] ?? null, suffix };
+}
+
+function findPublished($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null, canonicalUrl: string | null): string | null {
+  const fromLd = normalizeDate(ld?.datePublished) ?? normalizeDate(ld?.dateCreated);
+  if (fromLd) return fromLd;
+  for (const k of META_KEYS.published) {
+    for (const v of meta.get(k) ?? []) {
+      const d = normalizeDate(v);
+      if (d) return d;
+    }
+  }
+  // parse.ly's JSON blob.
+  const parsely = meta.get('parsely-page')?.[0];
+  if (parsely) {
+    try {
+      const d = normalizeDate((JSON.parse(parsely) as { pub_date?: string }).pub_date);
+      if (d) return d;
+    } catch {
+      /* not JSON */
+    }
+  }
+  const fromDom = dateFromDom($);
+  if (fromDom) return fromDom;
+  const fromUrl = dateFromUrl(canonicalUrl) ?? dateFromUrl(pageUrl);
+  if (fromUrl) return fromUrl;
+  return dateNearTitle($);
+}
+
+function isUpdatedContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean {
+  const $el = $(el);
+  const own = `${$el.attr('class') ?? ''} ${$el.attr('itemprop') ?? ''} ${$el.attr('data-testid') ?? ''}`;
+  if (/modif|updat/i.test(own)) return true;
+  const parent = $el.parent();
+  const parentText = (parent.text() ?? '').slice(0, 200);
+  const before = parentText.slice(0, Math.max(0, parentText.indexOf($el.text().slice(0, 20))));
+  return UPDATED_MARK.test(before.slice(-40)) || /modif|updat/i.test(parent.attr('class') ?? '');
+}
+
+function dateFromDom($: CheerioAPI): string | null {
+  for (const sel of DATE_SELECTORS) {
+    const found: string[] = [];
+    $(sel).each((_, el) => {
+      if (found.length >= 4) return false;
+      if (isUpdatedContext($, el)) return;
+      const $el = $(el);
+      const d = normalizeDate($el.attr('datetime')) ?? normalizeDate($el.attr('content')) ?? normalizeDate($el.attr('title')) ?? dateFromText(textOf($, el).slice(0, 120));
+      if (d) found.push(d);
+      return undefined;
+    });
+    if (found.length) return found[0];
+  }
+  return null;
+}
+
+/** A full date in the small elements around the title (dateline, byline, meta row). */
+function dateNearTitle($: CheerioAPI): string | null {
+  for (const sel of DATE_TEXT_SELECTORS) {
+    let result: string | null = null;
+    $(sel).each((_, el) => {
+      const t = textOf($, el);
+      if (!t || t.length > 160 || UPDATED_MARK.test(t.slice(0, 20))) return;
+      const d = dateFromText(t);
+      if (d) {
+        result = d;
+        return false;
+      }
+      return undefined;
+    });
+    if (result) return result;
+  }
+  // The lines right after the <h1>.
+  const h1 = $('h1').first();
+  if (h1.length) {
+    const near = h1.parent().text().replace(/\s+/g, ' ').slice(0, 600);
+    const idx = near.indexOf(h1.text().replace(/\s+/g, ' ').trim());
+    const after = near.slice(Math.max(0, idx), idx + 400);
+    const d = dateFromText(after.slice(0, 300));
+    if (d) return d;
+  }
+  return null;
+}
+
+function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, siteNames: string[]): string | null {
+  const opts = { siteNames };
+  if (ld?.authors.length) {
+    const b = cleanByline(joinNames(ld.authors), opts);
+    if (b) return b;
+  }
+  for (const k of META_KEYS.author) {
+    for (const v of meta.get(k) ?? []) {
+      if (/^(https?:)?\/\//i.test(v) || /^@\w+$/.test(v)) continue;
+      const b = cleanByline(v, opts);
+      if (b) return b;
+    }
+  }
+  for (const sel of BYLINE_SELECTORS) {
+    const names: string[] = [];
+    $(sel).each((_, el) => {
+      if (names.length >= 4) return false;
+      const $el = $(el);
+      // Skip containers of whole author bios, comment sections and related-article lists.
+      if ($el.closest('.comment, .comments, #comments, [class*="related"], [class*="recirc"], footer, nav').length) return;
+      const t = textOf($, el);
+      if (!t || t.length > 160) return;
+      const b = cleanByline(t, opts);
+      if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) names.push(b);
+      return undefined;
+    });
+    if (names.length) return names.length === 1 ? names[0] : cleanByline(joinNames(names), opts);
+  }
+  return null;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string {
+  const uniq = names.filter((n, i) => names.findIndex((m) => norm(m) === norm(n)) === i);
+  if (uniq.length <= 1) return uniq[0] ?? '';
+  return `${uniq.slice(0, -1).join(', ')} and ${uniq[uniq.length - 1]}`;
+}
+
+/** Languages the stopword guess knows; a declared one of these can be corrected by the text. */
+const GUESSABLE = new Set(['en', 'fr', 'de', 'es', 'pt', 'it', 'nl']);
+
+function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null): string | null {
+  const html = $('html').first();
+  let declared = normalizeLanguage(html.attr('lang')) ?? normalizeLanguage(html.attr('xml:lang'));
+  if (!declared) {
+    for (const k of META_KEYS.language) {
+      for (const v of meta.get(k) ?? []) {
+        declared = normalizeLanguage(v);
+        if (declared) break;
+      }
+      if (declared) break;
+    }
+  }
+  declared ??= normalizeLanguage(ld?.inLanguage);
+  const sample = $('p').slice(0, 60).map((_, el) => $(el).text()).get().join(' ').slice(0, 20000);
+  const guess = guessLanguage(sample);
+  // Templates often keep lang="en" on pages written in another language: trust clear text evidence.
+  if (declared && guess && guess !== declared && GUESSABLE.has(declared) && (sample.match(/\p{L}+/gu) ?? []).length >= 150) return guess;
+  return declared ?? guess;
+}
+
+function findCanonical($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null): string | null {
+  const link = $('link[rel]').filter((_, el) => /(^|\s)canonical(\s|$)/i.test($(el).attr('rel') ?? '')).first().attr('href');
+  return (
+    resolveUrl(link, pageUrl) ??
+    resolveUrl(firstMeta(meta, ['og:url', 'twitter:url']), pageUrl) ??
+    resolveUrl(ld?.url, pageUrl)
+  );
+}
+
+/** A site name as pages write it: "Example | News from the North" → "Example"; handles and URLs refused. */
+export function cleanSiteName(raw: string | null | undefined): string | null {
+  const s = squash(raw);
+  if (!s || s.startsWith('@') || /^(https?:)?\/\//i.test(s) || s.length > 100) {
+    return s && /^(https?:)?\/\//i.test(s) ? siteNameFromHost(s.startsWith('//') ? `https:${s}` : s) : null;
+  }
+  const first = s.split(/\s+[|•·]\s+|\s+[-–—]\s+(?=.*\s)/)[0].trim();
+  return first || null;
+}
+
+export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
+  const meta = readMetaTags($);
+  const ld = pickArticleNode(collectJsonLd($), pageUrl);
+  const canonicalUrl = findCanonical($, meta, ld, pageUrl);
+
+  const explicitSite = cleanSiteName(firstMeta(meta, ['og:site_name'])) ?? cleanSiteName(ld?.publisherName) ?? cleanSiteName(firstMeta(meta, META_KEYS.siteName.slice(1), (v) => !!cleanSiteName(v))) ?? cleanSiteName(ld?.websiteName) ?? null;
+  const host = siteNameFromHost(canonicalUrl ?? pageUrl);
+  const siteNames = [explicitSite, host, host?.replace(/\.[a-z.]{2,6}$/, '') ?? null].filter((s): s is string => !!s);
+  const { title, suffix } = findTitle($, meta, ld, siteNames);
+  const siteName = explicitSite ?? cleanSiteName(suffix) ?? host;
+
+  const modifiedRaw = ld?.dateModified ?? firstMeta(meta, META_KEYS.modified);
+  const description = squash(ld?.description ?? null) ?? firstMeta(meta, META_KEYS.description);
+
   return {
-    title: meta('meta[property="og:title"]') ?? ($('title').first().text().trim() || null),
-    byline: meta('meta[name="author"]'),
-    siteName: meta('meta[property="og:site_name"]'),
-    publishedAt: meta('meta[property="article:published_time"]'),
-    modifiedAt: meta('meta[property="article:modified_time"]'),
-    language: $('html').attr('lang')?.trim() || null,
-    canonicalUrl,
-    description: meta('meta[name="description"]'),
+    title: detach(title),
+    byline: detach(findByline($, meta, ld, suffix ? [...siteNames, suffix] : siteNames)),
+    siteName: detach(siteName),
+    publishedAt: detach(findPublished($, meta, ld, pageUrl, canonicalUrl)),
+    modifiedAt: detach(normalizeDate(modifiedRaw)),
+    language: detach(findLanguage($, meta, ld)),
+    canonicalUrl: detach(canonicalUrl),
+    description: detach(description),
   };
 }

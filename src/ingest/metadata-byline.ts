@@ -1,0 +1,98 @@
+// Byline cleaning: "By Jane Doe and John Roe | Updated 17 Sep 2023, 10:02" → "Jane Doe and John Roe".
+// Strips "By" prefixes, glued dates and times (readability #938), roles, e-mails and handles;
+// refuses strings that are not names (sentences, site names, bare roles like "Staff").
+
+/** "By", "Written by", "Von", "Por" ... at the start of a byline. */
+export const BYLINE_PREFIX =
+  /^(?:(?:written|words|posted|reported|reporting|story|text|photos?|interview|compiled|edited|published)\s+by|by|von|por|par|di|door|av|af|przez|автор|author(?:s)?|autor(?:es|in)?|auteur|texto?|reporter|posted|текст|автор(?:ы)?|фото)\s*[:：,]?\s+/iu;
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const WEEKDAY = String.raw`(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,)`;
+
+/** Where a byline stops: a date, a time, an "Updated" label, a separator, an e-mail, a handle. */
+export const BYLINE_STOPS: RegExp[] = [
+  new RegExp(String.raw`\s*(?:[|•·—–]|\s-\s|,)?\s*\b(?:updated|published|posted|last updated|first published|modified|on|am|um|le|el|il|em)?\s*[:：]?\s*\b${WEEKDAY}.*$`, 'i'),
+  new RegExp(String.raw`\s*(?:[|•·—–]|\s-\s|,)?\s*\b(?:updated|published|posted|last updated|first published|modified|on)?\s*[:：]?\s*\b${MONTH}\.?\s+\d.*$`, 'i'),
+  new RegExp(String.raw`\s*(?:[|•·—–]|\s-\s|,)?\s*\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\b.*$`, 'i'),
+  /\s*(?:[|•·—–]|\s-\s|,)?\s*\b(?:updated|published|posted|last updated|first published|modified|aktualisiert|actualizado|atualizado|aggiornato|mis à jour)\b.*$/i,
+  /\s*(?:[|•·—–,]\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*$/,
+  /\s*(?:[|•·—–,]\s*)?\d{1,2}:\d{2}.*$/,
+  /\s*(?:[|•·—–,]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+(?:ago|read)\b.*$/i,
+  /\s*[|•·].*$/,
+  /\s*\S+@\S+\.\S+.*$/,
+  /\s*(?:follow|email|e-mail|twitter|contact)\b.*$/i,
+  /\s*@\w+.*$/,
+];
+
+/** Roles that end a byline after a comma or dash ("Jane Doe, Senior Correspondent"). */
+export const ROLE_WORDS =
+  /\b(reporter|correspondent|editor|writer|columnist|contributor|journalist|staff|producer|analyst|photographer|intern|chief|bureau|senior|deputy|associate|special|political|business|sports?|science|health|technology|for the|in [A-Z][a-z]+|contributing|freelance|redakteur(?:in)?|rédact(?:eur|rice)|redactor(?:a)?|periodista|correspondente?)\b/i;
+
+/** Bylines that name nobody. */
+export const NON_NAMES =
+  /^(staff|admin|administrator|editor|editors|editorial( staff| team| board)?|newsroom|news desk|web desk|desk|redaction|rédaction|redação|redazione|redaktion|team|guest|anonymous|unknown|author|contributor|staff writer|staff reporter|staff and agencies|our (reporter|correspondent|bureau)|press release|wire|wires|agencies|news service|[a-z]+ staff)$/i;
+
+/** Credentials after a name. */
+export const CREDENTIALS = /(?:,?\s+|,\s*)(?:MD|M\.D\.|PhD|Ph\.D\.|MS|MSc|MA|MBA|MPH|RD|RDN|RN|DO|JD|CPA|CFP|CFA|LCSW|FACS|Esq\.?)\b(?:\s*,\s*(?:MD|PhD|MS|MA|MBA|MPH|RD|RDN|RN|CPA|CFA)\b)*\s*$/;
+
+/** News agencies that trail a reporter's name. */
+export const WIRE_NAMES = /(?:^|[\s,.|/-]+)(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI|CNN|BBC News|The Conversation|Tribune News Service|TNS|USA TODAY|KHN)\s*$/i;
+
+function stripTrailingOrg(s: string, siteNames: string[]): string {
+  // Only when a name is left before it: "Reuters" alone stays (the wire is the byline then).
+  const wire = WIRE_NAMES.exec(s);
+  if (wire && wire.index > 0 && /\p{Lu}\p{L}+\s+\p{Lu}/u.test(s.slice(0, wire.index))) s = s.slice(0, wire.index).trim();
+  const words = s.split(/\s+/);
+  for (let k = 1; k <= Math.min(6, words.length - 2); k++) {
+    const head = words.slice(0, words.length - k).join(' ').replace(/[\s,.|/–—-]+$/, '');
+    const tail = words.slice(words.length - k).join(' ').replace(/^[,|/–—-]+\s*/, '');
+    const isSite = /^[\w-]+(\.[\w-]+)*\.(com|net|org|co\.uk|co|news|de|fr|in|ca|au)$/i.test(tail) || siteNames.some((n) => n && siteMatches(tail, n));
+    if (isSite && head.split(/\s+/).length >= 2) return head;
+  }
+  return s;
+}
+
+function siteMatches(part: string, name: string): boolean {
+  const p = norm(part).replace(/^the/, '');
+  const n = norm(name.replace(/\.(com|net|org|co|news)(\.[a-z]{2})?$/i, '')).replace(/^the/, '');
+  return p.length >= 3 && p === n;
+}
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Connecting words allowed in a byline besides the names. */
+const CONNECTORS = new Set(['and', 'und', 'et', 'e', 'y', 'en', 'og', 'i', 'with', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'al', 'el', 'ibn', 'mc', 'st', 'y']);
+
+export interface BylineOptions {
+  /** The site's names: a byline equal to one of them names nobody. */
+  siteNames?: string[];
+}
+
+export function cleanByline(raw: string | null | undefined, opts: BylineOptions = {}): string | null {
+  if (!raw) return null;
+  let s = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (!s || s.length > 300) return null;
+  // Glued labels: "Jane DoeUpdated", "Jane DoeSeptember 17" (text nodes joined without a space).
+  s = s.replace(new RegExp(String.raw`(\p{Ll})(Updated|Published|Posted|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH}\b)`, 'gu'), '$1 $2');
+  for (let i = 0; i < 2; i++) s = s.replace(BYLINE_PREFIX, '').trim();
+  for (const stop of BYLINE_STOPS) s = s.replace(stop, '').trim();
+  // Academic and professional credentials: "Jane Doe, MS, RDN", "John Roe PhD".
+  s = s.replace(CREDENTIALS, '').trim();
+  // A trailing site or wire name: "Troy Smith, Cleveland.com", "Tom Davies Associated Press".
+  s = stripTrailingOrg(s, opts.siteNames ?? []);
+  // A trailing role after a comma or a dash.
+  s = s.replace(/\s*(?:,|\s[-–—]\s)\s*([^,]*)$/u, (whole, tail: string) => (ROLE_WORDS.test(tail) || /^(the|a)\s/i.test(tail) ? '' : whole)).trim();
+  s = s.replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '').replace(/\s+(and|&)$/i, '').trim();
+  if (!s || !/\p{L}/u.test(s)) return null;
+  if (NON_NAMES.test(s)) return null;
+  if ((opts.siteNames ?? []).some((n) => n && norm(n) === norm(s))) return null;
+  const words = s.split(/\s+/);
+  // A one-word byline that is the start of the site's name ("Sky" on Sky News) names the site.
+  if (words.length === 1 && (opts.siteNames ?? []).some((n) => norm(n).length > norm(s).length && norm(n).startsWith(norm(s)) && norm(s).length >= 3)) return null;
+  if (words.length > 14 || s.length > 120) return null;
+  // Names are capitalised: a byline with several lowercase words is a sentence or a label.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !CONNECTORS.has(w.toLowerCase().replace(/[,.]$/, '')));
+  if (lower.length > 0 && lower.length >= words.length / 3) return null;
+  if (/[.!?]$/.test(s) && !/\b\p{Lu}\.$/u.test(s)) return null;
+  return s;
+}

@@ -1,0 +1,101 @@
+// Title cleaning: "Alliance signed in Niamey | Example News" → "Alliance signed in Niamey".
+// A site name is cut from either end of a <title> / og:title when the part matches the site's
+// name or host, when an <h1> equals the remaining part, or after a " | " (nearly always a site or
+// section). Dashes are cut only when the tail looks like a name and enough title is left.
+
+/** Separators between a title and a site or section name. */
+const SEPARATOR = /(\s+[|•·»«]\s+|\s+[-–—]\s+|\s+::\s+|\s+\/\/\s+|\s*\|\s*)/;
+
+export interface TitleOptions {
+  /** Known names of the site: og:site_name, publisher, host ("example.com"), host label ("example"). */
+  siteNames?: string[];
+  /** Texts of the page's <h1> elements. */
+  h1s?: string[];
+}
+
+export interface CleanedTitle {
+  title: string | null;
+  /** The part cut off as a site name, when one was (a fallback for the site name). */
+  suffix: string | null;
+}
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const compact = (s: string) => norm(s).replace(/\s+/g, '').replace(/^the/, '');
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** True when `part` names the site: equal to, or contained in / containing, one of its names. */
+export function matchesSiteName(part: string, siteNames: string[]): boolean {
+  const p = compact(part);
+  if (!p) return false;
+  for (const name of siteNames) {
+    const n = compact(name.replace(/\.(com|net|org|co|info|news)(\.[a-z]{2})?$|\.[a-z]{2}$/i, ''));
+    if (!n) continue;
+    if (p === n) return true;
+    const [short, long] = p.length < n.length ? [p, n] : [n, p];
+    if (short.length >= 3 && long.includes(short) && wordCount(part) <= 5) return true;
+  }
+  return /\.(com|net|org|co\.uk|de|fr|it|es|com\.br|in|ru)$/i.test(part.trim()) && wordCount(part) <= 2;
+}
+
+/** Looks like a name: short, every significant word capitalised (or an acronym). */
+function looksLikeName(part: string): boolean {
+  const words = part.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 4) return false;
+  return words.every((w) => /^[\p{Lu}\p{N}&@]/u.test(w) || /^(of|the|and|de|du|la|le|el|di|da|das|der|die|und|en|on|at|in|for)$/i.test(w));
+}
+
+export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = {}): CleanedTitle {
+  const s = (raw ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (!s) return { title: null, suffix: null };
+  const siteNames = (opts.siteNames ?? []).filter(Boolean);
+  const h1s = (opts.h1s ?? []).map(norm).filter(Boolean);
+  if (h1s.includes(norm(s))) return { title: s, suffix: null };
+
+  // parts[0], sep[0], parts[1], sep[1], ... (split with a capture group keeps the separators)
+  const pieces = s.split(SEPARATOR);
+  if (pieces.length < 3) return { title: s, suffix: null };
+  const parts = pieces.filter((_, i) => i % 2 === 0);
+  const seps = pieces.filter((_, i) => i % 2 === 1);
+  const join = (from: number, to: number) => {
+    let out = parts[from];
+    for (let i = from + 1; i < to; i++) out += seps[i - 1] + parts[i];
+    return out.trim();
+  };
+
+  // 1. An <h1> equals a left or right part.
+  for (let cut = parts.length - 1; cut >= 1; cut--) {
+    const left = join(0, cut);
+    if (h1s.includes(norm(left))) return { title: left, suffix: join(cut, parts.length) };
+    const right = join(cut, parts.length);
+    if (h1s.includes(norm(right))) return { title: right, suffix: join(0, cut) };
+  }
+
+  let start = 0;
+  let end = parts.length;
+  let suffix: string | null = null;
+  // 2. The site's name at either end.
+  while (end - start > 1 && matchesSiteName(parts[end - 1], siteNames)) {
+    suffix ??= parts[end - 1].trim();
+    end--;
+  }
+  while (end - start > 1 && matchesSiteName(parts[start], siteNames)) {
+    suffix ??= parts[start].trim();
+    start++;
+  }
+  // 3. " | Section | Site": a pipe nearly always introduces page chrome.
+  while (end - start > 1 && /\|/.test(seps[end - 2]) && wordCount(parts[end - 1]) <= 6 && wordCount(join(start, end - 1)) >= 2) {
+    suffix ??= parts[end - 1].trim();
+    end--;
+  }
+  // 4. " - Site Name": only a short capitalised tail, and only when a real title is left.
+  if (end === parts.length && start === 0 && end > 1) {
+    const tail = parts[end - 1];
+    const rest = join(0, end - 1);
+    if (/[-–—·•»]/.test(seps[end - 2]) && looksLikeName(tail) && wordCount(rest) >= 4 && wordCount(rest) > wordCount(tail) * 2) {
+      suffix = tail.trim();
+      end--;
+    }
+  }
+  const title = join(start, end);
+  return { title: title || s, suffix };
+}
