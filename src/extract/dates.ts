@@ -30,6 +30,7 @@ interface Candidate {
 export function findCandidates(text: string): Candidate[] {
   const all: Candidate[] = [];
   RULES.forEach((rule, ri) => {
+    if (rule.gate && !rule.gate.test(text)) return;
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) {
       if (!m[0]) continue;

@@ -39,6 +39,8 @@ export type Spec =
 export interface Rule {
   name: string;
   re: RegExp;
+  /** A cheap test the text must pass before `re` runs (most rules need a keyword to match at all). */
+  gate?: RegExp;
   build(m: RegExpExecArray, text: string): Spec | null;
 }
 
@@ -128,7 +130,20 @@ export type HolidayName = keyof typeof HOLIDAYS;
 
 // --- rules ---------------------------------------------------------------------------------------
 
-const R = (name: string, src: string, flags: string, build: Rule['build']): Rule => ({ name, re: new RegExp(src, flags + 'g'), build });
+const MONTH_GATE = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const GATES: Record<string, RegExp> = {
+  monthDay: MONTH_GATE, dayMonth: MONTH_GATE, monthYear: MONTH_GATE, month: MONTH_GATE,
+  isoDay: /\d-[01]\d-[0-3]\d/, slashDay: /\d\/\d/, quarter: /quarter/i, qShort: /Q[1-4]/,
+  ctxQuarter: /quarter|period/i, half: /half/i, decade: /\d0['’]?s/i, century: /century/i,
+  year: /(?:1[5-9]|20)\d\d/, season: /spring|summer|fall|autumn|winter/i, weekday: /day/,
+  relDay: /today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)/i,
+  relUnit: /week|month|year|decade|quarter/i, weekend: /weekend/i, endOfThe: /end|beginning|start|middle|rest|remainder/i,
+  theYear: /year/i, ago: /ago|earlier|before|from now|hence/i, yearAgoAdj: /year-/i,
+  holiday: /Christmas|New Year|Thanksgiving|Easter|Good Friday|Halloween|Valentine|Election Day|Labou?r Day|Memorial Day/,
+  spokenYear: /teen|twelve|eleven|twenty|two thousand/i,
+};
+
+const R = (name: string, src: string, flags: string, build: Rule['build']): Rule => ({ name, re: new RegExp(src, flags + 'g'), gate: GATES[name], build });
 
 const PRE_MOD = 'early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of|the last half of';
 

@@ -70,7 +70,7 @@ function resolveMonthYear(m: number, rel: number | undefined, dir: Direction, a:
   if (dir === 'future') return m >= a.m ? a.y : a.y + 1;
   if (dir === 'past') return m <= a.m ? a.y : a.y - 1;
   const back = (a.m - m + 12) % 12;
-  if (back > LEAN.monthMaxBack) return a.y + 1;
+  if (back > LEAN.monthMaxBack) return m >= a.m ? a.y : a.y + 1;
   return m <= a.m ? a.y : a.y - 1;
 }
 
