@@ -3,7 +3,8 @@
 // beyond what those do; `gleaner serve` opens them, tests pass their own.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { GleanerError } from '../errors.js';
+import type { Queue } from 'bullmq';
+import { GleanerError, errorMessage } from '../errors.js';
 import { mountBullBoard } from './bull-board.js';
 import { describeIssues } from './params.js';
 import { errorPage } from './pages/layout.js';
@@ -23,12 +24,29 @@ function sendError(request: FastifyRequest, reply: FastifyReply, status: number,
   return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message, queues));
 }
 
+/**
+ * A Queue without an 'error' listener prints every failed reconnect to stderr. The server logs the
+ * first error of an outage and then one a minute; requests meanwhile get a 503.
+ */
+function watchQueueErrors(queues: Queue[], logger: ServerDeps['logger']): void {
+  let last = 0;
+  for (const queue of queues) {
+    queue.on('error', (err: Error) => {
+      const now = Date.now();
+      if (now - last < 60_000) return;
+      last = now;
+      logger?.warn({ queue: queue.name, err: errorMessage(err) }, 'queue connection error: Redis is unreachable, queue endpoints answer 503');
+    });
+  }
+}
+
 export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = deps.logger
     ? (Fastify({ loggerInstance: deps.logger, bodyLimit: 1 << 20 }) as unknown as FastifyInstance)
     : Fastify({ logger: false, bodyLimit: 1 << 20 });
   const queues = deps.producer?.getQueues() ?? [];
   const dashboard = queues.length > 0;
+  watchQueueErrors(queues, deps.logger);
 
   app.addHook('onSend', async (request, reply, payload) => {
     const path = request.url.split('?')[0];

@@ -1,0 +1,169 @@
+// The queue side of the server against the real Redis: bearer token, enqueue and feeds endpoints,
+// Bull Board at /queues, and a 503 when the Redis connection goes away (through a local TCP proxy
+// that the test closes). Each test run uses its own queue prefix and removes its keys.
+import { randomBytes } from 'node:crypto';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createProducer, type Producer } from '../../src/queue/producer.js';
+import { buildApp } from '../../src/server/app.js';
+import { seedStore, type Seeded } from './seed.js';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const TOKEN = 'test-token-' + randomBytes(8).toString('hex');
+
+function queueConfig(redisUrl = REDIS_URL) {
+  return { ...loadConfig({}), redisUrl, queuePrefix: `gleaner-test-srv-${randomBytes(6).toString('hex')}`, apiToken: TOKEN };
+}
+
+async function obliterate(producer: Producer) {
+  for (const q of producer.getQueues()) await q.obliterate({ force: true }).catch(() => {});
+}
+
+describe('queue endpoints with Redis', () => {
+  let seeded: Seeded;
+  let producer: Producer;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    seeded = await seedStore();
+    const config = queueConfig();
+    producer = await createProducer(config, { store: seeded.store });
+    app = await buildApp({ store: seeded.store, producer, config });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (producer) {
+      await obliterate(producer);
+      await producer.close();
+    }
+    await seeded?.store.close();
+  });
+
+  const post = (url: string, payload: unknown, token: string | null = TOKEN) =>
+    app.inject({ method: 'POST', url, payload: payload as object, headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('refuses POSTs without the bearer token, or with a wrong one', async () => {
+    for (const token of [null, 'wrong-token']) {
+      const res = await post('/api/enqueue', { urls: ['https://example.org/a'] }, token);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+      expect(res.json().error.code).toBe('E_UNAUTHORIZED');
+    }
+    const fetchQueue = producer.getQueues().find((q) => q.name === 'fetch')!;
+    expect(await fetchQueue.count()).toBe(0);
+  });
+
+  it('enqueues URLs (202), reports re-submissions as duplicates, and the jobs are in the fetch queue', async () => {
+    const urls = ['https://news.example/one', 'https://news.example/two'];
+    const first = await post('/api/enqueue', { urls });
+    expect(first.statusCode).toBe(202);
+    const jobs = first.json().jobs;
+    expect(jobs.map((j: { url: string; status: string }) => [j.url, j.status])).toEqual(urls.map((u) => [u, 'queued']));
+    const again = await post('/api/enqueue', { urls: [urls[0]] });
+    expect(again.json().jobs[0]).toMatchObject({ status: 'duplicate', jobId: jobs[0].jobId });
+    const fetchQueue = producer.getQueues().find((q) => q.name === 'fetch')!;
+    const job = await fetchQueue.getJob(jobs[1].jobId);
+    expect(job?.data.url).toBe(urls[1]);
+  });
+
+  it('validates the body: http(s) URLs only, at least one, JSON', async () => {
+    const bad = await post('/api/enqueue', { urls: ['javascript:alert(1)'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/urls\.0: must be an absolute http\(s\) URL/);
+    expect((await post('/api/enqueue', { urls: [] })).statusCode).toBe(400);
+    expect((await post('/api/enqueue', { url: 'https://x.example/' })).statusCode).toBe(400);
+    const notJson = await app.inject({ method: 'POST', url: '/api/enqueue', payload: '{oops', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error).toBeDefined();
+  });
+
+  it('adds a feed with its poll schedule (201) and rejects a bad interval', async () => {
+    const res = await post('/api/feeds', { url: 'https://news.example/rss.xml', every: '1h' });
+    expect(res.statusCode).toBe(201);
+    const feed = res.json().feed;
+    expect(feed).toMatchObject({ url: 'https://news.example/rss.xml', every: '1h' });
+    expect(await seeded.store.getFeed(feed.id)).toMatchObject({ url: 'https://news.example/rss.xml' });
+    const feedsQueue = producer.getQueues().find((q) => q.name === 'feeds')!;
+    expect(await feedsQueue.getJobSchedulersCount()).toBe(1);
+    const bad = await post('/api/feeds', { url: 'https://news.example/rss.xml', every: 'often' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('E_INPUT');
+  });
+
+  it('serves Bull Board at /queues, read-only because a token is set', async () => {
+    const page = await app.inject({ method: 'GET', url: '/queues' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('<div id="root">');
+    const api = await app.inject({ method: 'GET', url: '/queues/api/queues' });
+    expect(api.statusCode).toBe(200);
+    const queues = api.json().queues as Array<{ name: string; readOnlyMode: boolean; counts: Record<string, number> }>;
+    expect(queues.map((q) => q.name).sort()).toEqual(['feeds', 'fetch', 'process']);
+    expect(queues.every((q) => q.readOnlyMode)).toBe(true);
+    expect(queues.find((q) => q.name === 'fetch')!.counts.waiting).toBe(2);
+    // The review page links to the dashboard now.
+    const home = await app.inject({ method: 'GET', url: '/' });
+    expect(home.body).toContain('href="/queues"');
+  });
+
+  it('reports the queue as up in /healthz', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.json()).toMatchObject({ ok: true, queue: 'up' });
+  });
+});
+
+describe('queue endpoints when Redis goes away', () => {
+  let proxy: Server;
+  const sockets = new Set<Socket>();
+  let seeded: Seeded;
+  let producer: Producer;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    // A TCP proxy to the real Redis: closing it is a Redis outage as the server sees it.
+    proxy = createServer((client) => {
+      const upstream = createConnection({ host: '127.0.0.1', port: 6379 });
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', drop).on('close', drop);
+      upstream.on('error', drop).on('close', drop);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const config = queueConfig(`redis://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+    seeded = await seedStore();
+    producer = await createProducer(config, { store: seeded.store });
+    app = await buildApp({ store: seeded.store, producer, config: { ...config, apiToken: null } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await producer?.close();
+    await seeded?.store.close();
+    proxy?.close();
+  });
+
+  it('answers 503 with a clear JSON error, while the review page keeps working', async () => {
+    const ok = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://news.example/before'] } });
+    expect(ok.statusCode).toBe(202);
+    await obliterate(producer);
+
+    await new Promise<void>((resolve) => {
+      proxy.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    });
+    const res = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://news.example/after'] } });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error).toMatchObject({ code: 'E_UNAVAILABLE', retryable: true });
+    expect(res.json().error.message).toMatch(/Redis.*not reachable/);
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ ok: true, queue: 'down' });
+    expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
+  });
+});
