@@ -29,7 +29,7 @@ export function capWords(text: string, maxWords: number): { text: string; trunca
 
 export function extractWithInfo(article: Pick<Article, 'text' | 'publishedAt'> & Partial<Article>, opts: ExtractOptions = {}): ExtractResult {
   const { text, truncated } = capWords(article.text, opts.maxWords ?? DEFAULT_MAX_WORDS);
-  const names = extractNames(text);
+  const names = extractNames(text, { title: article.title ?? null });
   const dates = extractDates(text, article.publishedAt ?? null);
   return { entities: { ...names, dates }, truncated };
 }
