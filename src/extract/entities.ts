@@ -4,31 +4,41 @@
 // merge surnames and acronyms into the names they stand for. Pure: no I/O.
 import type { Country, Entities, Organization, Person, Place } from '../store/schema.js';
 import { SPORT_WORDS } from './gazetteers/words.js';
-import { findMentions, type DemonymMention, type MentionContext } from './names/mentions.js';
+import { findMentions, isCommonWord, type DemonymMention, type MentionContext } from './names/mentions.js';
 import { resolve, type Form, type ResolvedEntity } from './names/resolve.js';
 import { tagOffsets, type TagOptions } from './names/tags.js';
-import { tokenize, type Token } from './names/tokens.js';
+import { markCaselessLines, tokenize, type Token } from './names/tokens.js';
 
 export interface NameOptions extends TagOptions {
   /** Leave out character spans (smaller records). Default false: spans are filled. */
   noSpans?: boolean;
+  /**
+   * The article's title, analysed with the text: names in it count as mentions, but spans are
+   * offsets into `text` only, so a name met only in the title has mentions > 0 and no spans.
+   */
+  title?: string | null;
 }
 
 export type NameEntities = Omit<Entities, 'dates'>;
 
 export function extractNames(text: string, opts: NameOptions = {}): NameEntities {
-  if (!text || !/\p{Lu}/u.test(text)) return { people: [], countries: [], organizations: [], places: [] };
-  const tokens = tokenize(text);
-  const tags = tagOffsets(text, opts);
+  const title = opts.title?.trim() && !text.startsWith(opts.title.trim()) ? opts.title.trim().replace(/\s+/g, ' ') : '';
+  const base = title ? title.length + 2 : 0;
+  const all = title ? `${title}\n\n${text}` : text;
+  if (!/\p{Lu}/u.test(all)) return { people: [], countries: [], organizations: [], places: [] };
+  const tokens = tokenize(all);
+  const tags = tagOffsets(all, opts);
   for (const t of tokens) {
     const tg = tags.get(t.start);
     if (tg) t.tags = tg;
   }
-  const ctx: MentionContext = { tokens, lowerVocab: lowerVocabulary(tokens), sporty: isSporty(tokens) };
+  const lowerVocab = lowerVocabulary(tokens);
+  markCaselessLines(tokens, (t) => isCommonWord(t, lowerVocab));
+  const ctx: MentionContext = { tokens, lowerVocab, sporty: isSporty(tokens) };
   const demonyms: DemonymMention[] = [];
-  const mentions = findMentions(text, ctx, demonyms);
-  const entities = resolve({ text, tokens, mentions, demonyms });
-  return toRecords(entities, !opts.noSpans);
+  const mentions = findMentions(all, ctx, demonyms);
+  const entities = resolve({ text: all, tokens, mentions, demonyms });
+  return toRecords(entities, !opts.noSpans, base);
 }
 
 /** Word forms written in lower case somewhere in the text: ordinary words, not names. */
@@ -75,29 +85,32 @@ function dedupeSpans(spans: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
-function toRecords(entities: ResolvedEntity[], withSpans: boolean): NameEntities {
+/** Records; spans are shifted by `base` (the title's length) and those inside the title dropped. */
+function toRecords(entities: ResolvedEntity[], withSpans: boolean, base: number): NameEntities {
   const people: Person[] = [];
   const countries: Country[] = [];
   const organizations: Organization[] = [];
   const places: Place[] = [];
   const byMentions = (a: { mentions: number }, b: { mentions: number }) => b.mentions - a.mentions;
   for (const e of entities) {
-    const spans = dedupeSpans(e.spans);
+    const all = dedupeSpans(e.spans);
+    const mentions = all.length;
+    const spans = base ? all.filter((s) => s[0] >= base).map((s): [number, number] => [s[0] - base, s[1] - base]) : all;
     const sp = withSpans ? { spans } : {};
     const name = pickName(e.forms, e.type === 'person' || e.type === 'org');
     const aliases = aliasesOf(e.forms, name);
     switch (e.type) {
       case 'person':
-        people.push({ name, aliases, mentions: spans.length, ...sp });
+        people.push({ name, aliases, mentions, ...sp });
         break;
       case 'org':
-        organizations.push({ name, aliases, mentions: spans.length, ...sp });
+        organizations.push({ name, aliases, mentions, ...sp });
         break;
       case 'country':
-        countries.push({ name, code: e.code!, mentions: spans.length, ...(aliases.length ? { aliases } : {}), ...sp });
+        countries.push({ name, code: e.code!, mentions, ...(aliases.length ? { aliases } : {}), ...sp });
         break;
       case 'place':
-        places.push({ name, mentions: spans.length, ...(e.code ? { countryCode: e.code } : {}), ...(aliases.length ? { aliases } : {}), ...sp });
+        places.push({ name, mentions, ...(e.code ? { countryCode: e.code } : {}), ...(aliases.length ? { aliases } : {}), ...sp });
         break;
     }
   }

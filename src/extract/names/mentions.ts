@@ -85,13 +85,13 @@ function hasPlaceOf(p: Token[]): boolean {
   return p.length > 2 && PLACE_OF_HEADS.has(lowerKey(p[0])) && p[1].lower === 'of';
 }
 
-/** Common word at the start of a sentence ("Three", "Police", "After")? */
-function isCommonWord(t: Token, ctx: MentionContext): boolean {
+/** An ordinary word written with a capital ("Three", "Police", "After", "Forge")? */
+export function isCommonWord(t: Token, lowerVocab: Set<string>): boolean {
   const k = lowerKey(t);
   if (NEVER_NAMES.has(k)) return true;
   if (hasTag(t, NAME_TAGS)) return false;
   if (hasTag(t, COMMON_TAGS)) return true;
-  return ctx.lowerVocab.has(k);
+  return lowerVocab.has(k);
 }
 
 /** Does "of"/"for"/"on" after `left` belong to the name ("Bank of England", "Alliance of Sahel States")? */
@@ -123,7 +123,7 @@ function chunks(tokens: Token[]): Array<[number, number]> {
       if (last.poss) break;
       const nx = tokens[end + 1];
       if (!nx || nx.line !== last.line) break;
-      if (isCapWord(nx)) {
+      if (isCapWord(nx) || (nx.hyphenName && !nx.caseless && nx.start - last.end <= 1)) {
         end++;
         continue;
       }
@@ -182,7 +182,7 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     if (!piece.length) continue;
     // A common word opening the sentence ("Three Sahel countries", "After Goita ...").
     const first = piece[0];
-    if (first.sentStart && isCommonWord(first, ctx) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
+    if (first.sentStart && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
       piece = stripLeading(piece.slice(1));
       if (!piece.length) continue;
     }
@@ -297,6 +297,12 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   if (after && after.text === '-' && tokens[last.i + 2]?.word && /^(?:based|born)$/.test(tokens[last.i + 2].lower)) s.place += 2.5;
   if (ctx.sporty && !cc && (SPORT_MARKERS.has(after?.lower ?? '') || SPORT_MARKERS.has(before?.lower ?? '') || /^\d+$/.test(after?.text ?? ''))) {
     s.org += s.place > 0 ? s.place + 1 : 1;
+  }
+
+  // A name ending in an organization or place head word is not a person ("Irving School District").
+  if (words.length > 1 && !piece.titled && (ORG_HEADS.has(lastKey) || PLACE_HEADS.has(lastKey) || hasOrgOf(p) || hasPlaceOf(p))) {
+    s.person = Math.min(s.person, 0);
+    return;
   }
 
   // Shape: two to four plain capitalised words that are not common words look like a person.

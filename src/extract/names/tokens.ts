@@ -16,6 +16,8 @@ export interface Token {
   cap: boolean;
   /** Two or more letters, all capitals ("AES", "NATO", "U.S."). */
   upper: boolean;
+  /** "Kwok-hung": a capitalised first part with short lowercase parts, a name only inside a run of names. */
+  hyphenName: boolean;
   /** Ends in 's or ’s. */
   poss: boolean;
   /** First word of a sentence or line (its capital says nothing). */
@@ -76,6 +78,7 @@ export function tokenize(text: string): Token[] {
       nameEnd: start + core.length,
       word,
       cap: word && UPPER_RE.test(bare[0] ?? '') && partsCap,
+      hyphenName: word && !partsCap && parts.length > 1 && UPPER_RE.test(parts[0][0] ?? '') && parts.slice(1).every((x) => x.length <= 6 && !UPPER_RE.test(x)),
       upper: word && letters.length >= 2 && !LOWER_RE.test(letters),
       poss,
       sentStart: false,
@@ -84,7 +87,6 @@ export function tokenize(text: string): Token[] {
     });
   }
   markSentenceStarts(tokens);
-  markCaselessLines(tokens);
   return tokens;
 }
 
@@ -115,11 +117,13 @@ function isAbbrevBeforeDot(t: Token): boolean {
 }
 
 /**
- * A line is caseless when its capitals carry no information: ALL CAPS (most letter words in
- * capitals), or Title Case (3+ capitalised content words and at most one lowercase one outside the
- * small words). Names there are recognised only by what the rest of the text or a gazetteer says.
+ * Marks caseless lines, where capitals carry no information: ALL CAPS (most letter words in
+ * capitals), or Title Case (3+ capitalised content words, at most one lowercase one outside the
+ * small words, and 2+ capitalised words that are ordinary words — "Forge", "Recent" — so that a
+ * line listing names is not taken for a headline). Names there are recognised only by what the
+ * rest of the text or a gazetteer says. `isCommon` tells whether a word is an ordinary word.
  */
-function markCaselessLines(tokens: Token[]): void {
+export function markCaselessLines(tokens: Token[], isCommon: (t: Token) => boolean): void {
   let from = 0;
   while (from < tokens.length) {
     let to = from;
@@ -127,6 +131,7 @@ function markCaselessLines(tokens: Token[]): void {
     let words = 0;
     let allCaps = 0;
     let capContent = 0;
+    let capCommon = 0;
     let lowContent = 0;
     for (let k = from; k < to; k++) {
       const t = tokens[k];
@@ -136,11 +141,14 @@ function markCaselessLines(tokens: Token[]): void {
       words++;
       if (!LOWER_RE.test(letters)) allCaps++;
       if (TITLE_SMALL.has(t.lower)) continue;
-      if (UPPER_RE.test(t.text[0])) capContent++;
-      else lowContent++;
+      if (UPPER_RE.test(t.text[0])) {
+        capContent++;
+        if (k > from && isCommon(t)) capCommon++;
+      } else lowContent++;
     }
-    const caseless = (words >= 2 && allCaps / words >= 0.6 && allCaps >= 2) || (capContent >= 3 && lowContent <= 1 && capContent >= 3 * lowContent + 3 && words <= 30);
-    if (caseless) for (let k = from; k < to; k++) tokens[k].caseless = true;
+    const shouting = words >= 2 && allCaps / words >= 0.6 && allCaps >= 2;
+    const titled = capContent >= 3 && lowContent <= 1 && capContent >= 3 * lowContent + 3 && capCommon >= 2 && words <= 30;
+    if (shouting || titled) for (let k = from; k < to; k++) tokens[k].caseless = true;
     from = to;
   }
 }
