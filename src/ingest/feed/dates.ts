@@ -111,6 +111,7 @@ function parseLoose(s: string): string | null {
   let ampm: 'am' | 'pm' | null = null;
   let offset: number | null = null;
   let comment: number | null = null;
+  let ianaName: string | null = null;
   for (const raw of tokens) {
     const tok = raw.replace(/\.$/, '');
     if (/^\d{1,2}:\d{2}(:\d{2})?([.,]\d+)?$/.test(tok) || /^\d{1,2}\.\d{2}\.\d{2}$/.test(tok)) {
@@ -147,8 +148,12 @@ function parseLoose(s: string): string | null {
       comment ??= z;
       continue;
     }
-    if (z !== null && offset === null) {
-      offset = z;
+    if (z !== null) {
+      offset ??= z; // '+0000 GMT': the first zone wins
+      continue;
+    }
+    if (/^[a-z]+\/[a-z_]+(\/[a-z_]+)?$/.test(tok) && ianaZone(raw) !== null) {
+      ianaName = raw;
       continue;
     }
     if (/^\(.*\)$/.test(raw)) continue; // "(Coordinated Universal Time)"
@@ -177,7 +182,35 @@ function parseLoose(s: string): string | null {
   let [h = 0, mi = 0, sec = 0] = time ?? [];
   if (ampm === 'pm' && h < 12) h += 12;
   if (ampm === 'am' && h === 12) h = 0;
+  if (offset === null && comment === null && ianaName) {
+    const guess = build(year, month, day, h, mi, sec, 0);
+    const zoneOffset = guess ? ianaOffset(ianaZone(ianaName)!, Date.parse(guess)) : null;
+    if (zoneOffset !== null) return build(year, month, day, h, mi, sec, zoneOffset);
+  }
   return build(year, month, day, h, mi, sec, offset ?? comment ?? 0);
+}
+
+/** The canonical IANA zone name for 'europe/london', or null when Intl does not know it. */
+function ianaZone(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** Offset (minutes east of UTC) of an IANA zone at an instant. */
+function ianaOffset(zone: string, at: number): number | null {
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(at))
+      .find((p) => p.type === 'timeZoneName')?.value;
+    if (!part || part === 'GMT') return 0;
+    const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(part);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Parses a feed date; returns 'YYYY-MM-DDTHH:MM:SSZ' (UTC) or null when it cannot be read. */

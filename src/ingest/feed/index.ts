@@ -2,7 +2,7 @@
 // Tolerant by design: ill-formed and truncated XML still yields the items that are there (./xml.ts);
 // only input that is not a feed at all throws FeedParseError.
 import { FeedParseError } from '../../errors.js';
-import { decodeBytes } from '../decode.js';
+import { decodeBytes, decodeWindows1252, isValidUtf8 } from '../decode.js';
 import { looksLikeJsonFeed, parseJsonFeed } from './json-feed.js';
 import { feedFormatOfRoot, parseXmlFeed } from './xml-feed.js';
 import { parseXml } from './xml.js';
@@ -18,9 +18,39 @@ export interface ParseFeedOptions {
   contentType?: string | null;
 }
 
+/**
+ * Bytes → text with decodeBytes (BOM, HTTP charset, XML declaration, sniffing), plus what feeds
+ * need on top: UTF-16 without a BOM (declared in the XML declaration, which is then unreadable as
+ * ASCII), and the two classic mislabellings — declared UTF-8 but written in windows-1252, declared
+ * Latin-1 but written in UTF-8 — resolved by whether the bytes are valid UTF-8, as feedparser does.
+ */
 function toText(input: string | Uint8Array, contentType: string | null): string {
-  const text = typeof input === 'string' ? input : decodeBytes(input, contentType).text;
+  if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
+  const b = input;
+  if (b.length >= 4 && b[0] === 0x3c && b[1] === 0x00 && b[2] !== 0x00 && b[3] === 0x00) return new TextDecoder('utf-16le').decode(b);
+  if (b.length >= 4 && b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] !== 0x00) return new TextDecoder('utf-16be').decode(b);
+  const decoded = decodeBytes(b, contentType);
+  let text = decoded.text;
+  if (decoded.source === 'xml' || decoded.source === 'http') {
+    const utf8 = isValidUtf8(b);
+    if (decoded.charset === 'utf-8' && !utf8) text = decodeWindows1252(b);
+    else if (decoded.source === 'xml' && utf8 && /^(windows-1252|iso-8859-\d+|windows-125\d)$/.test(decoded.charset) && /[\x80-\uffff]/.test(new TextDecoder('utf-8').decode(b)))
+      text = new TextDecoder('utf-8').decode(b);
+  }
   return text.replace(/^\uFEFF/, '');
+}
+
+/** Entities declared in an internal DTD subset (<!DOCTYPE rss [<!ENTITY mdash "&#8212;">]>), expanded before parsing. */
+function expandDtdEntities(text: string): string {
+  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(text.slice(0, 65536));
+  if (!doctype) return text;
+  const entities = new Map<string, string>();
+  for (const m of doctype[1]!.matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
+    if (!['amp', 'lt', 'gt', 'quot', 'apos'].includes(m[1]!)) entities.set(m[1]!, m[2] ?? m[3] ?? '');
+  }
+  const body = text.slice(doctype.index + doctype[0].length);
+  const expanded = entities.size ? body.replace(/&([A-Za-z_][\w.-]*);/g, (all, name: string) => entities.get(name) ?? all) : body;
+  return text.slice(0, doctype.index) + expanded;
 }
 
 /** Parses a feed. Throws FeedParseError when the input is not RSS, RDF, Atom or JSON Feed. */
@@ -33,13 +63,14 @@ export function parseFeed(input: string | Uint8Array, opts: ParseFeedOptions = {
     return parseJsonFeed(trimmed, url);
   }
   if (!trimmed.includes('<')) throw new FeedParseError('not a feed: no markup');
-  let { root } = parseXml(text, url);
+  const xml = expandDtdEntities(text);
+  let { root } = parseXml(xml, url);
   const format = feedFormatOfRoot(root);
   if (!format) throw new FeedParseError(`not a feed: ${root ? `root element <${root.rawName}>` : 'no XML element found'}`, { root: root?.rawName ?? null });
   // Without a feed URL, a relative xml:base can only be resolved against the feed's own link.
   if (!url && /xml:base\s*=/i.test(text)) {
     const first = parseXmlFeed(root, null);
-    if (first.link && /^https?:/i.test(first.link)) root = parseXml(text, first.link).root;
+    if (first.link && /^https?:/i.test(first.link)) root = parseXml(xml, first.link).root;
   }
   return parseXmlFeed(root, url);
 }

@@ -1,13 +1,18 @@
 // Text out of feed elements: entity decoding (XML and HTML named entities), CDATA, escaped or
 // embedded HTML turned into plain text, authors, and links made absolute.
-import { decodeHTML } from 'entities';
+import { decodeHTMLStrict } from 'entities';
 import { type XmlElement, type XmlText, decodeAttr, isElement } from './xml.js';
 
 /** Entity references (named, decimal, hex). Named ones need their ';' to count. */
 const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 
+/** Legacy entities browsers accept without ';' ("&copy 2023"), only when no letter or digit follows. */
+const LEGACY = /&(amp|lt|gt|quot|nbsp|copy|reg|eacute|egrave|agrave|aacute|uuml|ouml|auml|ccedil)(?![a-z0-9;])/gi;
+
+/** Decodes XML and HTML entity references; an unknown name ("&notanentity;") stays as written. */
 export function decodeEntities(s: string): string {
-  return s.includes('&') ? decodeHTML(s) : s;
+  if (!s.includes('&')) return s;
+  return decodeHTMLStrict(s.replace(LEGACY, '&$1;'));
 }
 
 function hasElementChild(el: XmlElement): boolean {
