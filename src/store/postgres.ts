@@ -132,72 +132,75 @@ export class PostgresStore implements Store {
     return (await this.q<{ version: number }>('migrations', 'SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version);
   }
 
+  /**
+   * Four round trips for a new record: BEGIN + advisory locks (URL keys and content hash, in a fixed
+   * order), one lookup, one write (CTEs), COMMIT.
+   */
   async upsert(record: GleanerRecord): Promise<UpsertResult> {
     const rec = validateRecord(record);
     const keys = recordKeys(rec);
     const data = JSON.stringify(rec);
     const now = new Date().toISOString();
-    const locks = [keys.urlKey, keys.altKey, keys.syndicatable || (!keys.url && !keys.canonicalUrl) ? 'hash:' + keys.contentHash : null]
+    const urlKeys = [keys.urlKey, keys.altKey].filter((k): k is string => k !== null);
+    const locks = [...urlKeys, keys.syndicatable || (!keys.url && !keys.canonicalUrl) ? 'hash:' + keys.contentHash : null]
       .filter((k): k is string => k !== null)
       .map((k) => lockKey(`${this.schema}:${k}`))
       .sort();
-    return this.tx('upsert', async (c): Promise<UpsertResult> => {
-      for (const k of locks) await c.query(`SELECT pg_advisory_xact_lock(${k})`);
-      const byKey = async (k: string) =>
-        (await c.query<{ seq: string; id: string; revision: number; content_hash: string }>('SELECT seq, id, revision, content_hash FROM records WHERE url_key = $1', [k]))
-          .rows[0];
-      const originalOf = async (excludeId: string | null): Promise<string | null> => {
+    return this.tx('upsert', locks, async (c): Promise<UpsertResult> => {
+      type Found = { kind: 'key' | 'hash'; seq: string; id: string; revision: number; content_hash: string; syndicated_from: string | null; is_primary: boolean };
+      const found = (
+        await c.query<Found>(
+          `SELECT 'key' AS kind, seq, id, revision, content_hash, syndicated_from, url_key = $1 AS is_primary FROM records WHERE url_key = ANY($2::text[])
+           UNION ALL
+           (SELECT 'hash', seq, id, revision, content_hash, syndicated_from, false FROM records WHERE content_hash = $3 ORDER BY seq LIMIT 2)`,
+          [keys.urlKey, urlKeys, keys.contentHash],
+        )
+      ).rows;
+      const byKey = found.filter((f) => f.kind === 'key').sort((x, y) => Number(y.is_primary) - Number(x.is_primary));
+      const sameText = found.filter((f) => f.kind === 'hash');
+      const originalOf = (excludeId: string | null): string | null => {
         if (!keys.syndicatable) return null;
-        const row = (
-          await c.query<{ id: string; syndicated_from: string | null }>(
-            'SELECT id, syndicated_from FROM records WHERE content_hash = $1 AND id IS DISTINCT FROM $2 ORDER BY seq LIMIT 1',
-            [keys.contentHash, excludeId],
-          )
-        ).rows[0];
+        const row = sameText.find((f) => f.id !== excludeId);
         return row ? (row.syndicated_from ?? row.id) : null;
       };
-
-      let existing = await byKey(keys.urlKey);
-      if (!existing && keys.altKey) existing = await byKey(keys.altKey);
-      if (!existing && !keys.url && !keys.canonicalUrl) {
-        const same = (await c.query<{ id: string; revision: number }>('SELECT id, revision FROM records WHERE content_hash = $1 ORDER BY seq LIMIT 1', [keys.contentHash])).rows[0];
-        if (same) return { id: same.id, status: 'unchanged', revision: same.revision };
+      const existing = byKey[0];
+      if (!existing && !keys.url && !keys.canonicalUrl && sameText[0]) {
+        // No URL at all: the content is the identity, so the same text anywhere is this record.
+        return { id: sameText[0].id, status: 'unchanged', revision: sameText[0].revision };
       }
       const text = searchText(rec);
+      const rows = entityRows(rec);
+      const entityArrays = [rows.map((e) => e.type), rows.map((e) => e.term), rows.map((e) => e.name), rows.map((e) => e.key), rows.map((e) => e.code), rows.map((e) => e.mentions), rows.map((e) => (e.alias ? 1 : 0))];
+      const insertEntities = (first: number) =>
+        `INSERT INTO entities (record_id, type, term, name, key, code, mentions, alias)
+         SELECT $${first}, * FROM unnest($${first + 1}::text[], $${first + 2}::text[], $${first + 3}::text[], $${first + 4}::text[], $${first + 5}::text[], $${first + 6}::int[], $${first + 7}::smallint[])
+         ON CONFLICT DO NOTHING`;
       if (existing) {
         if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
         const revision = existing.revision + 1;
+        // CTEs share one snapshot: the superseded version is copied before the update lands
         await c.query(
-          `UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
+          `WITH old AS (
+             INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data)
+             SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = $13
+           ), gone AS (DELETE FROM entities WHERE record_id = $13)
+           UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
              syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL} WHERE id = $13`,
-          [text.title, text.body, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, await originalOf(existing.id), now, data, existing.id],
+          [text.title, text.body, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id],
         );
-        await this.writeSideTables(c, existing.id, revision, rec, keys.contentHash, data, now, true);
+        if (rows.length) await c.query(insertEntities(1), [existing.id, ...entityArrays]);
         return { id: existing.id, status: 'updated', revision };
       }
-      const original = await originalOf(null);
+      const original = originalOf(null);
       const id = recordId(keys.urlKey);
       await c.query(
-        `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts)
+        `WITH ent AS (${insertEntities(14)})
+         INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts)
          VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL})`,
-        [text.title, text.body, id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, data],
+        [text.title, text.body, id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, data, id, ...entityArrays],
       );
-      await this.writeSideTables(c, id, 1, rec, keys.contentHash, data, now, false);
       return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
     });
-  }
-
-  private async writeSideTables(c: pg.PoolClient, id: string, revision: number, rec: GleanerRecord, hash: string, data: string, now: string, replace: boolean): Promise<void> {
-    await c.query('INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data) VALUES ($1, $2, $3, $4, $5)', [id, revision, hash, now, data]);
-    if (replace) await c.query('DELETE FROM entities WHERE record_id = $1', [id]);
-    const rows = entityRows(rec);
-    if (!rows.length) return;
-    await c.query(
-      `INSERT INTO entities (record_id, type, term, name, key, code, mentions, alias)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::smallint[])
-       ON CONFLICT DO NOTHING`,
-      [id, rows.map((e) => e.type), rows.map((e) => e.term), rows.map((e) => e.name), rows.map((e) => e.key), rows.map((e) => e.code), rows.map((e) => e.mentions), rows.map((e) => (e.alias ? 1 : 0))],
-    );
   }
 
   async get(idOrUrl: string): Promise<StoredRecord | null> {
@@ -216,7 +219,10 @@ export class PostgresStore implements Store {
     const rows = await this.q<RecordRow>(
       'revisions',
       `SELECT v.record_id AS id, v.revision, r.syndicated_from, r.created_at, v.created_at AS updated_at, v.data
-       FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.record_id = $1 ORDER BY v.revision`,
+       FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.record_id = $1
+       UNION ALL
+       SELECT id, revision, syndicated_from, created_at, updated_at, data FROM records WHERE id = $1
+       ORDER BY revision`,
       [id],
     );
     return rows.map(toStored);
@@ -358,7 +364,8 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async tx<T>(op: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** A transaction; `locks` (advisory lock keys, sorted) are taken with BEGIN in the same round trip. */
+  private async tx<T>(op: string, locks: string[], fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -366,7 +373,8 @@ export class PostgresStore implements Store {
       throw new StoreError(`postgres ${op} failed: cannot connect: ${errorMessage(err)}`, { op }, err);
     }
     try {
-      await client.query('BEGIN');
+      // lock keys are decimal integers we computed: safe to inline
+      await client.query(['BEGIN', ...locks.map((k) => `SELECT pg_advisory_xact_lock(${BigInt(k)})`)].join('; '));
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
@@ -378,4 +386,5 @@ export class PostgresStore implements Store {
       client.release();
     }
   }
+
 }

@@ -54,6 +54,8 @@ export function fts5Match(q: FtsQuery): string {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private pending: Array<{ rec: GleanerRecord; resolve: (r: UpsertResult) => void; reject: (e: unknown) => void }> = [];
 
   constructor(opts: SqliteStoreOptions) {
     try {
@@ -88,26 +90,72 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
   }
 
-  async upsert(record: GleanerRecord): Promise<UpsertResult> {
-    const rec = validateRecord(record);
-    const keys = recordKeys(rec);
-    const data = JSON.stringify(rec);
-    const now = new Date().toISOString();
-    const byKey = this.db.prepare('SELECT seq, id, revision, content_hash, syndicated_from FROM records WHERE url_key = ?');
-    const originalOf = (excludeId: string | null): string | null => {
-      if (!keys.syndicatable) return null;
-      const row = this.db
-        .prepare('SELECT id, syndicated_from FROM records WHERE content_hash = ? AND id IS NOT ? ORDER BY seq LIMIT 1')
-        .get(keys.contentHash, excludeId) as { id: string; syndicated_from: string | null } | undefined;
-      return row ? (row.syndicated_from ?? row.id) : null;
-    };
+  /**
+   * Upserts are group-committed: calls made in the same tick (several jobs of one worker) share one
+   * write transaction, each in its own savepoint, so a busy worker pays one commit per batch.
+   */
+  upsert(record: GleanerRecord): Promise<UpsertResult> {
+    let rec: GleanerRecord;
+    try {
+      rec = validateRecord(record);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ rec, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
 
-    const tx = this.db.transaction((): UpsertResult => {
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (!batch.length) return;
+    const outcomes: Array<{ ok: UpsertResult } | { err: unknown }> = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const item of batch) {
+            try {
+              outcomes.push({ ok: this.upsertOne(item.rec) });
+            } catch (err) {
+              outcomes.push({ err });
+            }
+          }
+        })
+        .immediate();
+    } catch (err) {
+      const wrapped = new StoreError(`sqlite upsert failed: ${errorMessage(err)}`, { op: 'upsert', batch: batch.length }, err);
+      for (const item of batch) item.reject(wrapped);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const o = outcomes[i];
+      if ('ok' in o) item.resolve(o.ok);
+      else item.reject(o.err instanceof StoreError || o.err instanceof InputError ? o.err : new StoreError(`sqlite upsert failed: ${errorMessage(o.err)}`, { op: 'upsert', url: item.rec.url }, o.err));
+    });
+  }
+
+  /** One upsert inside the batch transaction; a nested transaction is a savepoint. */
+  private upsertOne(rec: GleanerRecord): UpsertResult {
+    return this.db.transaction((): UpsertResult => {
+      const keys = recordKeys(rec);
+      const data = JSON.stringify(rec);
+      const now = new Date().toISOString();
+      const byKey = this.stmt('SELECT seq, id, revision, content_hash, syndicated_from FROM records WHERE url_key = ?');
+      const originalOf = (excludeId: string | null): string | null => {
+        if (!keys.syndicatable) return null;
+        const row = this.stmt('SELECT id, syndicated_from FROM records WHERE content_hash = ? AND id IS NOT ? ORDER BY seq LIMIT 1').get(keys.contentHash, excludeId) as
+          | { id: string; syndicated_from: string | null }
+          | undefined;
+        return row ? (row.syndicated_from ?? row.id) : null;
+      };
+
       let existing = byKey.get(keys.urlKey) as RecordRow | undefined;
       if (!existing && keys.altKey) existing = byKey.get(keys.altKey) as RecordRow | undefined;
       if (!existing && !keys.url && !keys.canonicalUrl) {
         // No URL at all: the content is the identity, so the same text anywhere is this record.
-        const same = this.db.prepare('SELECT id, revision FROM records WHERE content_hash = ? ORDER BY seq LIMIT 1').get(keys.contentHash) as
+        const same = this.stmt('SELECT id, revision FROM records WHERE content_hash = ? ORDER BY seq LIMIT 1').get(keys.contentHash) as
           | { id: string; revision: number }
           | undefined;
         if (same) return { id: same.id, status: 'unchanged', revision: same.revision };
@@ -115,40 +163,49 @@ export class SqliteStore implements Store {
       if (existing) {
         if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
         const revision = existing.revision + 1;
-        this.db
-          .prepare(
-            `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
-               syndicated_from = ?, updated_at = ?, data = ? WHERE id = ?`,
-          )
-          .run(keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id);
-        this.writeSideTables(existing.seq, existing.id, revision, rec, keys.contentHash, data, now, true);
+        // the superseded version moves to record_revisions; records holds the current one
+        this.stmt(
+          'INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data) SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = ?',
+        ).run(existing.id);
+        this.stmt(
+          `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
+             syndicated_from = ?, updated_at = ?, data = ? WHERE id = ?`,
+        ).run(keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id);
+        this.writeIndexes(existing.seq, existing.id, rec, true);
         return { id: existing.id, status: 'updated', revision };
       }
       const original = originalOf(null);
       const id = recordId(keys.urlKey);
-      const info = this.db
-        .prepare(
-          `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-        )
-        .run(id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, now, data);
-      this.writeSideTables(Number(info.lastInsertRowid), id, 1, rec, keys.contentHash, data, now, false);
+      const info = this.stmt(
+        `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+      ).run(id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, now, data);
+      this.writeIndexes(Number(info.lastInsertRowid), id, rec, false);
       return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
-    });
-    return this.guard('upsert', () => tx.immediate(), { url: keys.urlKey });
+    })();
   }
 
-  /** Revision row, entity rows and the full-text row for a record just written. */
-  private writeSideTables(seq: number, id: string, revision: number, rec: GleanerRecord, hash: string, data: string, now: string, replace: boolean): void {
-    this.db.prepare('INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data) VALUES (?, ?, ?, ?, ?)').run(id, revision, hash, now, data);
+  /** Entity rows and the full-text row for a record just written. */
+  private writeIndexes(seq: number, id: string, rec: GleanerRecord, replace: boolean): void {
     if (replace) {
-      this.db.prepare('DELETE FROM entities WHERE record_id = ?').run(id);
-      this.db.prepare('DELETE FROM records_fts WHERE rowid = ?').run(seq);
+      this.stmt('DELETE FROM entities WHERE record_id = ?').run(id);
+      this.stmt('DELETE FROM records_fts WHERE rowid = ?').run(seq);
     }
-    const ins = this.db.prepare('INSERT OR IGNORE INTO entities (record_id, type, term, name, key, code, mentions, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = this.stmt('INSERT OR IGNORE INTO entities (record_id, type, term, name, key, code, mentions, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const e of entityRows(rec)) ins.run(id, e.type, e.term, e.name, e.key, e.code, e.mentions, e.alias ? 1 : 0);
     const text = searchText(rec);
-    this.db.prepare('INSERT INTO records_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, text.title, text.body);
+    this.stmt('INSERT INTO records_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, text.title, text.body);
+  }
+
+  /** Prepared statements, cached by SQL text (bounded: filters make a few shapes each). */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size > 500) this.statements.clear();
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   async get(idOrUrl: string): Promise<StoredRecord | null> {
@@ -166,12 +223,13 @@ export class SqliteStore implements Store {
 
   async revisions(id: string): Promise<StoredRecord[]> {
     const rows = this.guard('revisions', () =>
-      this.db
-        .prepare(
-          `SELECT v.record_id AS id, v.revision, v.content_hash, r.syndicated_from, r.created_at, v.created_at AS updated_at, v.data
-           FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.record_id = ? ORDER BY v.revision`,
-        )
-        .all(id),
+      this.stmt(
+        `SELECT v.record_id AS id, v.revision, r.syndicated_from, r.created_at, v.created_at AS updated_at, v.data
+         FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.record_id = @id
+         UNION ALL
+         SELECT id, revision, syndicated_from, created_at, updated_at, data FROM records WHERE id = @id
+         ORDER BY revision`,
+      ).all({ id }),
     ) as RecordRow[];
     return rows.map(toStored);
   }
@@ -200,13 +258,13 @@ export class SqliteStore implements Store {
     const f = normaliseFilter(filter);
     if (f.limit === 0) return [];
     const { sql, params } = this.select(f, 'rows');
-    return (this.guard('list', () => this.db.prepare(sql).all(...params)) as RecordRow[]).map(toStored);
+    return (this.guard('list', () => this.stmt(sql).all(...params)) as RecordRow[]).map(toStored);
   }
 
   async count(filter: RecordFilter = {}): Promise<number> {
     const f = normaliseFilter({ ...filter, limit: undefined, offset: undefined });
     const { sql, params } = this.select(f, 'count');
-    return (this.guard('count', () => this.db.prepare(sql).get(...params)) as { n: number }).n;
+    return (this.guard('count', () => this.stmt(sql).get(...params)) as { n: number }).n;
   }
 
   async topEntities(opts: { type?: EntityType; since?: string; until?: string; limit?: number } = {}): Promise<EntityCount[]> {
@@ -231,7 +289,7 @@ export class SqliteStore implements Store {
         LIMIT ${bind(limit)}
       ) t
       ORDER BY t.articles DESC, t.mentions DESC, t.key`;
-    const rows = this.guard('topEntities', () => this.db.prepare(sql).all(...params)) as Array<{
+    const rows = this.guard('topEntities', () => this.stmt(sql).all(...params)) as Array<{
       type: EntityType;
       name: string;
       code: string | null;
@@ -243,16 +301,16 @@ export class SqliteStore implements Store {
 
   async hasUrl(url: string): Promise<boolean> {
     const key = url.trim().replace(/#.*$/, '');
-    return Boolean(this.guard('hasUrl', () => this.db.prepare('SELECT 1 FROM records WHERE url_key = @k OR canonical_url = @k OR url = @k LIMIT 1').get({ k: key })));
+    return Boolean(this.guard('hasUrl', () => this.stmt('SELECT 1 FROM records WHERE url_key = @k OR canonical_url = @k OR url = @k LIMIT 1').get({ k: key })));
   }
 
   async hasFeedItem(feedUrl: string, itemId: string): Promise<boolean> {
-    return Boolean(this.guard('hasFeedItem', () => this.db.prepare('SELECT 1 FROM feed_items WHERE feed_url = ? AND item_id = ?').get(feedUrl, itemId)));
+    return Boolean(this.guard('hasFeedItem', () => this.stmt('SELECT 1 FROM feed_items WHERE feed_url = ? AND item_id = ?').get(feedUrl, itemId)));
   }
 
   async markFeedItem(feedUrl: string, itemId: string, url: string): Promise<void> {
     this.guard('markFeedItem', () =>
-      this.db.prepare('INSERT OR IGNORE INTO feed_items (feed_url, item_id, url, seen_at) VALUES (?, ?, ?, ?)').run(feedUrl, itemId, url, new Date().toISOString()),
+      this.stmt('INSERT OR IGNORE INTO feed_items (feed_url, item_id, url, seen_at) VALUES (?, ?, ?, ?)').run(feedUrl, itemId, url, new Date().toISOString()),
     );
   }
 
@@ -302,6 +360,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.pending.length) this.flush();
     if (this.db.open) this.db.close();
   }
 

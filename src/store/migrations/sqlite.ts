@@ -87,4 +87,9 @@ CREATE TABLE feed_items (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    name: 'record_revisions keeps superseded versions only (the current one is in records)',
+    sql: `DELETE FROM record_revisions WHERE (record_id, revision) IN (SELECT id, revision FROM records);`,
+  },
 ];
