@@ -418,3 +418,18 @@ describe('sniffing (looksLikeFeed / sniffFeedFormat)', () => {
     expect(looksLikeFeed(head, type)).toBe(expected !== null);
   });
 });
+
+describe('hostile input', () => {
+  it('survives 100 000 nested elements and keeps the item', () => {
+    const deep = '<rss><channel><item><title>deep</title><description>' + '<a>'.repeat(100_000) + 'x' + '</a>'.repeat(100_000) + '</description></item></channel></rss>';
+    const feed = parseFeed(deep);
+    expect(feed.items.map((i) => i.title)).toEqual(['deep']);
+  });
+  it('parses a feed with 5 000 items', () => {
+    let items = '';
+    for (let i = 0; i < 5000; i++) items += `<item><title>Item ${i}</title><link>https://h.example/${i}</link></item>`;
+    const feed = parseFeed(`<rss><channel>${items}</channel></rss>`);
+    expect(feed.items).toHaveLength(5000);
+    expect(feed.items[4999]!.url).toBe('https://h.example/4999');
+  });
+});

@@ -60,6 +60,10 @@ function resolveBase(value: string, outer: string | null): string | null {
   }
 }
 
+/** Deeper elements are flattened into their ancestor (the tree walks recurse; a hostile feed could nest 100 000 deep). */
+const MAX_DEPTH = 200;
+const MAX_SKIPPED = 2_000;
+
 export interface ParsedXml {
   root: XmlElement | null;
   /** encoding="" of the XML declaration, if any. */
@@ -74,6 +78,9 @@ export function parseXml(text: string, baseUrl: string | null): ParsedXml {
   let current = doc;
   let inCdata = false;
   let declaredEncoding: string | null = null;
+  let depth = 0;
+  let stopped = false;
+  let skipped = 0; // open elements past MAX_DEPTH: their text goes to the deepest kept element
   let atomDefault = false; // a <feed> root without a namespace: unprefixed names are Atom
 
   const lookupPrefix = (prefix: string): string | undefined => {
@@ -93,6 +100,15 @@ export function parseXml(text: string, baseUrl: string | null): ParsedXml {
         }
       },
       onopentag(rawName, attribs) {
+        if (depth >= MAX_DEPTH) {
+          // htmlparser2's open-element stack costs O(depth) per tag: past a hostile depth, stop reading
+          if (++skipped > MAX_SKIPPED) {
+            stopped = true;
+            parser.pause();
+          }
+          return;
+        }
+        depth++;
         const scope: Record<string, string> = {};
         for (const [k, v] of Object.entries(attribs)) {
           const lk = k.toLowerCase();
@@ -125,6 +141,11 @@ export function parseXml(text: string, baseUrl: string | null): ParsedXml {
         current = el;
       },
       onclosetag() {
+        if (skipped > 0) {
+          skipped--;
+          return;
+        }
+        depth--;
         scopes.pop();
         if (current.parent) current = current.parent;
       },
@@ -143,7 +164,7 @@ export function parseXml(text: string, baseUrl: string | null): ParsedXml {
     { xmlMode: true, decodeEntities: false, recognizeCDATA: true },
   );
   parser.write(text);
-  parser.end();
+  if (!stopped) parser.end();
   const root = (doc.children.find((c) => 'name' in c) as XmlElement | undefined) ?? null;
   if (root) root.parent = null;
   return { root, declaredEncoding };
