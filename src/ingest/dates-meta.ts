@@ -119,7 +119,8 @@ export function dateFromUrl(url: string | null | undefined): string | null {
  */
 export function dateFromText(text: string, opts: { whole?: boolean } = {}): string | null {
   const s = text.replace(/\s+/g, ' ').trim();
-  if (!s || s.length > 300) return null;
+  // A full date needs a year: skip chrono (the costly part) when none is written.
+  if (!s || s.length > 300 || !/(^|\D)(19|20)\d{2}(\D|$)/.test(s)) return null;
   let results: chrono.ParsedResult[];
   try {
     results = chrono.parse(s, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });

@@ -140,8 +140,31 @@ export function siteNameFromHost(url: string | null): string | null {
   }
 }
 
-function textOf($: CheerioAPI, el: Parameters<CheerioAPI>[0]): string {
-  return squash($(el).text()) ?? '';
+type AnyNode = { type: string; data?: string; name?: string; children?: AnyNode[] };
+
+/**
+ * The element's text, read only up to `max` characters (script/style skipped). Containers that
+ * hold half the page are common matches for [class*="date"] and friends; reading their whole
+ * text for each candidate made metadata cost seconds on some pages.
+ */
+function boundedText(el: unknown, max: number): string {
+  let out = '';
+  const stack: AnyNode[] = [el as AnyNode];
+  while (stack.length && out.length <= max) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += n.data ?? '';
+    else if (n.children && n.name !== 'script' && n.name !== 'style' && n.name !== 'noscript') {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+  }
+  return out.length > max ? out.slice(0, max) : out;
+}
+
+/** Squashed text of an element, capped at `max` characters (default 400). */
+function textOf(_$: CheerioAPI, el: unknown, max = 400): string {
+  const $el = el as { 0?: unknown; type?: string };
+  const node = $el && typeof $el === 'object' && 'type' in $el && $el.type ? $el : ($el as { 0?: unknown })[0];
+  return squash(boundedText(node, max)) ?? '';
 }
 
 function h1Texts($: CheerioAPI): string[] {
@@ -250,15 +273,15 @@ function isUpdatedContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean
   const own = `${$el.attr('class') ?? ''} ${$el.attr('itemprop') ?? ''} ${$el.attr('data-testid') ?? ''}`;
   if (/modif|updat/i.test(own)) return true;
   const parent = $el.parent();
-  const parentText = (parent.text() ?? '').slice(0, 200);
-  const before = parentText.slice(0, Math.max(0, parentText.indexOf($el.text().slice(0, 20))));
+  const parentText = textOf($, parent, 200);
+  const before = parentText.slice(0, Math.max(0, parentText.indexOf(textOf($, el, 20))));
   return UPDATED_MARK.test(before.slice(-40)) || /modif|updat/i.test(parent.attr('class') ?? '');
 }
 
 function dateFromDom($: CheerioAPI): string | null {
   for (const sel of DATE_SELECTORS) {
     const found: string[] = [];
-    $(sel).each((_, el) => {
+    $(sel).slice(0, 40).each((_, el) => {
       if (found.length >= 4) return false;
       if (isUpdatedContext($, el)) return;
       const $el = $(el);
@@ -275,8 +298,8 @@ function dateFromDom($: CheerioAPI): string | null {
 function dateNearTitle($: CheerioAPI): string | null {
   for (const sel of DATE_TEXT_SELECTORS) {
     let result: string | null = null;
-    $(sel).each((_, el) => {
-      const t = textOf($, el);
+    $(sel).slice(0, 40).each((_, el) => {
+      const t = textOf($, el, 200);
       if (!t || t.length > 160 || UPDATED_MARK.test(t.slice(0, 20))) return;
       const d = dateFromText(t);
       if (d) {
@@ -290,8 +313,8 @@ function dateNearTitle($: CheerioAPI): string | null {
   // The lines right after the <h1>.
   const h1 = $('h1').first();
   if (h1.length) {
-    const near = h1.parent().text().replace(/\s+/g, ' ').slice(0, 600);
-    const idx = near.indexOf(h1.text().replace(/\s+/g, ' ').trim());
+    const near = textOf($, h1.parent(), 600);
+    const idx = near.indexOf(textOf($, h1, 300));
     const after = near.slice(Math.max(0, idx), idx + 400);
     const d = dateFromText(after.slice(0, 300));
     if (d) return d;
@@ -353,7 +376,7 @@ function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArti
     }
   }
   declared ??= normalizeLanguage(ld?.inLanguage);
-  const sample = $('p').slice(0, 60).map((_, el) => $(el).text()).get().join(' ').slice(0, 20000);
+  const sample = $('p').slice(0, 60).map((_, el) => textOf($, el, 2000)).get().join(' ').slice(0, 20000);
   const guess = guessLanguage(sample);
   // Templates often keep lang="en" on pages written in another language: trust clear text evidence.
   if (declared && guess && guess !== declared && GUESSABLE.has(declared) && (sample.match(/\p{L}+/gu) ?? []).length >= 150) return guess;
