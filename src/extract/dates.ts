@@ -64,12 +64,14 @@ interface Resolved {
   end: number;
   surface: string;
   value: string | null;
+  /** The value was chosen by a tense cue in the sentence (rather than by default). */
+  cued: boolean;
 }
 
 /**
  * One article means one "Friday": when tense cues or the quarter under discussion split the same
- * expression between two values, keep the value most of its mentions got (the earlier one on a
- * tie: news leans past).
+ * expression between two values, keep the value most of its cue-placed mentions got, else most of
+ * all its mentions (the earlier one on a tie: news leans past).
  */
 function unifyBySurface(found: Resolved[]): void {
   const groups = new Map<string, Resolved[]>();
@@ -81,7 +83,8 @@ function unifyBySurface(found: Resolved[]): void {
   for (const g of groups.values()) {
     if (g.length < 2) continue;
     const counts = new Map<string, number>();
-    for (const r of g) counts.set(r.value!, (counts.get(r.value!) ?? 0) + 1);
+    // a mention placed by a tense cue outweighs any number placed by default
+    for (const r of g) counts.set(r.value!, (counts.get(r.value!) ?? 0) + (r.cued ? 100 : 1));
     if (counts.size < 2) continue;
     const best = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0][0];
     for (const r of g) r.value = best;
@@ -105,14 +108,19 @@ export function extractDates(text: string, publishedAt: string | null, opts: Dat
     if (c.spec.k === 'vague' && !keepVague) continue;
     const [start, end] = trimSpan(text, c.start, c.end);
     if (end <= start) continue;
-    ctx.direction = () => directionAround(text, start, end);
+    let cued = false;
+    ctx.direction = () => {
+      const d = directionAround(text, start, end);
+      cued = d !== 'none';
+      return d;
+    };
     let value: string | null;
     try {
       value = resolveSpec(c.spec, ctx);
     } catch {
       value = null;
     }
-    found.push({ start, end, surface: text.slice(start, end).replace(/\s+/g, ' '), value });
+    found.push({ start, end, surface: text.slice(start, end).replace(/\s+/g, ' '), value, cued });
   }
   unifyBySurface(found);
   const byKey = new Map<string, DateMention>();

@@ -53,6 +53,8 @@ export function directionAround(text: string, start: number, end: number): Direc
   const before = tokens(text, Math.max(0, start - 80), start);
   const after = tokens(text, end, Math.min(text.length, end + 80));
   let best: { dist: number; dir: 'past' | 'future' } | null = null;
+  // "by August", "by Jan. 14": a deadline ahead
+  if (before.length && before[before.length - 1].w === 'by') return 'future';
   // walk outwards: before the span (nearest first), stopping at a sentence end
   for (let i = before.length - 1, dist = 1; i >= 0 && dist <= WINDOW; i--, dist++) {
     if (/^[.!?;]$/.test(before[i].w)) break;
