@@ -112,8 +112,16 @@ function parseLoose(s: string): string | null {
   let offset: number | null = null;
   let comment: number | null = null;
   let ianaName: string | null = null;
+  let ymd: number[] | null = null;
+  let yearTokNum = 0;
+  let dayNum = 0;
   for (const raw of tokens) {
     const tok = raw.replace(/\.$/, '');
+    const ymdTok = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(tok); // 'Fri, 2006/09/15 08:19:53 EDT'
+    if (ymdTok && !ymd) {
+      ymd = ymdTok.slice(1).map(Number);
+      continue;
+    }
     if (/^\d{1,2}:\d{2}(:\d{2})?([.,]\d+)?$/.test(tok) || /^\d{1,2}\.\d{2}\.\d{2}$/.test(tok)) {
       if (time) return null;
       time = tok.split(/[:.]/).slice(0, 3).map(Number);
@@ -164,11 +172,18 @@ function parseLoose(s: string): string | null {
     }
     return null;
   }
-  if (month === null || numbers.length < 2 || numbers.length > 3) return null;
+  if (ymd) {
+    if (month !== null || numbers.length) return null;
+    [yearTokNum, month, dayNum] = ymd as [number, number, number];
+  }
+  if (month === null || (!ymd && (numbers.length < 2 || numbers.length > 3))) return null;
   let day: number;
   let yearTok: string;
   const four = numbers.findIndex((n) => n.length === 4);
-  if (four >= 0) {
+  if (ymd) {
+    day = dayNum;
+    yearTok = String(yearTokNum);
+  } else if (four >= 0) {
     yearTok = numbers[four]!;
     const rest = numbers.filter((_, i) => i !== four);
     if (rest.length !== 1) return null;
@@ -230,6 +245,10 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   const numeric = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b(.*)$/.exec(s);
   if (numeric) {
     const [, a, sep, b, y, rest] = numeric;
+    if (sep === '-' && y!.length === 2 && a!.length === 2) {
+      // '03-12-31': two-digit ISO year first
+      return parseLoose(`${Number(y)} ${MONTH_NAMES[Number(b) - 1] ?? 'x'} ${a}${rest}`);
+    }
     let day = Number(a);
     let month = Number(b);
     if (sep === '/' && month <= 12 && day <= 12) [day, month] = [month, day];
