@@ -85,10 +85,10 @@ export const PLACE_HEADS = set(`
   isle isles peninsula coast delta desert mountain mountains mount mt hills hill range valley
   plateau plain plains basin highlands forest falls
   province region district county prefecture municipality territory oblast governorate
-  department city town village borough township parish canton emirate republic kingdom sultanate
+  city town village borough township parish canton emirate republic kingdom sultanate
   street st avenue ave road rd boulevard blvd square lane highway bridge
-  airport port harbour harbor
-  heights park
+  airport port harbour harbor station terminal
+  heights park plaza mosque cathedral basilica temple shrine palace castle stadium arena
 `);
 
 /** Place words that come first ("Lake Chad", "Mount Kenya", "Gulf of Guinea"). */

@@ -62,6 +62,8 @@ const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 
 const COMMON_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb', 'Modal', 'Copula', 'Auxiliary', 'Value', 'Adjective', 'Expression', 'Negative', 'Date'];
 const PLACE_PREPS = new Set(['in', 'near', 'from', 'across', 'into', 'outside', 'towards', 'toward', 'around', 'throughout', 'inside', 'via']);
 const SPLIT_EXCEPT = new Set(['may', 'march', 'august', 'june', 'april', 'jan', 'sun', 'sat', 'mon', 'wed']);
+/** Endings of common nouns and adjectives, rare at the end of a personal name. */
+const NOUN_SUFFIX = /(?:tion|sion|ment|ity|ism|ics|ship|ology|ware|ive|ous|ful|less|able|ible)$/;
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const ALWAYS_CONNECT = new Set(['de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'ul', 'ud', 'es', '&']);
 
@@ -205,13 +207,21 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[]): Piece[] {
   if (!p.length) return [];
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
   // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
-  while (p.length && isNationalityWord(lowerKey(p[0])) && !(orgLike && p.length > 1)) {
+  const known = p.length > 1 && (countryCode(p.map((t) => t.text).join(' ')) || lookupPlace(p.map((t) => t.text).join(' ')));
+  while (p.length && !known && isNationalityWord(lowerKey(p[0])) && !(orgLike && p.length > 1)) {
     const code = demonymCode(lowerKey(p[0]));
     if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
     p = stripLeading(p.slice(1));
   }
   if (!p.length) return [];
   if (orgLike) return [{ toks: p, titled: false }];
+  // An organization glued to the name after it: "the Refugee Council Enver Solomon".
+  for (let j = 1; j < p.length - 2; j++) {
+    if (!ORG_HEADS.has(lowerKey(p[j])) || isConnector(p[j + 1]) || p[j + 1].text === '.') continue;
+    const rest = p.slice(j + 1);
+    if (rest.length > 3 || endsWithOrgHead(rest)) break;
+    return [{ toks: p.slice(0, j + 1), titled: false }, ...titlesAndNationality(rest, demonyms)];
+  }
   // Leading titles: "President", "Defense Minister", "Secretary of State", "Gen." ...
   let k = 0;
   let titled = false;
@@ -272,7 +282,8 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   if (hasTag(first, ['FirstName', 'MaleName', 'FemaleName'])) s.person += words.length > 1 ? 2.5 : 0.8;
   if (hasTag(last, ['LastName'])) s.person += words.length > 1 ? 1.5 : 1;
   if (p.some((t) => hasTag(t, ['Person']) && !hasTag(t, ['Honorific']))) s.person += 1;
-  if (p.some((t) => hasTag(t, ['City', 'Region']))) s.place += words.length === 1 ? 2 : 0.8;
+  const placeTagged = words.filter((t) => hasTag(t, ['City', 'Region'])).length;
+  if (placeTagged) s.place += placeTagged === words.length ? 2 : 0.4;
   if (!cc && p.some((t) => hasTag(t, ['Country']))) s.place += words.length === 1 ? 1 : 0.3;
   if (p.some((t) => hasTag(t, ['Place'])) && !p.some((t) => hasTag(t, ['Country', 'City', 'Region']))) s.place += 0.7;
   if (p.some((t) => hasTag(t, ['Organization', 'SportsTeam']))) s.org += hasTag(last, ['Organization', 'SportsTeam']) ? 2.5 : 1.5;
@@ -307,7 +318,10 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
 
   // Shape: two to four plain capitalised words that are not common words look like a person.
   const plain = words.length >= 2 && words.length <= 4 && p.every((t) => !t.word || !t.upper) && !p.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
-  if (plain && !cc && !place && words.every((t) => !ctx.lowerVocab.has(lowerKey(t)) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Place', 'Organization', 'Demonym']))) s.person += 1.2;
+  const nameLike = (t: Token, k: number) =>
+    !ctx.lowerVocab.has(lowerKey(t)) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Organization', 'Demonym']) && (k > 0 || !hasTag(t, ['Place'])) && !NOUN_SUFFIX.test(lowerKey(t));
+  if (plain && !cc && !place && words.every(nameLike) && !hasTag(last, ['Plural', 'Uncountable'])) s.person += 1.2;
+  if (after?.text === ',' && tokens[last.i + 2]?.lower === 'who') s.person += 1;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface Token {
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’‑\-&][\p{L}\p{M}\p{N}]+)*|\p{N}[\p{L}\p{N}]*(?:[.,:/\-][\p{L}\p{N}]+)*|\S/gu;
 const SUFFIX_RE = /[-‑](?:based|led|born|backed|owned|run|bound|made|speaking|style|era|wide|controlled|allied|linked|affiliated|dominated|bred|raised|headquartered|registered|listed|funded|sponsored|brokered|held|occupied|ruled)$/i;
+/** Lowercase second halves of hyphenated words that make an ordinary compound, not a name part. */
+const COMPOUND_TAILS = new Set('winner winning maker owned style type like free friendly related level class scale term year old day time hour long wide run up in out off down over made only new born held old size proof'.split(' '));
 const PARTICLE_RE = /^(?:d['’]|l['’]|al-|el-|ad-|as-|ar-|ash-|at-|az-|an-|ibn-|bin-|o['’]|mc|mac)/i;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
@@ -78,7 +80,7 @@ export function tokenize(text: string): Token[] {
       nameEnd: start + core.length,
       word,
       cap: word && UPPER_RE.test(bare[0] ?? '') && partsCap,
-      hyphenName: word && !partsCap && parts.length > 1 && UPPER_RE.test(parts[0][0] ?? '') && parts.slice(1).every((x) => x.length <= 6 && !UPPER_RE.test(x)),
+      hyphenName: word && !partsCap && parts.length > 1 && UPPER_RE.test(parts[0][0] ?? '') && parts.slice(1).every((x) => x.length <= 6 && !UPPER_RE.test(x) && !COMPOUND_TAILS.has(x)),
       upper: word && letters.length >= 2 && !LOWER_RE.test(letters),
       poss,
       sentStart: false,
