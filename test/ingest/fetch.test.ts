@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockedAddressError, FetchError, TooLargeError } from '../../src/errors.js';
 import { type FetchOptions, contentTypeAccepted, fetchUrl, parseRetryAfter } from '../../src/ingest/fetch.js';
 import { isBlockedAddress } from '../../src/ingest/address-guard.js';
+import { decodeBytes } from '../../src/ingest/decode.js';
 import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
 
 let s: FixtureServer;
@@ -107,8 +108,9 @@ describe('fetchUrl', () => {
     s.route('/latin1', { body: latin1, headers: { 'content-type': 'text/html; charset=ISO-8859-1' } });
     const r = await fetchUrl(s.url('/latin1'), local);
     expect(Buffer.from(r.body).equals(latin1)).toBe(true);
-    const charset = /charset=([^;]+)/i.exec(r.contentType ?? '')?.[1];
-    expect(new TextDecoder(charset).decode(r.body)).toBe('<p>café crème</p>');
+    const decoded = decodeBytes(r.body, r.contentType);
+    expect(decoded.text).toBe('<p>café crème</p>');
+    expect(decoded.source).toBe('http');
   });
 
   it('marks 503 retryable and 404/410 not retryable', async () => {
