@@ -20,7 +20,7 @@ export async function mountBullBoard(app: FastifyInstance, queues: Queue[], opts
     // @bull-board/fastify pins its own copy of @bull-board/api (9.10.1 vs our 9.10.2): the classes
     // are the same at run time, but TypeScript sees two declarations of their private fields.
     serverAdapter: serverAdapter as unknown as IServerAdapter,
-    options: { uiConfig: { boardTitle: 'gleaner queues' } },
+    options: { uiConfig: { boardTitle: 'gleaner queues', miscLinks: [{ text: 'Records', url: '/' }], hideDocsLink: true } },
   });
   await app.register(serverAdapter.registerPlugin(), { prefix: DASHBOARD_PATH });
 }

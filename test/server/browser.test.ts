@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../src/config.js';
+import { createProducer } from '../../src/queue/producer.js';
 import { buildApp } from '../../src/server/app.js';
 import { hostileRecord, seedStore, type Seeded } from './seed.js';
 
@@ -135,4 +138,31 @@ describe.skipIf(!haveChromium)('review page in Chromium', () => {
       await page.context().close();
     });
   }
+
+  it('renders Bull Board at /queues under its own CSP, with the queues listed', async () => {
+    const config = { ...loadConfig({}), queuePrefix: `gleaner-test-board-${randomBytes(6).toString('hex')}`, apiToken: null };
+    const producer = await createProducer(config, { store: seeded.store });
+    const boardApp = await buildApp({ store: seeded.store, producer, config });
+    try {
+      await producer.enqueueUrls(['https://news.example/board-1', 'https://news.example/board-2']);
+      const root = await listen(boardApp);
+      const { page, errors } = await openPage();
+      const refused: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+      });
+      await page.goto(`${root}/queues`);
+      await page.getByText('fetch', { exact: true }).first().waitFor({ timeout: 20_000 });
+      for (const name of ['feeds', 'fetch', 'process']) expect(await page.getByText(name, { exact: true }).count(), name).toBeGreaterThan(0);
+      await page.screenshot({ path: `${outDir}queues-dashboard.png` });
+      // The dashboard's own scripts and styles run; only the web fonts (no network here) may fail.
+      expect(refused.filter((t) => !/fonts\.g(oogleapis|static)\.com/.test(t))).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await boardApp.close();
+      for (const q of producer.getQueues()) await q.obliterate({ force: true }).catch(() => {});
+      await producer.close();
+    }
+  });
 });

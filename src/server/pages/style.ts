@@ -36,10 +36,10 @@ h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: 
 .facet-note { font-size: .8rem; color: var(--muted); margin: 0 0 .8rem; }
 
 /* search form */
-form.search { display: grid; grid-template-columns: repeat(6, 1fr); gap: .5rem .75rem; margin-bottom: .9rem; }
+form.search { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: .5rem .75rem; margin-bottom: .9rem; }
 form.search label { display: flex; flex-direction: column; font-size: .75rem; color: var(--muted); gap: .15rem; }
 form.search .q { grid-column: 1 / span 5; }
-form.search input, form.search select { font: inherit; padding: .35rem .5rem; border: 1px solid #c5ccd6; border-radius: 5px; background: #fff; color: var(--fg); min-width: 0; }
+form.search input, form.search select { width: 100%; font: inherit; padding: .35rem .5rem; border: 1px solid #c5ccd6; border-radius: 5px; background: #fff; color: var(--fg); min-width: 0; }
 form.search button { font: inherit; font-weight: 600; padding: .35rem 1rem; border-radius: 5px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; align-self: end; }
 .chips { display: flex; flex-wrap: wrap; gap: .35rem; margin: .3rem 0; }
 .chip { display: inline-flex; align-items: center; gap: .3rem; font-size: .82rem; padding: .05rem .5rem; border-radius: 999px; border: 1px solid var(--line); background: #fff; }
@@ -90,5 +90,5 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .entity-list .aliases { font-size: .8rem; color: var(--muted); }
 .flags .flag-chip { font-size: .8rem; padding: .05rem .45rem; border-radius: 4px; background: #fff4d6; border: 1px solid #e2c36b; margin-right: .3rem; }
 .unsafe-url { font-family: ui-monospace, monospace; font-size: .85rem; color: #8a1f1f; }
-@media (max-width: 900px) { .layout, .record-layout { grid-template-columns: 1fr; } form.search { grid-template-columns: repeat(2, 1fr); } form.search .q { grid-column: 1 / -1; } }
+@media (max-width: 900px) { .layout, .record-layout { grid-template-columns: 1fr; } form.search { grid-template-columns: repeat(2, minmax(0, 1fr)); } form.search .q { grid-column: 1 / -1; } }
 `;
