@@ -25,18 +25,20 @@ export interface UpsertResult {
 export type EntityType = 'person' | 'country' | 'organization' | 'place' | 'date';
 
 export interface RecordFilter {
-  /** Entity name or alias (case-insensitive). Several: all must match. */
+  /** Entity name, alias or (people) surname; case and accents ignored. Several: all must match. */
   entity?: string | string[];
+  /** The type the entities above must have; alone: records with any entity of this type. */
   type?: EntityType;
-  /** ISO 3166-1 alpha-2 country code(s) mentioned. */
+  /** ISO 3166-1 alpha-2 code(s) of countries mentioned (country entities). Several: all must match. */
   country?: string | string[];
-  /** publishedAt ≥ since, ≤ until (ISO dates). */
+  /** publishedAt ≥ since; ≤ the end of the period `until` names (2023, 2023-09, 2023-09-30 or a timestamp). */
   since?: string;
   until?: string;
-  /** Host of the record's URL (www. ignored). */
+  /** Host of the record's URL, or a subdomain of it (www. ignored). */
   source?: string;
-  /** Full-text query over title and text. */
+  /** Full-text query over title and text: words all required, "phrases", a OR b, -word. Ranks results. */
   query?: string;
+  /** No limit when undefined. Order: newest published first (best match first with `query`). */
   limit?: number;
   offset?: number;
 }
@@ -61,10 +63,16 @@ export interface FeedState {
 }
 
 export interface Store {
-  /** Insert or update by canonical URL (falls back to url); idempotent. */
+  /**
+   * Insert or update by canonical URL (falls back to url, then to the content hash); idempotent.
+   * Same content again → 'unchanged'; new content → 'updated' (previous version kept as a revision);
+   * same content as another record under a new URL → 'syndicated' (syndicatedFrom = that record).
+   * Throws InputError when the record does not match the schema, StoreError (retryable) on DB errors.
+   */
   upsert(record: GleanerRecord): Promise<UpsertResult>;
   /** By id or by URL (canonical or original). */
   get(idOrUrl: string): Promise<StoredRecord | null>;
+  /** Every version of a record, oldest first; the last is the current one. */
   revisions(id: string): Promise<StoredRecord[]>;
   list(filter?: RecordFilter): Promise<StoredRecord[]>;
   count(filter?: RecordFilter): Promise<number>;
