@@ -71,7 +71,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       }
     }
     try {
-      const res = await fetchUrl(source, { userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses });
+      // any content type: feeds are served as text/xml, application/octet-stream, text/plain…; the parser decides
+      const res = await fetchUrl(source, { userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses, acceptContentTypes: [] });
       bytes = res.body;
       url = values.url ?? res.url;
       contentType = res.contentType;

@@ -160,6 +160,7 @@ export class RobotsCache {
       expires: now + Math.max(this.errorTtlMs, retryAfter),
       robot: null,
       allowAll: false,
+      // keep the word "unavailable": src/queue/steps.ts retries these instead of failing the job
       reason: `robots.txt unavailable (${why}) at ${robotsUrl}: host disallowed for now`,
     };
   }

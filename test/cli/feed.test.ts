@@ -101,6 +101,13 @@ describe('gleaner feed', () => {
     }
   });
 
+  it('takes a feed whatever content type it is served with', async () => {
+    s.route('/feeds/octet', { file: 'feeds/atom10-basic.xml', headers: { 'content-type': 'application/octet-stream' } });
+    const { code, lines } = await gleaner([s.url('/feeds/octet')], { allowPrivate: true });
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(2);
+  });
+
   it('reports an HTTP error with its status', async () => {
     s.route('/feeds/gone.xml', { status: 410 });
     const { code, err } = await gleaner([s.url('/feeds/gone.xml')], { allowPrivate: true });
