@@ -361,7 +361,13 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.pending.length) this.flush();
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('optimize'); // refresh planner statistics where they changed a lot
+    } catch {
+      // a read-only or busy database keeps its old statistics
+    }
+    this.db.close();
   }
 
   /** Runs a statement, turning driver errors into StoreError (InputError passes through). */

@@ -1,0 +1,113 @@
+// The pure helpers both back ends share.
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { dateBound, entityRows, fold, normaliseFilter, parseFtsQuery, recordId, recordKeys, sourceHost, textHash } from '../../src/store/query.js';
+import { fts5Match } from '../../src/store/sqlite.js';
+import { tsQuery } from '../../src/store/postgres.js';
+import { seedRecord } from './seed.js';
+
+describe('fold', () => {
+  it('ignores case, accents and punctuation', () => {
+    expect(fold('Assimi Goïta')).toBe('assimi goita');
+    expect(fold("  Côte d'Ivoire ")).toBe('cote divoire');
+    expect(fold('U.S.-backed')).toBe('u s backed');
+    expect(fold('ÉCOWAS')).toBe('ecowas');
+  });
+});
+
+describe('dateBound', () => {
+  it('makes since the start and until the end of the period named', () => {
+    expect(dateBound('2023-09', 'since')).toEqual({ iso: '2023-09-01T00:00:00.000Z', exclusive: false });
+    expect(dateBound('2023-09', 'until')).toEqual({ iso: '2023-10-01T00:00:00.000Z', exclusive: true });
+    expect(dateBound('2023-12-31', 'until')).toEqual({ iso: '2024-01-01T00:00:00.000Z', exclusive: true });
+    expect(dateBound('2023', 'until')).toEqual({ iso: '2024-01-01T00:00:00.000Z', exclusive: true });
+    expect(dateBound('2023-09-16T10:00:00+02:00', 'until')).toEqual({ iso: '2023-09-16T08:00:00.000Z', exclusive: false });
+  });
+
+  it('rejects what is not a date', () => {
+    expect(() => dateBound('2023-02-30', 'since')).toThrow(InputError);
+    expect(() => dateBound('2023-13', 'since')).toThrow(InputError);
+    expect(() => dateBound('yesterday', 'until')).toThrow(InputError);
+  });
+});
+
+describe('full-text queries', () => {
+  it('parses words, phrases, OR and exclusions the same way for both back ends', () => {
+    const q = parseFtsQuery('Niger "military junta" coup OR putsch -France');
+    expect(q).toEqual({ clauses: [[['niger']], [['military', 'junta']], [['coup'], ['putsch']]], negated: [['france']] });
+    expect(fts5Match(q)).toBe('"niger" AND "military junta" AND ("coup" OR "putsch") NOT "france"');
+    expect(tsQuery(q)).toBe("'niger' & ('military' <-> 'junta') & ('coup' | 'putsch') & !'france'");
+  });
+
+  it('cannot be used to inject query syntax', () => {
+    const q = parseFtsQuery(`a' | b"); DROP TABLE records; --`);
+    const flat = q.clauses.flat(2).concat(q.negated.flat());
+    for (const w of flat) expect(w).toMatch(/^[\p{L}\p{N}]+$/u);
+  });
+});
+
+describe('record keys', () => {
+  it('keys by canonical URL, then URL, then content hash', () => {
+    const r = seedRecord(1);
+    const k = recordKeys(r);
+    expect(k.urlKey).toBe(r.canonicalUrl);
+    expect(k.altKey).toBe(r.url);
+    expect(k.source).toBe(new URL(r.canonicalUrl!).hostname.replace(/^www\./, ''));
+    expect(recordKeys({ ...r, canonicalUrl: null, url: 'https://a.example/x#top' }).urlKey).toBe('https://a.example/x');
+    const noUrl = recordKeys({ ...r, canonicalUrl: null, url: null, provenance: undefined });
+    expect(noUrl.urlKey).toBe(`sha256:${textHash(r.text)}`);
+    expect(recordId(k.urlKey)).toMatch(/^r[0-9a-f]{19}$/);
+    expect(recordId(k.urlKey)).toBe(recordId(r.canonicalUrl!));
+  });
+
+  it('does not treat empty or consent-wall text as syndicated content', () => {
+    const r = seedRecord(1);
+    expect(recordKeys(r).syndicatable).toBe(true);
+    expect(recordKeys({ ...r, text: '  ' }).syndicatable).toBe(false);
+    expect(recordKeys({ ...r, flags: { consentWall: true } }).syndicatable).toBe(false);
+  });
+
+  it('finds the host without www', () => {
+    expect(sourceHost('https://www.Example.ORG/a')).toBe('example.org');
+    expect(sourceHost('not a url')).toBeNull();
+  });
+});
+
+describe('entity rows', () => {
+  it('indexes names, aliases and surnames; countries grouped by code', () => {
+    const r = seedRecord(0);
+    const rows = entityRows({
+      ...r,
+      entities: {
+        people: [{ name: 'Assimi Goïta Jr.', aliases: ['Colonel Goïta'], mentions: 3 }],
+        countries: [{ name: 'Niger', code: 'NE', aliases: ['Republic of Niger'], mentions: 2 }],
+        organizations: [],
+        places: [{ name: 'Niamey', countryCode: 'NE', mentions: 1 }],
+        dates: [{ text: 'on Saturday', value: '2023-09-16', mentions: 1 }],
+      },
+    });
+    const terms = (type: string) => rows.filter((e) => e.type === type).map((e) => [e.term, e.alias]);
+    expect(terms('person')).toEqual([['assimi goita jr', false], ['colonel goita', true], ['goita', true]]);
+    expect(rows.filter((e) => e.type === 'person').every((e) => e.name === 'Assimi Goïta Jr.' && e.mentions === 3)).toBe(true);
+    expect(rows.filter((e) => e.type === 'country').map((e) => [e.term, e.key, e.code])).toEqual([['niger', 'NE', 'NE'], ['republic of niger', 'NE', 'NE']]);
+    expect(rows.find((e) => e.type === 'place')).toMatchObject({ term: 'niamey', code: 'NE' });
+    expect(rows.filter((e) => e.type === 'date').map((e) => [e.term, e.name, e.key])).toEqual([['on saturday', '2023-09-16', '2023-09-16'], ['2023 09 16', '2023-09-16', '2023-09-16']]);
+  });
+});
+
+describe('normaliseFilter', () => {
+  it('folds entity names and upper-cases country codes', () => {
+    const f = normaliseFilter({ entity: ['Goïta', 'ECOWAS'], country: 'ne', source: 'https://www.bbc.co.uk/news', limit: 5 });
+    expect(f.terms).toEqual(['goita', 'ecowas']);
+    expect(f.countries).toEqual(['NE']);
+    expect(f.source).toBe('bbc.co.uk');
+    expect(f.limit).toBe(5);
+  });
+
+  it('rejects bad values with InputError', () => {
+    expect(() => normaliseFilter({ country: 'NER' })).toThrow(InputError);
+    expect(() => normaliseFilter({ entity: '!!!' })).toThrow(InputError);
+    expect(() => normaliseFilter({ limit: 1.5 })).toThrow(InputError);
+    expect(() => normaliseFilter({ offset: -1 })).toThrow(InputError);
+  });
+});
