@@ -433,3 +433,30 @@ describe('hostile input', () => {
     expect(feed.items[4999]!.url).toBe('https://h.example/4999');
   });
 });
+
+describe('namespaces', () => {
+  it.each([
+    ['Atom 1.0', '<feed xmlns="http://www.w3.org/2005/Atom">'],
+    ['Atom with a trailing slash', '<feed xmlns="http://www.w3.org/2005/Atom/">'],
+    ['Atom over https (a common typo)', '<feed xmlns="https://www.w3.org/2005/Atom">'],
+    ['no namespace', '<feed>'],
+    ['prefixed', '<atom:feed xmlns:atom="http://www.w3.org/2005/Atom">'],
+  ])('%s', (_name, open) => {
+    const close = open.startsWith('<atom:') ? '</atom:feed>' : '</feed>';
+    const p = open.startsWith('<atom:') ? 'atom:' : '';
+    const doc = `${open}<${p}title>F</${p}title><${p}entry><${p}title>E</${p}title><${p}id>urn:e</${p}id><${p}link href="https://n.example/e"/></${p}entry>${close}`;
+    const feed = parseFeed(doc);
+    expect(feed.format).toBe('atom');
+    expect(feed.items.map((i) => [i.title, i.id, i.url])).toEqual([['E', 'urn:e', 'https://n.example/e']]);
+  });
+  it('reads RSS 1.0 elements written with a prefix', () => {
+    const doc = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/"><rss:channel><rss:title>C</rss:title></rss:channel><rss:item rdf:about="https://n.example/1"><rss:title>One</rss:title><rss:link>https://n.example/1</rss:link></rss:item></rdf:RDF>`;
+    const feed = parseFeed(doc);
+    expect([feed.format, feed.title]).toEqual(['rdf', 'C']);
+    expect(feed.items.map((i) => i.title)).toEqual(['One']);
+  });
+  it('maps Dublin Core declared under another prefix', () => {
+    const doc = rss2('<title>x</title>').replace('<title>x</title>', '<title>x</title><d:creator xmlns:d="http://purl.org/dc/elements/1.1/">Other Prefix</d:creator><d:date xmlns:d="http://purl.org/dc/elements/1.1/">2023-09-17</d:date>');
+    expect(one(doc)).toMatchObject({ author: 'Other Prefix', publishedAt: '2023-09-17T00:00:00Z' });
+  });
+});

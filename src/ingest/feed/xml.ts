@@ -128,8 +128,9 @@ export function parseXml(text: string, baseUrl: string | null): ParsedXml {
           name = canonical ? `${canonical}:${lower.slice(colon + 1)}` : lower.slice(colon + 1);
         } else {
           const declared = lookupPrefix('');
-          if (current === doc && lower === 'feed' && declared === undefined) atomDefault = true;
-          const canonical = declared ?? (atomDefault ? 'atom' : '');
+          // <feed> with no namespace, or one we do not know (https://…, a typo): unprefixed names are Atom
+          if (current === doc && lower === 'feed' && !declared) atomDefault = true;
+          const canonical = declared || (atomDefault ? 'atom' : '');
           name = canonical ? `${canonical}:${lower}` : lower;
         }
         const attrs: Record<string, string> = {};
