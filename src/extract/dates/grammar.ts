@@ -283,8 +283,11 @@ export const RULES: Rule[] = [
     return { k: 'relUnit', unit, n };
   }),
   // "the year" (the current one in news copy), not "the year before", "of the year"
-  R('theYear', `(?<![\\w-])the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?year(?![\\w-])(?!\\s+(?:of|before|after|when|in|that|to|earlier|ago|later|ended|ending|since|which|he|she|they|it|we)\\b)`, 'i', (m, text) => {
-    if (/^(?:of|per|a|each|every)$/i.test(wordBefore(text, m.index))) return null;
+  R('theYear', `(?<![\\w-])the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?year(?![\\w-])(?!\\s+(?:of\\s+(?:the|a|an|his|her|its|their|our|my)|before|after|when|in|that|to|earlier|ago|later|ended|ending|since|which|he|she|they|it|we)\\b)`, 'i', (m, text) => {
+    const before = wordBefore(text, m.index);
+    if (/^(?:per|a|each|every)$/i.test(before)) return null;
+    // "the rest of the year" is this year; "player of the year" is no date
+    if (/^of$/i.test(before) && !/^(?:months|weeks|days|end|rest|half|part|start|beginning|remainder|quarter|balance|course|middle)$/i.test(wordBefore(text, m.index - before.length - 1))) return null;
     return { k: 'relUnit', unit: 'year', n: 0 };
   }),
   // "two years ago", "a year earlier", "six weeks ago", "several years ago" (vague)
@@ -312,11 +315,11 @@ export const RULES: Rule[] = [
     return { k: 'holiday', h, y: g(m, 'y') ? +g(m, 'y')! : undefined, rel: relOf(g(m, 'rel')) };
   }),
   // spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
-  R('spokenYear', `(?<![\\w-])(?:(?<c>eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[\\s-]+(?<r>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|oh[\\s-]+(?:${UNITS})|hundred)|(?<pre>the\\s+year|in|since|until|by)\\s+two\\s+thousand(?:(?:\\s+and)?[\\s-]+(?<r2>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|${UNITS}))?)(?![\\w-])`, 'i', (m) => {
+  R('spokenYear', `(?<![\\w-])(?:(?<c>eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[\\s-]+(?<r>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|oh[\\s-]+(?:${UNITS}))|(?<pre>the\\s+year|in|since|until|by)\\s+two\\s+thousand(?:(?:\\s+and)?[\\s-]+(?<r2>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|${UNITS}))?)(?![\\w-])`, 'i', (m) => {
     if (g(m, 'c')) {
       const c = SPOKEN[g(m, 'c')!.toLowerCase()];
       const r = g(m, 'r')!.toLowerCase();
-      return { k: 'year', y: c * 100 + (r === 'hundred' ? 0 : spokenNumber(r.replace(/^oh[\s-]+/, ''))) };
+      return { k: 'year', y: c * 100 + spokenNumber(r.replace(/^oh[\s-]+/, '')) };
     }
     const r2 = g(m, 'r2');
     return { k: 'year', y: 2000 + (r2 ? spokenNumber(r2.toLowerCase()) : 0) };
