@@ -174,9 +174,9 @@ export interface Seeded {
   ids: { pipeline: string[]; sahel: string; pacific: string; baltic: string; hostile?: string };
 }
 
-/** A fresh in-memory SQLite store with the records above. */
-export async function seedStore(opts: { hostile?: boolean } = {}): Promise<Seeded> {
-  const store = await openStore({ dbPath: ':memory:' });
+/** A fresh store (in-memory SQLite unless `open` gives another) with the records above. */
+export async function seedStore(opts: { hostile?: boolean; open?: () => Promise<Store> } = {}): Promise<Seeded> {
+  const store = opts.open ? await opts.open() : await openStore({ dbPath: ':memory:' });
   const pipeline: string[] = [];
   for (const r of pipelineRecords()) pipeline.push((await store.upsert(r)).id);
   const [sahel, pacific, baltic] = await Promise.all(handBuiltRecords().map(async (r) => (await store.upsert(r)).id));
