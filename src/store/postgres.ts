@@ -147,12 +147,15 @@ export class PostgresStore implements Store {
       .map((k) => lockKey(`${this.schema}:${k}`))
       .sort();
     return this.tx('upsert', locks, async (c): Promise<UpsertResult> => {
-      type Found = { kind: 'key' | 'hash'; seq: string; id: string; revision: number; content_hash: string; syndicated_from: string | null; is_primary: boolean };
+      type Found = { kind: 'key' | 'hash' | 'revision'; seq: string; id: string; revision: number; content_hash: string; syndicated_from: string | null; is_primary: boolean };
       const found = (
         await c.query<Found>(
           `SELECT 'key' AS kind, seq, id, revision, content_hash, syndicated_from, url_key = $1 AS is_primary FROM records WHERE url_key = ANY($2::text[])
            UNION ALL
-           (SELECT 'hash', seq, id, revision, content_hash, syndicated_from, false FROM records WHERE content_hash = $3 ORDER BY seq LIMIT 2)`,
+           (SELECT 'hash', seq, id, revision, content_hash, syndicated_from, false FROM records WHERE content_hash = $3 ORDER BY seq LIMIT 2)
+           UNION ALL
+           (SELECT 'revision', r.seq, r.id, r.revision, v.content_hash, r.syndicated_from, false
+            FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.content_hash = $3 ORDER BY r.seq LIMIT 2)`,
           [keys.urlKey, urlKeys, keys.contentHash],
         )
       ).rows;
@@ -160,7 +163,8 @@ export class PostgresStore implements Store {
       const sameText = found.filter((f) => f.kind === 'hash');
       const originalOf = (excludeId: string | null): string | null => {
         if (!keys.syndicatable) return null;
-        const row = sameText.find((f) => f.id !== excludeId);
+        // a current record with this text first, else a record that had it in an earlier version
+        const row = sameText.find((f) => f.id !== excludeId) ?? found.find((f) => f.kind === 'revision' && f.id !== excludeId);
         return row ? (row.syndicated_from ?? row.id) : null;
       };
       const existing = byKey[0];

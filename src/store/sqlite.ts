@@ -148,7 +148,13 @@ export class SqliteStore implements Store {
         const row = this.stmt('SELECT id, syndicated_from FROM records WHERE content_hash = ? AND id IS NOT ? ORDER BY seq LIMIT 1').get(keys.contentHash, excludeId) as
           | { id: string; syndicated_from: string | null }
           | undefined;
-        return row ? (row.syndicated_from ?? row.id) : null;
+        if (row) return row.syndicated_from ?? row.id;
+        // the same text as an earlier version of a record that has changed since
+        const rev = this.stmt(
+          `SELECT r.id, r.syndicated_from FROM record_revisions v JOIN records r ON r.id = v.record_id
+           WHERE v.content_hash = ? AND r.id IS NOT ? ORDER BY r.seq LIMIT 1`,
+        ).get(keys.contentHash, excludeId) as { id: string; syndicated_from: string | null } | undefined;
+        return rev ? (rev.syndicated_from ?? rev.id) : null;
       };
 
       let existing = byKey.get(keys.urlKey) as RecordRow | undefined;

@@ -1,5 +1,7 @@
 // The store contract, run on both back ends.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processDocument } from '../../src/pipeline.js';
 import { InputError } from '../../src/errors.js';
 import { textHash } from '../../src/store/query.js';
 import type { GleanerRecord } from '../../src/store/schema.js';
@@ -165,6 +167,40 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     it('rejects a record that does not match the schema', async () => {
       const bad = { ...seedRecord(1), entities: { people: [{ name: 'X' }] } } as unknown as GleanerRecord;
       await expect(store.upsert(bad)).rejects.toBeInstanceOf(InputError);
+    });
+  });
+
+  describe('records from the pipeline', () => {
+    const where = backend.create();
+    let store: Store;
+    beforeAll(async () => {
+      store = await where.open();
+    });
+    afterAll(async () => {
+      await store.close();
+      await where.cleanup();
+    });
+
+    it('stores the sample article once, revises it when edited, and links a wire copy', async () => {
+      const page = readFileSync(new URL('../../fixtures/sahel-alliance.txt', import.meta.url));
+      const meta = { url: 'https://sahel-courier.example/2023/09/alliance', publishedAt: '2023-09-17T10:00:00Z', isText: true };
+      const record = processDocument(new Uint8Array(page), meta);
+      const first = await store.upsert(record);
+      expect(first.status).toBe('inserted');
+      expect((await store.upsert(processDocument(new Uint8Array(page), meta))).status).toBe('unchanged');
+      const stored = await store.get(meta.url);
+      expect(stored?.entities).toEqual(record.entities);
+      expect(stored?.provenance?.contentHash).toBe(record.provenance?.contentHash);
+      const edited = processDocument(new Uint8Array(Buffer.concat([page, Buffer.from('\n\nThis article was updated to add a statement from the ministry.\n')])), meta);
+      expect(await store.upsert(edited)).toEqual({ id: first.id, status: 'updated', revision: 2 });
+      const wire = processDocument(new Uint8Array(page), { ...meta, url: 'https://wire.example/sahel/123' });
+      const copy = await store.upsert(wire);
+      expect(copy.status).toBe('syndicated');
+      // the copy has the first version's text, which now lives only in the original's revisions
+      expect((await store.get(copy.id))?.syndicatedFrom).toBe(first.id);
+      expect(await store.count()).toBe(2);
+      const country = record.entities.countries[0];
+      if (country) expect((await store.list({ country: country.code })).map((r) => r.id)).toContain(first.id);
     });
   });
 

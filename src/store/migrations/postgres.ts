@@ -91,4 +91,9 @@ CREATE TABLE feed_items (
     name: 'record_revisions keeps superseded versions only (the current one is in records)',
     sql: `DELETE FROM record_revisions WHERE (record_id, revision) IN (SELECT id, revision FROM records);`,
   },
+  {
+    version: 3,
+    name: 'index revisions by content hash (a copy of an earlier version is still a syndicated copy)',
+    sql: `CREATE INDEX record_revisions_content_hash ON record_revisions (content_hash);`,
+  },
 ];
