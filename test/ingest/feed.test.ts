@@ -236,7 +236,8 @@ describe('ids', () => {
     [rss2('<guid isPermaLink="false">  g-2  </guid>'), 'g-2'],
     [rss2('<guid></guid><link>https://h.example/3</link>'), 'https://h.example/3'],
     [rss2('<link>https://h.example/4</link>'), 'https://h.example/4'],
-    [rss1('<title>x</title><link>https://h.example/5</link>'), 'urn:x:1'],
+    [rss1('<title>x</title><link>https://h.example/5</link>'), 'https://h.example/5'],
+    [rss1('<title>x</title>'), 'urn:x:1'],
     [atom10('<id>tag:h.example,2023:6</id><link href="https://h.example/6"/>'), 'tag:h.example,2023:6'],
     [atom10('<title>no id</title><link href="https://h.example/7"/>'), 'https://h.example/7'],
   ])('%s → %s', (doc, expected) => {

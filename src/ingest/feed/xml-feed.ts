@@ -107,7 +107,7 @@ function rssItem(item: XmlElement, base: string | null): FeedItem | null {
     summaryText(firstChild(item, 'description', 'atom:summary', 'dc:description', 'summary', 'itunes:summary')) ?? (content ? htmlToText(content) || null : null);
   const author = authorsOf(item);
   if (!title && !url && !guid && !summary && !content) return null;
-  const id = guid ?? about ?? url ?? fallbackId(title, publishedAt, summary);
+  const id = guid ?? url ?? about ?? fallbackId(title, publishedAt, summary);
   return { title, url, id, publishedAt, summary, author, content };
 }
 
