@@ -350,6 +350,33 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
     });
     if (names.length) return names.length === 1 ? names[0] : cleanByline(joinNames(names), opts);
   }
+  return bylineNearTitle($, opts);
+}
+
+/** "By …" / "Written by …" lines right after the <h1>, for pages without byline markup. */
+const BYLINE_TEXT = /^(by|written by|words by|story by|posted by|reporting by|von|par|por|di|door|av)\b[\s:]+\p{Lu}/iu;
+
+function bylineNearTitle($: CheerioAPI, opts: { siteNames: string[] }): string | null {
+  const h1 = $('h1').first();
+  if (!h1.length) return null;
+  // The h1's following siblings, then those of its parent and grandparent: the header area.
+  const candidates: unknown[] = [];
+  let anchor = h1;
+  for (let level = 0; level < 3 && anchor.length && candidates.length < 20; level++) {
+    anchor.nextAll().slice(0, 8).each((_, el) => {
+      candidates.push(el);
+      $(el).find('p, span, div, address').slice(0, 6).each((__, inner) => {
+        candidates.push(inner);
+      });
+    });
+    anchor = anchor.parent();
+  }
+  for (const el of candidates) {
+    const t = textOf($, el, 160);
+    if (!t || t.length > 120 || !BYLINE_TEXT.test(t)) continue;
+    const b = cleanByline(t, opts);
+    if (b) return b;
+  }
   return null;
 }
 
@@ -376,7 +403,9 @@ function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArti
     }
   }
   declared ??= normalizeLanguage(ld?.inLanguage);
-  const sample = $('p').slice(0, 60).map((_, el) => textOf($, el, 2000)).get().join(' ').slice(0, 20000);
+  let sample = $('p').slice(0, 60).map((_, el) => textOf($, el, 2000)).get().join(' ').slice(0, 20000);
+  // Pages that write paragraphs with <br> or <div>: the body's text (scripts and styles skipped).
+  if (sample.length < 500) sample = textOf($, $('body').first(), 20000);
   const guess = guessLanguage(sample);
   // Templates often keep lang="en" on pages written in another language: trust clear text evidence.
   if (declared && guess && guess !== declared && GUESSABLE.has(declared) && (sample.match(/\p{L}+/gu) ?? []).length >= 150) return guess;
