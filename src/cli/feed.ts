@@ -1,4 +1,4 @@
-// gleaner feed [--url URL] [--content] [--limit N] FILE|URL|-
+// gleaner feed [--url URL] [--content] [--limit N] FILE|URL|- ...
 // Previews a feed: one JSON object per item on stdout (NDJSON) with
 // {"title","url","id","publishedAt","summary","author"}. An empty feed prints nothing and exits 0;
 // input that is not a feed gives a one-line error and exit 1.
@@ -10,10 +10,11 @@ import { parseFeed } from '../ingest/feed/index.js';
 import { RobotsCache } from '../ingest/robots.js';
 import { type CliContext, printError, readStdin, writeLine } from './context.js';
 
-const HELP = `Usage: gleaner feed [options] FILE|URL|-
+const HELP = `Usage: gleaner feed [options] FILE|URL|- ...
 
 Parses an RSS (0.9x, 1.0/RDF, 2.0), Atom (0.3, 1.0) or JSON Feed and prints one JSON object per
 item on stdout: {"title","url","id","publishedAt","summary","author"}. Nothing is stored.
+Several inputs are printed one after the other; a failed one is reported on stderr.
 
 Options:
   --url URL        the feed's own URL when reading a file (base for relative links)
@@ -23,7 +24,7 @@ Options:
   --ignore-robots  fetch a feed URL even if robots.txt disallows it
   -h, --help       this help
 
-Exit status: 0 parsed (even with no items), 1 not a feed or not fetched, 2 usage error.
+Exit status: 0 parsed (even with no items), 1 not a feed or not fetched, 2 usage error or unreadable file.
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
@@ -50,21 +51,46 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1) {
-    printError(ctx, 'feed: give one FILE, URL or - (see gleaner feed --help)');
+  if (positionals.length === 0) {
+    printError(ctx, 'feed: give a FILE, URL or - (see gleaner feed --help)');
     return 2;
   }
   const limit = values.limit === undefined ? Infinity : Number(values.limit);
   if (!(limit === Infinity || (Number.isInteger(limit) && limit >= 0))) throw new InputError('--limit takes a whole number');
-  const source = positionals[0]!;
+  if (values.url && positionals.length > 1) throw new InputError('--url applies to one input');
+  const robots = values['ignore-robots'] ? null : new RobotsCache({ userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses });
 
+  // Several inputs are previewed in turn; a failed one is reported and the others still print.
+  let status = 0;
+  for (const source of positionals) {
+    let code: number;
+    try {
+      code = await previewOne(source, { url: values.url ?? null, limit, content: values.content ?? false, feedInfo: values['feed-info'] ?? false, robots }, ctx);
+    } catch (err) {
+      if (!(err instanceof InputError) || positionals.length === 1) throw err;
+      printError(ctx, `${errorMessage(err)} [${err.code}]`);
+      code = 2;
+    }
+    status = Math.max(status, code);
+  }
+  return status;
+}
+
+interface PreviewOptions {
+  url: string | null;
+  limit: number;
+  content: boolean;
+  feedInfo: boolean;
+  robots: RobotsCache | null;
+}
+
+async function previewOne(source: string, o: PreviewOptions, ctx: CliContext): Promise<number> {
   let bytes: Uint8Array;
-  let url: string | null = values.url ?? null;
+  let url = o.url;
   let contentType: string | null = null;
   if (/^https?:\/\//i.test(source)) {
-    if (!values['ignore-robots']) {
-      const robots = new RobotsCache({ userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses });
-      const decision = await robots.check(source);
+    if (o.robots) {
+      const decision = await o.robots.check(source);
       if (!decision.allowed) {
         printError(ctx, `feed: ${source}: ${decision.reason ?? 'disallowed by robots.txt'} [E_ROBOTS]`);
         return 1;
@@ -74,7 +100,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       // any content type: feeds are served as text/xml, application/octet-stream, text/plain…; the parser decides
       const res = await fetchUrl(source, { userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses, acceptContentTypes: [] });
       bytes = res.body;
-      url = values.url ?? res.url;
+      url = o.url ?? res.url;
       contentType = res.contentType;
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'E_FETCH';
@@ -93,10 +119,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     printError(ctx, `feed: ${source}: ${errorMessage(err)} [${code}]`);
     return 1;
   }
-  if (values['feed-info']) {
+  if (o.feedInfo) {
     await writeLine(ctx.stdout, JSON.stringify({ feed: { title: feed.title, link: feed.link, format: feed.format, items: feed.items.length } }));
   }
-  for (const item of feed.items.slice(0, limit)) {
+  for (const item of feed.items.slice(0, o.limit)) {
     const line: Record<string, unknown> = {
       title: item.title,
       url: item.url,
@@ -105,7 +131,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       summary: item.summary,
       author: item.author,
     };
-    if (values.content) line.content = item.content ?? null;
+    if (o.content) line.content = item.content ?? null;
     await writeLine(ctx.stdout, JSON.stringify(line));
   }
   return 0;

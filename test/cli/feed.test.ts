@@ -115,3 +115,26 @@ describe('gleaner feed', () => {
     expect(err).toMatch(/HTTP 410/);
   });
 });
+
+describe('gleaner feed with several inputs', () => {
+  it('prints the items of each in turn and reports the failures', async () => {
+    const { code, lines, err } = await gleaner([feed('rss2-basic.xml'), feed('not-a-feed.html'), feed('atom10-basic.xml'), feed('missing.xml')]);
+    expect(lines).toHaveLength(5);
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(2);
+  });
+  it('reads a gzip-compressed feed file', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { readFileSync, writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/gleaner-feed-`);
+    try {
+      writeFileSync(`${dir}/feed.xml.gz`, gzipSync(readFileSync(feed('rss2-basic.xml'))));
+      const { code, lines } = await gleaner([`${dir}/feed.xml.gz`]);
+      expect(code).toBe(0);
+      expect(lines).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // Feed parsing: bytes or text in, one Feed out. RSS 0.9x/1.0 (RDF)/2.0, Atom 0.3/1.0, JSON Feed 1.x.
 // Tolerant by design: ill-formed and truncated XML still yields the items that are there (./xml.ts);
 // only input that is not a feed at all throws FeedParseError.
+import { gunzipSync } from 'node:zlib';
 import { FeedParseError } from '../../errors.js';
 import { decodeBytes, decodeWindows1252, isValidUtf8 } from '../decode.js';
 import { looksLikeJsonFeed, parseJsonFeed } from './json-feed.js';
@@ -24,9 +25,19 @@ export interface ParseFeedOptions {
  * ASCII), and the two classic mislabellings — declared UTF-8 but written in windows-1252, declared
  * Latin-1 but written in UTF-8 — resolved by whether the bytes are valid UTF-8, as feedparser does.
  */
+const MAX_GUNZIP_BYTES = 64 * 1024 * 1024;
+
 function toText(input: string | Uint8Array, contentType: string | null): string {
   if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
-  const b = input;
+  let b = input;
+  // a gzip file (feed.xml.gz, or a server that compressed without saying so)
+  if (b.length > 18 && b[0] === 0x1f && b[1] === 0x8b) {
+    try {
+      b = new Uint8Array(gunzipSync(b, { maxOutputLength: MAX_GUNZIP_BYTES }));
+    } catch {
+      throw new FeedParseError('not a feed: unreadable gzip data');
+    }
+  }
   if (b.length >= 4 && b[0] === 0x3c && b[1] === 0x00 && b[2] !== 0x00 && b[3] === 0x00) return new TextDecoder('utf-16le').decode(b);
   if (b.length >= 4 && b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] !== 0x00) return new TextDecoder('utf-16be').decode(b);
   const decoded = decodeBytes(b, contentType);
