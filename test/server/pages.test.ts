@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
-import { XSS, hostileRecord, seedStore, type Seeded } from './seed.js';
+import { XSS, handBuiltRecords, hostileRecord, seedStore, type Seeded } from './seed.js';
 
 describe.each(BACKENDS)('review pages on $name', (backend) => {
   let seeded: Seeded;
@@ -73,6 +73,15 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
       expect(search.status).toBe(200);
       expect(search.$('ol.records > li').map((_, li) => search.$(li).attr('data-id')).get()).toEqual([seeded.ids.pacific]);
       expect(search.$('input[name=q]').attr('value')).toBe('patrol boats');
+    });
+
+    it('keeps facet filters beyond the first when the search form is submitted again', async () => {
+      const { $ } = await page('/?entity=Fiji&entity=Suva&country=FJ&country=NZ&limit=10');
+      const form = $('form.search');
+      expect(form.find('input[name=entity]').map((_, i) => $(i).attr('value')).get()).toEqual(['Fiji', 'Suva']);
+      expect(form.find('input[name=country]').map((_, i) => $(i).attr('value')).get()).toEqual(['FJ', 'NZ']);
+      expect(form.find('input[name=limit]').attr('value')).toBe('10');
+      expect($('ol.records > li').map((_, li) => $(li).attr('data-id')).get()).toEqual([seeded.ids.pacific]);
     });
 
     it('paginates with previous/next links', async () => {
@@ -150,6 +159,17 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
         // Nothing of the text is lost or added by the highlighting (paragraph breaks aside).
         expect(text.replace(/\s+/g, '')).toBe(record.text.replace(/\s+/g, ''));
       }
+    });
+
+    it('links to earlier versions when the record was revised', async () => {
+      const first = { ...handBuiltRecords()[2], url: 'https://baltic-monitor.example/revised', canonicalUrl: 'https://baltic-monitor.example/revised', text: 'Estonia signed the order on Monday.' };
+      const { id } = await seeded.store.upsert(first);
+      const before = await page(`/records/${id}`);
+      expect(before.$('dl.facts a[href$="/revisions"]')).toHaveLength(0);
+      expect((await seeded.store.upsert({ ...first, text: 'Estonia signed the order on Tuesday, officials said.' })).revision).toBe(2);
+      const after = await page(`/records/${id}`);
+      expect(after.$('.article-text').text()).toContain('Tuesday');
+      expect(after.$('dl.facts a[href$="/revisions"]').attr('href')).toBe(`/api/records/${id}/revisions`);
     });
 
     it('answers 404 with a page for an unknown id', async () => {

@@ -74,6 +74,7 @@ function facetsPanel(q: RecordsQuery, facets: Facets | null): SafeHtml {
   return html`<aside class="facets card"><p class="facet-note">${note}</p>${sections}</aside>`;
 }
 
+/** The search form; filters beyond the first entity/country (added from facets) ride along hidden. */
 function searchForm(q: RecordsQuery): SafeHtml {
   const typeOptions = ENTITY_TYPES.map((t) => html`<option value="${t}" ${q.type === t ? html`selected` : ''}>${TYPE_LABELS[t].one}</option>`);
   return html`<form class="search card" method="get" action="/" role="search">
@@ -85,6 +86,9 @@ function searchForm(q: RecordsQuery): SafeHtml {
   <label>Source<input type="text" name="source" value="${q.source ?? ''}" placeholder="example.com"></label>
   <label>Since<input type="text" name="since" value="${q.since ?? ''}" placeholder="2023-09"></label>
   <label>Until<input type="text" name="until" value="${q.until ?? ''}" placeholder="2023-12-31"></label>
+  ${(q.entity ?? []).slice(1).map((e) => html`<input type="hidden" name="entity" value="${e}">`)}
+  ${(q.country ?? []).slice(1).map((c) => html`<input type="hidden" name="country" value="${c}">`)}
+  ${q.limit !== 25 ? html`<input type="hidden" name="limit" value="${q.limit}">` : ''}
 </form>`;
 }
 

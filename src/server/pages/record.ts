@@ -121,7 +121,12 @@ function facts(r: StoredRecord): SafeHtml {
   ${row('Language', r.language)}
   ${row('Words', r.wordCount !== undefined ? String(r.wordCount) : null)}
   ${row('Fetched', formatDate(p?.fetchedAt))}
-  ${row('Revision', `${r.revision} (updated ${formatDate(r.updatedAt)})`)}
+  ${row(
+    'Revision',
+    r.revision > 1
+      ? html`${r.revision} (updated ${formatDate(r.updatedAt)}; <a href="/api/records/${encodeURIComponent(r.id)}/revisions">earlier versions</a>)`
+      : `1 (stored ${formatDate(r.createdAt)})`,
+  )}
   ${row('Syndicated from', r.syndicatedFrom ? html`<a href="/records/${encodeURIComponent(r.syndicatedFrom)}">${r.syndicatedFrom}</a>` : null)}
   ${row('Pipeline', p?.pipelineVersion)}
   ${row('Flags', flags.length ? html`<span class="flags">${flags}</span>` : null)}
