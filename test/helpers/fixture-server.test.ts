@@ -44,3 +44,16 @@ describe('fixture server', () => {
     expect(followed.url).toBe(s.url('/gen'));
   });
 });
+
+describe('fixture server reset', () => {
+  it('forgets routes, hits and requests', async () => {
+    s.route('/temp', { body: 'x' });
+    await (await fetch(s.url('/temp'))).arrayBuffer();
+    s.reset();
+    expect(s.hits('/temp')).toBe(0);
+    expect(s.requests).toHaveLength(0);
+    const r = await fetch(s.url('/temp'));
+    await r.arrayBuffer();
+    expect(r.status).toBe(404);
+  });
+});

@@ -9,6 +9,7 @@
 //   server.route('/page', (req) => ({ body: `<p>${req.url}</p>`, headers: { 'content-type': 'text/html' } }));
 //   server.hits('/flaky')                                   // how many requests reached that path
 //   server.requests                                         // every request: method, path, headers, time
+//   server.reset()                                          // drop routes, hit counts and the request log
 //   await server.close();
 //
 // A route is a RouteSpec, an array of RouteSpecs played in order (the last one repeats, e.g.
@@ -78,6 +79,8 @@ export interface FixtureServer {
   redirectChain(prefix: string, hops: number, finalPath: string, status?: number): string;
   hits(path: string): number;
   requests: RecordedRequest[];
+  /** Forget every route, hit count and recorded request (files under root are still served). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -242,6 +245,11 @@ export async function startFixtureServer(opts: { root?: string } = {}): Promise<
       return `${origin}${prefix}/0`;
     },
     hits: (path) => hitCounts.get(path) ?? 0,
+    reset: () => {
+      routes.clear();
+      hitCounts.clear();
+      requests.length = 0;
+    },
     close: async () => {
       closing = true;
       for (const s of sockets) s.destroy();
