@@ -35,22 +35,24 @@ async function withQueue<T>(deps: ServerDeps, fn: (producer: QueueProducer) => P
   }
 }
 
+/** 'disabled' without a producer; otherwise whether its Redis connection answers a PING within 1 s. */
 async function pingQueue(deps: ServerDeps): Promise<'up' | 'down' | 'disabled' | 'unknown'> {
-  const redis = deps.producer?.redis;
   if (!deps.producer) return 'disabled';
+  const redis = deps.producer.redis;
   if (!redis) return 'unknown';
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const client = redis;
-    let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      client.ping(),
+      redis.ping(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error('timeout')), 1_000);
       }),
-    ]).finally(() => clearTimeout(timer));
+    ]);
     return 'up';
   } catch {
     return 'down';
+  } finally {
+    clearTimeout(timer);
   }
 }
 
