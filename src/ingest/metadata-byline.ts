@@ -82,7 +82,7 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   s = stripTrailingOrg(s, opts.siteNames ?? []);
   // A trailing role after a comma or a dash.
   s = s.replace(/\s*(?:,|\s[-–—]\s)\s*([^,]*)$/u, (whole, tail: string) => (ROLE_WORDS.test(tail) || /^(the|a)\s/i.test(tail) ? '' : whole)).trim();
-  s = s.replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '').replace(/\s+(and|&)$/i, '').trim();
+  s = s.replace(/\s+,/g, ',').replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '').replace(/\s+(and|&)$/i, '').trim();
   if (!s || !/\p{L}/u.test(s)) return null;
   if (NON_NAMES.test(s)) return null;
   if ((opts.siteNames ?? []).some((n) => n && norm(n) === norm(s))) return null;

@@ -341,7 +341,7 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
       if (names.length >= 4) return false;
       const $el = $(el);
       // Skip containers of whole author bios, comment sections and related-article lists.
-      if ($el.closest('.comment, .comments, #comments, [class*="related"], [class*="recirc"], footer, nav').length) return;
+      if ($el.closest('.comment, .comments, #comments, [class*="related"], [class*="recirc"], body > footer, #footer, .site-footer, [role="contentinfo"], nav').length) return;
       const t = textOf($, el);
       if (!t || t.length > 160) return;
       const b = cleanByline(t, opts);
