@@ -461,3 +461,13 @@ describe('namespaces', () => {
     expect(one(doc)).toMatchObject({ author: 'Other Prefix', publishedAt: '2023-09-17T00:00:00Z' });
   });
 });
+
+describe('rarer shapes', () => {
+  it('reads Atom 0.3 base64 content', () => {
+    const b64 = Buffer.from('<p>Encoded <b>body</b></p>').toString('base64');
+    expect(one(atom03(`<title>x</title><id>urn:1</id><content type="text/html" mode="base64">${b64}</content>`)).summary).toBe('Encoded body');
+  });
+  it('reads a channel link written as an href attribute', () => {
+    expect(parseFeed('<rss><channel><title>T</title><link href="https://chan.example/"/><item><title>x</title><link>/a</link></item></channel></rss>').items[0]!.url).toBe('https://chan.example/a');
+  });
+});

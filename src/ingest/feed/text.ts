@@ -87,6 +87,11 @@ export function titleText(value: string): string {
 /** Text of an Atom text construct (type text | html | xhtml). */
 export function atomText(el: XmlElement, asTitle: boolean): string {
   const type = (el.attrs['type'] ?? 'text').toLowerCase();
+  if ((el.attrs['mode'] ?? '').toLowerCase() === 'base64') {
+    // Atom 0.3 mode="base64": the payload is the content, of the given type
+    const decoded = Buffer.from(textContent(el).replace(/\s+/g, ''), 'base64').toString('utf8');
+    return /html/.test(type) ? (asTitle ? titleText(decoded) : htmlToText(decoded)) : collapse(decoded);
+  }
   if (type === 'xhtml' || type === 'application/xhtml+xml') return htmlToText(innerHtml(el));
   if (type === 'html' || type === 'text/html' || type === 'escaped') return asTitle ? titleText(innerHtml(el)) : htmlToText(innerHtml(el));
   // text: literal, but sloppy feeds put HTML in text constructs: only strip what is clearly markup

@@ -144,8 +144,8 @@ export function parseXmlFeed(root: XmlElement | null, feedUrl: string | null): F
     return { title: titleEl ? atomText(titleEl, true) || null : null, link, format, items };
   }
   const channel = root.name === 'channel' ? root : firstChild(root, 'channel') ?? root;
-  const linkEl = childElements(channel, 'link').find((l) => text(l));
-  const link = linkEl ? resolveUrl(text(linkEl), linkEl.base ?? feedUrl) : atomLink(channel, channel.base ?? feedUrl);
+  const linkEl = childElements(channel, 'link').find((l) => text(l) || l.attrs['href']);
+  const link = linkEl ? resolveUrl(text(linkEl) ?? linkEl.attrs['href'], linkEl.base ?? feedUrl) : atomLink(channel, channel.base ?? feedUrl);
   const base = feedUrl ?? (link && /^https?:/i.test(link) ? link : null);
   const items = descendants(root, 'item')
     .map((i) => rssItem(i, i.base ?? base))
