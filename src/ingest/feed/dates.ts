@@ -150,7 +150,7 @@ function parseLoose(s: string): string | null {
       continue;
     }
     if (WEEKDAY.test(raw) || WEEKDAY.test(tok + ',') || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(tok)) continue;
-    if (tok === 'de' || tok === 'of' || tok === 'the' || tok === 'del') continue;
+    if (tok === 'de' || tok === 'of' || tok === 'the' || tok === 'del' || tok === '-' || tok === '|' || tok === '@' || tok === '–') continue;
     const z = parseZone(tok);
     if (z !== null && (tok.startsWith('(') || raw.startsWith('('))) {
       comment ??= z;
