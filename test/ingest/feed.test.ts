@@ -471,3 +471,13 @@ describe('rarer shapes', () => {
     expect(parseFeed('<rss><channel><title>T</title><link href="https://chan.example/"/><item><title>x</title><link>/a</link></item></channel></rss>').items[0]!.url).toBe('https://chan.example/a');
   });
 });
+
+describe('junk before the feed', () => {
+  it.each([
+    ['a PHP warning with <br />', '<br />\n<b>Warning</b>: Undefined variable $x in <b>/var/www/feed.php</b> on line <b>12</b><br />\n<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Still here</title></item></channel></rss>'],
+    ['an unclosed <br>', '<br>Notice: something<?xml version="1.0"?><rss version="2.0"><channel><item><title>Still here</title></item></channel></rss>'],
+    ['an Atom feed after junk', '<b>Deprecated</b>: x<br><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id><title>Still here</title></entry></feed>'],
+  ])('%s', (_name, doc) => {
+    expect(parseFeed(doc).items.map((i) => i.title)).toEqual(['Still here']);
+  });
+});

@@ -6,7 +6,7 @@ import { FeedParseError } from '../../errors.js';
 import { decodeBytes, decodeWindows1252, isValidUtf8 } from '../decode.js';
 import { looksLikeJsonFeed, parseJsonFeed } from './json-feed.js';
 import { feedFormatOfRoot, parseXmlFeed } from './xml-feed.js';
-import { parseXml } from './xml.js';
+import { type XmlElement, isElement, parseXml } from './xml.js';
 import type { Feed } from './types.js';
 
 export type { Feed, FeedItem } from './types.js';
@@ -75,15 +75,39 @@ export function parseFeed(input: string | Uint8Array, opts: ParseFeedOptions = {
   }
   if (!trimmed.includes('<')) throw new FeedParseError('not a feed: no markup');
   const xml = expandDtdEntities(text);
-  let { root } = parseXml(xml, url);
+  let root = feedRoot(xml, url);
   const format = feedFormatOfRoot(root);
   if (!format) throw new FeedParseError(`not a feed: ${root ? `root element <${root.rawName}>` : 'no XML element found'}`, { root: root?.rawName ?? null });
   // Without a feed URL, a relative xml:base can only be resolved against the feed's own link.
   if (!url && /xml:base\s*=/i.test(text)) {
     const first = parseXmlFeed(root, null);
-    if (first.link && /^https?:/i.test(first.link)) root = parseXml(xml, first.link).root;
+    if (first.link && /^https?:/i.test(first.link)) root = feedRoot(xml, first.link);
   }
   return parseXmlFeed(root, url);
+}
+
+/** The feed element: the document's root, or, after junk (a PHP warning, a stray <br>), the feed found a few levels down. */
+function feedRoot(xml: string, baseUrl: string | null): XmlElement | null {
+  const parsed = parseXml(xml, baseUrl);
+  if (feedFormatOfRoot(parsed.root)) return parsed.root;
+  return nestedFeedRoot(parsed.document) ?? parsed.root;
+}
+
+/** The first rss / rdf:RDF / Atom feed element within a few levels of `el` (breadth first). */
+function nestedFeedRoot(el: XmlElement): XmlElement | null {
+  let level: XmlElement[] = [el];
+  for (let depth = 0; depth < 4 && level.length; depth++) {
+    const next: XmlElement[] = [];
+    for (const node of level) {
+      for (const c of node.children) {
+        if (!isElement(c)) continue;
+        if (c.name === 'rss' || c.name === 'rdf:rdf' || c.name === 'atom:feed') return c;
+        next.push(c);
+      }
+    }
+    level = next;
+  }
+  return null;
 }
 
 export type FeedFormat = Feed['format'];

@@ -66,6 +66,8 @@ const MAX_SKIPPED = 2_000;
 
 export interface ParsedXml {
   root: XmlElement | null;
+  /** The document node: every top-level element (junk before the root included) is its child. */
+  document: XmlElement;
   /** encoding="" of the XML declaration, if any. */
   declaredEncoding: string | null;
 }
@@ -167,8 +169,7 @@ export function parseXml(text: string, baseUrl: string | null): ParsedXml {
   parser.write(text);
   if (!stopped) parser.end();
   const root = (doc.children.find((c) => 'name' in c) as XmlElement | undefined) ?? null;
-  if (root) root.parent = null;
-  return { root, declaredEncoding };
+  return { root, document: doc, declaredEncoding };
 }
 
 /** Attribute values keep their entity references (decodeEntities is off). */
