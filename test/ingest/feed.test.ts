@@ -414,6 +414,8 @@ describe('sniffing (looksLikeFeed / sniffFeedFormat)', () => {
     ['', 'application/atom+xml; charset=utf-8', 'atom'],
     ['', 'application/feed+json', 'json'],
     ['<html><body>', 'application/rss+xml', null],
+    ['<br />\n<b>Warning</b>: x<br />\n<?xml version="1.0"?><rss version="2.0">', 'text/html', 'rss'],
+    ['<p>An HTML fragment that mentions no feed</p>', null, null],
   ])('%j (%s) → %s', (head, type, expected) => {
     expect(sniffFeedFormat(head, type)).toBe(expected);
     expect(looksLikeFeed(head, type)).toBe(expected !== null);

@@ -132,6 +132,11 @@ export function sniffFeedFormat(input: string | Uint8Array, contentType?: string
     if (local === 'rss' || local === 'channel') return 'rss';
     if (local === 'rdf') return 'rdf';
     if (local === 'feed') return 'atom';
+    // PHP warnings and notices printed before the feed: <br />, <b>Warning</b>…
+    if (['br', 'b', 'font', 'p'].includes(name)) {
+      const later = /<(rss|rdf:rdf|feed)[\s>]/i.exec(prolog);
+      if (later) return later[1]!.toLowerCase() === 'rss' ? 'rss' : later[1]!.toLowerCase() === 'feed' ? 'atom' : 'rdf';
+    }
     return null;
   }
   if (FEED_TYPES.test(media)) return media.includes('json') ? 'json' : media.includes('atom') ? 'atom' : media.includes('rdf') ? 'rdf' : 'rss';
