@@ -62,7 +62,7 @@ export const ORG_HEADS = set(`
   hospital clinic museum orchestra band
   exchange reserve treasury cabinet government junta
   front forum centre center programme program initiative mission watch international nations
-  observatory laboratory labs
+  observatory laboratory labs community
 `);
 
 /** First words that make "X of Y" an organization ("Bank of England", "Ministry of Defence"). */
@@ -70,7 +70,7 @@ export const ORG_OF_HEADS = set(`
   bank ministry department university college school institute academy council commission
   committee board office bureau agency authority church federation association union league
   alliance party society court house chamber order army government organisation organization
-  museum federal fund friends
+  museum federal fund friends community
 `);
 
 /** First words that make "X of Y" a place ("Republic of Korea", "Gulf of Guinea"). */
@@ -147,4 +147,11 @@ export const NEVER_NAMES = set(`
   chapter section page figure table note update updated breaking exclusive live
   north south east west northern southern eastern western central
   god
+`);
+
+/** Words that end a name when met inside a run of capitals ("Goita Monday", "Mali Today"). */
+export const SPLIT_WORDS = set(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+  dec today tonight tomorrow yesterday i
 `);

@@ -16,10 +16,12 @@ import {
   PLACE_NOUNS_AFTER,
   PLACE_OF_HEADS,
   PLACE_PREFIXES,
+  SPLIT_WORDS,
   SPORT_MARKERS,
   TITLES,
 } from '../gazetteers/words.js';
 import { emptyScores, type Scores } from './evidence.js';
+import { lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
 export interface Mention {
@@ -42,6 +44,8 @@ export interface Mention {
   parenAcronym?: Mention;
   /** A country named right after a comma: "Bamako, Mali". */
   commaCountry?: string;
+  /** Used as a sports team here ("Bolton beat Leeds 2-1", "Leeds coach"). */
+  team: boolean;
 }
 
 export interface DemonymMention {
@@ -64,6 +68,10 @@ const PLACE_PREPS = new Set(['in', 'near', 'from', 'across', 'into', 'outside', 
 const SPLIT_EXCEPT = new Set(['may', 'march', 'august', 'june', 'april', 'jan', 'sun', 'sat', 'mon', 'wed']);
 /** Endings of common nouns and adjectives, rare at the end of a personal name. */
 const NOUN_SUFFIX = /(?:tion|sion|ment|ity|ism|ics|ship|ology|ware|ive|ous|ful|less|able|ible)$/;
+/** Lowercase nouns after a name that make it a team, in a sports report ("Leeds coach"). */
+const TEAM_NOUNS_AFTER = new Set(['coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'fans', 'supporters', 'squad', 'side', 'team', 'player', 'players', 'boss', 'skipper', 'bowler', 'batsman', 'pitcher', 'quarterback']);
+/** Lexicon word classes that are never names (nouns are left out: many surnames are nouns). */
+const LEXICON_COMMON = new Set(['Adjective', 'Comparative', 'Superlative', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'PhrasalVerb', 'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Cardinal', 'Ordinal', 'TextValue']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const ALWAYS_CONNECT = new Set(['de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'ul', 'ud', 'es', '&']);
 
@@ -74,8 +82,7 @@ const isInitialOrAbbr = (t: Token): boolean => /^\p{Lu}$/u.test(t.text) || /^(?:
 const lowerKey = (t: Token): string => (t.poss ? t.lower.slice(0, -2) : t.lower).replace(/[.]/g, '');
 
 function endsWithOrgHead(p: Token[]): boolean {
-  const last = p[p.length - 1];
-  return ORG_HEADS.has(lowerKey(last)) || (p.length > 1 && hasTag(last, ['Organization']));
+  return ORG_HEADS.has(lowerKey(p[p.length - 1]));
 }
 function endsWithPlaceHead(p: Token[]): boolean {
   return p.length > 1 && PLACE_HEADS.has(lowerKey(p[p.length - 1]));
@@ -93,7 +100,11 @@ export function isCommonWord(t: Token, lowerVocab: Set<string>): boolean {
   if (NEVER_NAMES.has(k)) return true;
   if (hasTag(t, NAME_TAGS)) return false;
   if (hasTag(t, COMMON_TAGS)) return true;
-  return lowerVocab.has(k);
+  if (lowerVocab.has(k)) return true;
+  // compromise tags a capitalised word as a proper noun; its lexicon still knows the word.
+  const lex = lexiconTags(k);
+  if (lex.length && !lex.some((x) => NAME_TAGS.includes(x) || x === 'ProperNoun')) return lex.some((x) => LEXICON_COMMON.has(x));
+  return NOUN_SUFFIX.test(k);
 }
 
 /** Does "of"/"for"/"on" after `left` belong to the name ("Bank of England", "Alliance of Sahel States")? */
@@ -192,7 +203,7 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     let cur: Token[] = [];
     const parts: Token[][] = [];
     for (const t of piece) {
-      if (NEVER_NAMES.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
+      if (SPLIT_WORDS.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
         if (cur.length) parts.push(cur);
         cur = [];
       } else cur.push(t);
@@ -241,7 +252,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[]): Piece[] {
     let q = j;
     while (q > 0 && TITLES.has(lowerKey(p[q - 1]))) q--;
     let r = j + 1;
-    while (r < p.length && (TITLES.has(lowerKey(p[r])) || p[r].text === '.')) r++;
+    while (r < p.length && (TITLES.has(lowerKey(p[r])) || p[r].text === '.' || (isConnector(p[r]) && TITLES.has(lowerKey(p[r + 1] ?? p[r]))))) r++;
     if (r >= p.length) break;
     const left = stripLeading(p.slice(0, q));
     const right = stripLeading(p.slice(r));
@@ -306,9 +317,6 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   if (before && before.word && !before.cap && PLACE_PREPS.has(before.lower)) s.place += 0.6;
   if (before && before.lower === 'the' && words.length === 1 && !m.acronym) s.person -= 1;
   if (after && after.text === '-' && tokens[last.i + 2]?.word && /^(?:based|born)$/.test(tokens[last.i + 2].lower)) s.place += 2.5;
-  if (ctx.sporty && !cc && (SPORT_MARKERS.has(after?.lower ?? '') || SPORT_MARKERS.has(before?.lower ?? '') || /^\d+$/.test(after?.text ?? ''))) {
-    s.org += s.place > 0 ? s.place + 1 : 1;
-  }
 
   // A name ending in an organization or place head word is not a person ("Irving School District").
   if (words.length > 1 && !piece.titled && (ORG_HEADS.has(lastKey) || PLACE_HEADS.has(lastKey) || hasOrgOf(p) || hasPlaceOf(p))) {
@@ -351,17 +359,32 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
         weak: false,
         caseless: false,
         acronym: words.length === 1 && words[0].upper,
+        team: false,
       };
       score(piece, ctx, m);
+      if (ctx.sporty && !m.country && !piece.titled && m.scores.person < 1 && inGameContext(p, tokens)) {
+        m.team = true;
+        m.scores.org += 1;
+      }
       if (words.length === 1 && !m.acronym) {
         if (NEVER_NAMES.has(key)) continue;
-        if (p[0].sentStart && !piece.titled) m.weak = true;
+        if (p[0].sentStart && !piece.titled && !m.team) m.weak = true;
       }
       mentions.push(m);
     }
   }
   linkNeighbours(mentions, tokens);
   return mentions;
+}
+
+/** Next to "beat"/"v", a score, or "coach"/"fans": a team in a sports report. */
+function inGameContext(p: Token[], tokens: Token[]): boolean {
+  const before = tokens[p[0].i - 1];
+  const last = p[p.length - 1];
+  const after = last.poss ? undefined : tokens[last.i + 1];
+  const b = before?.lower ?? '';
+  const a = after?.lower ?? '';
+  return SPORT_MARKERS.has(a) || SPORT_MARKERS.has(b) || /^\d+$/.test(after?.text ?? '') || TEAM_NOUNS_AFTER.has(a);
 }
 
 /** "X (ABC)" → acronym link; "City, Country" → the city's country. */

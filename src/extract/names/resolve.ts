@@ -76,6 +76,10 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
       g.type = 'country';
       continue;
     }
+    if (g.mentions.some((m) => m.team)) {
+      g.type = 'org';
+      continue;
+    }
     const weakOnly = g.mentions.every((m) => m.weak);
     const n = g.mentions.length;
     const t = bestType(g.scores, 1);
@@ -210,6 +214,15 @@ function matchCaselessLines(input: ResolveInput, entities: ResolvedEntity[], cou
   for (const e of entities) for (const [k, f] of e.forms) {
     known.set(k, e);
     if (!/\p{Ll}/u.test(f.text)) acronymKeys.add(k);
+  }
+  // A person's surname alone, when no other name claims it ("GOITA HAILS ...").
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    for (const k of [...e.forms.keys()]) {
+      const w = wordsOf(k);
+      const last = w[w.length - 1];
+      if (w.length >= 2 && last.length >= 3 && !known.has(last)) known.set(last, e);
+    }
   }
   const places = new Map<string, ResolvedEntity>();
   for (const e of entities) if (e.type === 'place') for (const k of e.forms.keys()) places.set(k, e);
