@@ -1,7 +1,7 @@
 // Entity facets for the record list. Without a filter they come from the store's entity index
 // (all records); with one they are counted over the matching records (up to a cap), so the counts
 // always describe the list the analyst is looking at.
-import type { EntityCount, EntityType, RecordFilter, Store, StoredRecord } from '../store/types.js';
+import type { EntityCount, EntityType, Store, StoredRecord } from '../store/types.js';
 import { ENTITY_TYPES } from './params.js';
 
 export interface Facets {
@@ -53,13 +53,15 @@ export function countEntities(records: StoredRecord[], limit = FACET_LIMIT): Rec
   return byType;
 }
 
-export async function facetsFor(store: Store, filter: RecordFilter, filtered: boolean, total: number): Promise<Facets> {
-  if (!filtered) {
-    const lists = await Promise.all(ENTITY_TYPES.map((type) => store.topEntities({ type, limit: FACET_LIMIT })));
-    const byType = emptyByType();
-    ENTITY_TYPES.forEach((t, i) => (byType[t] = lists[i]));
-    return { byType, sampled: null, capped: false };
-  }
-  const records = await store.list({ ...filter, limit: FACET_SAMPLE, offset: 0 });
-  return { byType: countEntities(records), sampled: records.length, capped: total > records.length };
+/** Facets over the whole store, from its entity index (the unfiltered list). */
+export async function storeFacets(store: Store): Promise<Facets> {
+  const lists = await Promise.all(ENTITY_TYPES.map((type) => store.topEntities({ type, limit: FACET_LIMIT })));
+  const byType = emptyByType();
+  ENTITY_TYPES.forEach((t, i) => (byType[t] = lists[i]));
+  return { byType, sampled: null, capped: false };
+}
+
+/** Facets counted over the first matching records (`sample`, at most FACET_SAMPLE of `total`). */
+export function sampleFacets(sample: StoredRecord[], total: number): Facets {
+  return { byType: countEntities(sample), sampled: sample.length, capped: total > sample.length };
 }

@@ -1,7 +1,8 @@
 // The review pages: server-rendered HTML, no script.
 import type { FastifyInstance } from 'fastify';
 import { GleanerError } from '../../errors.js';
-import { facetsFor } from '../facets.js';
+import { FACET_SAMPLE, sampleFacets, storeFacets, type Facets } from '../facets.js';
+import type { StoredRecord } from '../../store/types.js';
 import { PageRecordsQuery, describeIssues, hasFilter, toFilter, type RecordsQuery } from '../params.js';
 import { errorPage } from '../pages/layout.js';
 import { listPage } from '../pages/list.js';
@@ -27,8 +28,18 @@ export async function pageRoutes(app: FastifyInstance, deps: ServerDeps, opts: {
     const q = parsed.data;
     const filter = toFilter(q);
     try {
-      const [records, total] = await Promise.all([store.list(filter), store.count({ ...filter, limit: undefined, offset: undefined })]);
-      const facets = await facetsFor(store, filter, hasFilter(q), total);
+      const total = await store.count({ ...filter, limit: undefined, offset: undefined });
+      let records: StoredRecord[];
+      let facets: Facets;
+      if (!hasFilter(q)) {
+        [records, facets] = await Promise.all([store.list(filter), storeFacets(store)]);
+      } else {
+        // One query serves both the facet sample and, usually, the page itself (same order).
+        const sample = await store.list({ ...filter, limit: FACET_SAMPLE, offset: 0 });
+        const end = q.offset + q.limit;
+        records = sample.length < FACET_SAMPLE || end <= sample.length ? sample.slice(q.offset, end) : await store.list(filter);
+        facets = sampleFacets(sample, total);
+      }
       return reply.send(listPage({ query: q, records, total, facets, queues }));
     } catch (err) {
       // The store rejects what zod cannot judge (e.g. a date that does not exist): show it on the page.
