@@ -72,6 +72,7 @@ describe('extractDates: months, days and years', () => {
     expect(valueOf('Saturday, Sept. 16', 'The charter, signed Saturday, Sept. 16, sets up a pact.')).toBe('2023-09-16');
     expect(valueOf('July 2022', 'The mine opened in July 2022.')).toBe('2022-07');
     expect(valueOf('2023-09-14', 'Filed 2023-09-14 at the registry.')).toBe('2023-09-14');
+    expect(valueOf('2023-09-14', 'Updated 2023-09-14T08:30Z by the desk.')).toBe('2023-09-14');
   });
 
   it('takes the nearest year for a month and day without one', () => {
@@ -94,6 +95,8 @@ describe('extractDates: months, days and years', () => {
   it('keeps mid-year and fiscal-year phrases at year precision', () => {
     expect(valueOf('mid-1996', 'The treaty took effect in mid-1996.')).toBe('1996');
     expect(valueOf('fiscal 2022', 'Revenue doubled in fiscal 2022.')).toBe('2022');
+    expect(valueOf('FY2024', 'The guidance for FY2024 was cut.')).toBe('2024');
+    expect(valueOf('H1 2023', 'Margins narrowed in H1 2023.')).toBe('2023-H1');
   });
 
   it('does not take counts, money or modal verbs for dates', () => {
@@ -107,6 +110,7 @@ describe('extractDates: relative expressions', () => {
     const text = 'Yesterday the port reopened. Last year exports fell; two years ago they rose, and three weeks ago the ban ended.';
     const byText = new Map(extractDates(text, SUN).map((d) => [d.text, d.value]));
     expect(byText.get('Yesterday')).toBe('2023-09-16');
+    expect(valueOf('last night', 'Shelling resumed last night, residents said.')).toBe('2023-09-16');
     expect(byText.get('Last year')).toBe('2022');
     expect(byText.get('two years ago')).toBe('2021');
     expect(byText.get('three weeks ago')).toBe('2023-08-27');

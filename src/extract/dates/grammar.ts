@@ -136,7 +136,8 @@ const GATES: Record<string, RegExp> = {
   isoDay: /\d-[01]\d-[0-3]\d/, slashDay: /\d\/\d/, quarter: /quarter/i, qShort: /Q[1-4]/,
   ctxQuarter: /quarter|period/i, half: /half/i, decade: /\d0['’]?s/i, century: /century/i,
   year: /(?:1[5-9]|20)\d\d/, season: /spring|summer|fall|autumn|winter/i, weekday: /day/,
-  relDay: /today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)/i,
+  relDay: /today|yesterday|tomorrow|tonight|night|this\s+(?:morning|afternoon|evening)/i,
+  shortHalfFy: /H[12]|FY/,
   relUnit: /week|month|year|decade|quarter/i, weekend: /weekend/i, endOfThe: /end|beginning|start|middle|rest|remainder/i,
   theYear: /year/i, ago: /ago|earlier|before|from now|hence/i, yearAgoAdj: /year-/i,
   holiday: /Christmas|New Year|Thanksgiving|Easter|Good Friday|Halloween|Valentine|Election Day|Labou?r Day|Memorial Day/,
@@ -163,7 +164,7 @@ export const RULES: Rule[] = [
     return { k: 'day', y: g(m, 'year') ? +g(m, 'year')! : undefined, m: mo, d };
   }),
   // ISO 2023-09-16 and US 9/16/2023
-  R('isoDay', `(?<![\\w-])(?<y>${YEAR})-(?<mo>0[1-9]|1[0-2])-(?<d>[0-3]\\d)(?![\\w-])`, '', (m) => ({ k: 'day', y: +g(m, 'y')!, m: +g(m, 'mo')!, d: +g(m, 'd')! })),
+  R('isoDay', `(?<![\\w-])(?<y>${YEAR})-(?<mo>0[1-9]|1[0-2])-(?<d>[0-3]\\d)(?!(?!T\\d)[\\w-])`, '', (m) => ({ k: 'day', y: +g(m, 'y')!, m: +g(m, 'mo')!, d: +g(m, 'd')! })),
   R('slashDay', `(?<![\\w/.])(?<a>[01]?\\d)/(?<b>[0-3]?\\d)/(?<y>${YEAR}|\\d\\d)(?![\\w/])`, '', (m) => {
     let a = +g(m, 'a')!, b = +g(m, 'b')!;
     const yy = g(m, 'y')!;
@@ -200,6 +201,12 @@ export const RULES: Rule[] = [
     const yy = g(m, 'yy');
     const y = g(m, 'y') ?? g(m, 'y2') ?? (yy ? String(+yy < 50 ? 2000 + +yy : 1900 + +yy) : undefined);
     return { k: 'quarter', q, y: y ? +y : undefined };
+  }),
+  // "H1 2023", "FY2023", "FY 2022/23"
+  R('shortHalfFy', `(?<![\\w-])(?:H(?<h>[12])\\s+(?<hy>${YEAR})|FY\\s?(?:(?<fy>${YEAR})|['’]?(?<fyy>\\d\\d)))(?![\\w-])`, '', (m) => {
+    if (g(m, 'h')) return { k: 'half', h: +g(m, 'h')!, y: +g(m, 'hy')! };
+    const yy = g(m, 'fyy');
+    return { k: 'year', y: g(m, 'fy') ? +g(m, 'fy')! : +yy! < 50 ? 2000 + +yy! : 1900 + +yy! };
   }),
   // "the quarter", "the latest period", "the year-ago quarter", "the same period last year"
   R('ctxQuarter', `(?<![\\w-])(?:the|this|that|its|their)\\s+(?<adj>(?:(?:latest|current|most recent|recent|just-ended|just-completed|fiscal|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|previous|prior|past|${YEAR})\\s+)*)(?<unit>quarter|period)(?![\\w-])(?:\\s+(?<tail>a year (?:ago|earlier|before)|last year|the year before|of last year|(?:in|of) (?<ty>${YEAR})))?`, 'i', (m) => {
@@ -254,8 +261,8 @@ export const RULES: Rule[] = [
     return { k: 'weekday', wd: weekdayNumber(g(m, 'wd')!), rel: r };
   }),
   // "today", "yesterday afternoon", "the day after tomorrow", "this morning"
-  R('relDay', `(?<![\\w-])(?:(?:early|late|earlier|later)\\s+)?(?<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?|(?<![\\w-])this\\s+(?:morning|afternoon|evening)(?![\\w-])`, 'i', (m) => {
-    const w = (g(m, 'w') ?? 'today').toLowerCase();
+  R('relDay', `(?<![\\w-])(?:(?:early|late|earlier|later)\\s+)?(?<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?|(?<![\\w-])(?:this\\s+(?:morning|afternoon|evening)|(?<w2>last\\s+night))(?![\\w-])`, 'i', (m) => {
+    const w = (g(m, 'w') ?? (g(m, 'w2') ? 'yesterday' : 'today')).toLowerCase();
     const n = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : 0;
     return { k: 'relDay', n };
   }),
