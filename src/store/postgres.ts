@@ -10,7 +10,7 @@ import {
   validateRecord,
   type FeedRow,
   normaliseFilter,
-  recordId,
+  newRecordId,
   recordKeys,
   searchText,
   sha256Hex,
@@ -19,6 +19,7 @@ import {
   type Bind,
   type FtsQuery,
   type NormalisedFilter,
+  type RecordKeys,
 } from './query.js';
 import type { GleanerRecord } from './schema.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
@@ -70,6 +71,9 @@ function toStored(row: RecordRow): StoredRecord {
     updatedAt: row.updated_at.toISOString(),
   };
 }
+
+/** Records per transaction in upsertMany. */
+const UPSERT_MANY_CHUNK = 200;
 
 const FTS_SQL = `setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B')`;
 
@@ -139,72 +143,100 @@ export class PostgresStore implements Store {
   async upsert(record: GleanerRecord): Promise<UpsertResult> {
     const rec = validateRecord(record);
     const keys = recordKeys(rec);
+    return this.tx('upsert', this.locksFor([keys]), (c) => this.upsertIn(c, rec, keys));
+  }
+
+  /**
+   * Several records in one transaction (bulk imports): one BEGIN with every lock, then two round
+   * trips per record, one COMMIT. Records are validated first; nothing is written if one is invalid.
+   */
+  async upsertMany(records: GleanerRecord[]): Promise<UpsertResult[]> {
+    const recs = records.map(validateRecord);
+    const results: UpsertResult[] = [];
+    for (let i = 0; i < recs.length; i += UPSERT_MANY_CHUNK) {
+      const chunk = recs.slice(i, i + UPSERT_MANY_CHUNK).map((rec) => ({ rec, keys: recordKeys(rec) }));
+      const done = await this.tx('upsertMany', this.locksFor(chunk.map((x) => x.keys)), async (c) => {
+        const out: UpsertResult[] = [];
+        for (const { rec, keys } of chunk) out.push(await this.upsertIn(c, rec, keys));
+        return out;
+      });
+      results.push(...done);
+    }
+    return results;
+  }
+
+  /** Advisory lock keys for records' URL keys and content hashes, deduplicated and sorted (no deadlocks). */
+  private locksFor(all: RecordKeys[]): string[] {
+    const names = new Set<string>();
+    for (const keys of all) {
+      names.add(keys.urlKey);
+      if (keys.altKey) names.add(keys.altKey);
+      if (keys.syndicatable || (!keys.url && !keys.canonicalUrl)) names.add('hash:' + keys.contentHash);
+    }
+    return [...new Set([...names].map((k) => lockKey(`${this.schema}:${k}`)))].sort();
+  }
+
+  private async upsertIn(c: pg.PoolClient, rec: GleanerRecord, keys: RecordKeys): Promise<UpsertResult> {
     const data = JSON.stringify(rec);
     const now = new Date().toISOString();
     const urlKeys = [keys.urlKey, keys.altKey].filter((k): k is string => k !== null);
-    const locks = [...urlKeys, keys.syndicatable || (!keys.url && !keys.canonicalUrl) ? 'hash:' + keys.contentHash : null]
-      .filter((k): k is string => k !== null)
-      .map((k) => lockKey(`${this.schema}:${k}`))
-      .sort();
-    return this.tx('upsert', locks, async (c): Promise<UpsertResult> => {
-      type Found = { kind: 'key' | 'hash' | 'revision'; seq: string; id: string; revision: number; content_hash: string; syndicated_from: string | null; is_primary: boolean };
-      const found = (
-        await c.query<Found>(
-          `SELECT 'key' AS kind, seq, id, revision, content_hash, syndicated_from, url_key = $1 AS is_primary FROM records WHERE url_key = ANY($2::text[])
-           UNION ALL
-           (SELECT 'hash', seq, id, revision, content_hash, syndicated_from, false FROM records WHERE content_hash = $3 ORDER BY seq LIMIT 2)
-           UNION ALL
-           (SELECT 'revision', r.seq, r.id, r.revision, v.content_hash, r.syndicated_from, false
-            FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.content_hash = $3 ORDER BY r.seq LIMIT 2)`,
-          [keys.urlKey, urlKeys, keys.contentHash],
-        )
-      ).rows;
-      const byKey = found.filter((f) => f.kind === 'key').sort((x, y) => Number(y.is_primary) - Number(x.is_primary));
-      const sameText = found.filter((f) => f.kind === 'hash');
-      const originalOf = (excludeId: string | null): string | null => {
-        if (!keys.syndicatable) return null;
-        // a current record with this text first, else a record that had it in an earlier version
-        const row = sameText.find((f) => f.id !== excludeId) ?? found.find((f) => f.kind === 'revision' && f.id !== excludeId);
-        return row ? (row.syndicated_from ?? row.id) : null;
-      };
-      const existing = byKey[0];
-      if (!existing && !keys.url && !keys.canonicalUrl && sameText[0]) {
-        // No URL at all: the content is the identity, so the same text anywhere is this record.
-        return { id: sameText[0].id, status: 'unchanged', revision: sameText[0].revision };
-      }
-      const text = searchText(rec);
-      const rows = entityRows(rec);
-      const entityArrays = [rows.map((e) => e.type), rows.map((e) => e.term), rows.map((e) => e.name), rows.map((e) => e.key), rows.map((e) => e.code), rows.map((e) => e.mentions), rows.map((e) => (e.alias ? 1 : 0))];
-      const insertEntities = (first: number) =>
-        `INSERT INTO entities (record_id, type, term, name, key, code, mentions, alias)
-         SELECT $${first}, * FROM unnest($${first + 1}::text[], $${first + 2}::text[], $${first + 3}::text[], $${first + 4}::text[], $${first + 5}::text[], $${first + 6}::int[], $${first + 7}::smallint[])
-         ON CONFLICT DO NOTHING`;
-      if (existing) {
-        if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
-        const revision = existing.revision + 1;
-        // CTEs share one snapshot: the superseded version is copied before the update lands
-        await c.query(
-          `WITH old AS (
-             INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data)
-             SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = $13
-           ), gone AS (DELETE FROM entities WHERE record_id = $13)
-           UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
-             syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL} WHERE id = $13`,
-          [text.title, text.body, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id],
-        );
-        if (rows.length) await c.query(insertEntities(1), [existing.id, ...entityArrays]);
-        return { id: existing.id, status: 'updated', revision };
-      }
-      const original = originalOf(null);
-      const id = recordId(keys.urlKey);
+    type Found = { kind: 'key' | 'hash' | 'revision'; seq: string; id: string; revision: number; content_hash: string; syndicated_from: string | null; is_primary: boolean };
+    const found = (
+      await c.query<Found>(
+        `SELECT 'key' AS kind, seq, id, revision, content_hash, syndicated_from, url_key = $1 AS is_primary FROM records WHERE url_key = ANY($2::text[])
+         UNION ALL
+         (SELECT 'hash', seq, id, revision, content_hash, syndicated_from, false FROM records WHERE content_hash = $3 ORDER BY seq LIMIT 2)
+         UNION ALL
+         (SELECT 'revision', r.seq, r.id, r.revision, v.content_hash, r.syndicated_from, false
+          FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.content_hash = $3 ORDER BY r.seq LIMIT 2)`,
+        [keys.urlKey, urlKeys, keys.contentHash],
+      )
+    ).rows;
+    const byKey = found.filter((f) => f.kind === 'key').sort((x, y) => Number(y.is_primary) - Number(x.is_primary));
+    const sameText = found.filter((f) => f.kind === 'hash');
+    const originalOf = (excludeId: string | null): string | null => {
+      if (!keys.syndicatable) return null;
+      // a current record with this text first, else a record that had it in an earlier version
+      const row = sameText.find((f) => f.id !== excludeId) ?? found.find((f) => f.kind === 'revision' && f.id !== excludeId);
+      return row ? (row.syndicated_from ?? row.id) : null;
+    };
+    const existing = byKey[0];
+    if (!existing && !keys.url && !keys.canonicalUrl && sameText[0]) {
+      // No URL at all: the content is the identity, so the same text anywhere is this record.
+      return { id: sameText[0].id, status: 'unchanged', revision: sameText[0].revision };
+    }
+    const text = searchText(rec);
+    const rows = entityRows(rec);
+    const entityArrays = [rows.map((e) => e.type), rows.map((e) => e.term), rows.map((e) => e.name), rows.map((e) => e.key), rows.map((e) => e.code), rows.map((e) => e.mentions), rows.map((e) => (e.alias ? 1 : 0))];
+    const insertEntities = (first: number) =>
+      `INSERT INTO entities (record_id, type, term, name, key, code, mentions, alias)
+       SELECT $${first}, * FROM unnest($${first + 1}::text[], $${first + 2}::text[], $${first + 3}::text[], $${first + 4}::text[], $${first + 5}::text[], $${first + 6}::int[], $${first + 7}::smallint[])
+       ON CONFLICT DO NOTHING`;
+    if (existing) {
+      if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
+      const revision = existing.revision + 1;
+      // CTEs share one snapshot: the superseded version is copied before the update lands
       await c.query(
-        `WITH ent AS (${insertEntities(14)})
-         INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts)
-         VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL})`,
-        [text.title, text.body, id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, data, id, ...entityArrays],
+        `WITH old AS (
+           INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data)
+           SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = $13
+         ), gone AS (DELETE FROM entities WHERE record_id = $13)
+         UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
+           syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL} WHERE id = $13`,
+        [text.title, text.body, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id],
       );
-      return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
-    });
+      if (rows.length) await c.query(insertEntities(1), [existing.id, ...entityArrays]);
+      return { id: existing.id, status: 'updated', revision };
+    }
+    const original = originalOf(null);
+    const id = newRecordId();
+    await c.query(
+      `WITH ent AS (${insertEntities(14)})
+       INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts)
+       VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL})`,
+      [text.title, text.body, id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, data, id, ...entityArrays],
+    );
+    return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
   }
 
   async get(idOrUrl: string): Promise<StoredRecord | null> {

@@ -1,6 +1,6 @@
 // Logic both back ends share: record keys, name folding, the entity rows a record is indexed under,
 // date bounds and full-text query parsing. Pure functions; the SQL lives in sqlite.ts / postgres.ts.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { GleanerRecord } from './schema.js';
 import type { EntityType, FeedState, RecordFilter } from './types.js';
@@ -79,9 +79,13 @@ export function recordKeys(record: GleanerRecord): RecordKeys {
   };
 }
 
-/** A stable, opaque record id derived from the record's key, so racing writers agree on it. */
-export function recordId(urlKey: string): string {
-  return 'r' + sha256Hex(urlKey).slice(0, 19);
+/**
+ * A new record id: "r" + milliseconds (base 36) + 40 random bits. Time-ordered, so the id index and
+ * the entity table (keyed by record id) grow at their right edge instead of dirtying random pages.
+ * Racing writers never both insert: the unique URL key (and locks/transactions) decide.
+ */
+export function newRecordId(now = Date.now()): string {
+  return 'r' + now.toString(36).padStart(9, '0') + randomBytes(5).toString('hex');
 }
 
 export function toUtcIso(value: string | null | undefined): string | null {

@@ -11,7 +11,7 @@ import {
   validateRecord,
   type FeedRow,
   normaliseFilter,
-  recordId,
+  newRecordId,
   recordKeys,
   searchText,
   topEntityConditions,
@@ -64,6 +64,8 @@ export class SqliteStore implements Store {
       this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 10_000))}`);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
+      // checkpoint every ~40 MB of WAL instead of 4 MB: far fewer fsyncs and rewrites under steady ingest
+      this.db.pragma('wal_autocheckpoint = 10000');
       this.db.pragma('foreign_keys = ON');
     } catch (err) {
       throw new StoreError(`cannot open SQLite database ${opts.path}: ${errorMessage(err)}`, { path: opts.path }, err);
@@ -105,6 +107,12 @@ export class SqliteStore implements Store {
       this.pending.push({ rec, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
+  }
+
+  /** Several records in one write transaction (bulk imports); validated first, nothing written if one is invalid. */
+  async upsertMany(records: GleanerRecord[]): Promise<UpsertResult[]> {
+    records.forEach(validateRecord);
+    return Promise.all(records.map((r) => this.upsert(r)));
   }
 
   private flush(): void {
@@ -181,7 +189,7 @@ export class SqliteStore implements Store {
         return { id: existing.id, status: 'updated', revision };
       }
       const original = originalOf(null);
-      const id = recordId(keys.urlKey);
+      const id = newRecordId();
       const info = this.stmt(
         `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,

@@ -70,6 +70,11 @@ export interface Store {
    * Throws InputError when the record does not match the schema, StoreError (retryable) on DB errors.
    */
   upsert(record: GleanerRecord): Promise<UpsertResult>;
+  /**
+   * Many records at once (bulk import), in as few transactions as the back end allows; results in
+   * input order. All are validated before anything is written. Safe to retry (upserts are idempotent).
+   */
+  upsertMany(records: GleanerRecord[]): Promise<UpsertResult[]>;
   /** By id or by URL (canonical or original). */
   get(idOrUrl: string): Promise<StoredRecord | null>;
   /** Every version of a record, oldest first; the last is the current one. */

@@ -1,7 +1,7 @@
 // The pure helpers both back ends share.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { dateBound, entityRows, fold, normaliseFilter, parseFtsQuery, recordId, recordKeys, sourceHost, textHash } from '../../src/store/query.js';
+import { dateBound, entityRows, fold, normaliseFilter, newRecordId, parseFtsQuery, recordKeys, sourceHost, textHash } from '../../src/store/query.js';
 import { fts5Match } from '../../src/store/sqlite.js';
 import { tsQuery } from '../../src/store/postgres.js';
 import { seedRecord } from './seed.js';
@@ -56,8 +56,10 @@ describe('record keys', () => {
     expect(recordKeys({ ...r, canonicalUrl: null, url: 'https://a.example/x#top' }).urlKey).toBe('https://a.example/x');
     const noUrl = recordKeys({ ...r, canonicalUrl: null, url: null, provenance: undefined });
     expect(noUrl.urlKey).toBe(`sha256:${textHash(r.text)}`);
-    expect(recordId(k.urlKey)).toMatch(/^r[0-9a-f]{19}$/);
-    expect(recordId(k.urlKey)).toBe(recordId(r.canonicalUrl!));
+    const ids = [newRecordId(1_700_000_000_000), newRecordId(1_700_000_000_001), newRecordId(1_700_000_000_001)];
+    for (const id of ids) expect(id).toMatch(/^r[0-9a-z]{9}[0-9a-f]{10}$/);
+    expect(ids[0] < ids[1] && ids[0] < ids[2]).toBe(true);
+    expect(ids[1]).not.toBe(ids[2]);
   });
 
   it('does not treat empty or consent-wall text as syndicated content', () => {

@@ -164,6 +164,30 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       expect(await store.get('r0000000000000000000')).toBeNull();
     });
 
+    it('upserts many records at once, with retries, copies and changes inside the batch', async () => {
+      const a = withText(seedRecord(600), 'Parliament approved the budget after a long night session.', 'https://bulk.example/a');
+      const aChanged = withText(a, 'Parliament approved the amended budget after a long night session.', 'https://bulk.example/a');
+      const b = { ...a, url: 'https://bulk-copy.example/a' };
+      const before = await store.count();
+      const results = await store.upsertMany([a, a, b, aChanged]);
+      expect(results.map((r) => r.status)).toEqual(['inserted', 'unchanged', 'syndicated', 'updated']);
+      expect(results[1].id).toBe(results[0].id);
+      expect(results[3]).toEqual({ id: results[0].id, status: 'updated', revision: 2 });
+      expect((await store.get(results[2].id))?.syndicatedFrom).toBe(results[0].id);
+      expect(await store.count()).toBe(before + 2);
+      expect((await store.upsertMany([a, b, aChanged])).map((r) => r.status)).toEqual(['updated', 'unchanged', 'updated']);
+      expect(await store.upsertMany([])).toEqual([]);
+    });
+
+    it('writes nothing from a batch with an invalid record', async () => {
+      const before = await store.count();
+      const good = withText(seedRecord(700), 'A ferry resumed service across the lake on Monday.', 'https://bulk.example/ferry');
+      const bad = { ...seedRecord(701), url: 'https://bulk.example/bad', entities: null } as unknown as GleanerRecord;
+      await expect(store.upsertMany([good, bad])).rejects.toBeInstanceOf(InputError);
+      expect(await store.count()).toBe(before);
+      expect(await store.hasUrl('https://bulk.example/ferry')).toBe(false);
+    });
+
     it('rejects a record that does not match the schema', async () => {
       const bad = { ...seedRecord(1), entities: { people: [{ name: 'X' }] } } as unknown as GleanerRecord;
       await expect(store.upsert(bad)).rejects.toBeInstanceOf(InputError);
