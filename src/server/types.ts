@@ -23,4 +23,6 @@ export interface ServerDeps {
   config: Pick<Config, 'apiToken'> & Partial<Config>;
   /** Fastify logs through it; none when absent (tests). */
   logger?: Logger;
+  /** Matching records the facets of a filtered list are counted over (default FACET_SAMPLE). */
+  facetSample?: number;
 }

@@ -99,6 +99,26 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
       expect(new Set(shown).size).toBe(7);
     });
 
+    it('paginates a filtered list, also past the facet sample', async () => {
+      const expected = (await seeded.store.list({ since: '2024-01' })).map((r) => r.id);
+      expect(expected.length).toBeGreaterThanOrEqual(5);
+      for (const facetSample of [500, 3]) {
+        const small = await buildApp({ store: seeded.store, config: { apiToken: null }, facetSample });
+        try {
+          const shown: string[] = [];
+          for (let offset = 0; offset < expected.length; offset += 2) {
+            const res = await small.inject({ method: 'GET', url: `/?since=2024-01&limit=2&offset=${offset}` });
+            const $ = cheerio.load(res.body);
+            shown.push(...$('ol.records > li').map((_, li) => $(li).attr('data-id')).get());
+            expect($('.facet-note').text()).toMatch(facetSample === 3 ? /first 3 matching/ : /the matching records/);
+          }
+          expect(shown, `facetSample ${facetSample}`).toEqual(expected);
+        } finally {
+          await small.close();
+        }
+      }
+    });
+
     it('shows bad parameters as a 400 page with the reason', async () => {
       const { status, $ } = await page('/?limit=abc&country=Niger');
       expect(status).toBe(400);

@@ -35,9 +35,10 @@ export async function pageRoutes(app: FastifyInstance, deps: ServerDeps, opts: {
         [records, facets] = await Promise.all([store.list(filter), storeFacets(store)]);
       } else {
         // One query serves both the facet sample and, usually, the page itself (same order).
-        const sample = await store.list({ ...filter, limit: FACET_SAMPLE, offset: 0 });
+        const sampleSize = deps.facetSample ?? FACET_SAMPLE;
+        const sample = await store.list({ ...filter, limit: sampleSize, offset: 0 });
         const end = q.offset + q.limit;
-        records = sample.length < FACET_SAMPLE || end <= sample.length ? sample.slice(q.offset, end) : await store.list(filter);
+        records = sample.length < sampleSize || end <= sample.length ? sample.slice(q.offset, end) : await store.list(filter);
         facets = sampleFacets(sample, total);
       }
       return reply.send(listPage({ query: q, records, total, facets, queues }));
