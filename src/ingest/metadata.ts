@@ -295,20 +295,35 @@ function dateFromDom($: CheerioAPI): string | null {
 }
 
 /** A full date in the small elements around the title (dateline, byline, meta row). */
+function dateInElements($: CheerioAPI, sel: string): string | null {
+  let result: string | null = null;
+  $(sel).slice(0, 40).each((_, el) => {
+    const t = textOf($, el, 200);
+    if (!t || t.length > 160 || UPDATED_MARK.test(t.slice(0, 20))) return;
+    const d = dateFromText(t);
+    if (d) {
+      result = d;
+      return false;
+    }
+    return undefined;
+  });
+  return result;
+}
+
+/** Text near the title: dateline elements, then the header area after the <h1>, then generic date/meta elements. */
 function dateNearTitle($: CheerioAPI): string | null {
-  for (const sel of DATE_TEXT_SELECTORS) {
-    let result: string | null = null;
-    $(sel).slice(0, 40).each((_, el) => {
-      const t = textOf($, el, 200);
-      if (!t || t.length > 160 || UPDATED_MARK.test(t.slice(0, 20))) return;
-      const d = dateFromText(t);
-      if (d) {
-        result = d;
-        return false;
-      }
-      return undefined;
-    });
-    if (result) return result;
+  const specific = dateInElements($, DATE_TEXT_SELECTORS[0]);
+  if (specific) return specific;
+  // Short lines in the header area ("Written by … on November 14, 2019").
+  for (const el of headerArea($)) {
+    const t = textOf($, el, 200);
+    if (!t || t.length > 160 || UPDATED_MARK.test(t)) continue;
+    const d = dateFromText(t);
+    if (d) return d;
+  }
+  for (const sel of DATE_TEXT_SELECTORS.slice(1)) {
+    const d = dateInElements($, sel);
+    if (d) return d;
   }
   // The lines right after the <h1>.
   const h1 = $('h1').first();
@@ -356,10 +371,10 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
 /** "By …" / "Written by …" lines right after the <h1>, for pages without byline markup. */
 const BYLINE_TEXT = /^(by|written by|words by|story by|posted by|reporting by|von|par|por|di|door|av)\b[\s:]+\p{Lu}/iu;
 
-function bylineNearTitle($: CheerioAPI, opts: { siteNames: string[] }): string | null {
+/** Elements of the header area: the <h1>'s following siblings, then its parent's and grandparent's. */
+function headerArea($: CheerioAPI): unknown[] {
   const h1 = $('h1').first();
-  if (!h1.length) return null;
-  // The h1's following siblings, then those of its parent and grandparent: the header area.
+  if (!h1.length) return [];
   const candidates: unknown[] = [];
   let anchor = h1;
   for (let level = 0; level < 3 && anchor.length && candidates.length < 20; level++) {
@@ -371,7 +386,11 @@ function bylineNearTitle($: CheerioAPI, opts: { siteNames: string[] }): string |
     });
     anchor = anchor.parent();
   }
-  for (const el of candidates) {
+  return candidates;
+}
+
+function bylineNearTitle($: CheerioAPI, opts: { siteNames: string[] }): string | null {
+  for (const el of headerArea($)) {
     const t = textOf($, el, 160);
     if (!t || t.length > 120 || !BYLINE_TEXT.test(t)) continue;
     const b = cleanByline(t, opts);

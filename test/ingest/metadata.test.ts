@@ -75,6 +75,13 @@ describe('publication date', () => {
     expect(meta('', '<h1>Bridge closes</h1><div class="article-date">Sunday 17 September 2023, 10:02</div>', 'https://example.com/news/bridge').publishedAt).toBe('2023-09-17');
   });
 
+  it('reads a date written in the header line under the <h1>, before generic date elements', () => {
+    const body = '<aside><span class="date">1 January 2020</span></aside><header><h1>Pool reopens</h1><div>Written by <a href="/team">Rosa Klein</a> on November 14, 2019</div></header>';
+    const m = meta('', body);
+    expect(m.publishedAt).toBe('2019-11-14');
+    expect(m.byline).toBe('Rosa Klein');
+  });
+
   it('normalises date strings', () => {
     expect(normalizeDate('2023-09-17')).toBe('2023-09-17');
     expect(normalizeDate('2023-09-17T10:00:00Z')).toBe('2023-09-17T10:00:00Z');
