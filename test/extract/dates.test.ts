@@ -59,6 +59,8 @@ describe('extractDates: months, days and years', () => {
   it('reads a month just ahead, or a future-tense month, as the coming one', () => {
     expect(valueOf('November', 'The summit is planned for November.', '2023-10-20')).toBe('2023-11');
     expect(valueOf('March', 'The new terminal will open in March.', '2023-09-17')).toBe('2024-03');
+    // the future cue belongs to the next clause, and a month ten months ahead is too far for it anyway
+    expect(valueOf('July', 'The bank cut its rate in July and will meet again soon.', '2023-09-17')).toBe('2023-07');
   });
 
   it('reads "last <month>" as the latest one before the current month', () => {

@@ -60,6 +60,8 @@ export const LEAN = {
   dayFutureFactor: 2,
   /** A tense cue moves a month+day to its past/future occurrence only within this many days. */
   dayCueReach: 183,
+  /** A future cue moves a bare month ahead only this many months. */
+  monthCueReach: 6,
 };
 
 function resolveMonthYear(m: number, rel: number | undefined, dir: Direction, a: Ymd): number {
@@ -67,7 +69,8 @@ function resolveMonthYear(m: number, rel: number | undefined, dir: Direction, a:
   // "last February" said in March means a year ago; otherwise the latest one before this month
   if (rel === -1) return m < a.m - 1 ? a.y : a.y - 1;
   if (rel === 1) return m > a.m ? a.y : a.y + 1;
-  if (dir === 'future') return m >= a.m ? a.y : a.y + 1;
+  // a future cue reaches half a year ahead ("will open in March" in September), not further
+  if (dir === 'future' && (m - a.m + 12) % 12 <= LEAN.monthCueReach) return m >= a.m ? a.y : a.y + 1;
   if (dir === 'past') return m <= a.m ? a.y : a.y - 1;
   const back = (a.m - m + 12) % 12;
   if (back > LEAN.monthMaxBack) return m >= a.m ? a.y : a.y + 1;

@@ -62,7 +62,8 @@ export function directionAround(text: string, start: number, end: number): Direc
     if (c) { best = { dist, dir: c }; break; }
   }
   for (let i = 0, dist = 1; i < after.length && dist <= WINDOW; i++, dist++) {
-    if (/^[.!?;]$/.test(after[i].w)) break;
+    // "... in July and will hold": a new clause has its own tense
+    if (/^(?:[.!?;]|and|but|while|whereas|which|who)$/.test(after[i].w)) break;
     const c = cue(after, i);
     // a cue after the date counts a little less than one before it ("On Friday he will ...")
     if (c) { if (!best || dist + 1 < best.dist) best = { dist: dist + 1, dir: c }; break; }
