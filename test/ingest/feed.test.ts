@@ -395,6 +395,7 @@ describe('not a feed', () => {
     ['a JSON array', '[1,2,3]'],
     ['a JSON object', '{"a": 1}'],
     ['broken JSON', '{"a": '],
+    ['an API response with items', '{"items": [{"id": 1}], "total": 1}'],
   ])('refuses %s', (_name, doc) => {
     expect(() => parseFeed(doc)).toThrow(FeedParseError);
   });

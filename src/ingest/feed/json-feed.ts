@@ -86,9 +86,17 @@ export function parseJsonFeed(text: string, feedUrl: string | null): Feed {
         return undefined;
       }
     };
-    doc = { title: grab('title'), home_page_url: grab('home_page_url'), items: salvageArray(text, m.index + m[0].length - 1) };
+    doc = { items: salvageArray(text, m.index + m[0].length - 1) };
+    for (const key of ['version', 'title', 'home_page_url', 'feed_url']) {
+      const value = grab(key);
+      if (value !== undefined) doc[key] = value;
+    }
   }
-  if (!Array.isArray(doc.items) && !/jsonfeed\.org/i.test(String(doc.version ?? ''))) throw new FeedParseError('not a feed: JSON without "items"');
+  const declared = /jsonfeed\.org\/version\//i.test(String(doc.version ?? ''));
+  // without the version URL, only an object shaped like a feed (items plus a title or home page) counts
+  if (!declared && !(Array.isArray(doc.items) && ('title' in doc || 'home_page_url' in doc || 'feed_url' in doc))) {
+    throw new FeedParseError('not a feed: JSON that is not a JSON Feed');
+  }
   const link = resolveUrl(str(doc.home_page_url), feedUrl);
   const base = feedUrl ?? str(doc.feed_url) ?? link;
   const feedAuthor = authorOf(doc);
