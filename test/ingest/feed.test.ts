@@ -178,6 +178,7 @@ const AUTHORS: Array<[string, string | null]> = [
   ['<dc:creator>Ana Ruiz</dc:creator><dc:creator>Ana Ruiz</dc:creator>', 'Ana Ruiz'],
   ['<author><name>Nested Name</name></author>', 'Nested Name'],
   ['<author></author>', null],
+  ['<author>jd@h.example</author><dc:creator>John Doe</dc:creator>', 'John Doe'],
   ['', null],
 ];
 

@@ -58,13 +58,18 @@ function authorsOf(el: XmlElement): string | null {
     if (clean) names.push(clean);
   }
   if (names.length) return [...new Set(names)].join(', ');
-  const creators = [...childElements(el, 'dc:creator'), ...childElements(el, 'author'), ...childElements(el, 'dc:author'), ...childElements(el, 'itunes:author')]
-    .map((c) => {
-      const nested = firstChild(c, 'name', 'atom:name');
-      return cleanAuthor(nested ? text(nested) : text(c));
-    })
-    .filter((s): s is string => !!s);
-  return creators.length ? [...new Set(creators)].join(', ') : null;
+  // one vocabulary, in order of trust: several dc:creator are co-authors, but dc:creator and an
+  // RSS <author> e-mail are the same person written twice
+  for (const name of ['dc:creator', 'author', 'dc:author', 'itunes:author', 'dcterms:creator']) {
+    const found = childElements(el, name)
+      .map((c) => {
+        const nested = firstChild(c, 'name', 'atom:name');
+        return cleanAuthor(nested ? text(nested) : text(c));
+      })
+      .filter((s): s is string => !!s);
+    if (found.length) return [...new Set(found)].join(', ');
+  }
+  return null;
 }
 
 function rssTitle(el: XmlElement | null): string | null {
