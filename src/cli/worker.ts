@@ -60,29 +60,34 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
 
   const logger = createLogger(config.logLevel);
+  // Signals are handled from the start: a worker waiting for Redis must still stop on SIGTERM.
+  let stopRequested: (signal: NodeJS.Signals) => void = () => {};
+  const stopped = new Promise<NodeJS.Signals>((resolve) => (stopRequested = resolve));
+  const onSignal = (signal: NodeJS.Signals) => stopRequested(signal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
   const { openStore } = await import('../store/open.js');
   const { startWorkers } = await import('../queue/workers/index.js');
   const store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
   const runtime = await startWorkers(config, { logger, store, queues });
-  for (const w of runtime.durability.warnings) logger.warn(`WARNING: ${w}`);
   logger.info(
     { prefix: config.queuePrefix, queues: runtime.workers.map((w) => w.name), fetchConcurrency: config.fetchConcurrency, processConcurrency: config.processConcurrency, pid: process.pid },
     'workers started',
   );
-
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'shutting down');
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      resolve();
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+  // The durability check needs Redis; it must not hold up the workers (which wait for Redis on their own).
+  void runtime.durability.then((d) => {
+    for (const w of d.warnings) logger.warn(`WARNING: ${w}`);
   });
+
+  const signal = await stopped;
+  logger.info({ signal }, 'shutting down');
   await runtime.close(shutdownMs);
   await store.close();
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
   logger.info('workers stopped');
-  logger.flush?.();
+  // Whatever still holds the event loop (a reconnecting socket to a dead Redis), the process ends.
+  setTimeout(() => process.exit(process.exitCode ?? 0), 3_000).unref();
   return 0;
 }

@@ -108,8 +108,10 @@ export async function checkRedisDurability(redis: Redis): Promise<RedisDurabilit
       if (Array.isArray(reply)) return reply[1] == null ? null : String(reply[1]);
       if (reply && typeof reply === 'object') return String((reply as Record<string, unknown>)[name] ?? '') || null;
       return null;
-    } catch {
-      return null; // CONFIG may be disabled on managed Redis
+    } catch (err) {
+      // CONFIG may be disabled or renamed on managed Redis: that is "unknown", not "down"
+      if (/unknown command|NOPERM|not allowed|ERR/i.test(errorMessage(err))) return null;
+      throw err;
     }
   };
   const appendonly = await get('appendonly');

@@ -9,7 +9,8 @@ import type { GleanerRecord } from '../store/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { ATTEMPTS } from './queues.js';
 import { canonicalJobUrl } from './job-ids.js';
-import { failureReason, isRetryable, politeFetch, recordFromBytes, type Politeness, type StepContext } from './steps.js';
+import { failureReason, isRetryable, politeFetch, type Politeness, type StepContext } from './steps.js';
+import { recordFromBytes } from './process-step.js';
 import { sha256 } from '../pipeline.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

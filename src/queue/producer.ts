@@ -55,10 +55,19 @@ export interface ProducerOptions {
 type QueueConfig = Pick<Config, 'redisUrl' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath'>;
 
 /** The three queues over one connection. Workers use the same function with their own connection. */
-export function openQueues(redis: Redis, config: Pick<Config, 'queuePrefix' | 'backoffMs'>): { feeds: Queue; fetch: Queue; process: Queue } {
+export function openQueues(
+  redis: Redis,
+  config: Pick<Config, 'queuePrefix' | 'backoffMs'>,
+  onError: (err: Error) => void = () => {},
+): { feeds: Queue; fetch: Queue; process: Queue } {
   const policy: QueuePolicy = { backoffMs: config.backoffMs };
-  const make = (name: (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES]) =>
-    new Queue(name, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: defaultJobOptions(name, policy) });
+  const make = (name: (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES]) => {
+    const q = new Queue(name, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: defaultJobOptions(name, policy) });
+    // Connection errors surface through the commands that fail (producers) or are logged by the
+    // connection (workers); without a listener BullMQ prints each one to the console.
+    q.on('error', onError);
+    return q;
+  };
   return { feeds: make(QUEUE_NAMES.feeds), fetch: make(QUEUE_NAMES.fetch), process: make(QUEUE_NAMES.process) };
 }
 

@@ -1,17 +1,17 @@
 // The ingestion steps, shared by the queue workers and the in-process `gleaner ingest`:
 //   fetchPage   robots → politeness → fetch → raw bytes into the store (returns the hash)
-//   processRaw  raw bytes → processDocument (clean + extract) → store.upsert
+//   processRaw  raw bytes → processDocument (clean + extract) → store.upsert   (process-step.ts,
+//               kept apart so that the I/O workers never load the NLP code)
 //   pollFeed    conditional GET → parse → new items (not seen by id or URL) → onItem
 // The queue adapters (workers/*.ts) and ingest-local.ts only decide how waiting and retrying
 // happen; the steps are the same.
-import { FetchError, GleanerError, NotArticleError, RobotsDisallowedError, StoreError } from '../errors.js';
+import { FetchError, GleanerError, RobotsDisallowedError } from '../errors.js';
 import { fetchUrl, type FetchOptions, type FetchResult } from '../ingest/fetch.js';
 import type { RobotsCache } from '../ingest/robots.js';
 import { assertHostAllowed } from '../ingest/address-guard.js';
 import type { Logger } from '../log.js';
-import { processDocument, sha256 } from '../pipeline.js';
-import type { GleanerRecord } from '../store/schema.js';
-import type { FeedState, Store, UpsertResult } from '../store/types.js';
+import { createHash } from 'node:crypto';
+import type { FeedState, Store } from '../store/types.js';
 import { canonicalJobUrl } from './job-ids.js';
 
 /** How a step waits for a host: the queue parks the job, the in-process ingest sleeps. */
@@ -74,42 +74,9 @@ export interface FetchedPage {
 /** Fetches the page (tracking parameters and fragment dropped) and keeps its raw bytes in the store. */
 export async function fetchPage(ctx: StepContext, url: string): Promise<FetchedPage> {
   const res = await politeFetch(ctx, canonicalJobUrl(url));
-  const rawHash = sha256(res.body);
+  const rawHash = createHash('sha256').update(res.body).digest('hex');
   await ctx.store.putRaw(rawHash, res.body, res.contentType);
   return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength };
-}
-
-export interface ProcessInput {
-  url: string;
-  finalUrl: string;
-  rawHash: string;
-  contentType: string | null;
-  fetchedAt: string;
-  feedUrl?: string | null;
-  feedItemId?: string | null;
-  /** The feed item's date: used when the page itself names none. */
-  publishedAt?: string | null;
-}
-
-/** Turns stored raw bytes into a record and upserts it. CPU-bound: the queue runs it in a worker thread. */
-export async function processRaw(store: Store, input: ProcessInput): Promise<{ record: GleanerRecord; result: UpsertResult }> {
-  const raw = await store.getRaw(input.rawHash);
-  if (!raw) throw new StoreError(`raw page ${input.rawHash} is missing from the store`, { url: input.url, rawHash: input.rawHash });
-  const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType });
-  const result = await store.upsert(record);
-  return { record, result };
-}
-
-/** The pure part of processRaw: clean + extract, with the article checks. */
-export function recordFromBytes(body: Uint8Array, input: Omit<ProcessInput, 'rawHash'> & { rawHash?: string }): GleanerRecord {
-  const record = processDocument(body, { url: input.finalUrl || input.url, contentType: input.contentType }, {
-    provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256(body) },
-  });
-  if (record.flags?.empty || record.text.trim() === '') {
-    throw new NotArticleError(`no article text found at ${input.url}`, { url: input.url });
-  }
-  if (!record.publishedAt && input.publishedAt) record.publishedAt = input.publishedAt;
-  return record;
 }
 
 export interface NewFeedItem {

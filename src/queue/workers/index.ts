@@ -48,7 +48,8 @@ export interface WorkerRuntime {
   queues: { feeds: Queue; fetch: Queue; process: Queue };
   redis: Redis;
   gate: HostGate;
-  durability: RedisDurability;
+  /** Resolves once Redis answered CONFIG GET (or after 5 s without an answer). */
+  durability: Promise<RedisDurability>;
   close(timeoutMs?: number): Promise<void>;
 }
 
@@ -60,6 +61,19 @@ export function processSandboxFile(): string {
   const built = resolve(dirname(here), '../../../dist/queue/workers/process-sandbox.js');
   if (!existsSync(built)) throw new Error(`process sandbox not built: ${built} is missing (run npm run build)`);
   return built;
+}
+
+/** True when `p` settled within `ms`; BullMQ's close() has no timeout of its own (#834). */
+async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((r) => {
+    timer = setTimeout(() => r(false), ms);
+  });
+  try {
+    return await Promise.race([p.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function queuePoliteness(gate: HostGate): Politeness {
@@ -77,9 +91,15 @@ function queuePoliteness(gate: HostGate): Politeness {
 export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
   const { logger, store } = opts;
   const redis = createWorkerConnection(config.redisUrl, { logger, connectionName: 'gleaner-worker' });
-  const durability = await checkRedisDurability(redis).catch(
-    (err): RedisDurability => ({ appendonly: null, maxmemoryPolicy: null, warnings: [`could not check Redis settings: ${errorMessage(err)}`] }),
-  );
+  let durabilityTimer: NodeJS.Timeout | undefined;
+  const durability = Promise.race([
+    checkRedisDurability(redis),
+    new Promise<RedisDurability>((_, reject) => {
+      durabilityTimer = setTimeout(() => reject(new Error('Redis did not answer within 5 s')), 5_000);
+    }),
+  ])
+    .catch((err): RedisDurability => ({ appendonly: null, maxmemoryPolicy: null, warnings: [`could not check Redis appendonly/maxmemory-policy: ${errorMessage(err)}`] }))
+    .finally(() => clearTimeout(durabilityTimer));
   const queues = openQueues(redis, config);
   const gate = new HostGate(redis, { prefix: config.queuePrefix });
   const fetchOptions: Partial<FetchOptions> = {
@@ -138,7 +158,13 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
 
   for (const w of workers) {
     const log = logger.child({ queue: w.name });
-    w.on('error', (err) => log.error({ err: errorMessage(err) }, 'worker error'));
+    // While Redis is away every retry emits an error: log the first and then one a minute.
+    let lastError = 0;
+    w.on('error', (err) => {
+      if (Date.now() - lastError < 60_000) return;
+      lastError = Date.now();
+      log.error({ err: errorMessage(err) }, 'worker error (it keeps retrying)');
+    });
     w.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled (its worker died or blocked); it goes back to the queue'));
     w.on('failed', (job, err) => {
       if (!job) return;
@@ -157,19 +183,13 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     durability,
     close(timeoutMs = 30_000) {
       closing ??= (async () => {
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = await Promise.race([
-          Promise.allSettled(workers.map((w) => w.close())).then(() => false),
-          new Promise<boolean>((r) => {
-            timer = setTimeout(() => r(true), timeoutMs);
-          }),
-        ]);
-        clearTimeout(timer);
-        if (timedOut) {
-          logger.warn({ timeoutMs }, 'workers did not finish in time; forcing close (their jobs are retried after the lock expires)');
-          await Promise.allSettled(workers.map((w) => w.close(true)));
+        // Graceful only when Redis is there to finish jobs against; otherwise do not wait for it.
+        const graceful = redis.status === 'ready' && (await within(Promise.allSettled(workers.map((w) => w.close())), timeoutMs));
+        if (!graceful) {
+          logger.warn({ timeoutMs, redis: redis.status }, 'workers did not finish in time; forcing close (their jobs are retried after the lock expires)');
+          await within(Promise.allSettled(workers.map((w) => w.close(true))), 5_000);
         }
-        await Promise.allSettled([queues.feeds.close(), queues.fetch.close(), queues.process.close()]);
+        await within(Promise.allSettled([queues.feeds.close(), queues.fetch.close(), queues.process.close()]), 5_000);
         redis.disconnect();
       })();
       return closing;

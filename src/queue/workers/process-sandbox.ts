@@ -8,7 +8,7 @@ import { openStore, type OpenStoreOptions } from '../../store/open.js';
 import type { Store } from '../../store/types.js';
 import { toJobError } from '../job-errors.js';
 import type { ProcessJobData, ProcessJobResult } from '../queues.js';
-import { processRaw } from '../steps.js';
+import { processRaw } from '../process-step.js';
 
 export interface SandboxSettings {
   store: OpenStoreOptions;

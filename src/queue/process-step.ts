@@ -1,0 +1,40 @@
+// The CPU step: stored raw bytes → processDocument (clean + extract) → store.upsert. It lives apart
+// from steps.ts so that the feed/fetch side (main thread) never loads cheerio and compromise; the
+// process worker runs it in a sandboxed worker thread.
+import { NotArticleError, StoreError } from '../errors.js';
+import { processDocument, sha256 } from '../pipeline.js';
+import type { GleanerRecord } from '../store/schema.js';
+import type { Store, UpsertResult } from '../store/types.js';
+
+export interface ProcessInput {
+  url: string;
+  finalUrl: string;
+  rawHash: string;
+  contentType: string | null;
+  fetchedAt: string;
+  feedUrl?: string | null;
+  feedItemId?: string | null;
+  /** The feed item's date: used when the page itself names none. */
+  publishedAt?: string | null;
+}
+
+/** Turns stored raw bytes into a record and upserts it. CPU-bound: the queue runs it in a worker thread. */
+export async function processRaw(store: Store, input: ProcessInput): Promise<{ record: GleanerRecord; result: UpsertResult }> {
+  const raw = await store.getRaw(input.rawHash);
+  if (!raw) throw new StoreError(`raw page ${input.rawHash} is missing from the store`, { url: input.url, rawHash: input.rawHash });
+  const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType });
+  const result = await store.upsert(record);
+  return { record, result };
+}
+
+/** The pure part of processRaw: clean + extract, with the article checks. */
+export function recordFromBytes(body: Uint8Array, input: Omit<ProcessInput, 'rawHash'> & { rawHash?: string }): GleanerRecord {
+  const record = processDocument(body, { url: input.finalUrl || input.url, contentType: input.contentType }, {
+    provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256(body) },
+  });
+  if (record.flags?.empty || record.text.trim() === '') {
+    throw new NotArticleError(`no article text found at ${input.url}`, { url: input.url });
+  }
+  if (!record.publishedAt && input.publishedAt) record.publishedAt = input.publishedAt;
+  return record;
+}
