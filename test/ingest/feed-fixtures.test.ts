@@ -55,3 +55,18 @@ describe.each(files)('fixtures/feeds/%s', (file) => {
     });
   });
 });
+
+describe('every truncation of every fixture', () => {
+  it.each(files)('%s: each prefix parses or is refused with FeedParseError, never anything else', (file) => {
+    const bytes = readFileSync(dir + file);
+    const unexpected: string[] = [];
+    for (let cut = 0; cut <= bytes.length; cut += 13) {
+      try {
+        parseFeed(new Uint8Array(bytes.subarray(0, cut)));
+      } catch (err) {
+        if (!(err instanceof FeedParseError)) unexpected.push(`${cut}: ${String(err)}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+});
