@@ -60,7 +60,7 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
 
 function expandYear(token: string): number {
   const y = Number(token);
-  if (token.length <= 2) return y + (y < 90 ? 2000 : 1900); // feedparser's pivot
+  if (token.length <= 2) return y + (y < 50 ? 2000 : 1900); // RFC 5322 §4.3: 00-49 → 20xx, 50-99 → 19xx
   if (token.length === 3) return y + 1900; // Perl/JS getYear() bugs: 123 = 2023
   return y;
 }
