@@ -134,6 +134,9 @@ const CASES: Array<[string, string | null]> = [
   ['Sunday, September 17, 2023 - 10:00', '2023-09-17T10:00:00Z'],
   ['Sep 17 2023 10:00AM', '2023-09-17T10:00:00Z'],
   ['17 September 2023 @ 12:00 CEST', '2023-09-17T10:00:00Z'],
+  ['Sun, 17 Sep 2023 10:00:00GMT', '2023-09-17T10:00:00Z'],
+  ['Sun, 17 Sep 2023 12:00:00+0200', '2023-09-17T10:00:00Z'],
+  ['Sun, 17 Sep 2023 05:00EST', '2023-09-17T10:00:00Z'],
   // not dates
   ['Sun, 17 Sep 2023 1:2:3:4 GMT', null],
   ['Sun, Sep x 2023 10:00:00 GMT', null],

@@ -127,8 +127,8 @@ function parseLoose(s: string): string | null {
       time = tok.split(/[:.]/).slice(0, 3).map(Number);
       continue;
     }
-    const timeZone = /^(\d{1,2}:\d{2}(?::\d{2})?)([+-]\d{2}:?\d{2}|z)$/.exec(tok);
-    if (timeZone && !time) {
+    const timeZone = /^(\d{1,2}:\d{2}(?::\d{2})?)([+-]\d{2}:?\d{2}|[a-z]{1,5})$/.exec(tok);
+    if (timeZone && !time && parseZone(timeZone[2]!) !== null) {
       time = timeZone[1]!.split(':').map(Number);
       offset = parseZone(timeZone[2]!);
       continue;
