@@ -32,7 +32,7 @@ export const DASHBOARD_CSP = [
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function securityHeaders(url: string): Record<string, string> {
-  const csp = url.startsWith('/api/') || url === '/healthz' ? API_CSP : url === '/queues' || url.startsWith('/queues/') ? DASHBOARD_CSP : PAGE_CSP;
+  const csp = url === '/api' || url.startsWith('/api/') || url === '/healthz' ? API_CSP : url === '/queues' || url.startsWith('/queues/') ? DASHBOARD_CSP : PAGE_CSP;
   return {
     'content-security-policy': csp,
     'x-content-type-options': 'nosniff',

@@ -141,6 +141,13 @@ describe.each(BACKENDS)('API on $name', (backend) => {
   });
 
   describe('schema, health, errors', () => {
+    it('lists its endpoints at /api', async () => {
+      const { status, body } = await getJson('/api');
+      expect(status).toBe(200);
+      expect(Object.keys(body.endpoints)).toEqual(expect.arrayContaining(['GET /api/records', 'POST /api/enqueue', 'GET /healthz']));
+      expect(body.queue).toBe('disabled');
+    });
+
     it('publishes the record JSON Schema', async () => {
       const { status, body } = await getJson('/api/schema');
       expect(status).toBe(200);

@@ -148,6 +148,7 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
       expect(marks($, 'date')).toEqual(['Friday', 'March 2025']);
       expect($('.legend .key[data-type=person] .count').text()).toBe('3');
       expect($('.article-text p')).toHaveLength(3);
+      expect($('.article-text').attr('lang')).toBe('en');
       const traore = $('.entity-list li[data-type=person]').first();
       expect(traore.find('.name').text()).toBe('Ibrahim Traoré');
       expect(traore.find('.aliases').text()).toContain('Traoré');

@@ -134,12 +134,17 @@ function facts(r: StoredRecord): SafeHtml {
 </dl>`;
 }
 
+/** `lang="…"` for a plausible BCP 47 tag (screen readers, hyphenation), nothing otherwise. */
+function langAttr(language: string | null | undefined): SafeHtml | string {
+  return language && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? html`lang="${language}"` : '';
+}
+
 export function recordPage(r: StoredRecord, opts: { queues: boolean }): string {
   const marks = entityMarks(r.text, r.entities);
   const body = html`<p><a href="/">← All records</a></p>
 <article class="record" data-id="${r.id}">
 <header class="record-head card">
-  <h1>${r.title || '(untitled)'}</h1>
+  <h1 dir="auto">${r.title || '(untitled)'}</h1>
   ${r.byline ? html`<p class="byline">${r.byline}</p>` : ''}
   ${r.description ? html`<p class="muted">${r.description}</p>` : ''}
   ${facts(r)}
@@ -147,7 +152,7 @@ export function recordPage(r: StoredRecord, opts: { queues: boolean }): string {
 <div class="record-layout">
   <div class="card">
     ${legend(marks)}
-    <div class="article-text">${r.text.trim() ? highlightedText(r.text, marks) : html`<p class="muted">(no text)</p>`}</div>
+    <div class="article-text" dir="auto" ${langAttr(r.language)}>${r.text.trim() ? highlightedText(r.text, marks) : html`<p class="muted">(no text)</p>`}</div>
   </div>
   ${entityList(r, marks)}
 </div>

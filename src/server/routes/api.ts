@@ -73,6 +73,21 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
     return reply.code(storeOk ? 200 : 503).send({ ok: storeOk, store: storeOk ? 'ok' : 'error', storeError, queue });
   });
 
+  app.get('/api', async () => ({
+    name: 'gleaner',
+    endpoints: {
+      'GET /api/records': 'records; filters entity, type, country, since, until, source, q; limit (≤ 200), offset; returns total',
+      'GET /api/records/:id': 'one record by id (or URL)',
+      'GET /api/records/:id/revisions': 'earlier versions of a record',
+      'GET /api/entities': 'top entities; type, since, until, limit',
+      'GET /api/schema': 'the record JSON Schema',
+      'POST /api/enqueue': '{"urls": [...]} → fetch jobs (needs Redis; bearer token when GLEANER_API_TOKEN is set)',
+      'POST /api/feeds': '{"url", "every"} → a polled feed (needs Redis; bearer token when set)',
+      'GET /healthz': 'store and queue health',
+    },
+    queue: deps.producer ? 'enabled' : 'disabled',
+  }));
+
   app.get('/api/schema', async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(schema));
 
   app.get('/api/records', async (req) => {
