@@ -261,11 +261,13 @@ function findPublished($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArt
       /* not JSON */
     }
   }
-  const fromDom = dateFromDom($);
+  // Marked-up dates (pubdate, itemprop, publish classes, the article header), then the URL, then
+  // any <time> in the page (sidebars and related lists hold <time>s too, so they come after the URL).
+  const fromDom = dateFromDom($, DATE_SELECTORS.slice(0, -1));
   if (fromDom) return fromDom;
   const fromUrl = dateFromUrl(canonicalUrl) ?? dateFromUrl(pageUrl);
   if (fromUrl) return fromUrl;
-  return dateNearTitle($);
+  return dateFromDom($, DATE_SELECTORS.slice(-1)) ?? dateNearTitle($);
 }
 
 function isUpdatedContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean {
@@ -278,8 +280,8 @@ function isUpdatedContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean
   return UPDATED_MARK.test(before.slice(-40)) || /modif|updat/i.test(parent.attr('class') ?? '');
 }
 
-function dateFromDom($: CheerioAPI): string | null {
-  for (const sel of DATE_SELECTORS) {
+function dateFromDom($: CheerioAPI, selectors: readonly string[]): string | null {
+  for (const sel of selectors) {
     const found: string[] = [];
     $(sel).slice(0, 40).each((_, el) => {
       if (found.length >= 4) return false;

@@ -75,6 +75,11 @@ describe('publication date', () => {
     expect(meta('', '<h1>Bridge closes</h1><div class="article-date">Sunday 17 September 2023, 10:02</div>', 'https://example.com/news/bridge').publishedAt).toBe('2023-09-17');
   });
 
+  it('prefers the URL date over a <time> in a sidebar list', () => {
+    const body = '<h1>Harbour wall repaired</h1><p>Text.</p><aside><ul><li><a href="/x">Older story</a> <time datetime="2021-02-03">3 Feb</time></li></ul></aside>';
+    expect(meta('', body, 'https://example.com/2023/09/17/harbour-wall').publishedAt).toBe('2023-09-17');
+  });
+
   it('reads a date written in the header line under the <h1>, before generic date elements', () => {
     const body = '<aside><span class="date">1 January 2020</span></aside><header><h1>Pool reopens</h1><div>Written by <a href="/team">Rosa Klein</a> on November 14, 2019</div></header>';
     const m = meta('', body);
