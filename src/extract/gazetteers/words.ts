@@ -115,7 +115,18 @@ export const PLACE_NOUNS_AFTER = set(`
 /** Lowercase words allowed inside a multiword name when a capitalised word follows. */
 export const NAME_CONNECTORS = set(`
   of de du des la le del della di da do dos das van von der den ten ter bin ibn al el y e and &
-  the ul ud
+  the ul ud for on
+`);
+
+/** Organizations news names with one word, that no head word gives away. */
+export const ORG_NAMES = set(`
+  reuters bloomberg xinhua interfax tass ria yonhap kyodo anadolu afp ap upi bbc cnn nbc cbs abc
+  fox msnbc npr pbs aljazeera fed treasury pentagon kremlin congress senate parliament bundesbank
+  bundestag knesset duma majlis hamas hezbollah taliban isis isil daesh wagner fatah ecowas nato
+  opec imf unicef unesco unhcr interpol europol fifa uefa ioc wto oecd asean nasa fbi cia nsa
+  mi5 mi6 gchq kgb fsb mossad frelimo renamo anc zanu-pf swapo mnla jnim minusma barkhane
+  google apple microsoft amazon facebook meta twitter tesla toyota samsung huawei boeing airbus
+  gazprom rosneft aramco nestle shell bp exxon chevron total
 `);
 
 /** Verbs and markers between two sides of a game: a place name beside them is a team. */

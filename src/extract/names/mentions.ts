@@ -9,6 +9,7 @@ import {
   NAME_CONNECTORS,
   NEVER_NAMES,
   ORG_HEADS,
+  ORG_NAMES,
   ORG_NOUNS_AFTER,
   ORG_OF_HEADS,
   PERSON_TITLES,
@@ -315,6 +316,7 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
     if (PLACE_NOUNS_AFTER.has(after.lower)) s.place += 2;
   }
   if (before && before.word && !before.cap && PLACE_PREPS.has(before.lower)) s.place += 0.6;
+  if (words.length === 1 && ORG_NAMES.has(nameKey(text))) s.org += 3;
   if (before && before.lower === 'the' && words.length === 1 && !m.acronym) s.person -= 1;
   if (after && after.text === '-' && tokens[last.i + 2]?.word && /^(?:based|born)$/.test(tokens[last.i + 2].lower)) s.place += 2.5;
 
