@@ -304,6 +304,10 @@ describe('encodings', () => {
     const bytes = new Uint8Array(Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss><channel><item><title>\xcf\xf0\xe8\xe2\xe5\xf2</title></item></channel></rss>', 'latin1'));
     expect(parseFeed(bytes, { contentType: 'application/rss+xml; charset=windows-1251' }).items[0]!.title).toBe('Привет');
   });
+  it('falls back to the declaration when the HTTP charset says UTF-8 and the bytes are not', () => {
+    const bytes = new Uint8Array(Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss><channel><item><title>\xcf\xf0\xe8\xe2\xe5\xf2</title></item></channel></rss>', 'latin1'));
+    expect(parseFeed(bytes, { contentType: 'text/xml; charset=utf-8' }).items[0]!.title).toBe('Привет');
+  });
   it('lets the BOM win over both', () => {
     const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><item><title>Grüße</title></item></channel></rss>')]);
     expect(parseFeed(new Uint8Array(body), { contentType: 'text/xml; charset=iso-8859-1' }).items[0]!.title).toBe('Grüße');

@@ -3,7 +3,7 @@
 // only input that is not a feed at all throws FeedParseError.
 import { gunzipSync } from 'node:zlib';
 import { FeedParseError } from '../../errors.js';
-import { decodeBytes, decodeWindows1252, isValidUtf8 } from '../decode.js';
+import { charsetFromXmlDeclaration, decodeBytes, decodeWindows1252, isValidUtf8 } from '../decode.js';
 import { looksLikeJsonFeed, parseJsonFeed } from './json-feed.js';
 import { feedFormatOfRoot, parseXmlFeed } from './xml-feed.js';
 import { type XmlElement, isElement, parseXml } from './xml.js';
@@ -44,7 +44,11 @@ function toText(input: string | Uint8Array, contentType: string | null): string 
   let text = decoded.text;
   if (decoded.source === 'xml' || decoded.source === 'http') {
     const utf8 = isValidUtf8(b);
-    if (decoded.charset === 'utf-8' && !utf8) text = decodeWindows1252(b);
+    if (decoded.charset === 'utf-8' && !utf8) {
+      // declared (or served as) UTF-8 but it is not: the XML declaration's own charset, else windows-1252
+      const declared = decoded.source === 'http' ? charsetFromXmlDeclaration(Buffer.from(b.subarray(0, 1024)).toString('latin1')) : null;
+      text = declared && declared !== 'utf-8' && declared !== 'windows-1252' ? new TextDecoder(declared).decode(b) : decodeWindows1252(b);
+    }
     else if (decoded.source === 'xml' && utf8 && /^(windows-1252|iso-8859-\d+|windows-125\d)$/.test(decoded.charset) && /[\x80-\uffff]/.test(new TextDecoder('utf-8').decode(b)))
       text = new TextDecoder('utf-8').decode(b);
   }
