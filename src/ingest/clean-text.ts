@@ -34,6 +34,9 @@ export const PROMPT_LINE_PATTERNS: RegExp[] = [
   /^(get|receive) (our|the) .{0,40}(newsletter|alerts|updates) .{0,80}(inbox|email)\b.{0,40}$/i,
   /^(follow us|follow (him|her|them|me)|like us|connect with us)\b.{0,80}$/i,
   /^(click|tap) here\b.{0,120}$/i,
+  /^click to (share|print|email)\b.{0,80}$/i,
+  /^(image|media|video) (source|caption|credit),?\s.{0,200}$/i,
+  /^(skip advertisement|supported by|advertisement\s*-\s*continue reading below)$/i,
   /^(comments?|leave a (comment|reply)|post a comment|\d+ comments?|show comments|view comments|add a comment)\s*:?$/i,
   /^(tags?|topics?|filed under|categories|category|keywords)\s*:.{0,200}$/i,
   /^(photo|image|picture|file photo|video|graphic)s?\s*(credit)?\s*:.{0,150}$/i,
@@ -44,6 +47,7 @@ export const PROMPT_LINE_PATTERNS: RegExp[] = [
 
 /** A line that is only a dateline: "Published: Sunday, 17 September 2023, 10:02". */
 const DATELINE_LABEL = /^(published|posted|updated|last updated|first published|date)\s*(on|at)?\s*:?\s*/i;
+const UPDATED_LABEL = /^(updated|last updated|modified)\b/i;
 /** A byline line: "By Jane Doe", "By Jane Doe and John Roe, Reuters". */
 const BYLINE_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|del|la|le|bin|al|el))*`;
 const BYLINE_LINE = new RegExp(String.raw`^(?:[Bb]y|BY)\s+(${BYLINE_NAME}(?:\s*(?:,|and|&)\s*${BYLINE_NAME}){0,3})\s*(?:[,|–—-]\s*.{0,60})?$`, 'u');
@@ -221,9 +225,10 @@ export function parsePlainText(text: string): PlainTextParts {
       continue;
     }
     if (inLead) {
-      const date: string | null = publishedAt ? null : datelineDate(t);
+      const date: string | null = datelineDate(t);
       if (date) {
-        publishedAt = date;
+        // "Updated: …" is a modification date: drop the line, never take it as the publication.
+        if (!publishedAt && !UPDATED_LABEL.test(t)) publishedAt = date;
         dropped.push(t);
         continue;
       }

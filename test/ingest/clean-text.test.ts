@@ -84,6 +84,12 @@ describe('lead zone: dateline and byline under the title', () => {
     expect(a.text).toBe('The port authority on Monday approved a new container terminal on the eastern quay.\n\nConstruction is expected to take three years.');
   });
 
+  it('never takes an "Updated" line as the publication date', () => {
+    const a = run('Port authority approves new terminal\n\nUpdated: Wednesday, March 15, 2023\nPublished: Tuesday, March 14, 2023\n\nThe port authority approved a terminal on Monday.');
+    expect(a.publishedAt).toBe('2023-03-14');
+    expect(a.text).toBe('The port authority approved a terminal on Monday.');
+  });
+
   it('lets meta.publishedAt override a dateline', () => {
     expect(run(doc, { publishedAt: '2023-03-15T08:00:00Z' }).publishedAt).toBe('2023-03-15T08:00:00Z');
   });
@@ -103,6 +109,9 @@ describe('boilerplate tables', () => {
     'Related Articles',
     'Tags: politics, elections',
     'Photo: Reuters',
+    'Image source, Getty Images',
+    'Click to share on X (Opens in new window)',
+    'Skip Advertisement',
   ])('drops %j', (line) => {
     expect(isBoilerplateLine(line)).toBe(true);
   });
