@@ -137,6 +137,7 @@ const LINKS: Array<[string, string | null, string | null, string | null]> = [
   ['https://abs.example/z', 'https://base.example/dir/', null, 'https://abs.example/z'],
   ['  https://h.example/trimmed  ', null, null, 'https://h.example/trimmed'],
   ['https://h.example/q?a=1&amp;b=2', null, null, 'https://h.example/q?a=1&b=2'],
+  ['https://h.example/q?a=1&amp;copy=2&amp;reg=3', null, null, 'https://h.example/q?a=1&copy=2&reg=3'],
 ];
 
 describe('links', () => {

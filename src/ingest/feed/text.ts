@@ -10,9 +10,9 @@ const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 const LEGACY = /&(amp|lt|gt|quot|nbsp|copy|reg|eacute|egrave|agrave|aacute|uuml|ouml|auml|ccedil)(?![a-z0-9;])/gi;
 
 /** Decodes XML and HTML entity references; an unknown name ("&notanentity;") stays as written. */
-export function decodeEntities(s: string): string {
+export function decodeEntities(s: string, legacy = true): string {
   if (!s.includes('&')) return s;
-  return decodeHTMLStrict(s.replace(LEGACY, '&$1;'));
+  return decodeHTMLStrict(legacy ? s.replace(LEGACY, '&$1;') : s);
 }
 
 function hasElementChild(el: XmlElement): boolean {
@@ -47,8 +47,15 @@ export function innerHtml(el: XmlElement): string {
 }
 
 /** The element's text content as the XML says it (entities decoded once, CDATA literal, descendants' text included). */
-export function textContent(el: XmlElement): string {
-  return el.children.map((c) => (isElement(c) ? textContent(c) : c.cdata ? c.text : decodeEntities(c.text))).join('');
+export function textContent(el: XmlElement, legacy = true): string {
+  return el.children.map((c) => (isElement(c) ? textContent(c, legacy) : c.cdata ? c.text : decodeEntities(c.text, legacy))).join('');
+}
+
+/** A URL or identifier written as text: entities need their ';' ("?a=1&copy=2" keeps its "&copy"). */
+export function urlText(el: XmlElement | null): string | null {
+  if (!el) return null;
+  const s = collapse(textContent(el, false));
+  return s || null;
 }
 
 const BLOCK = /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|section|article|figure|figcaption|pre|hr)\b[^>]*>/gi;

@@ -3,7 +3,7 @@
 // vocabularies (RSS with dc:date, atom:link or content:encoded; Atom with dc:creator) still fills it.
 import { FeedParseError } from '../../errors.js';
 import { parseFeedDate } from './dates.js';
-import { atomText, cleanAuthor, collapse, htmlToText, innerHtml, resolveUrl, textContent, titleText } from './text.js';
+import { atomText, cleanAuthor, collapse, htmlToText, innerHtml, resolveUrl, textContent, titleText, urlText } from './text.js';
 import type { Feed, FeedItem } from './types.js';
 import { fallbackId } from './types.js';
 import { type XmlElement, childElements, decodeAttr, descendants, firstChild } from './xml.js';
@@ -97,10 +97,10 @@ function rssItem(item: XmlElement, base: string | null): FeedItem | null {
   const title = rssTitle(titleEl);
   const linkEl = childElements(item, 'link').find((l) => text(l) || l.attrs['href']);
   const guidEl = firstChild(item, 'guid', 'atom:id', 'dc:identifier');
-  const guid = text(guidEl);
+  const guid = urlText(guidEl);
   const about = item.attrs['rdf:about'] ? decodeAttr(item.attrs['rdf:about']).trim() : null;
   let url: string | null = null;
-  if (linkEl) url = resolveUrl(text(linkEl) ?? linkEl.attrs['href'], linkEl.base ?? base);
+  if (linkEl) url = resolveUrl(urlText(linkEl) ?? linkEl.attrs['href'], linkEl.base ?? base);
   url ??= atomLink(item, base);
   if (!url && guid && guidEl && guidEl.name === 'guid' && (guidEl.attrs['ispermalink'] ?? 'true').toLowerCase() !== 'false' && /^(https?:)?\/\//i.test(guid))
     url = resolveUrl(guid, guidEl.base ?? base);
@@ -122,9 +122,9 @@ function atomEntry(entry: XmlElement, base: string | null, feedAuthor: string | 
   let url = atomLink(entry, entry.base ?? base);
   if (!url) {
     const plain = firstChild(entry, 'link');
-    if (plain) url = resolveUrl(text(plain) ?? plain.attrs['href'], plain.base ?? base);
+    if (plain) url = resolveUrl(urlText(plain) ?? plain.attrs['href'], plain.base ?? base);
   }
-  const id = text(firstChild(entry, 'atom:id', 'guid', 'id'));
+  const id = urlText(firstChild(entry, 'atom:id', 'guid', 'id'));
   const publishedAt = firstDate(entry, ATOM_DATES);
   const contentEl = firstChild(entry, 'atom:content', 'content:encoded');
   const content = contentHtml(contentEl);
@@ -150,7 +150,7 @@ export function parseXmlFeed(root: XmlElement | null, feedUrl: string | null): F
   }
   const channel = root.name === 'channel' ? root : firstChild(root, 'channel') ?? root;
   const linkEl = childElements(channel, 'link').find((l) => text(l) || l.attrs['href']);
-  const link = linkEl ? resolveUrl(text(linkEl) ?? linkEl.attrs['href'], linkEl.base ?? feedUrl) : atomLink(channel, channel.base ?? feedUrl);
+  const link = linkEl ? resolveUrl(urlText(linkEl) ?? linkEl.attrs['href'], linkEl.base ?? feedUrl) : atomLink(channel, channel.base ?? feedUrl);
   const base = feedUrl ?? (link && /^https?:/i.test(link) ? link : null);
   const items = descendants(root, 'item')
     .map((i) => rssItem(i, i.base ?? base))
