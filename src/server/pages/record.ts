@@ -101,7 +101,7 @@ function entityList(r: StoredRecord, marks: Mark[]): SafeHtml {
 function legend(marks: Mark[]): SafeHtml {
   const counts = ENTITY_TYPES.map((t) => [t, marks.filter((m) => m.type === t).length] as const);
   return html`<div class="legend" aria-label="legend">${counts.map(
-    ([t, n]) => html`<span class="key t-${t}" data-type="${t}">${TYPE_LABELS[t].many} <span class="count">${n}</span></span>`,
+    ([t, n]) => html`<span class="key t-${t}" data-type="${t}" title="${n} highlighted mention${n === 1 ? '' : 's'}">${TYPE_LABELS[t].many} <span class="count">${n}</span></span>`,
   )}</div>`;
 }
 
