@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:store [-- --sizes 10000,100000 --backends sqlite,postgres --concurrency 4]
+// npm run bench:store [-- --sizes 10000,100000 --backends sqlite,postgres --concurrency 16 --limit N]
 // Upserts per second and the time of indexed queries at each size, on both back ends, with
 // synthetic records generated here. Runs the compiled store (npm run build first).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000' },
     backends: { type: 'string', default: 'sqlite,postgres' },
-    concurrency: { type: 'string', default: '4' },
+    concurrency: { type: 'string', default: '16' },
     pg: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     limit: { type: 'string' },
   },
@@ -21,6 +21,13 @@ const { values } = parseArgs({
 const sizes = (values.limit ? [Number(values.limit)] : values.sizes.split(',').map(Number)).sort((a, b) => a - b);
 const backends = values.backends.split(',');
 const concurrency = Number(values.concurrency);
+/** Records upserted one by one by the concurrent writers at each size; the rest go in bulk. */
+const WINDOW = 2000;
+const BULK = 500;
+let stopping = false;
+process.once('SIGINT', () => {
+  stopping = true; // finish the current step, then drop the PostgreSQL schema / temp file
+});
 
 const { openStore } = await import('../dist/store/open.js');
 
@@ -98,20 +105,31 @@ async function runBackend(name) {
   const surname = LAST[0];
   try {
     for (const size of sizes) {
-      const t0 = performance.now();
+      if (stopping) break;
+      // 1. workers: `concurrency` writers upserting one record each, like queue workers sharing the store
+      const window = Math.min(WINDOW, size - inserted);
+      let t0 = performance.now();
       let next = inserted;
-      // `concurrency` writers, like several workers sharing the store
+      const end = inserted + window;
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
-          while (next < size) {
-            const i = next++;
-            await store.upsert(synthetic(i));
-          }
+          while (next < end && !stopping) await store.upsert(synthetic(next++));
         }),
       );
-      const secs = (performance.now() - t0) / 1000;
-      const rate = (size - inserted) / secs;
-      inserted = size;
+      const rate = window / ((performance.now() - t0) / 1000);
+      inserted = end;
+      // 2. bulk: the rest with upsertMany (an import)
+      t0 = performance.now();
+      const bulkCount = size - inserted;
+      while (inserted < size && !stopping) {
+        const n = Math.min(BULK, size - inserted);
+        await store.upsertMany(Array.from({ length: n }, (_, k) => synthetic(inserted + k)));
+        inserted += n;
+        if (process.stderr.isTTY) process.stderr.write(`\r${name}: ${inserted}/${size}`);
+      }
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      const bulkRate = bulkCount ? bulkCount / ((performance.now() - t0) / 1000) : null;
+      if (stopping) break;
       const retry = await timeQuery(async () => (await store.upsert(synthetic(0))).status === 'unchanged' ? 1 : 0, 20);
       const example = await timeQuery(async () => (await store.list({ entity: surname, type: 'person', country: 'NE', since: '2023-09-01', until: '2023-12-31', limit: 50 })).length);
       const entity = await timeQuery(async () => (await store.list({ entity: surname, limit: 50 })).length);
@@ -119,7 +137,7 @@ async function runBackend(name) {
       const country = await timeQuery(async () => (await store.list({ country: 'ML', since: '2023-06', until: '2023-06', limit: 50 })).length);
       const fts = await timeQuery(async () => (await store.list({ query: `${VOCAB[5]} ${VOCAB[17]}`, limit: 20 })).length);
       const top = await timeQuery(async () => (await store.topEntities({ type: 'person', limit: 20 })).length, 3);
-      rows.push({ backend: name, records: size, rate, retry, example, entity, entityCount, country, fts, top, bytes: name === 'sqlite' ? statSync(join(dir, 'bench.db')).size + walSize(dir) : null });
+      rows.push({ backend: name, records: size, rate, bulkRate, retry, example, entity, entityCount, country, fts, top, bytes: name === 'sqlite' ? statSync(join(dir, 'bench.db')).size + walSize(dir) : null });
       printRow(rows.at(-1));
     }
   } finally {
@@ -138,14 +156,15 @@ function walSize(dir) {
   }
 }
 
-const COLS = ['backend', 'records', 'upserts/s', 'retry ms', 'example ms (n)', 'entity ms (n)', 'count ms (n)', 'country+month ms (n)', 'search ms (n)', 'top people ms', 'file MB'];
+const COLS = ['backend', 'records', 'upserts/s', 'bulk/s', 'retry ms', 'example ms (n)', 'entity ms (n)', 'count ms (n)', 'country+month ms (n)', 'search ms (n)', 'top people ms', 'file MB'];
 const fmt = (q) => `${q.ms.toFixed(2)} (${q.n})`;
 function printRow(r) {
-  const cells = [r.backend, String(r.records), r.rate.toFixed(0), r.retry.ms.toFixed(2), fmt(r.example), fmt(r.entity), fmt(r.entityCount), fmt(r.country), fmt(r.fts), r.top.ms.toFixed(1), r.bytes === null ? '-' : (r.bytes / 1e6).toFixed(0)];
+  const cells = [r.backend, String(r.records), r.rate.toFixed(0), r.bulkRate === null ? '-' : r.bulkRate.toFixed(0), r.retry.ms.toFixed(2), fmt(r.example), fmt(r.entity), fmt(r.entityCount), fmt(r.country), fmt(r.fts), r.top.ms.toFixed(1), r.bytes === null ? '-' : (r.bytes / 1e6).toFixed(0)];
   console.log(cells.map((c, i) => c.padStart(Math.max(COLS[i].length, 8))).join('  '));
 }
 
-console.log(`store bench: sizes ${sizes.join(', ')}; ${concurrency} concurrent writers; node ${process.version}`);
+console.log(`store bench: sizes ${sizes.join(', ')}; node ${process.version}`);
+console.log(`upserts/s = ${WINDOW} records by ${concurrency} concurrent writers (upsert); bulk/s = the rest by upsertMany(${BULK})`);
 console.log('example = --entity <surname> --type person --country NE --since 2023-09-01 --until 2023-12-31 (the one-query example)');
 console.log(COLS.map((c) => c.padStart(Math.max(c.length, 8))).join('  '));
 for (const b of backends) await runBackend(b);

@@ -61,6 +61,36 @@ function lockKey(s: string): string {
   return BigInt.asIntN(64, BigInt('0x' + sha256Hex(s).slice(0, 16))).toString();
 }
 
+/**
+ * Splits items into at most `n` lanes so that items sharing any name are in the same lane, each lane
+ * in input order (union-find over names, then connected groups dealt to the emptiest lane).
+ */
+export function splitLanes<T>(items: T[], n: number, names: (item: T) => string[]): T[][] {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Map<string, number>();
+  items.forEach((item, i) => {
+    for (const name of names(item)) {
+      const j = owner.get(name);
+      if (j === undefined) owner.set(name, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(i);
+    else groups.set(root, [i]);
+  });
+  const lanes: number[][] = Array.from({ length: Math.max(1, Math.min(n, groups.size)) }, () => []);
+  for (const group of [...groups.values()].sort((a, b) => b.length - a.length)) {
+    const lane = lanes.reduce((best, l) => (l.length < best.length ? l : best), lanes[0]);
+    lane.push(...group);
+  }
+  return lanes.filter((l) => l.length).map((l) => l.sort((a, b) => a - b).map((i) => items[i]));
+}
+
 function toStored(row: RecordRow): StoredRecord {
   return {
     id: row.id,
@@ -73,7 +103,9 @@ function toStored(row: RecordRow): StoredRecord {
 }
 
 /** Records per transaction in upsertMany. */
-const UPSERT_MANY_CHUNK = 200;
+const UPSERT_MANY_CHUNK = 100;
+/** Parallel transactions in upsertMany (pool connections it may take at once). */
+const UPSERT_MANY_LANES = 4;
 
 const FTS_SQL = `setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B')`;
 
@@ -147,33 +179,40 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Several records in one transaction (bulk imports): one BEGIN with every lock, then two round
-   * trips per record, one COMMIT. Records are validated first; nothing is written if one is invalid.
+   * Bulk import. Records that share a URL or content hash go to the same lane, in input order;
+   * lanes are independent, so they run in parallel transactions (chunks of UPSERT_MANY_CHUNK)
+   * with the same result as one-by-one upserts. Everything is validated before anything is written.
    */
   async upsertMany(records: GleanerRecord[]): Promise<UpsertResult[]> {
-    const recs = records.map(validateRecord);
-    const results: UpsertResult[] = [];
-    for (let i = 0; i < recs.length; i += UPSERT_MANY_CHUNK) {
-      const chunk = recs.slice(i, i + UPSERT_MANY_CHUNK).map((rec) => ({ rec, keys: recordKeys(rec) }));
-      const done = await this.tx('upsertMany', this.locksFor(chunk.map((x) => x.keys)), async (c) => {
-        const out: UpsertResult[] = [];
-        for (const { rec, keys } of chunk) out.push(await this.upsertIn(c, rec, keys));
-        return out;
-      });
-      results.push(...done);
-    }
+    const items = records.map(validateRecord).map((rec, index) => ({ rec, keys: recordKeys(rec), index }));
+    const lanes = splitLanes(items, UPSERT_MANY_LANES, (x) => this.lockNames(x.keys));
+    const results: UpsertResult[] = new Array(items.length);
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let i = 0; i < lane.length; i += UPSERT_MANY_CHUNK) {
+          const chunk = lane.slice(i, i + UPSERT_MANY_CHUNK);
+          const done = await this.tx('upsertMany', this.locksFor(chunk.map((x) => x.keys)), async (c) => {
+            const out: UpsertResult[] = [];
+            for (const { rec, keys } of chunk) out.push(await this.upsertIn(c, rec, keys));
+            return out;
+          });
+          chunk.forEach((x, k) => (results[x.index] = done[k]));
+        }
+      }),
+    );
     return results;
+  }
+
+  private lockNames(keys: RecordKeys): string[] {
+    const names = [keys.urlKey];
+    if (keys.altKey) names.push(keys.altKey);
+    if (keys.syndicatable || (!keys.url && !keys.canonicalUrl)) names.push('hash:' + keys.contentHash);
+    return names;
   }
 
   /** Advisory lock keys for records' URL keys and content hashes, deduplicated and sorted (no deadlocks). */
   private locksFor(all: RecordKeys[]): string[] {
-    const names = new Set<string>();
-    for (const keys of all) {
-      names.add(keys.urlKey);
-      if (keys.altKey) names.add(keys.altKey);
-      if (keys.syndicatable || (!keys.url && !keys.canonicalUrl)) names.add('hash:' + keys.contentHash);
-    }
-    return [...new Set([...names].map((k) => lockKey(`${this.schema}:${k}`)))].sort();
+    return [...new Set(all.flatMap((k) => this.lockNames(k)).map((n) => lockKey(`${this.schema}:${n}`)))].sort();
   }
 
   private async upsertIn(c: pg.PoolClient, rec: GleanerRecord, keys: RecordKeys): Promise<UpsertResult> {

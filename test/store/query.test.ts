@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { dateBound, entityRows, fold, normaliseFilter, newRecordId, parseFtsQuery, recordKeys, sourceHost, textHash } from '../../src/store/query.js';
 import { fts5Match } from '../../src/store/sqlite.js';
-import { tsQuery } from '../../src/store/postgres.js';
+import { splitLanes, tsQuery } from '../../src/store/postgres.js';
 import { seedRecord } from './seed.js';
 
 describe('fold', () => {
@@ -111,5 +111,29 @@ describe('normaliseFilter', () => {
     expect(() => normaliseFilter({ entity: '!!!' })).toThrow(InputError);
     expect(() => normaliseFilter({ limit: 1.5 })).toThrow(InputError);
     expect(() => normaliseFilter({ offset: -1 })).toThrow(InputError);
+  });
+});
+
+describe('splitLanes (parallel bulk upserts on PostgreSQL)', () => {
+  it('keeps items that share a key in one lane, in input order, and spreads the rest', () => {
+    const items = [
+      { id: 0, keys: ['a'] },
+      { id: 1, keys: ['b'] },
+      { id: 2, keys: ['c', 'h1'] },
+      { id: 3, keys: ['a'] },
+      { id: 4, keys: ['d', 'h1'] },
+      { id: 5, keys: ['e'] },
+      { id: 6, keys: ['b', 'e'] },
+    ];
+    const lanes = splitLanes(items, 3, (x) => x.keys);
+    expect(lanes.length).toBeLessThanOrEqual(3);
+    expect(lanes.flat().map((x) => x.id).sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const laneOf = (id: number) => lanes.findIndex((l) => l.some((x) => x.id === id));
+    expect(laneOf(0)).toBe(laneOf(3));
+    expect(laneOf(2)).toBe(laneOf(4));
+    expect(laneOf(1)).toBe(laneOf(6));
+    expect(laneOf(5)).toBe(laneOf(6));
+    for (const l of lanes) expect(l.map((x) => x.id)).toEqual([...l.map((x) => x.id)].sort((a, b) => a - b));
+    expect(splitLanes([], 4, () => [])).toEqual([]);
   });
 });

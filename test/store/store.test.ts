@@ -228,6 +228,39 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     });
   });
 
+  describe('bulk upserts', () => {
+    const bulkWhere = backend.create();
+    const oneByOneWhere = backend.create();
+    let bulk: Store;
+    let oneByOne: Store;
+    beforeAll(async () => {
+      [bulk, oneByOne] = [await bulkWhere.open(), await oneByOneWhere.open()];
+    });
+    afterAll(async () => {
+      await bulk.close();
+      await oneByOne.close();
+      await bulkWhere.cleanup();
+      await oneByOneWhere.cleanup();
+    });
+
+    it('gives the same results as one-by-one upserts for a mixed batch of 250', async () => {
+      const seeds = seedRecords(150);
+      const copies = seeds.slice(0, 40).map((r, i) => ({ ...r, canonicalUrl: null, url: `https://aggregator.example/item/${i}` }));
+      const changed = seeds.slice(20, 60).map((r) => withText(r, r.text + ' (updated)', r.canonicalUrl!));
+      // interleave so that copies and changes come after their originals but mixed with others
+      const batch = [...seeds.slice(0, 100), ...copies.slice(0, 20), ...seeds.slice(100), ...changed, ...copies.slice(20), ...seeds.slice(0, 10)];
+      const got = await bulk.upsertMany(batch);
+      const expected = [];
+      for (const r of batch) expected.push(await oneByOne.upsert(r));
+      expect(got.map((r) => [r.status, r.revision])).toEqual(expected.map((r) => [r.status, r.revision]));
+      expect(await bulk.count()).toBe(await oneByOne.count());
+      const statuses = got.reduce<Record<string, number>>((a, r) => ((a[r.status] = (a[r.status] ?? 0) + 1), a), {});
+      expect(statuses).toEqual({ inserted: 150, syndicated: 40, updated: 40, unchanged: 10 });
+      // a copy of a record changed in the same batch still links to it
+      for (let i = 0; i < 40; i++) expect((await bulk.get(`https://aggregator.example/item/${i}`))?.syndicatedFrom).toBe((await bulk.get(seeds[i].canonicalUrl!))?.id);
+    });
+  });
+
   describe('concurrent writers', () => {
     const where = backend.create();
     let stores: Store[];
