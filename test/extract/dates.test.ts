@@ -103,6 +103,9 @@ describe('extractDates: months, days and years', () => {
 
   it('does not take counts, money or modal verbs for dates', () => {
     expect(extractDates('The army deployed 1500 troops and spent $2000 on fuel.', SUN)).toEqual([]);
+    expect(extractDates('The mill employs 2024 workers.', SUN)).toEqual([]);
+    expect(valueOf('2020', 'The 2020 elections were contested.')).toBe('2020');
+    expect(extractDates('The plan covers 2024-2026.', SUN).map((d) => d.value)).toEqual(['2024', '2026']);
     expect(extractDates('Officials may decide later. Theresa May spoke to reporters.', SUN)).toEqual([]);
   });
 });
@@ -132,6 +135,12 @@ describe('extractDates: relative expressions', () => {
     expect(found.map((d) => d.text).sort()).toEqual(['currently', 'now', 'recently']);
     expect(found.every((d) => d.value === null)).toBe(true);
     expect(extractDates(text, SUN, { keepVague: false })).toEqual([]);
+  });
+
+  it('reads "that year" as the year named last', () => {
+    expect(valueOf('later that year', 'He fled in June 1998 and returned later that year.')).toBe('1998');
+    expect(valueOf('that year', 'Sales that year were flat.')).toBeNull();
+    expect(valueOf('the nineties', 'Crime fell through the nineties.')).toBe('199');
   });
 
   it('treats story-relative phrases as unresolvable', () => {
@@ -164,6 +173,9 @@ describe('extractDates: quarters, halves, seasons, holidays', () => {
     expect(valueOf('this summer', 'Tourism recovered this summer.')).toBe('2023-SU');
     expect(valueOf('Thanksgiving', 'The boat was found on Thanksgiving.', '2023-12-05')).toBe('2023-11-23');
     expect(valueOf('Christmas', 'Shops expect crowds before Christmas, and prices will rise.', '2023-12-05')).toBe('2023-12-25');
+    expect(valueOf('Black Friday', 'Black Friday sales beat estimates.', '2023-09-17')).toBe('2022-11-25');
+    expect(extractDates('The Good Friday Agreement brought peace.', SUN)).toEqual([]);
+    expect(extractDates('The Sunday Times reported the deal.', SUN)).toEqual([]);
   });
 });
 

@@ -32,6 +32,8 @@ export type Spec =
   | { k: 'yearsAgo'; n: number }
   /** "the weekend": the one just past, or the coming one when the sentence is in the future. */
   | { k: 'weekend' }
+  /** "that year": the last year named before it. */
+  | { k: 'thatYear' }
   | { k: 'holiday'; h: HolidayName; y?: number; rel?: number }
   /** A date reference that cannot be placed on the calendar ("now", "recently", "several years ago"). */
   | { k: 'vague' };
@@ -124,7 +126,7 @@ export const HOLIDAYS = {
   Christmas: [12, 25], 'Christmas Eve': [12, 24], "New Year's": [1, 1], "New Year's Eve": [12, 31],
   Thanksgiving: 'thanksgiving', Easter: 'easter', 'Easter Monday': 'easterMonday', 'Good Friday': 'goodFriday',
   Halloween: [10, 31], "Valentine's Day": [2, 14], 'Election Day': 'electionDay', 'Labor Day': 'laborDay',
-  'Labour Day': [5, 1], 'Memorial Day': 'memorialDay',
+  'Labour Day': [5, 1], 'Memorial Day': 'memorialDay', 'Black Friday': 'blackFriday', 'Cyber Monday': 'cyberMonday',
 } as const;
 export type HolidayName = keyof typeof HOLIDAYS;
 
@@ -134,13 +136,13 @@ const MONTH_GATE = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const GATES: Record<string, RegExp> = {
   monthDay: MONTH_GATE, dayMonth: MONTH_GATE, monthYear: MONTH_GATE, month: MONTH_GATE,
   isoDay: /\d-[01]\d-[0-3]\d/, slashDay: /\d\/\d/, quarter: /quarter/i, qShort: /Q[1-4]/,
-  ctxQuarter: /quarter|period/i, half: /half/i, decade: /\d0['’]?s/i, century: /century/i,
+  ctxQuarter: /quarter|period/i, half: /half/i, decade: /\d0['’]?s|ties\b/i, century: /century/i,
   year: /(?:1[5-9]|20)\d\d/, season: /spring|summer|fall|autumn|winter/i, weekday: /day/,
   relDay: /today|yesterday|tomorrow|tonight|night|this\s+(?:morning|afternoon|evening)/i,
   shortHalfFy: /H[12]|FY/,
   relUnit: /week|month|year|decade|quarter/i, weekend: /weekend/i, endOfThe: /end|beginning|start|middle|rest|remainder/i,
-  theYear: /year/i, ago: /ago|earlier|before|from now|hence/i, yearAgoAdj: /year-/i,
-  holiday: /Christmas|New Year|Thanksgiving|Easter|Good Friday|Halloween|Valentine|Election Day|Labou?r Day|Memorial Day/,
+  theYear: /year/i, thatYear: /year/i, ago: /ago|earlier|before|from now|hence/i, yearAgoAdj: /year-/i,
+  holiday: /Christmas|New Year|Thanksgiving|Easter|Good Friday|Black Friday|Cyber Monday|Halloween|Valentine|Election Day|Labou?r Day|Memorial Day/,
   spokenYear: /teen|twelve|eleven|twenty|two thousand/i,
 };
 
@@ -226,7 +228,9 @@ export const RULES: Rule[] = [
     return { k: 'half', h: h === 1 ? 1 : 2, y: g(m, 'y') ? +g(m, 'y')! : undefined, yrel: relOf(g(m, 'yrel')) };
   }),
   // "the 1990s", "the mid-1980s", "the '80s"
-  R('decade', `(?<![\\w'’])(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0'?s|['’](?<d2>\\d)0s)(?![\\w])`, 'i', (m) => {
+  R('decade', `(?<![\\w'’])(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0'?s|['’](?<d2>\\d)0s)(?![\\w])|(?<![\\w-])the\\s+(?:(?:early|mid|late)[\\s-]+)?(?<w>thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\\w-])`, 'i', (m) => {
+    const w = g(m, 'w');
+    if (w) return { k: 'decade', start: 1900 + (['thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(w.toLowerCase()) + 3) * 10 };
     const d2 = g(m, 'd2');
     if (d2 != null) return { k: 'decade', start: (+d2 <= 2 ? 2000 : 1900) + +d2 * 10 };
     return { k: 'decade', start: +g(m, 'c')! * 100 + +g(m, 'd')! * 10 };
@@ -238,9 +242,12 @@ export const RULES: Rule[] = [
     return n ? { k: 'century', n } : null;
   }),
   // "2012", "in mid-1996", "fiscal 1990", "the end of 1989", "the first half of 1990"
-  R('year', `(?<![\\w$£€#.,/:'’-])(?:(?<mod>${PRE_MOD}|fiscal|calendar|the year|the fiscal year|the calendar year)[\\s-]+|mid-)?(?<y>${YEAR})(?![\\w%$£€]|[.,:/]\\d|-\\d\\d-|\\s*(?:percent|per cent|people|troops|members|votes|shares|miles|km|kilometers|feet|meters|tons|barrels|units|points|calories|dollars|euros|pounds)\\b)`, 'i', (m) => {
+  R('year', `(?<![\\w$£€#.,/:'’])(?<!(?<!\\d{4})[-–])(?:(?<mod>${PRE_MOD}|fiscal|calendar|the year|the fiscal year|the calendar year)[\\s-]+|mid-)?(?<y>${YEAR})(?![\\w%$£€]|[.,:/]\\d|-\\d\\d-|\\s*(?:percent|per cent|people|troops|members|votes|shares|miles|km|kilometers|feet|meters|tons|barrels|units|points|calories|dollars|euros|pounds)\\b)`, 'i', (m, text) => {
     const y = +g(m, 'y')!;
     const mod = g(m, 'mod')?.toLowerCase() ?? '';
+    // "employs 2024 workers" is a count; "the 2020 elections", "in 2019 protests" are years
+    const before = wordBefore(text, m.index);
+    if (!mod && /^(?!(?:is|was|has|does|says|as|its|this|his|thus|plus|versus)\b)[a-z]+s\b(?!['’])/.test(wordAfter(text, m.index + m[0].length)) && !/^(?:the|in|of|since|by|from|until|during|its|his|her|their|our|and|or|to|for|a|an|at|on|before|after|between|through|until|last|this|next)$/i.test(before) && !/['’]s$/.test(before)) return null;
     if (/first half/.test(mod)) return { k: 'half', y, h: 1 };
     if (/(second|last) half/.test(mod)) return { k: 'half', y, h: 2 };
     return { k: 'year', y };
@@ -254,8 +261,12 @@ export const RULES: Rule[] = [
     return { k: 'season', s: SEASONS[g(m, 's')!.toLowerCase()], y, rel: relOf(rel) ?? (rel === 'the past' ? -1 : undefined) };
   }),
   // "Saturday", "last Friday", "Wednesday night", "earlier Sunday"
-  R('weekday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past', 'early', 'late', 'earlier', 'later'], anyCase)})\\s+)?(?<wd>${WEEKDAY})(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?`, '', (m) => {
+  R('weekday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past', 'early', 'late', 'earlier', 'later'], anyCase)})\\s+)?(?<wd>${WEEKDAY})(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?`, '', (m, text) => {
     const rel = g(m, 'rel')?.toLowerCase();
+    const end = m.index + m[0].length;
+    // "The Sunday Times", "Bloody Sunday", "Black Friday" (a holiday rule takes the last)
+    if (!rel && /^the$/i.test(wordBefore(text, m.index)) && /^[A-Z][a-z]/.test(wordAfter(text, end))) return null;
+    if (!rel && /^(?:Bloody|Black|Good|Cyber|Super|Ash|Palm|Easter|Holy|Blue)$/.test(wordBefore(text, m.index))) return null;
     // "earlier Sunday", "late Friday" are parts of that day, not a shift
     const r = rel === 'last' || rel === 'this past' ? -1 : rel === 'next' ? 1 : rel === 'this' ? 0 : undefined;
     return { k: 'weekday', wd: weekdayNumber(g(m, 'wd')!), rel: r };
@@ -297,6 +308,8 @@ export const RULES: Rule[] = [
     if (/^of$/i.test(before) && !/^(?:months|weeks|days|end|rest|half|part|start|beginning|remainder|quarter|balance|course|middle)$/i.test(wordBefore(text, m.index - before.length - 1))) return null;
     return { k: 'relUnit', unit: 'year', n: 0 };
   }),
+  // "that year", "later that year": the year the story was just talking about
+  R('thatYear', `(?<![\\w-])(?:(?:earlier|later|early|late)\\s+)?(?:that|the\\s+same)\\s+year(?![\\w-])`, 'i', () => ({ k: 'thatYear' })),
   // "two years ago", "a year earlier", "six weeks ago", "several years ago" (vague)
   R('ago', `(?<![\\w-])(?:(?:about|almost|nearly|some|roughly|around|more than|less than|over|just|only|barely)\\s+)?(?<n>${NUM})\\s+(?<unit>day|week|fortnight|month|year|decade)s?\\s+(?<dir>ago|earlier|before|from now|hence)(?![\\w-])`, 'i', (m) => {
     const n = numberOf(g(m, 'n')!);
@@ -314,8 +327,10 @@ export const RULES: Rule[] = [
   }),
   R('yearAgoAdj', `(?<![\\w-])(?:year-ago|year-earlier|year-before|prior-year)(?![\\w-])`, 'i', () => ({ k: 'yearsAgo', n: 1 })),
   // "Thanksgiving Day", "last Christmas", "Easter Sunday"
-  R('holiday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past'], anyCase)})\\s+)?(?<h>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday|\\s+Monday)?|Good\\s+Friday|Halloween|Valentine['’]s\\s+Day|Election\\s+Day|Labou?r\\s+Day|Memorial\\s+Day)(?![\\w-])(?:,?\\s+(?<y>${YEAR})(?![\\w%]))?`, '', (m) => {
+  R('holiday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past'], anyCase)})\\s+)?(?<h>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday|\\s+Monday)?|Good\\s+Friday|Black\\s+Friday|Cyber\\s+Monday|Halloween|Valentine['’]s\\s+Day|Election\\s+Day|Labou?r\\s+Day|Memorial\\s+Day)(?![\\w-])(?:,?\\s+(?<y>${YEAR})(?![\\w%]))?`, '', (m, text) => {
     const name = g(m, 'h')!.replace(/\s+/g, ' ').replace('’', "'");
+    const next = wordAfter(text, m.index + m[0].length);
+    if (!g(m, 'y') && /^[A-Z][a-z]/.test(next) && !monthNumber(next) && !WEEKDAYS.includes(next)) return null; // "the Good Friday Agreement"
     const special = ['Christmas Eve', "New Year's Eve", 'Easter Monday'] as const;
     const h = special.find((k) => name.startsWith(k)) ?? (Object.keys(HOLIDAYS) as HolidayName[]).find((k) => name.startsWith(k));
     if (!h) return null;

@@ -16,6 +16,8 @@ export interface ResolveContext {
   direction: () => Direction;
   /** The quarter under discussion (last explicit quarter in the article), updated as we go. */
   quarter: { y: number; q: number } | null;
+  /** The last year named explicitly ("in 1998", "June 1998"), for "that year". */
+  year?: number | null;
 }
 
 const SEASON_START: Record<SeasonCode, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
@@ -62,6 +64,8 @@ export const LEAN = {
   dayCueReach: 183,
   /** A future cue moves a bare month ahead only this many months. */
   monthCueReach: 6,
+  /** Without a cue, a holiday is the coming one only this many days ahead. */
+  holidayAhead: 31,
 };
 
 function resolveMonthYear(m: number, rel: number | undefined, dir: Direction, a: Ymd): number {
@@ -120,6 +124,8 @@ export function holidayDate(h: HolidayName, y: number): Ymd {
     case 'easter': return easter(y);
     case 'easterMonday': return addDays(easter(y), 1);
     case 'goodFriday': return addDays(easter(y), -2);
+    case 'blackFriday': return addDays(nthWeekday(y, 11, 4, 4), 1);
+    case 'cyberMonday': return addDays(nthWeekday(y, 11, 4, 4), 4);
     case 'electionDay': return addDays(nthWeekday(y, 11, 1, 1), 1); // the Tuesday after the first Monday
     case 'laborDay': return nthWeekday(y, 9, 1, 1);
     case 'memorialDay': return nthWeekday(y, 5, 1, -1);
@@ -139,6 +145,8 @@ function shiftQuarter(y: number, q: number, n: number): [number, number] {
 
 /** The value of a Spec, or null when it cannot be placed on the calendar. */
 export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
+  const named = (spec.k === 'year' || spec.k === 'day' || spec.k === 'month') ? spec.y : undefined;
+  if (named != null) ctx.year = named;
   const a = ctx.anchor;
   switch (spec.k) {
     case 'vague':
@@ -214,9 +222,14 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
       const dateIn = (y: number): Ymd => holidayDate(spec.h, y);
       if (spec.y != null) return fmtDay(dateIn(spec.y));
       if (!a) return null;
-      const y = resolveDayYear(dateIn, spec.rel, spec.rel == null || spec.rel === 0 ? ctx.direction() : 'none', a);
+      const dir = spec.rel == null || spec.rel === 0 ? ctx.direction() : 'none';
+      let y = resolveDayYear(dateIn, spec.rel, dir, a);
+      // without a cue, a holiday weeks away is the last one ("Black Friday sales" in September)
+      if (y != null && spec.rel == null && dir === 'none' && diffDays(dateIn(y), a) > LEAN.holidayAhead) y -= 1;
       return y == null ? null : fmtDay(dateIn(y));
     }
+    case 'thatYear':
+      return ctx.year != null ? fmtYear(ctx.year) : null;
     case 'relMonth':
       return a ? fmtMonth(a.y + spec.yrel, spec.n) : null;
     case 'relDay':
