@@ -19,6 +19,8 @@ export const TITLES = set(`
   sgt sergeant cpl corporal pvt private brig brigadier marshal field-marshal lt-col lt-gen
   maj-gen inspector detective superintendent constable officer chief spokesman spokeswoman
   spokesperson coach manager striker midfielder defender goalkeeper skipper
+  fullback winger flanker playmaker quarterback pitcher shortstop outfielder batsman bowler
+  wicketkeeper all-rounder opener centre-back
   leader opposition junta dictator warlord militant
   junior associate assistant acting interim former late
   prime foreign defence defense interior finance economy trade health justice energy
@@ -164,5 +166,5 @@ export const NEVER_NAMES = set(`
 export const SPLIT_WORDS = set(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december jan feb mar apr jun jul aug sep sept oct nov
-  dec today tonight tomorrow yesterday i
+  dec today tonight tomorrow yesterday
 `);

@@ -95,6 +95,12 @@ function hasPlaceOf(p: Token[]): boolean {
   return p.length > 2 && PLACE_OF_HEADS.has(lowerKey(p[0])) && p[1].lower === 'of';
 }
 
+/** The whole run is a country or a gazetteer place ("South Africa", "the Philippines"). */
+function isKnownPlace(p: Token[]): boolean {
+  const text = p.map((t) => (t.poss ? t.text.slice(0, -2) : t.text)).join(' ');
+  return !!(countryCode(text) || lookupPlace(text));
+}
+
 /** An ordinary word written with a capital ("Three", "Police", "After", "Forge")? */
 export function isCommonWord(t: Token, lowerVocab: Set<string>): boolean {
   const k = lowerKey(t);
@@ -116,7 +122,7 @@ function connectorAllowed(conns: Token[], left: Token): boolean {
   if (conns.length > 2) return false;
   if (conns.length === 2 && !(conns[1].lower === 'the' || ALWAYS_CONNECT.has(conns[1].lower))) return false;
   if (ALWAYS_CONNECT.has(first)) return true;
-  if (first === 'of') return ORG_OF_HEADS.has(l) || ORG_HEADS.has(l) || PLACE_OF_HEADS.has(l) || PLACE_HEADS.has(l) || TITLES.has(l);
+  if (first === 'of') return ORG_OF_HEADS.has(l) || PLACE_OF_HEADS.has(l) || TITLES.has(l);
   if (first === 'for' || first === 'on') return ORG_HEADS.has(l) || ORG_OF_HEADS.has(l);
   if (first === 'and' || first === 'y' || first === 'e') return conns.length === 1;
   return false;
@@ -196,7 +202,7 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     if (!piece.length) continue;
     // A common word opening the sentence ("Three Sahel countries", "After Goita ...").
     const first = piece[0];
-    if (first.sentStart && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
+    if (first.sentStart && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !isKnownPlace(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
       piece = stripLeading(piece.slice(1));
       if (!piece.length) continue;
     }
@@ -217,9 +223,15 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
 
 function titlesAndNationality(p: Token[], demonyms: DemonymMention[]): Piece[] {
   if (!p.length) return [];
+  // "Archbishop of Cape Town", "Governor of Borno": the office goes, the place stays.
+  if (p.length > 2 && PERSON_TITLES.has(lowerKey(p[0])) && p[1].lower === 'of') {
+    let k = 2;
+    while (k < p.length && (isConnector(p[k]) || TITLES.has(lowerKey(p[k])))) k++;
+    return k < p.length ? titlesAndNationality(p.slice(k), demonyms) : [];
+  }
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
   // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
-  const known = p.length > 1 && (countryCode(p.map((t) => t.text).join(' ')) || lookupPlace(p.map((t) => t.text).join(' ')));
+  const known = isKnownPlace(p);
   while (p.length && !known && isNationalityWord(lowerKey(p[0])) && !(orgLike && p.length > 1)) {
     const code = demonymCode(lowerKey(p[0]));
     if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
@@ -327,10 +339,11 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   }
 
   // Shape: two to four plain capitalised words that are not common words look like a person.
-  const plain = words.length >= 2 && words.length <= 4 && p.every((t) => !t.word || !t.upper) && !p.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
+  const capWords = words.filter((t) => t.cap || t.hyphenName);
+  const plain = capWords.length >= 2 && capWords.length <= 4 && p.every((t) => !t.word || !t.upper) && !p.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
   const nameLike = (t: Token, k: number) =>
     !ctx.lowerVocab.has(lowerKey(t)) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Organization', 'Demonym']) && (k > 0 || !hasTag(t, ['Place'])) && !NOUN_SUFFIX.test(lowerKey(t));
-  if (plain && !cc && !place && words.every(nameLike) && !hasTag(last, ['Plural', 'Uncountable'])) s.person += 1.2;
+  if (plain && !cc && !place && capWords.every(nameLike) && !hasTag(last, ['Plural', 'Uncountable'])) s.person += 1.2;
   if (after?.text === ',' && tokens[last.i + 2]?.lower === 'who') s.person += 1;
 }
 
