@@ -433,13 +433,26 @@ function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArti
   return declared ?? guess;
 }
 
+/** A canonical link to the site's home page on an article page is a CMS bug, not the article's URL. */
+function isHomePageOf(candidate: string, pageUrl: string | null): boolean {
+  if (!pageUrl) return false;
+  try {
+    const c = new URL(candidate);
+    const p = new URL(pageUrl);
+    return (c.pathname === '/' || c.pathname === '') && !c.search && p.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
 function findCanonical($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null): string | null {
   const link = $('link[rel]').filter((_, el) => /(^|\s)canonical(\s|$)/i.test($(el).attr('rel') ?? '')).first().attr('href');
-  return (
-    resolveUrl(link, pageUrl) ??
-    resolveUrl(firstMeta(meta, ['og:url', 'twitter:url']), pageUrl) ??
-    resolveUrl(ld?.url, pageUrl)
-  );
+  const candidates = [link, firstMeta(meta, ['og:url']), firstMeta(meta, ['twitter:url']), ld?.url];
+  for (const c of candidates) {
+    const url = resolveUrl(c, pageUrl);
+    if (url && !isHomePageOf(url, pageUrl)) return url;
+  }
+  return null;
 }
 
 /** A site name as pages write it: "Example | News from the North" → "Example"; handles and URLs refused. */

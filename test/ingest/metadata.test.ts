@@ -170,6 +170,8 @@ describe('site name, language, canonical URL', () => {
     expect(meta('<link rel="canonical" href="/world/story-1#top">', '', 'https://news.example.com/amp/world/story-1').canonicalUrl).toBe('https://news.example.com/world/story-1');
     expect(meta('<meta property="og:url" content="https://news.example.com/s/2">').canonicalUrl).toBe('https://news.example.com/s/2');
     expect(meta('<link rel="canonical" href="javascript:void(0)">').canonicalUrl).toBeNull();
+    // A canonical link to the home page (a CMS bug) gives way to og:url.
+    expect(meta('<link rel="canonical" href="https://news.example.com/"><meta property="og:url" content="https://news.example.com/world/story">').canonicalUrl).toBe('https://news.example.com/world/story');
   });
 });
 
