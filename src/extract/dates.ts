@@ -45,8 +45,12 @@ export function findCandidates(text: string): Candidate[] {
   });
   all.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.rule - b.rule);
   const chosen: Candidate[] = [];
+  const taken = new Uint8Array(text.length); // characters already inside a chosen match
   for (const c of all) {
-    if (chosen.some((o) => c.start < o.end && o.start < c.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
