@@ -221,7 +221,10 @@ function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle
   if (ld?.headline) candidates.push(ld.headline);
   for (const k of META_KEYS.title) for (const v of meta.get(k) ?? []) candidates.push(v);
   if (docTitle) candidates.push(docTitle);
-  const cleaned = candidates.map((c) => cleanTitle(c, { siteNames, h1s })).filter((c) => c.title).map((c) => c.title!);
+  // A candidate that is only the site's name ("og:title" = "Example News" on some CMSs) says nothing.
+  const cleaned = candidates
+    .map((c) => cleanTitle(c, { siteNames, h1s }).title)
+    .filter((t): t is string => !!t && !siteNames.some((n) => norm(n) === norm(t)));
 
   // An <h1> that equals a candidate (or a part of one) is the title as shown.
   for (const c of cleaned) {

@@ -43,6 +43,11 @@ describe('title', () => {
     expect(m.title).toBe('High School Roundup: Eastside beats Westfield');
   });
 
+  it('skips an og:title that is only the site name', () => {
+    const m = meta('<meta property="og:title" content="Valley Courier"><meta property="og:site_name" content="Valley Courier"><title>Library reopens after flood repairs | Valley Courier</title>');
+    expect(m.title).toBe('Library reopens after flood repairs');
+  });
+
   it('does not take a site-name <h1> as the title', () => {
     const m = meta('<meta property="og:title" content="Library reopens after flood repairs"><meta property="og:site_name" content="Valley Courier">', '<h1>Valley Courier</h1>');
     expect(m.title).toBe('Library reopens after flood repairs');
