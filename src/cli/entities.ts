@@ -1,8 +1,8 @@
 // gleaner entities top — the most mentioned entities across stored records, with article counts.
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../errors.js';
-import { type CliContext, printError, writeLine } from './context.js';
-import { firstSentence, formatTable, openReviewStore, parseCount, parseEntityType, terminalWidth } from './review.js';
+import { type CliContext, printError } from './context.js';
+import { Output, firstSentence, formatTable, openReviewStore, parseCount, parseEntityType, terminalWidth } from './review.js';
 
 const HELP = `Usage: gleaner entities top [options]
 
@@ -58,15 +58,16 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const store = await openReviewStore(ctx, values.db);
   try {
     const top = await store.topEntities(opts);
+    const out = new Output(ctx.stdout);
     if (values.json) {
-      for (const t of top) await writeLine(ctx.stdout, JSON.stringify({ type: t.type, name: t.name, code: t.code ?? null, articles: t.articles, mentions: t.mentions }));
+      for (const t of top) if (!(await out.write(JSON.stringify({ type: t.type, name: t.name, code: t.code ?? null, articles: t.articles, mentions: t.mentions }) + '\n'))) break;
       return 0;
     }
     if (!top.length) {
-      ctx.stdout.write('no entities\n');
+      await out.write('no entities\n');
       return 0;
     }
-    ctx.stdout.write(
+    await out.write(
       formatTable(
         [{ header: 'TYPE' }, { header: 'NAME', flex: true }, { header: 'CODE' }, { header: 'ARTICLES', right: true }, { header: 'MENTIONS', right: true }],
         top.map((t) => [t.type, t.name, t.code ?? '', String(t.articles), String(t.mentions)]),

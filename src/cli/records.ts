@@ -3,10 +3,11 @@
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../errors.js';
 import type { RecordFilter, Store, StoredRecord } from '../store/types.js';
-import { type CliContext, printError, writeLine } from './context.js';
+import { type CliContext, printError } from './context.js';
 import {
   FILTER_HELP,
   FILTER_OPTIONS,
+  Output,
   csvRow,
   displayBody,
   displayText,
@@ -99,14 +100,15 @@ async function withStore(ctx: CliContext, db: string | undefined, fn: (store: St
 }
 
 async function list(store: Store, filter: RecordFilter, json: boolean, ctx: CliContext): Promise<number> {
+  const out = new Output(ctx.stdout);
   const records = await store.list(filter);
   if (json) {
-    for (const r of records) await writeLine(ctx.stdout, JSON.stringify(r));
+    for (const r of records) if (!(await out.write(JSON.stringify(r) + '\n'))) break;
     return 0;
   }
   const total = await store.count(filter);
   if (!records.length) {
-    ctx.stdout.write(total ? `no records at offset ${filter.offset ?? 0} (${total} match)\n` : 'no matching records\n');
+    await out.write(total ? `no records at offset ${filter.offset ?? 0} (${total} match)\n` : 'no matching records\n');
     return 0;
   }
   const rows = records.map((r) => [
@@ -116,7 +118,7 @@ async function list(store: Store, filter: RecordFilter, json: boolean, ctx: CliC
     r.entities.countries.map((c) => c.code).join(',') || '-',
     (r.syndicatedFrom ? '[copy] ' : '') + (r.title ?? '(no title)'),
   ]);
-  ctx.stdout.write(
+  await out.write(
     formatTable(
       [{ header: 'ID' }, { header: 'PUBLISHED' }, { header: 'SOURCE', max: 28 }, { header: 'COUNTRIES', max: 14 }, { header: 'TITLE', flex: true }],
       rows,
@@ -125,7 +127,7 @@ async function list(store: Store, filter: RecordFilter, json: boolean, ctx: CliC
   );
   const from = (filter.offset ?? 0) + 1;
   const to = (filter.offset ?? 0) + records.length;
-  if (total > records.length) ctx.stdout.write(`${from}-${to} of ${total} records (--limit/--offset for more)\n`);
+  if (total > records.length) await out.write(`${from}-${to} of ${total} records (--limit/--offset for more)\n`);
   return 0;
 }
 
@@ -144,8 +146,9 @@ async function show(store: Store, idOrUrl: string, opts: { json: boolean; revisi
     return 1;
   }
   const revisions = opts.revisions ? await store.revisions(record.id) : [];
+  const output = new Output(ctx.stdout);
   if (opts.json) {
-    ctx.stdout.write(JSON.stringify(opts.revisions ? { ...record, revisions } : record, null, 2) + '\n');
+    await output.write(JSON.stringify(opts.revisions ? { ...record, revisions } : record, null, 2) + '\n');
     return 0;
   }
   const out: string[] = [];
@@ -189,7 +192,7 @@ async function show(store: Store, idOrUrl: string, opts: { json: boolean; revisi
   }
   out.push('');
   out.push(displayBody(record.text));
-  ctx.stdout.write(out.join('\n') + '\n');
+  await output.write(out.join('\n') + '\n');
   return 0;
 }
 
@@ -244,19 +247,16 @@ export function csvValues(r: StoredRecord): unknown[] {
 
 /** Streams every matching record a page at a time (the filter's own limit/offset still apply). */
 async function exportRecords(store: Store, filter: RecordFilter, format: 'ndjson' | 'csv', ctx: CliContext): Promise<number> {
-  if (format === 'csv') await writeRaw(ctx, csvRow([...CSV_COLUMNS]));
+  const out = new Output(ctx.stdout);
+  if (format === 'csv' && !(await out.write(csvRow([...CSV_COLUMNS])))) return 0;
   let offset = filter.offset ?? 0;
   let left = filter.limit ?? Infinity;
   while (left > 0) {
     const page = await store.list({ ...filter, offset, limit: Math.min(EXPORT_PAGE, left) });
-    for (const r of page) await writeRaw(ctx, format === 'csv' ? csvRow(csvValues(r)) : JSON.stringify(r) + '\n');
+    for (const r of page) if (!(await out.write(format === 'csv' ? csvRow(csvValues(r)) : JSON.stringify(r) + '\n'))) return 0;
     if (page.length < Math.min(EXPORT_PAGE, left)) break;
     offset += page.length;
     left -= page.length;
   }
   return 0;
-}
-
-async function writeRaw(ctx: CliContext, chunk: string): Promise<void> {
-  if (!ctx.stdout.write(chunk)) await new Promise<void>((resolve) => ctx.stdout.once('drain', resolve));
 }

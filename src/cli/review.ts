@@ -160,3 +160,40 @@ export function firstSentence(msg: string): string {
   const i = msg.indexOf('. ');
   return i > 0 ? msg.slice(0, i) : msg;
 }
+
+/**
+ * stdout that tolerates a reader going away (`gleaner records export | head`): EPIPE stops the
+ * output quietly instead of crashing, and writes wait for 'drain' on a full pipe.
+ */
+export class Output {
+  closed = false;
+  private failure: Error | null = null;
+
+  constructor(private readonly out: Writable) {
+    out.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') this.closed = true;
+      else this.failure = err;
+    });
+  }
+
+  /** False once the reader is gone: stop producing. */
+  async write(chunk: string): Promise<boolean> {
+    if (this.failure) throw this.failure;
+    if (this.closed) return false;
+    if (!this.out.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.out.off('drain', done);
+          this.out.off('error', done);
+          this.out.off('close', done);
+          resolve();
+        };
+        this.out.on('drain', done);
+        this.out.on('error', done);
+        this.out.on('close', done);
+      });
+    }
+    if (this.failure) throw this.failure;
+    return !this.closed;
+  }
+}

@@ -121,7 +121,7 @@ export class PostgresStore implements Store {
   static async open(opts: PostgresStoreOptions): Promise<PostgresStore> {
     const schema = opts.schema ?? 'public';
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError(`PostgreSQL schema name '${schema}' must be lower-case letters, digits and _`);
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 10, options: `-c search_path=${schema}` });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 6, options: `-c search_path=${schema}` });
     // An idle client losing its connection must not crash the process; the next query reports it.
     pool.on('error', () => {});
     const store = new PostgresStore(pool, schema);

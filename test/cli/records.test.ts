@@ -221,6 +221,25 @@ describe('gleaner records export', () => {
     expect(rows[1][col('people')]).toBe(first.entities.people.map((p) => p.name).join('; '));
   });
 
+  it('stops quietly when the reader goes away (| head)', async () => {
+    let writes = 0;
+    const closing = new Writable({
+      write(_chunk, _enc, cb) {
+        writes++;
+        if (writes === 3) {
+          const err = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+          cb(err);
+        } else cb();
+      },
+    });
+    const stderr = new Capture();
+    const config = { ...loadConfig({}), dbPath, databaseUrl: null };
+    const code = await main(['records', 'export', '--format', 'ndjson'], { config, stdout: closing, stderr, stdin: Readable.from([]) });
+    expect(code).toBe(0);
+    expect(stderr.text).toBe('');
+    expect(writes).toBeLessThan(10);
+  });
+
   it('rejects an unknown format', async () => {
     const { code, err } = await cli(['records', 'export', '--format', 'xml']);
     expect(code).toBe(2);
