@@ -80,7 +80,8 @@ function queuePoliteness(gate: HostGate): Politeness {
   return {
     async acquire(host, gapMs) {
       const wait = await gate.reserve(host, gapMs);
-      if (wait > 0) throw new HostBusy(host, wait);
+      // A little jitter, so that many jobs parked on one host do not all wake in the same instant.
+      if (wait > 0) throw new HostBusy(host, wait + Math.floor(Math.random() * Math.min(250, gapMs / 4 + 1)));
     },
     async pushBack(host, ms) {
       await gate.pushBack(host, ms);
