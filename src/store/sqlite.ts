@@ -71,6 +71,12 @@ export class SqliteStore implements Store {
       throw new StoreError(`cannot open SQLite database ${opts.path}: ${errorMessage(err)}`, { path: opts.path }, err);
     }
     this.migrate();
+    try {
+      // planner statistics for tables that changed a lot since last time (cheap; SQLite's advice at open)
+      this.db.pragma('optimize = 0x10002');
+    } catch {
+      // statistics are an optimisation only
+    }
   }
 
   /** Applies pending migrations, each in its own write transaction. */
