@@ -411,6 +411,10 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
     const t1 = tokens[lastTok.i + 1];
     const t2 = tokens[lastTok.i + 2];
     if (t1?.text === '(' && n.acronym && t2 === n.toks[0] && tokens[n.toks[0].i + 1]?.text === ')') m.parenAcronym = n;
-    if (t1?.text === ',' && t2 === n.toks[0] && n.country && !m.country) m.commaCountry = n.country;
+    if (t1?.text === ',' && t2 === n.toks[0] && !m.country && (n.country || n.place?.kind === 'province')) {
+      // "Bamako, Mali", "Irving, Texas": the first is a place in the second.
+      if (n.country) m.commaCountry = n.country;
+      if (m.scores.person < 2 && m.scores.org < 2) m.scores.place += 2;
+    }
   }
 }
