@@ -109,15 +109,17 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
 
   for (const target of targets) {
     let res;
+    // the same URL the queue would use (and the same feed key as `feeds add`)
+    const targetUrl = canonicalJobUrl(target);
     try {
-      res = await withRetries(() => politeFetch(ctx, target));
+      res = await withRetries(() => politeFetch(ctx, targetUrl));
     } catch (err) {
       totals.failed++;
       await opts.onEvent({ target, url: target, kind: 'failed', error: failureReason(err) });
       continue;
     }
     if (!looksLikeFeed(res.body, res.contentType)) {
-      await article(target, target, undefined, res);
+      await article(target, targetUrl, undefined, res);
       continue;
     }
     let feed;
@@ -133,12 +135,12 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
       if (!item.url) continue;
       const url = canonicalJobUrl(item.url);
       const itemId = String(item.id ?? url);
-      if ((await opts.store.hasFeedItem(res.url, itemId)) || (await opts.store.hasUrl(url))) {
+      if ((await opts.store.hasFeedItem(targetUrl, itemId)) || (await opts.store.hasUrl(url))) {
         totals.skipped++;
         await opts.onEvent({ target, url, kind: 'skipped' });
         continue;
       }
-      await article(target, url, { feedUrl: res.url, itemId, publishedAt: item.publishedAt ?? null });
+      await article(target, url, { feedUrl: targetUrl, itemId, publishedAt: item.publishedAt ?? null });
     }
   }
   return totals;
