@@ -60,6 +60,8 @@ const EXTRA_NAMES: Record<string, string[]> = {
   SA: ['Saudi Arabia'],
   CF: ['Central African Republic', 'CAR'],
   SS: ['South Sudan'],
+  IE: ['Ireland', 'Republic of Ireland', 'Irish Republic', 'Eire'],
+  NZ: ['New Zealand', 'NZ'],
 };
 
 /** Names that would do more harm than good as a bare match (code letters that are common words). */

@@ -175,15 +175,16 @@ interface Piece {
 }
 
 /** Keep "X and Y" together only for names that contain "and" ("Trinidad and Tobago", "Ministry of Trade and Industry"). */
-function splitAtAnd(p: Token[]): Token[][] {
+function splitAtAnd(p: Token[], lowerVocab: Set<string>): Token[][] {
   const idx = p.findIndex((t) => !t.cap && (t.lower === 'and' || t.lower === 'y' || t.lower === 'e'));
   if (idx < 0) return [p];
   const text = p.map((t) => t.text).join(' ');
   if (countryCode(text) || lookupPlace(text) || hasOrgOf(p) || hasPlaceOf(p)) return [p];
   const left = p.slice(0, idx);
   const right = p.slice(idx + 1);
-  if (endsWithOrgHead(right) && left.length === 1 && !countryCode(left[0].text) && !lookupPlace(left[0].text) && !hasTag(left[0], ['FirstName', 'Place', 'Country'])) return [p];
-  return [left, ...splitAtAnd(right)];
+  // "Securities and Exchange Commission", "Food and Drug Administration" — but "Keycorp and Banc One Corp".
+  if (endsWithOrgHead(right) && left.length === 1 && (isCommonWord(left[0], lowerVocab) || /s$/.test(left[0].lower)) && !countryCode(left[0].text) && !lookupPlace(left[0].text) && !hasTag(left[0], ['FirstName', 'Place', 'Country', 'Organization'])) return [p];
+  return [left, ...splitAtAnd(right, lowerVocab)];
 }
 
 function stripLeading(p: Token[]): Token[] {
@@ -197,7 +198,7 @@ function stripLeading(p: Token[]): Token[] {
 /** Splits a raw chunk into repaired pieces. Demonyms met on the way are reported. */
 function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): Piece[] {
   const out: Piece[] = [];
-  for (let piece of splitAtAnd(raw)) {
+  for (let piece of splitAtAnd(raw, ctx.lowerVocab)) {
     piece = stripLeading(piece);
     if (!piece.length) continue;
     // A common word opening the sentence ("Three Sahel countries", "After Goita ...").
@@ -297,7 +298,7 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   const place = lookupPlace(text);
   if (place) {
     m.place = place;
-    s.place += place.kind === 'region' ? 3.5 : place.kind === 'province' ? 2 : place.pop >= 100_000 ? 2.5 : 1.5;
+    s.place += place.kind === 'region' ? 5 : place.kind === 'province' ? 2 : place.pop >= 100_000 ? 2.5 : 1.5;
   }
   if (piece.titled) s.person += 4;
   if (before && before.word && before.cap && PERSON_TITLES.has(lowerKey(before))) s.person += 2;
@@ -377,12 +378,12 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
         team: false,
       };
       score(piece, ctx, m);
-      if (ctx.sporty && !m.country && !piece.titled && m.scores.person < 1 && inGameContext(p, tokens)) {
+      if (ctx.sporty && !m.country && m.place?.kind !== 'region' && !piece.titled && m.scores.person < 1 && inGameContext(p, tokens)) {
         m.team = true;
         m.scores.org += 1;
       }
+      if (words.length === 1 && NEVER_NAMES.has(key)) continue;
       if (words.length === 1 && !m.acronym) {
-        if (NEVER_NAMES.has(key)) continue;
         if (p[0].sentStart && !piece.titled && !m.team) m.weak = true;
       }
       mentions.push(m);
