@@ -39,7 +39,12 @@ export const Place = z.object({
 
 export const DateMention = z.object({
   text: z.string(),
-  /** ISO-8601 at the known precision (2023, 2023-07, 2023-09-16), or null when unresolvable. */
+  /**
+   * ISO-8601 at the known precision (2023, 2023-07, 2023-09-16), or null when unresolvable
+   * ("now", "recently"). Coarser periods use the ISO/TimeML forms: weeks 2023-W37 (weekend
+   * 2023-W37-WE), quarters 2023-Q3, halves 2023-H1, seasons 2023-SP|SU|FA|WI, decades 199
+   * (the 1990s), centuries 19 (the 20th century).
+   */
   value: z.string().nullable(),
   mentions: z.number().int().nonnegative(),
   spans: Spans.optional(),
