@@ -42,6 +42,14 @@ function stripTrailingOrg(s: string, siteNames: string[]): string {
   // Only when a name is left before it: "Reuters" alone stays (the wire is the byline then).
   const wire = WIRE_NAMES.exec(s);
   if (wire && wire.index > 0 && /\p{Lu}\p{L}+\s+\p{Lu}/u.test(s.slice(0, wire.index))) s = s.slice(0, wire.index).trim();
+  // The site's name inside the byline: "Chidi Eze BBC News, Lagos" → "Chidi Eze".
+  for (const name of siteNames) {
+    if (!name || name.length < 3 || /\.[a-z]{2,}$/i.test(name)) continue;
+    const at = s.toLowerCase().indexOf(name.toLowerCase().replace(/^the\s+/, ''));
+    if (at <= 0 || /[\p{L}\p{N}]/u.test(s[at - 1])) continue;
+    const head = s.slice(0, at).replace(/[\s,.|/–—-]+$/, '');
+    if (head.split(/\s+/).length >= 2 && /^\p{Lu}/u.test(head)) return head;
+  }
   const words = s.split(/\s+/);
   for (let k = 1; k <= Math.min(6, words.length - 2); k++) {
     const head = words.slice(0, words.length - k).join(' ').replace(/[\s,.|/–—-]+$/, '');

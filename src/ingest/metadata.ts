@@ -52,6 +52,7 @@ export const BYLINE_SELECTORS = [
 export const DATE_SELECTORS = [
   'time[pubdate]',
   '[itemprop~="datePublished"]',
+  'abbr.published[title], .published[datetime], .published[title], [class*="date-published"][datetime]',
   'time[class*="publish"], [class*="publish"] time, [class*="posted"] time',
   'article header time[datetime], header time[datetime], .article-header time[datetime]',
   'article time[datetime], main time[datetime], [class*="byline"] time[datetime], [class*="date"] time[datetime], time[datetime]',
@@ -142,6 +143,9 @@ export function siteNameFromHost(url: string | null): string | null {
 
 type AnyNode = { type: string; data?: string; name?: string; children?: AnyNode[] };
 
+/** Tags whose text runs on with its neighbours'. */
+const INLINE_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'small', 'sup', 'sub', 'mark', 'abbr', 'u', 's', 'q', 'cite', 'font', 'bdi', 'bdo', 'wbr']);
+
 /**
  * The element's text, read only up to `max` characters (script/style skipped). Containers that
  * hold half the page are common matches for [class*="date"] and friends; reading their whole
@@ -153,8 +157,14 @@ function boundedText(el: unknown, max: number): string {
   while (stack.length && out.length <= max) {
     const n = stack.pop()!;
     if (n.type === 'text') out += n.data ?? '';
+    else if (n.type === 'space') out += ' ';
     else if (n.children && n.name !== 'script' && n.name !== 'style' && n.name !== 'noscript') {
+      // Adjacent elements are separate words ("<span>Chidi Eze</span><span>BBC News</span>"),
+      // except for inline formatting inside a word or phrase.
+      const spaced = !INLINE_TAGS.has(n.name ?? '');
+      if (spaced) stack.push({ type: 'space' });
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      if (spaced) out += ' ';
     }
   }
   return out.length > max ? out.slice(0, max) : out;
@@ -185,6 +195,8 @@ export const HEADLINE_SELECTORS = [
   'article h1',
   'main h1, [role="main"] h1',
   'h1[class*="title"], h1[class*="headline"], h1[class*="heading"], [class*="headline"] h1, [class*="article-title"] h1, [class*="entry-title"]',
+  // Blog templates (Blogger, old WordPress themes) put the post title in an <h2>/<h3>.
+  'h2.post-title, h3.post-title, h2.entry-title, h3.entry-title, h2.title, .post h2, .post h3',
 ];
 
 const words = (s: string) => norm(s).split(' ').filter((w) => w.length > 1 || /\d/.test(w));
@@ -241,8 +253,18 @@ function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle
   }
   // The visible headline wins over an SEO title that says the same thing in other words.
   const shown = visibleHeadline($, siteNames);
-  if (shown && (!best || overlap(shown, best) >= 0.3 || overlap(best, shown) >= 0.5)) return { title: shown, suffix };
-  return { title: best ?? h1s[0] ?? null, suffix };
+  const title = shown && (!best || overlap(shown, best) >= 0.3 || overlap(best, shown) >= 0.5) ? shown : (best ?? h1s[0] ?? null);
+  return { title, suffix: suffix ?? titleRemainder(docTitle, title) };
+}
+
+/** "My Garden Blog: Tomatoes in July" with title "Tomatoes in July" → "My Garden Blog" (a site-name hint). */
+function titleRemainder(docTitle: string | null, title: string | null): string | null {
+  if (!docTitle || !title || docTitle.length <= title.length) return null;
+  const at = docTitle.indexOf(title);
+  if (at < 0) return null;
+  const rest = (docTitle.slice(0, at) + ' ' + docTitle.slice(at + title.length)).replace(/^[\s|:–—·»«/-]+|[\s|:–—·»«/-]+$/g, '').trim();
+  const n = rest.split(/\s+/).length;
+  return rest && n <= 6 && !/[|:]/.test(rest) ? rest : null;
 }
 
 function findPublished($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null, canonicalUrl: string | null): string | null {
@@ -269,8 +291,9 @@ function findPublished($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArt
   const fromDom = dateFromDom($, DATE_SELECTORS.slice(0, -1));
   if (fromDom) return fromDom;
   const fromUrl = dateFromUrl(canonicalUrl) ?? dateFromUrl(pageUrl);
-  if (fromUrl) return fromUrl;
-  return dateFromDom($, DATE_SELECTORS.slice(-1)) ?? dateNearTitle($);
+  if (fromUrl && fromUrl.length >= 10) return fromUrl;
+  // A month-only URL date (/2023/07/) is the last resort after any full date on the page.
+  return dateFromDom($, DATE_SELECTORS.slice(-1)) ?? dateNearTitle($) ?? fromUrl;
 }
 
 function isUpdatedContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean {
@@ -335,8 +358,11 @@ function dateNearTitle($: CheerioAPI): string | null {
   if (h1.length) {
     const near = textOf($, h1.parent(), 600);
     const idx = near.indexOf(textOf($, h1, 300));
-    const after = near.slice(Math.max(0, idx), idx + 400);
-    const d = dateFromText(after.slice(0, 300));
+    let after = near.slice(Math.max(0, idx), idx + 400).slice(0, 300);
+    // Stop at an "Updated …" label: what follows it is a modification date.
+    const updated = UPDATED_MARK.exec(after);
+    if (updated) after = after.slice(0, updated.index);
+    const d = dateFromText(after);
     if (d) return d;
   }
   return null;

@@ -149,6 +149,27 @@ describe('byline', () => {
   });
 });
 
+describe('page templates', () => {
+  it('separates adjacent spans and cuts the site name out of a DOM byline', () => {
+    const head = '<meta property="og:site_name" content="Coastal Broadcasting">' + ld({ '@type': 'NewsArticle', headline: 'Floods in the delta', author: { '@type': 'Organization', name: 'Coastal Broadcasting' } });
+    const body = '<article><h1>Floods in the delta</h1><div data-testid="byline"><span>Chidi Eze</span><span>Coastal Broadcasting, Lagos</span></div></article>';
+    expect(meta(head, body).byline).toBe('Chidi Eze');
+  });
+
+  it('reads a blog template: <h3 class="post-title">, "Posted by", <abbr class="published">, the site name from the <title>', () => {
+    const m = extractMetadata(cheerio.load('<html><head><title>My Garden Notes: Tomatoes in July</title></head><body><div class="post"><h3 class="post-title">Tomatoes in July</h3><div class="post-body"><p>Tomatoes are ripening early this year.</p></div><div class="post-footer"><span class="post-author vcard">Posted by <span class="fn">Margaret Hill</span></span> <abbr class="published" title="2023-07-02T09:15:00+01:00">9:15 AM</abbr></div></div></body></html>'), 'https://mygardennotes.example/2023/07/tomatoes.html');
+    expect(m.title).toBe('Tomatoes in July');
+    expect(m.byline).toBe('Margaret Hill');
+    expect(m.publishedAt).toBe('2023-07-02T09:15:00+01:00');
+    expect(m.siteName).toBe('My Garden Notes');
+  });
+
+  it('does not take an "Updated" timestamp under the headline as the publication date', () => {
+    const body = '<h1 class="Page-headline">Senate passes bill</h1><div class="Page-authors"><span>By JANE DOE</span><span class="Timestamp">Updated 10:02 PM UTC, July 1, 2023</span></div>';
+    expect(meta('', body).publishedAt).toBeNull();
+  });
+});
+
 describe('site name, language, canonical URL', () => {
   it('takes og:site_name, else the publisher, else the title suffix, else the host', () => {
     expect(meta('<meta property="og:site_name" content="Valley Courier">').siteName).toBe('Valley Courier');
