@@ -31,6 +31,8 @@ describe('extractDates: weekdays lean to the past', () => {
   it('handles last/next and parts of the day', () => {
     expect(valueOf('last Sunday', 'The ferry sank last Sunday near the harbour.')).toBe('2023-09-10');
     expect(valueOf('next Monday', 'Schools reopen next Monday after the floods.')).toBe('2023-09-18');
+    expect(valueOf('this coming Saturday', 'The march is set for this coming Saturday.')).toBe('2023-09-23');
+    expect(valueOf('a week or so ago', 'The talks collapsed a week or so ago.')).toBe('2023-09-10');
     expect(valueOf('Thursday night', 'The storm reached the coast Thursday night.')).toBe('2023-09-14');
     expect(valueOf('Earlier Sunday', 'Earlier Sunday, the mayor toured the damaged district.')).toBe('2023-09-17');
   });

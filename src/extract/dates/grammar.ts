@@ -94,7 +94,7 @@ const relOf = (s: string | undefined): number | undefined => {
   if (!s) return undefined;
   const k = s.toLowerCase().replace(/\s+/g, ' ');
   if (k === 'last' || k === 'this past' || k === 'the past' || k === 'the previous' || k === 'the preceding' || k === 'past' || k === 'previous') return -1;
-  if (k === 'next' || k === 'the coming' || k === 'the next' || k === 'the following' || k === 'coming') return 1;
+  if (k === 'next' || k === 'this coming' || k === 'the coming' || k === 'the next' || k === 'the following' || k === 'coming') return 1;
   if (k === 'this' || k === 'the current' || k === 'current') return 0;
   return undefined;
 };
@@ -178,7 +178,7 @@ export const RULES: Rule[] = [
   // "July 2023", "mid-July of 1990", "early December 1999"
   R('monthYear', `(?<![\\w-])(?:(?:${alt(PRE_MOD.split('|'), anyCase)})[\\s-]+)?(?<mon>${MONTH})(?:\\s+of)?,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d)`, '', (m) => ({ k: 'month', y: +g(m, 'year')!, m: monthNumber(g(m, 'mon')!) })),
   // "July", "last July", "early December", "April next year"
-  R('month', `(?<![\\w-])(?:(?<mod>${alt(['last', 'this', 'next', 'this past', 'early', 'mid', 'late', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'earlier', 'later'], anyCase)})[\\s-]+)?(?<mon>${MONTH_ALONE})(?![\\w-])(?:\\s+(?<yrel>last|this|next)\\s+year)?`, '', (m, text) => {
+  R('month', `(?<![\\w-])(?:(?<mod>${alt(['last', 'this', 'next', 'this past', 'this coming', 'early', 'mid', 'late', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'earlier', 'later'], anyCase)})[\\s-]+)?(?<mon>${MONTH_ALONE})(?![\\w-])(?:\\s+(?<yrel>last|this|next)\\s+year)?`, '', (m, text) => {
     const name = g(m, 'mon')!;
     const mod = g(m, 'mod')?.toLowerCase();
     if (AMBIGUOUS_MONTHS.has(name) && !mod && !g(m, 'yrel')) {
@@ -186,7 +186,7 @@ export const RULES: Rule[] = [
       if (!MONTH_PREPOSITIONS.test(before)) return null; // "May I ...", "Theresa May", "March on ..."
       if (/^[A-Z][a-z]/.test(after) && name !== 'March') return null; // "June Carter"
     }
-    const rel = mod === 'last' || mod === 'this past' ? -1 : mod === 'next' ? 1 : mod === 'this' ? 0 : undefined;
+    const rel = mod === 'last' || mod === 'this past' ? -1 : mod === 'next' || mod === 'this coming' ? 1 : mod === 'this' ? 0 : undefined;
     return { k: 'month', m: monthNumber(name), rel, yrel: relOf(g(m, 'yrel')) };
   }),
   // "the third quarter of 1989", "third-quarter", "1989's fourth quarter", "the fiscal first quarter"
@@ -261,14 +261,14 @@ export const RULES: Rule[] = [
     return { k: 'season', s: SEASONS[g(m, 's')!.toLowerCase()], y, rel: relOf(rel) ?? (rel === 'the past' ? -1 : undefined) };
   }),
   // "Saturday", "last Friday", "Wednesday night", "earlier Sunday"
-  R('weekday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past', 'early', 'late', 'earlier', 'later'], anyCase)})\\s+)?(?<wd>${WEEKDAY})(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?`, '', (m, text) => {
+  R('weekday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past', 'this coming', 'early', 'late', 'earlier', 'later'], anyCase)})\\s+)?(?<wd>${WEEKDAY})(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?`, '', (m, text) => {
     const rel = g(m, 'rel')?.toLowerCase();
     const end = m.index + m[0].length;
     // "The Sunday Times", "Bloody Sunday", "Black Friday" (a holiday rule takes the last)
     if (!rel && /^the$/i.test(wordBefore(text, m.index)) && /^[A-Z][a-z]/.test(wordAfter(text, end))) return null;
     if (!rel && /^(?:Bloody|Black|Good|Cyber|Super|Ash|Palm|Easter|Holy|Blue)$/.test(wordBefore(text, m.index))) return null;
     // "earlier Sunday", "late Friday" are parts of that day, not a shift
-    const r = rel === 'last' || rel === 'this past' ? -1 : rel === 'next' ? 1 : rel === 'this' ? 0 : undefined;
+    const r = rel === 'last' || rel === 'this past' ? -1 : rel === 'next' || rel === 'this coming' ? 1 : rel === 'this' ? 0 : undefined;
     return { k: 'weekday', wd: weekdayNumber(g(m, 'wd')!), rel: r };
   }),
   // "today", "yesterday afternoon", "the day after tomorrow", "this morning"
@@ -278,7 +278,7 @@ export const RULES: Rule[] = [
     return { k: 'relDay', n };
   }),
   // "last week", "this year", "earlier this month", "early next year", "the past year", "the end of the month"
-  R('relUnit', `(?<![\\w-])(?:(?<pos>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of)[\\s-]+)?(?<rel>this|last|next|this past|the past|the previous|the coming|the current|the next|the following|the preceding)\\s+(?:fiscal\\s+)?(?<unit>week|weekend|month|year|decade|quarter)(?![\\w-])`, 'i', (m) => {
+  R('relUnit', `(?<![\\w-])(?:(?<pos>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of)[\\s-]+)?(?<rel>this|last|next|this past|this coming|the past|the previous|the coming|the current|the next|the following|the preceding)\\s+(?:fiscal\\s+)?(?<unit>week|weekend|month|year|decade|quarter)(?![\\w-])`, 'i', (m) => {
     const relWord = g(m, 'rel')!.toLowerCase().replace(/\s+/g, ' ');
     // "the following year", "the previous month": relative to a time in the story, not to today
     if (/^the (?:following|next|preceding|previous)$/.test(relWord)) return { k: 'vague' };
@@ -311,7 +311,7 @@ export const RULES: Rule[] = [
   // "that year", "later that year": the year the story was just talking about
   R('thatYear', `(?<![\\w-])(?:(?:earlier|later|early|late)\\s+)?(?:that|the\\s+same)\\s+year(?![\\w-])`, 'i', () => ({ k: 'thatYear' })),
   // "two years ago", "a year earlier", "six weeks ago", "several years ago" (vague)
-  R('ago', `(?<![\\w-])(?:(?:about|almost|nearly|some|roughly|around|more than|less than|over|just|only|barely)\\s+)?(?<n>${NUM})\\s+(?<unit>day|week|fortnight|month|year|decade)s?\\s+(?<dir>ago|earlier|before|from now|hence)(?![\\w-])`, 'i', (m) => {
+  R('ago', `(?<![\\w-])(?:(?:about|almost|nearly|some|roughly|around|more than|less than|over|just|only|barely)\\s+)?(?<n>${NUM})\\s+(?<unit>day|week|fortnight|month|year|decade)s?\\s+(?:or\\s+so\\s+)?(?<dir>ago|earlier|before|from now|hence)(?![\\w-])`, 'i', (m) => {
     const n = numberOf(g(m, 'n')!);
     if (n == null) return { k: 'vague' };
     const dir = g(m, 'dir')!.toLowerCase();
