@@ -142,7 +142,8 @@ export const SPORT_WORDS = set(`
   match matches game games goal goals scored score season league cup tournament championship
   innings wicket wickets inning coach striker midfielder goalkeeper playoff playoffs semifinal
   semi-final quarter-final quarterfinal final standings fixture fixtures halftime half-time
-  penalty penalties points referee stadium squad
+  penalty penalties points referee stadium squad soccer football cricket rugby tennis golf
+  basketball baseball hockey results division won lost drew draw win
 `);
 
 /** Capitalised words that are almost never names on their own (weekday-like and discourse words). */
