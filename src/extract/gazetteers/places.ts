@@ -30,7 +30,7 @@ const REGIONS: Record<string, string | null> = {
   Sahara: null, 'Horn of Africa': null, 'West Africa': null, 'East Africa': null,
   'North Africa': null, 'Southern Africa': null, 'Central Africa': null, 'Sub-Saharan Africa': null,
   'Lake Chad': null, Balkans: null, Caucasus: null, Scandinavia: null, 'Central Asia': null,
-  'South Asia': null, 'Southeast Asia': null, 'East Asia': null, Caribbean: null, 'Persian Gulf': null,
+  'South Asia': null, 'Southeast Asia': null, 'South East Asia': null, 'South-East Asia': null, 'East Asia': null, Caribbean: null, 'Persian Gulf': null,
   Mediterranean: null, Atlantic: null, Pacific: null, 'Indian Ocean': null, 'Red Sea': null,
   'Black Sea': null, 'Baltic Sea': null, 'South China Sea': null, 'Gulf of Guinea': null,
   Kashmir: null, Kurdistan: null, Darfur: null, 'Gaza Strip': 'PS', Gaza: 'PS', 'West Bank': 'PS',

@@ -167,5 +167,8 @@ export const NEVER_NAMES = set(`
 export const SPLIT_WORDS = set(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december jan feb mar apr jun jul aug sep sept oct nov
-  dec today tonight tomorrow yesterday
+  dec today tonight tomorrow yesterday image photo photograph picture video credit caption
+  in on at to for from with by into after before during since until while when where what who
+  which this that these those there here it its we our you your he she they his her their my me
+  but if or as an a the and
 `);

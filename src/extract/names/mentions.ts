@@ -211,7 +211,7 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     let cur: Token[] = [];
     const parts: Token[][] = [];
     for (const t of piece) {
-      if (SPLIT_WORDS.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
+      if (t.cap && SPLIT_WORDS.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
         if (cur.length) parts.push(cur);
         cur = [];
       } else cur.push(t);
@@ -319,9 +319,11 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   if (hasOrgOf(p)) s.org += 3;
   if (hasPlaceOf(p)) s.place += 3;
   if (p.some((t) => t.text === '&')) s.org += 2;
-  if (words.length > 1 && PLACE_HEADS.has(lastKey)) s.place += 3;
+  // "Marc Lamont Hill", "Jane Park": a first name makes the head word a surname.
+  const placeHead = words.length > 1 && PLACE_HEADS.has(lastKey) && !(hasTag(first, ['FirstName']) && !hasTag(first, ['Place']));
+  if (placeHead) s.place += 3;
   if (words.length > 1 && PLACE_PREFIXES.has(lowerKey(first)) && !hasTag(first, ['FirstName'])) s.place += 1.5;
-  if (m.acronym && !cc) s.org += 1.5;
+  if (m.acronym && !cc && !/^[IVXLCDM]+$/.test(text)) s.org += 1.5;
 
   // Words around.
   if (after && after.word && !after.cap) {
@@ -334,7 +336,7 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   if (after && after.text === '-' && tokens[last.i + 2]?.word && /^(?:based|born)$/.test(tokens[last.i + 2].lower)) s.place += 2.5;
 
   // A name ending in an organization or place head word is not a person ("Irving School District").
-  if (words.length > 1 && !piece.titled && (ORG_HEADS.has(lastKey) || PLACE_HEADS.has(lastKey) || hasOrgOf(p) || hasPlaceOf(p))) {
+  if (words.length > 1 && !piece.titled && (ORG_HEADS.has(lastKey) || placeHead || hasOrgOf(p) || hasPlaceOf(p))) {
     s.person = Math.min(s.person, 0);
     return;
   }
@@ -343,7 +345,7 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   const capWords = words.filter((t) => t.cap || t.hyphenName);
   const plain = capWords.length >= 2 && capWords.length <= 4 && p.every((t) => !t.word || !t.upper) && !p.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
   const nameLike = (t: Token, k: number) =>
-    !ctx.lowerVocab.has(lowerKey(t)) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Organization', 'Demonym']) && (k > 0 || !hasTag(t, ['Place'])) && !NOUN_SUFFIX.test(lowerKey(t));
+    !ctx.lowerVocab.has(lowerKey(t)) && !NEVER_NAMES.has(lowerKey(t)) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Organization', 'Demonym']) && (k > 0 || !hasTag(t, ['Place'])) && !NOUN_SUFFIX.test(lowerKey(t));
   if (plain && !cc && !place && capWords.every(nameLike) && !hasTag(last, ['Plural', 'Uncountable'])) s.person += 1.2;
   if (after?.text === ',' && tokens[last.i + 2]?.lower === 'who') s.person += 1;
 }

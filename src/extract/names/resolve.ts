@@ -165,7 +165,7 @@ function mergePeople(groups: Map<string, Group>): void {
     if (!cands || cands.includes(g)) continue;
     if (g.type === 'org' || g.type === 'place') {
       const per = g.scores[g.type] / g.mentions.length;
-      if (per >= 3) continue;
+      if (per >= 5) continue;
     }
     g.target = cands.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
     g.type = 'person';
