@@ -121,16 +121,36 @@ export function dateFromText(text: string, opts: { whole?: boolean } = {}): stri
   const s = text.replace(/\s+/g, ' ').trim();
   // A full date needs a year: skip chrono (the costly part) when none is written.
   if (!s || s.length > 300 || !/(^|\D)(19|20)\d{2}(\D|$)/.test(s)) return null;
+  // "17.09.2023" is day.month.year wherever dots are used (chrono reads 05.09.2023 as May 9).
+  const dotted = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.]\d)/.exec(s);
+  if (dotted && (!opts.whole || dotted[0].trim().length >= s.replace(/^[\p{L}]+,?\s*/u, '').length * 0.6)) {
+    const y = Number(dotted[3]), m = Number(dotted[2]), d = Number(dotted[1]);
+    if (validYmd(y, m, d)) return `${y}-${pad(m)}-${pad(d)}`;
+  }
+  for (const parser of CHRONO_LOCALES) {
+    const found = fullDate(parser, s, opts.whole ?? false);
+    if (found) return found;
+    // Month names in another language only: English first, the others when it finds nothing.
+    // (German "17. September 2023" is ASCII: the "day-dot-word" shape lets it through too.)
+    if (parser === chrono && !/[^\x00-\x7f]|\b(de|del|le|der|den|di|am|em|il)\b|\d\.\s+[a-z]/i.test(s)) break;
+  }
+  return null;
+}
+
+/** chrono parsers tried in order: English, then the languages of the pages we see most. */
+const CHRONO_LOCALES: { parse: typeof chrono.parse }[] = [chrono, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.it, chrono.nl, chrono.ru];
+
+function fullDate(parser: { parse: typeof chrono.parse }, s: string, whole: boolean): string | null {
   let results: chrono.ParsedResult[];
   try {
-    results = chrono.parse(s, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+    results = parser.parse(s, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   } catch {
     return null;
   }
   for (const r of results) {
     const c = r.start;
     if (!(c.isCertain('day') && c.isCertain('month') && c.isCertain('year'))) continue;
-    if (opts.whole && r.text.length < s.replace(/^[A-Za-z]+,?\s*/, '').length * 0.6) continue;
+    if (whole && r.text.length < s.replace(/^[\p{L}]+,?\s*/u, '').length * 0.6) continue;
     const y = c.get('year')!, m = c.get('month')!, d = c.get('day')!;
     if (!validYmd(y, m, d)) continue;
     return `${y}-${pad(m)}-${pad(d)}`;

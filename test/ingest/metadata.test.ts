@@ -105,6 +105,15 @@ describe('publication date', () => {
     expect(dateFromUrl('https://example.com/2023/09/story')).toBe('2023-09');
     expect(dateFromUrl('https://example.com/products/12345678')).toBeNull();
     expect(dateFromText('2 hours ago')).toBeNull();
+    expect(dateFromText('in 2023 the council met')).toBeNull();
+  });
+
+  it('reads datelines in other languages and day.month.year numbers', () => {
+    expect(dateFromText('publié le 21 novembre 2023')).toBe('2023-11-21');
+    expect(dateFromText('Publicado el 17 de septiembre de 2023')).toBe('2023-09-17');
+    expect(dateFromText('17. September 2023, 10:00 Uhr')).toBe('2023-09-17');
+    expect(dateFromText('Aktualisiert: 05.09.2023')).toBe('2023-09-05');
+    expect(dateFromText('17 сентября 2023')).toBe('2023-09-17');
   });
 });
 
