@@ -167,6 +167,9 @@ describe('extractDates: quarters, halves, seasons, holidays', () => {
     expect(byText.get('a year earlier')).toBe('2022-Q3');
     expect(byText.get('the quarter')).toBe('2023-Q3');
     expect(valueOf('the year-ago quarter', 'Revenue beat the year-ago quarter.', OCT)).toBe('2022-Q3');
+    // an outlook quarter does not become the one under discussion
+    const outlook = 'Profit rose in the third quarter and should grow in the fourth quarter. In the year-ago period, it fell.';
+    expect(new Map(extractDates(outlook, OCT).map((d) => [d.text, d.value])).get('the year-ago period')).toBe('2022-Q3');
   });
 
   it('resolves halves, seasons and holidays', () => {

@@ -186,7 +186,9 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
         if (!a) return null;
         y = spec.yrel != null ? a.y + spec.yrel : quarterYear(spec.q, a);
       }
-      ctx.quarter = { y, q: spec.q };
+      // results are reported for completed quarters: one still running or ahead ("expects growth
+      // in the fourth quarter") is not the quarter under discussion
+      if (!a || y * 4 + spec.q < a.y * 4 + quarterOf(a.m)) ctx.quarter = { y, q: spec.q };
       return fmtQuarter(y, spec.q);
     }
     case 'ctxQuarter': {
