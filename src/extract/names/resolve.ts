@@ -80,6 +80,11 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
       g.type = 'org';
       continue;
     }
+    // A lone acronym with nothing else said about it ("IQ", "VIP") is left out.
+    if (g.mentions.length === 1 && g.mentions[0].acronym && g.scores.org <= 1.5 && g.scores.person <= 0 && g.scores.place <= 0) {
+      g.type = null;
+      continue;
+    }
     const weakOnly = g.mentions.every((m) => m.weak);
     const n = g.mentions.length;
     const t = bestType(g.scores, 1);
