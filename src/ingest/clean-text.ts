@@ -206,7 +206,11 @@ export function parsePlainText(text: string): PlainTextParts {
   let byline: string | null = null;
   let publishedAt: string | null = null;
   let start = 0;
-  if (lines.length > 1 && looksLikeTitle(lines[0]) && !isBoilerplateLine(lines[0].text)) {
+  // Line 1 is also a title when it runs straight into a byline or a dateline ("Title\nBy Jane Doe").
+  const first = lines[0];
+  const next = lines[1]?.text ?? '';
+  const gluedToMeta = !!first && lines.length > 2 && (bylineFromLine(next) !== null || datelineDate(next) !== null);
+  if (lines.length > 1 && looksLikeTitle(gluedToMeta ? { ...first, blankAfter: true } : first) && !isBoilerplateLine(first.text)) {
     title = lines[0].text;
     start = 1;
   }

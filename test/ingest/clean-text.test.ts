@@ -84,6 +84,14 @@ describe('lead zone: dateline and byline under the title', () => {
     expect(a.text).toBe('The port authority on Monday approved a new container terminal on the eastern quay.\n\nConstruction is expected to take three years.');
   });
 
+  it('takes line 1 as the title when a byline follows it directly', () => {
+    const a = run('Port authority approves new terminal\nBy Jane Okafor\nPublished: March 14, 2023\n\nThe port authority approved a terminal on Monday.');
+    expect(a.title).toBe('Port authority approves new terminal');
+    expect(a.byline).toBe('Jane Okafor');
+    expect(a.publishedAt).toBe('2023-03-14');
+    expect(a.text).toBe('The port authority approved a terminal on Monday.');
+  });
+
   it('never takes an "Updated" line as the publication date', () => {
     const a = run('Port authority approves new terminal\n\nUpdated: Wednesday, March 15, 2023\nPublished: Tuesday, March 14, 2023\n\nThe port authority approved a terminal on Monday.');
     expect(a.publishedAt).toBe('2023-03-14');
