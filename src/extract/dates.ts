@@ -99,14 +99,16 @@ export function extractDates(text: string, publishedAt: string | null, opts: Dat
   const keepVague = opts.keepVague ?? true;
   const anchor = parseAnchor(publishedAt);
   const cands = findCandidates(text);
-  const firstQuarter = cands.find((c) => c.spec.k === 'quarter');
   const ctx: ResolveContext = { anchor, direction: () => 'none', quarter: null };
-  // "a year earlier" before the article names its quarter still refers to that quarter
-  if (firstQuarter) {
-    const probe: ResolveContext = { anchor, direction: () => 'none', quarter: null };
-    resolveSpec(firstQuarter.spec, probe);
-    ctx.quarter = probe.quarter;
+  // "a year earlier" before the article names its quarter still refers to that quarter:
+  // start from the first quarter the article reports on
+  const probe: ResolveContext = { anchor, direction: () => 'none', quarter: null };
+  for (const c of cands) {
+    if (c.spec.k !== 'quarter') continue;
+    resolveSpec(c.spec, probe);
+    if (probe.quarter) break;
   }
+  ctx.quarter = probe.quarter;
   const found: Resolved[] = [];
   for (const c of cands) {
     if (c.spec.k === 'vague' && !keepVague) continue;
