@@ -73,6 +73,7 @@ describe('extractDates: months, days and years', () => {
   it('keeps full dates and month-year phrases at their precision', () => {
     expect(valueOf('Sept. 16, 2023', 'The charter was signed on Sept. 16, 2023, in Bamako.')).toBe('2023-09-16');
     expect(valueOf('16 September 2023', 'It was signed on 16 September 2023.')).toBe('2023-09-16');
+    expect(valueOf('1 May', 'Workers marched on 1 May across the country.')).toBe('2023-05-01');
     expect(valueOf('Saturday, Sept. 16', 'The charter, signed Saturday, Sept. 16, sets up a pact.')).toBe('2023-09-16');
     expect(valueOf('July 2022', 'The mine opened in July 2022.')).toBe('2022-07');
     expect(valueOf('2023-09-14', 'Filed 2023-09-14 at the registry.')).toBe('2023-09-14');

@@ -162,7 +162,7 @@ export const RULES: Rule[] = [
   R('dayMonth', `(?<![\\w$.,])(?:(?:${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?![\\w])(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`, '', (m) => {
     const mo = monthNumber(g(m, 'mon')!), d = parseInt(g(m, 'day')!, 10);
     if (!mo || d < 1 || d > 31) return null;
-    if (/^(?:Jan|Mar|May|Jun)$/.test(g(m, 'mon')!) && !g(m, 'year')) return null; // "5 Jan..." names, "3 May" modal
+    if (/^(?:Jan|Mar|Jun)$/.test(g(m, 'mon')!) && !g(m, 'year')) return null; // "5 Jan" could be a name
     return { k: 'day', y: g(m, 'year') ? +g(m, 'year')! : undefined, m: mo, d };
   }),
   // ISO 2023-09-16 and US 9/16/2023
