@@ -253,7 +253,14 @@ function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle
   }
   // The visible headline wins over an SEO title that says the same thing in other words.
   const shown = visibleHeadline($, siteNames);
-  const title = shown && (!best || overlap(shown, best) >= 0.3 || overlap(best, shown) >= 0.5) ? shown : (best ?? h1s[0] ?? null);
+  let useShown = !!shown && (!best || overlap(shown, best) >= 0.3 || overlap(best, shown) >= 0.5);
+  // An <h1> that is the meta title plus a word or two ("Exclusive", "Live", "Updated") carries a badge.
+  if (useShown && best && shown) {
+    const [ns, nb] = [norm(shown), norm(best)];
+    const extra = ns.length - nb.length;
+    if ((ns.startsWith(nb) || ns.endsWith(nb)) && extra > 0 && ns.replace(nb, '').trim().split(' ').length <= 2) useShown = false;
+  }
+  const title = useShown ? shown : (best ?? h1s[0] ?? null);
   return { title, suffix: suffix ?? titleRemainder(docTitle, title) };
 }
 

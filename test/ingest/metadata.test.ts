@@ -48,6 +48,11 @@ describe('title', () => {
     expect(m.title).toBe('Library reopens after flood repairs');
   });
 
+  it('leaves out a badge inside the <h1>', () => {
+    const m = meta('<meta property="og:title" content="Mayor resigns over contracts inquiry">', '<article><h1>Mayor resigns over contracts inquiry <span class="badge">Exclusive</span></h1></article>');
+    expect(m.title).toBe('Mayor resigns over contracts inquiry');
+  });
+
   it('does not take a site-name <h1> as the title', () => {
     const m = meta('<meta property="og:title" content="Library reopens after flood repairs"><meta property="og:site_name" content="Valley Courier">', '<h1>Valley Courier</h1>');
     expect(m.title).toBe('Library reopens after flood repairs');
