@@ -1,33 +1,58 @@
-// Per-host politeness shared by every worker on every machine: Redis holds, per host, the next time
-// a request may start. BullMQ's own limiter is per queue, not per host, so this is ours.
-//
-// A worker asks `reserve(host, gapMs)`: 0 means "go, and the next request to this host waits gapMs";
-// a positive answer is how long to wait, and the caller parks the job (moveToDelayed + DelayedError)
-// instead of holding a concurrency slot. A 429/503 with Retry-After pushes the host's time further
-// out with `pushBack`, so every worker respects it, not only the one that got the answer.
-// Time comes from the Redis server (TIME), so that workers with skewed clocks agree.
+// Per-host politeness shared by every worker on every machine. BullMQ's own limiter is per queue,
+// not per host, so this is ours. Redis holds, per host:
+//   host:<h>   the next free start time (ms). `reserve` BOOKS the next slot (max(now, next free))
+//              and moves the next free time one gap further, so N jobs for one host get N distinct
+//              slots and each is parked once, until its own slot (moveToDelayed + DelayedError),
+//              instead of all waking whenever the host frees up.
+//   block:<h>  "stay away until" set from a 429/503 Retry-After (`pushBack`). It also moves the next
+//              free time, and a job waking for a slot booked earlier checks it and books again.
+// Time comes from the Redis server (TIME), so that workers with skewed clocks agree on slots.
 import type { Redis } from 'ioredis';
 
-const RESERVE = `
+const NOW = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
+
+// KEYS: host, block; ARGV: gap → ms until the booked slot (0 = now)
+const RESERVE = `${NOW}
 local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
-if nextAt > now then return nextAt - now end
+local blockUntil = tonumber(redis.call('GET', KEYS[2]) or '0')
+local slot = math.max(now, nextAt, blockUntil)
 local gap = tonumber(ARGV[1])
-redis.call('SET', KEYS[1], now + gap, 'PX', gap + 60000)
+redis.call('SET', KEYS[1], slot + gap, 'PX', slot + gap - now + 60000)
+return slot - now
+`;
+
+// KEYS: host, block; ARGV: ms → ms until the host may be requested again
+const PUSH_BACK = `${NOW}
+local ms = tonumber(ARGV[1])
+local wanted = now + ms
+local blockUntil = tonumber(redis.call('GET', KEYS[2]) or '0')
+if wanted > blockUntil then
+  redis.call('SET', KEYS[2], wanted, 'PX', ms + 60000)
+  blockUntil = wanted
+end
+local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if blockUntil > nextAt then
+  redis.call('SET', KEYS[1], blockUntil, 'PX', blockUntil - now + 60000)
+  nextAt = blockUntil
+end
+return nextAt - now
+`;
+
+// KEYS: block → ms the host is still blocked for (0 = not blocked)
+const BLOCKED = `${NOW}
+local blockUntil = tonumber(redis.call('GET', KEYS[1]) or '0')
+if blockUntil > now then return blockUntil - now end
 return 0
 `;
 
-const PUSH_BACK = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+// KEYS: host → ms until the next free slot (0 = free now)
+const WAIT = `${NOW}
 local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
-local wanted = now + tonumber(ARGV[1])
-if wanted > nextAt then
-  redis.call('SET', KEYS[1], wanted, 'PX', tonumber(ARGV[1]) + 60000)
-  return wanted - now
-end
-return nextAt - now
+if nextAt > now then return nextAt - now end
+return 0
 `;
 
 export interface HostGateOptions {
@@ -53,25 +78,28 @@ export class HostGate {
     return `${this.prefix}:gleaner:host:${host.toLowerCase()}`;
   }
 
-  /** 0 = the caller may request now (and holds the host for gapMs); otherwise ms to wait. */
-  async reserve(host: string, gapMs: number): Promise<number> {
-    const wait = await this.redis.eval(RESERVE, 1, this.key(host), String(Math.max(0, Math.round(gapMs))));
-    return Number(wait);
+  blockKey(host: string): string {
+    return `${this.prefix}:gleaner:block:${host.toLowerCase()}`;
   }
 
-  /** Nobody requests `host` for the next delayMs (Retry-After). Returns the resulting wait. */
+  /** Books the next slot for `host` (the one after it starts gapMs later). Returns ms until the slot. */
+  async reserve(host: string, gapMs: number): Promise<number> {
+    return Number(await this.redis.eval(RESERVE, 2, this.key(host), this.blockKey(host), String(Math.max(0, Math.round(gapMs)))));
+  }
+
+  /** Nobody requests `host` for the next delayMs (Retry-After). Returns ms until the next free slot. */
   async pushBack(host: string, delayMs: number): Promise<number> {
     const ms = Math.min(Math.max(0, Math.round(delayMs)), this.maxPushBackMs);
-    return Number(await this.redis.eval(PUSH_BACK, 1, this.key(host), String(ms)));
+    return Number(await this.redis.eval(PUSH_BACK, 2, this.key(host), this.blockKey(host), String(ms)));
   }
 
-  /** ms until the host may be requested again (0 when free). */
+  /** ms the host is still blocked by a Retry-After (0 when not). */
+  async blockedFor(host: string): Promise<number> {
+    return Number(await this.redis.eval(BLOCKED, 1, this.blockKey(host)));
+  }
+
+  /** ms until the host's next free slot (0 when free). */
   async waitFor(host: string): Promise<number> {
-    const pttl = await this.redis.pttl(this.key(host));
-    if (pttl <= 0) return 0;
-    const [sec, micro] = (await this.redis.time()) as [string | number, string | number];
-    const now = Number(sec) * 1000 + Math.floor(Number(micro) / 1000);
-    const nextAt = Number(await this.redis.get(this.key(host)));
-    return Math.max(0, nextAt - now);
+    return Number(await this.redis.eval(WAIT, 1, this.key(host)));
   }
 }

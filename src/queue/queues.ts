@@ -66,6 +66,7 @@ export function defaultJobOptions(queue: QueueName, policy: QueuePolicy): Defaul
 /** Job data of each queue. Only ids, URLs and small metadata: no page bodies. */
 export interface PollJobData {
   feedId: string;
+  slot?: ParkedSlot;
 }
 
 export interface FetchJobData {
@@ -78,6 +79,15 @@ export interface FetchJobData {
   publishedAt?: string | null;
   /** Unique per submission: tells `enqueueUrls` whether its add created the job. */
   submission?: string;
+  /** The host-gate slot booked while the job is parked (see host-gate.ts). */
+  slot?: ParkedSlot;
+}
+
+/** A host-gate slot booked by a parked job; valid only for the attempt that booked it. */
+export interface ParkedSlot {
+  host: string;
+  at: number;
+  attempt: number;
 }
 
 export interface ProcessJobData {

@@ -14,10 +14,20 @@ import { createHash } from 'node:crypto';
 import type { FeedState, Store } from '../store/types.js';
 import { canonicalJobUrl } from './job-ids.js';
 
+/** A slot this job booked earlier at the host gate (kept in the job's data while it is parked). */
+export interface SlotHold {
+  host: string;
+  /** Epoch ms of the booked slot. */
+  at: number;
+}
+
 /** How a step waits for a host: the queue parks the job, the in-process ingest sleeps. */
 export interface Politeness {
-  /** Resolves when a request to `host` may start; `gapMs` is the minimum gap after it. */
-  acquire(host: string, gapMs: number): Promise<void>;
+  /**
+   * Resolves when a request to `host` may start; `gapMs` is the minimum gap after it. `hold` is a
+   * slot booked by an earlier call for the same job (queue only).
+   */
+  acquire(host: string, gapMs: number, hold?: SlotHold | null): Promise<void>;
   /** The host asked us to stay away for `ms` (429/503 Retry-After). */
   pushBack(host: string, ms: number): Promise<void>;
 }
@@ -37,7 +47,7 @@ export function hostOf(url: string): string {
 }
 
 /** Robots check, politeness and one GET. Errors are typed (GleanerError) with `retryable` set. */
-export async function politeFetch(ctx: StepContext, url: string, extra: Partial<FetchOptions> = {}): Promise<FetchResult> {
+export async function politeFetch(ctx: StepContext, url: string, extra: Partial<FetchOptions> = {}, hold?: SlotHold | null): Promise<FetchResult> {
   // A literal private address is refused before anything else, robots.txt included.
   assertHostAllowed(new URL(url), ctx.fetchOptions.allowPrivateAddresses ?? false);
   const decision = await ctx.robots.check(url);
@@ -49,7 +59,7 @@ export async function politeFetch(ctx: StepContext, url: string, extra: Partial<
     throw new RobotsDisallowedError(url, { reason: decision.reason });
   }
   const host = hostOf(url);
-  await ctx.politeness.acquire(host, Math.max(ctx.politenessMs, decision.crawlDelayMs ?? 0));
+  await ctx.politeness.acquire(host, Math.max(ctx.politenessMs, decision.crawlDelayMs ?? 0), hold);
   try {
     return await fetchUrl(url, { ...ctx.fetchOptions, ...extra });
   } catch (err) {
@@ -72,8 +82,8 @@ export interface FetchedPage {
 }
 
 /** Fetches the page (tracking parameters and fragment dropped) and keeps its raw bytes in the store. */
-export async function fetchPage(ctx: StepContext, url: string): Promise<FetchedPage> {
-  const res = await politeFetch(ctx, canonicalJobUrl(url));
+export async function fetchPage(ctx: StepContext, url: string, hold?: SlotHold | null): Promise<FetchedPage> {
+  const res = await politeFetch(ctx, canonicalJobUrl(url), {}, hold);
   const rawHash = createHash('sha256').update(res.body).digest('hex');
   await ctx.store.putRaw(rawHash, res.body, res.contentType);
   return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength };
@@ -99,12 +109,17 @@ export interface FeedPollResult {
  * One poll of a feed. A 304 costs one request and nothing else. New items (not seen by item id,
  * nor by URL in the store) go to `onItem`, and are marked seen once it succeeded.
  */
-export async function pollFeed(ctx: StepContext, feed: FeedState, onItem: (item: NewFeedItem) => Promise<void>): Promise<FeedPollResult> {
+export async function pollFeed(
+  ctx: StepContext,
+  feed: FeedState,
+  onItem: (item: NewFeedItem) => Promise<void>,
+  hold?: SlotHold | null,
+): Promise<FeedPollResult> {
   const { parseFeed } = await import('../ingest/feed/index.js');
   const polledAt = new Date().toISOString();
   let res: FetchResult;
   try {
-    res = await politeFetch(ctx, feed.url, { etag: feed.etag, lastModified: feed.lastModified });
+    res = await politeFetch(ctx, feed.url, { etag: feed.etag, lastModified: feed.lastModified }, hold);
   } catch (err) {
     if (err instanceof GleanerError) await ctx.store.saveFeed({ ...feed, lastPolledAt: polledAt, lastStatus: err instanceof FetchError ? err.status : null });
     throw err;

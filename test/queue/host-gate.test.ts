@@ -17,11 +17,15 @@ describe('HostGate (Redis next-allowed-time per host)', () => {
     await deleteKeys(REDIS_URL, `${prefix}:*`);
   });
 
-  it('lets the first request go and makes the next one wait the gap', async () => {
+  it('books distinct slots: the first request goes now, the next ones a gap apart', async () => {
     expect(await gate.reserve('a.example', 2_000)).toBe(0);
-    const wait = await gate.reserve('a.example', 2_000);
-    expect(wait).toBeGreaterThan(1_000);
-    expect(wait).toBeLessThanOrEqual(2_000);
+    const second = await gate.reserve('a.example', 2_000);
+    const third = await gate.reserve('a.example', 2_000);
+    expect(second).toBeGreaterThan(1_000);
+    expect(second).toBeLessThanOrEqual(2_000);
+    // the third slot is one more gap further: every parked job has its own time
+    expect(third - second).toBeGreaterThan(1_000);
+    expect(third - second).toBeLessThanOrEqual(2_000);
     // another host is independent
     expect(await gate.reserve('b.example', 2_000)).toBe(0);
   });
@@ -31,21 +35,34 @@ describe('HostGate (Redis next-allowed-time per host)', () => {
     expect(await gate.reserve('c.example', 0)).toBe(0);
   });
 
-  it('opens again once the gap has passed', async () => {
-    expect(await gate.reserve('d.example', 150)).toBe(0);
-    expect(await gate.reserve('d.example', 150)).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 250));
-    expect(await gate.reserve('d.example', 150)).toBe(0);
+  it('is free again once the booked slots have passed', async () => {
+    expect(await gate.reserve('d.example', 1_500)).toBe(0);
+    expect(await gate.waitFor('d.example')).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect(await gate.waitFor('d.example')).toBe(0);
+    expect(await gate.reserve('d.example', 1_500)).toBe(0);
   });
 
   it('Retry-After pushes the host back for every worker, and never pulls it forward', async () => {
     const other = new HostGate(redis, { prefix }); // another worker process: same keys
     await gate.pushBack('e.example', 5_000);
+    expect(await other.blockedFor('e.example')).toBeGreaterThan(4_000);
     const wait = await other.reserve('e.example', 100);
     expect(wait).toBeGreaterThan(4_000);
     expect(await gate.pushBack('e.example', 1_000)).toBeGreaterThan(4_000);
+    expect(await other.blockedFor('e.example')).toBeGreaterThan(4_000);
     expect(await other.waitFor('e.example')).toBeGreaterThan(4_000);
     expect(await other.waitFor('never.example')).toBe(0);
+    expect(await other.blockedFor('never.example')).toBe(0);
+  });
+
+  it('a Retry-After moves slots booked before it', async () => {
+    expect(await gate.reserve('g.example', 1_000)).toBe(0);
+    expect(await gate.reserve('g.example', 1_000)).toBeGreaterThan(0); // a job parked for ~1 s
+    await gate.pushBack('g.example', 3_000);
+    // that job wakes, sees the block and books again: after the Retry-After
+    expect(await gate.blockedFor('g.example')).toBeGreaterThan(2_500);
+    expect(await gate.reserve('g.example', 1_000)).toBeGreaterThan(2_000);
   });
 
   it('caps absurd Retry-After values', async () => {

@@ -1,12 +1,13 @@
 // The feed worker's processor: one poll of one feed (conditional GET). New items become fetch jobs;
 // a 304 costs one request and adds nothing.
-import { DelayedError, type Job, type Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { Logger } from '../../log.js';
 import { HostBusy, toJobError } from '../job-errors.js';
 import { addFetchJob } from '../producer.js';
 import type { PollJobData } from '../queues.js';
 import { pollFeed, type FeedPollResult, type StepContext } from '../steps.js';
 import { safeHost } from './fetch.js';
+import { heldSlot, parkJob } from './park.js';
 
 export function createFeedProcessor(ctx: StepContext, fetchQueue: Queue, logger: Logger) {
   return async (job: Job<PollJobData>, token?: string): Promise<FeedPollResult | { feedId: string; skipped: string }> => {
@@ -17,16 +18,18 @@ export function createFeedProcessor(ctx: StepContext, fetchQueue: Queue, logger:
     }
     const log = logger.child({ queue: job.queueName, jobId: job.id, host: safeHost(feed.url), url: feed.url });
     try {
-      const result = await pollFeed(ctx, feed, async (item) => {
-        await addFetchJob(fetchQueue, { url: item.url, feedId: feed.id, feedUrl: feed.url, itemId: item.itemId, publishedAt: item.publishedAt });
-      });
+      const result = await pollFeed(
+        ctx,
+        feed,
+        async (item) => {
+          await addFetchJob(fetchQueue, { url: item.url, feedId: feed.id, feedUrl: feed.url, itemId: item.itemId, publishedAt: item.publishedAt });
+        },
+        heldSlot(job),
+      );
       log.info({ status: result.status, items: result.items, added: result.added }, result.notModified ? 'feed not modified' : 'feed polled');
       return result;
     } catch (err) {
-      if (err instanceof HostBusy) {
-        await job.moveToDelayed(Date.now() + err.waitMs, token);
-        throw new DelayedError();
-      }
+      if (err instanceof HostBusy) return parkJob(job, err, token);
       const jobErr = toJobError(err);
       log.warn({ attempt: job.attemptsMade + 1, err: jobErr.message }, 'feed poll failed');
       throw jobErr;

@@ -1,11 +1,12 @@
 // The fetch worker's processor (I/O bound, high concurrency): robots, per-host gate, GET, raw bytes
 // into the store, then a process job that carries only the content hash.
-import { DelayedError, type Job, type Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { Logger } from '../../log.js';
 import { HostBusy, toJobError } from '../job-errors.js';
 import { processJobId } from '../job-ids.js';
 import { JOB_NAMES, type FetchJobData, type ProcessJobData } from '../queues.js';
 import { fetchPage, hostOf, type StepContext } from '../steps.js';
+import { heldSlot, parkJob } from './park.js';
 
 export interface FetchResultSummary {
   rawHash: string;
@@ -19,7 +20,7 @@ export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logg
     const { url } = job.data;
     const log = logger.child({ queue: job.queueName, jobId: job.id, host: safeHost(url), url });
     try {
-      const page = await fetchPage(ctx, url);
+      const page = await fetchPage(ctx, url, heldSlot(job));
       const data: ProcessJobData = {
         url,
         finalUrl: page.finalUrl,
@@ -36,10 +37,9 @@ export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logg
       return { rawHash: page.rawHash, bytes: page.bytes, finalUrl: page.finalUrl, processJobId: id };
     } catch (err) {
       if (err instanceof HostBusy) {
-        // Park the job until the host is free; this is not a failed attempt.
-        log.debug({ waitMs: err.waitMs }, 'host busy, job delayed');
-        await job.moveToDelayed(Date.now() + err.waitMs, token);
-        throw new DelayedError();
+        // Park the job until its booked slot; this is not a failed attempt.
+        log.debug({ waitMs: err.waitMs }, 'host busy, job parked until its slot');
+        return parkJob(job, err, token);
       }
       const jobErr = toJobError(err);
       log.warn({ attempt: job.attemptsMade + 1, err: jobErr.message }, 'fetch failed');

@@ -50,6 +50,7 @@ export interface WorkerRuntime {
   gate: HostGate;
   /** Resolves once Redis answered CONFIG GET (or after 5 s without an answer). */
   durability: Promise<RedisDurability>;
+  stats: WorkerStats;
   close(timeoutMs?: number): Promise<void>;
 }
 
@@ -76,17 +77,27 @@ async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
   }
 }
 
-function queuePoliteness(gate: HostGate): Politeness {
+/** Host politeness through the shared Redis gate; `stats.parked` counts jobs parked for a slot. */
+function queuePoliteness(gate: HostGate, stats: WorkerStats): Politeness {
   return {
-    async acquire(host, gapMs) {
+    async acquire(host, gapMs, hold) {
+      // The slot this job booked before it was parked has come (unless a Retry-After intervened).
+      if (hold && hold.host === host && Date.now() >= hold.at - 100 && (await gate.blockedFor(host)) === 0) return;
       const wait = await gate.reserve(host, gapMs);
-      // A little jitter, so that many jobs parked on one host do not all wake in the same instant.
-      if (wait > 0) throw new HostBusy(host, wait + Math.floor(Math.random() * Math.min(250, gapMs / 4 + 1)));
+      if (wait > 0) {
+        stats.parked++;
+        throw new HostBusy(host, wait);
+      }
     },
     async pushBack(host, ms) {
       await gate.pushBack(host, ms);
     },
   };
+}
+
+export interface WorkerStats {
+  /** Times a job was parked to wait for its host-gate slot. */
+  parked: number;
 }
 
 export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
@@ -114,7 +125,8 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     fetch: fetchUrl,
     ttlMs: opts.robotsTtlMs,
   });
-  const ctx: StepContext = { store, robots, politeness: queuePoliteness(gate), politenessMs: config.politenessMs, fetchOptions, logger };
+  const stats: WorkerStats = { parked: 0 };
+  const ctx: StepContext = { store, robots, politeness: queuePoliteness(gate, stats), politenessMs: config.politenessMs, fetchOptions, logger };
 
   const lockDuration = opts.lockDurationMs ?? config.lockMs;
   const common = {
@@ -182,6 +194,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     redis,
     gate,
     durability,
+    stats,
     close(timeoutMs = 30_000) {
       closing ??= (async () => {
         // Graceful only when Redis is there to finish jobs against; otherwise do not wait for it.

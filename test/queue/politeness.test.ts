@@ -1,0 +1,73 @@
+// Per-host politeness through the real workers: requests to one host are spaced by the politeness
+// gap (robots.txt Crawl-delay raises it), all at once from the queue, and each job is parked at
+// most about once (its own booked slot), not woken every time the host frees up.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/types.js';
+import { createProducer, type Producer } from '../../src/queue/producer.js';
+import { startWorkers, type WorkerRuntime } from '../../src/queue/workers/index.js';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
+import { ensureBuilt } from '../helpers/build.js';
+import { articlePage } from '../helpers/site.js';
+
+const html = { 'content-type': 'text/html; charset=utf-8' };
+const TOWNS = ['Ashford', 'Brixham', 'Carlow', 'Dunmore', 'Elgin', 'Fenwick', 'Glenrock', 'Harlow'];
+
+describe('per-host politeness', () => {
+  let env: QueueTestEnv;
+  let plain: FixtureServer;
+  let slowSite: FixtureServer;
+  let store: Store;
+  let runtime: WorkerRuntime;
+  let producer: Producer;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    env = makeQueueEnv({ GLEANER_POLITENESS_MS: '400', GLEANER_FETCH_CONCURRENCY: '8' });
+    plain = await startFixtureServer();
+    slowSite = await startFixtureServer();
+    slowSite.robots('User-agent: *\nCrawl-delay: 1\nAllow: /\n');
+    for (const [i, town] of TOWNS.entries()) {
+      plain.route(`/news/${i}.html`, { body: articlePage(`${town} opens a new swimming pool`, town), headers: html });
+      slowSite.route(`/news/${i}.html`, { body: articlePage(`${town} repairs its harbour wall`, town), headers: html });
+    }
+    store = await openStore({ dbPath: env.config.dbPath });
+    runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, queues: ['fetch', 'process'] });
+    producer = await createProducer(env.config, { store });
+  }, 120_000);
+
+  afterAll(async () => {
+    await producer?.close();
+    await runtime?.close(10_000);
+    await store?.close();
+    await plain?.close();
+    await slowSite?.close();
+    await env?.cleanup();
+  });
+
+  function articleTimes(server: FixtureServer): number[] {
+    return server.requests.filter((r) => r.path.startsWith('/news/')).map((r) => r.at).sort((a, b) => a - b);
+  }
+
+  it('spaces requests to one host by the gap, with one parking per job, and Crawl-delay as the floor', async () => {
+    const urls = [...TOWNS.keys()].flatMap((i) => [plain.url(`/news/${i}.html`), slowSite.url(`/news/${i}.html`)]);
+    await producer.enqueueUrls(urls);
+    await waitFor('all records', async () => (await store.count()) === urls.length, 120_000);
+
+    const a = articleTimes(plain);
+    const b = articleTimes(slowSite);
+    expect(a).toHaveLength(TOWNS.length);
+    expect(b).toHaveLength(TOWNS.length);
+    // lower bounds only (a loaded machine makes the spans longer, never shorter), minus a little
+    // for when a request leaves a moment after its slot
+    expect(a.at(-1)! - a[0]!).toBeGreaterThanOrEqual((TOWNS.length - 1) * 400 - 300);
+    expect(b.at(-1)! - b[0]!).toBeGreaterThanOrEqual((TOWNS.length - 1) * 1_000 - 300);
+    // every job but the first of each host waits for its booked slot (at most) once; a thundering herd
+    // (every parked job re-checking whenever the host frees up) would park ~n²/2 times per host
+    expect(runtime.stats.parked).toBeLessThanOrEqual(2 * 2 * (TOWNS.length - 1));
+    const s = await runtime.queues.fetch.getJobCounts('completed', 'failed');
+    expect(s).toEqual({ completed: 2 * TOWNS.length, failed: 0 });
+  });
+});
