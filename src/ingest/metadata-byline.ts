@@ -28,6 +28,10 @@ export const BYLINE_STOPS: RegExp[] = [
 export const ROLE_WORDS =
   /\b(reporter|correspondent|editor|writer|columnist|contributor|journalist|staff|producer|analyst|photographer|intern|chief|bureau|senior|deputy|associate|special|political|business|sports?|science|health|technology|for the|in [A-Z][a-z]+|contributing|freelance|redakteur(?:in)?|rédact(?:eur|rice)|redactor(?:a)?|periodista|correspondente?)\b/i;
 
+/** A job title of capitalised role words at the end of a byline, with no comma before it. */
+export const TRAILING_JOB_TITLE =
+  /(?<=\p{L}{2,})\s+(?:(?:Senior|Chief|Deputy|Associate|Assistant|Managing|Executive|Contributing|Special|Staff|Political|Business|Sports?|Science|Health|Technology|Tech|Foreign|Local|Digital|Investigative|Freelance|News|Social Media|Data|Video|Audio|Opinion|Features?|Culture|Entertainment|Travel|Climate|Environment|Economics?|Education|Legal|Markets?|White House|Washington|Europe|Africa|Asia|Middle East)\s+)*(?:Reporter|Correspondent|Editor|Writer|Columnist|Contributor|Journalist|Producer|Analyst|Photographer|Intern|Critic|Presenter|Anchor)s?$/u;
+
 /** Bylines that name nobody. */
 export const NON_NAMES =
   /^(staff|admin|administrator|editor|editors|editorial( staff| team| board)?|newsroom|news desk|web desk|desk|redaction|rédaction|redação|redazione|redaktion|team|guest|anonymous|unknown|author|contributor|staff writer|staff reporter|staff and agencies|our (reporter|correspondent|bureau)|press release|wire|wires|agencies|news service|[a-z]+ staff)$/i;
@@ -90,6 +94,8 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   s = stripTrailingOrg(s, opts.siteNames ?? []);
   // A trailing role after a comma or a dash.
   s = s.replace(/\s*(?:,|\s[-–—]\s)\s*([^,]*)$/u, (whole, tail: string) => (ROLE_WORDS.test(tail) || /^(the|a)\s/i.test(tail) ? '' : whole)).trim();
+  // A job title run straight on after the name ("Jane Doe<br>Senior Reporter" → "Jane Doe Senior Reporter").
+  s = s.replace(TRAILING_JOB_TITLE, '').trim();
   s = s.replace(/\s+,/g, ',').replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '').replace(/\s+(and|&)$/i, '').trim();
   if (!s || !/\p{L}/u.test(s)) return null;
   if (NON_NAMES.test(s)) return null;

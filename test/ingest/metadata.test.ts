@@ -149,6 +149,8 @@ describe('byline', () => {
     ['Tom Hale Associated Press', 'Tom Hale'],
     ['Reuters', 'Reuters'],
     ['By Ana Swanson Nov. 18, 2019', 'Ana Swanson'],
+    ['Jane Doe Senior Political Reporter', 'Jane Doe'],
+    ['By Jane Doe and John Roe, Reuters', 'Jane Doe and John Roe'],
   ])('cleans %j', (raw, want) => {
     expect(cleanByline(raw)).toBe(want);
   });
