@@ -58,14 +58,17 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const limit = values.limit === undefined ? Infinity : Number(values.limit);
   if (!(limit === Infinity || (Number.isInteger(limit) && limit >= 0))) throw new InputError('--limit takes a whole number');
   if (values.url && positionals.length > 1) throw new InputError('--url applies to one input');
-  const robots = values['ignore-robots'] ? null : new RobotsCache({ userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses });
+  // A preview fetches only the URL the operator typed, so a loopback or intranet feed is allowed here;
+  // the address guard protects the workers, whose URLs come from feeds and API users.
+  const allowPrivateAddresses = true;
+  const robots = values['ignore-robots'] ? null : new RobotsCache({ userAgent: ctx.config.userAgent, allowPrivateAddresses });
 
   // Several inputs are previewed in turn; a failed one is reported and the others still print.
   let status = 0;
   for (const source of positionals) {
     let code: number;
     try {
-      code = await previewOne(source, { url: values.url ?? null, limit, content: values.content ?? false, feedInfo: values['feed-info'] ?? false, robots }, ctx);
+      code = await previewOne(source, { url: values.url ?? null, limit, content: values.content ?? false, feedInfo: values['feed-info'] ?? false, robots, allowPrivateAddresses }, ctx);
     } catch (err) {
       if (!(err instanceof InputError) || positionals.length === 1) throw err;
       printError(ctx, `${errorMessage(err)} [${err.code}]`);
@@ -82,6 +85,7 @@ interface PreviewOptions {
   content: boolean;
   feedInfo: boolean;
   robots: RobotsCache | null;
+  allowPrivateAddresses: boolean;
 }
 
 async function previewOne(source: string, o: PreviewOptions, ctx: CliContext): Promise<number> {
@@ -98,7 +102,7 @@ async function previewOne(source: string, o: PreviewOptions, ctx: CliContext): P
     }
     try {
       // any content type: feeds are served as text/xml, application/octet-stream, text/plain…; the parser decides
-      const res = await fetchUrl(source, { userAgent: ctx.config.userAgent, allowPrivateAddresses: ctx.config.allowPrivateAddresses, acceptContentTypes: [] });
+      const res = await fetchUrl(source, { userAgent: ctx.config.userAgent, allowPrivateAddresses: o.allowPrivateAddresses, acceptContentTypes: [] });
       bytes = res.body;
       url = o.url ?? res.url;
       contentType = res.contentType;
