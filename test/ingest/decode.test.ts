@@ -90,6 +90,15 @@ describe('decodeBytes', () => {
     expect(decodeBytes(be).charset).toBe('utf-16be');
   });
 
+  it('finds a <meta charset> placed after 10 KiB of head markup, but not one inside the body', () => {
+    const filler = `<script>var config = "${'x'.repeat(10_000)}";</script>`;
+    const late = decodeBytes(cp1252(`<html><head>${filler}<meta charset="windows-1252"></head><body><p>${sentence}</p></body></html>`));
+    expect(late.source).toBe('meta');
+    expect(late.text).toContain(sentence);
+    const inBody = decodeBytes(enc(`<html><head></head><body><pre>&lt;meta charset="koi8-r"&gt;</pre><meta charset="koi8-r"><p>${sentence}</p></body></html>`));
+    expect(inBody.charset).toBe('utf-8');
+  });
+
   it('honours an XML declaration', () => {
     const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>${sentence}</title></channel></rss>`;
     const out = decodeBytes(cp1252(xml));
