@@ -179,6 +179,14 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 function decodeWith(charset: string, bytes: Uint8Array): string {
   if (charset === 'windows-1252') return decodeWindows1252(bytes);
+  if (charset === 'utf-8') {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    // Declared UTF-8 but written in windows-1252 (an old template on a new CMS): every non-ASCII
+    // byte is an error. When no well-formed multi-byte character exists at all, the bytes are
+    // legacy; a page that mixes both stays UTF-8.
+    if (text.includes('\uFFFD') && !/[\u0080-\uFFFC\uFFFE-\uFFFF]/.test(text)) return decodeWindows1252(bytes);
+    return text;
+  }
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {

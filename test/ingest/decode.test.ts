@@ -64,6 +64,14 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes, 'text/html; charset=iso-8859-1').text).toContain(sentence);
   });
 
+  it('reads windows-1252 bytes under a UTF-8 label as windows-1252, but keeps a mixed page UTF-8', () => {
+    const legacy = decodeBytes(cp1252(html('<meta charset="utf-8">', sentence)));
+    expect(legacy.text).toContain(sentence);
+    expect(legacy.text).not.toContain('\uFFFD');
+    const mixed = new Uint8Array([...enc(html('<meta charset="utf-8">', 'déjà vu ')), 0xe9, ...enc(' fin')]);
+    expect(decodeBytes(mixed).text).toContain('déjà vu');
+  });
+
   it('strips a UTF-8 BOM and trusts it over the header', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc(html('', sentence))]);
     const out = decodeBytes(bytes, 'text/html; charset=windows-1252');
