@@ -110,6 +110,7 @@ async function runBackend(name) {
       // 1. workers: `concurrency` writers upserting one record each, like queue workers sharing the store
       const window = Math.min(WINDOW, size - inserted);
       let t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       let next = inserted;
       const end = inserted + window;
       await Promise.all(
@@ -130,6 +131,8 @@ async function runBackend(name) {
       }
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       const bulkRate = bulkCount ? bulkCount / ((performance.now() - t0) / 1000) : null;
+      const cpu = process.cpuUsage(cpu0);
+      const cpuPerRecord = (cpu.user + cpu.system) / 1000 / (size - (end - window));
       if (stopping) break;
       const retry = await timeQuery(async () => (await store.upsert(synthetic(0))).status === 'unchanged' ? 1 : 0, 20);
       const example = await timeQuery(async () => (await store.list({ entity: surname, type: 'person', country: 'NE', since: '2023-09-01', until: '2023-12-31', limit: 50 })).length);
@@ -138,7 +141,7 @@ async function runBackend(name) {
       const country = await timeQuery(async () => (await store.list({ country: 'ML', since: '2023-06', until: '2023-06', limit: 50 })).length);
       const fts = await timeQuery(async () => (await store.list({ query: `${VOCAB[5]} ${VOCAB[17]}`, limit: 20 })).length);
       const top = await timeQuery(async () => (await store.topEntities({ type: 'person', limit: 20 })).length, 3);
-      rows.push({ backend: name, records: size, rate, bulkRate, retry, example, entity, entityCount, country, fts, top, bytes: name === 'sqlite' ? statSync(join(dir, 'bench.db')).size + walSize(dir) : null });
+      rows.push({ backend: name, records: size, rate, bulkRate, cpuPerRecord, retry, example, entity, entityCount, country, fts, top, bytes: name === 'sqlite' ? statSync(join(dir, 'bench.db')).size + walSize(dir) : null });
       printRow(rows.at(-1));
     }
   } finally {
@@ -157,15 +160,16 @@ function walSize(dir) {
   }
 }
 
-const COLS = ['backend', 'records', 'upserts/s', 'bulk/s', 'retry ms', 'example ms (n)', 'entity ms (n)', 'count ms (n)', 'country+month ms (n)', 'search ms (n)', 'top people ms', 'file MB'];
+const COLS = ['backend', 'records', 'upserts/s', 'bulk/s', 'node cpu ms/rec', 'retry ms', 'example ms (n)', 'entity ms (n)', 'count ms (n)', 'country+month ms (n)', 'search ms (n)', 'top people ms', 'file MB'];
 const fmt = (q) => `${q.ms.toFixed(2)} (${q.n})`;
 function printRow(r) {
-  const cells = [r.backend, String(r.records), r.rate.toFixed(0), r.bulkRate === null ? '-' : r.bulkRate.toFixed(0), r.retry.ms.toFixed(2), fmt(r.example), fmt(r.entity), fmt(r.entityCount), fmt(r.country), fmt(r.fts), r.top.ms.toFixed(1), r.bytes === null ? '-' : (r.bytes / 1e6).toFixed(0)];
+  const cells = [r.backend, String(r.records), r.rate.toFixed(0), r.bulkRate === null ? '-' : r.bulkRate.toFixed(0), r.cpuPerRecord.toFixed(2), r.retry.ms.toFixed(2), fmt(r.example), fmt(r.entity), fmt(r.entityCount), fmt(r.country), fmt(r.fts), r.top.ms.toFixed(1), r.bytes === null ? '-' : (r.bytes / 1e6).toFixed(0)];
   console.log(cells.map((c, i) => c.padStart(Math.max(COLS[i].length, 8))).join('  '));
 }
 
 console.log(`store bench: sizes ${sizes.join(', ')}; node ${process.version}`);
 console.log(`upserts/s = ${WINDOW} records by ${concurrency} concurrent writers (upsert); bulk/s = the rest by upsertMany(${BULK})`);
+console.log('node cpu ms/rec = CPU time of this process per record written (PostgreSQL server CPU not included)');
 console.log('example = --entity <surname> --type person --country NE --since 2023-09-01 --until 2023-12-31 (the one-query example)');
 console.log(COLS.map((c) => c.padStart(Math.max(c.length, 8))).join('  '));
 for (const b of backends) await runBackend(b);
