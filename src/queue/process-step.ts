@@ -2,6 +2,7 @@
 // from steps.ts so that the feed/fetch side (main thread) never loads cheerio and compromise; the
 // process worker runs it in a sandboxed worker thread.
 import { NotArticleError, StoreError } from '../errors.js';
+import { looksLikeFeed } from '../ingest/feed/index.js';
 import { processDocument, sha256 } from '../pipeline.js';
 import type { GleanerRecord } from '../store/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
@@ -29,6 +30,9 @@ export async function processRaw(store: Store, input: ProcessInput): Promise<{ r
 
 /** The pure part of processRaw: clean + extract, with the article checks. */
 export function recordFromBytes(body: Uint8Array, input: Omit<ProcessInput, 'rawHash'> & { rawHash?: string }): GleanerRecord {
+  if (looksLikeFeed(body, input.contentType)) {
+    throw new NotArticleError(`${input.url} is a feed, not an article (add it with 'gleaner feeds add')`, { url: input.url });
+  }
   const record = processDocument(body, { url: input.finalUrl || input.url, contentType: input.contentType }, {
     provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256(body) },
   });

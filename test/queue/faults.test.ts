@@ -108,15 +108,28 @@ describe('queue faults', () => {
     expect(server.hits('/slow/page.html')).toBe(5);
   });
 
+  it('a page without an article, or a feed sent as a page, fails in the process queue as not an article', async () => {
+    server.route('/gallery/photos.html', { body: '<html><head><title>Photos</title></head><body><nav><a href="/">Home</a></nav><img src="a.jpg"></body></html>', headers: html });
+    const [gallery, feed] = await producer.enqueueUrls([server.url('/gallery/photos.html'), server.url('/site/feed.xml')]);
+    for (const r of [gallery!, feed!]) expect(await finalState(runtime, r.jobId)).toBe('completed'); // fetched fine
+    await waitFor('two process failures', async () => (await runtime.queues.process.getFailedCount()) === 2, 60_000);
+    const status = await readStatus(producer.getQueues(), { failedLimit: 50 });
+    const failed = status.failed.filter((f) => f.queue === 'process');
+    const byUrl = (path: string) => failed.find((f) => f.url === server.url(path));
+    expect(byUrl('/gallery/photos.html')?.reason).toMatch(/^E_NOT_ARTICLE: no article text found/);
+    expect(byUrl('/site/feed.xml')?.reason).toMatch(/^E_NOT_ARTICLE: .* is a feed, not an article/);
+    for (const f of failed) expect(f.attemptsMade).toBe(1);
+  });
+
   it('leaves nothing behind: every job completed or failed, no stalled or waiting work', async () => {
     await waitFor('queues to drain', async () => {
       const s = await readStatus(producer.getQueues());
       return Object.values(s.queues).every((c) => c.waiting + c.active + c.delayed + c.prioritized === 0);
     });
     const s = await readStatus(producer.getQueues());
-    expect(s.queues.fetch!.completed).toBe(2);
+    expect(s.queues.fetch!.completed).toBe(4);
     expect(s.queues.process!.completed).toBe(2);
-    expect(s.queues.process!.failed).toBe(0);
+    expect(s.queues.process!.failed).toBe(2);
     expect(await store.count()).toBe(2);
   });
 });
