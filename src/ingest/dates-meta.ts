@@ -78,7 +78,14 @@ export function normalizeDate(raw: unknown): string | null {
   const s = raw.trim().replace(/\s+/g, ' ');
   if (!s || s.length > 80) return null;
   if (/^\d{10}(\d{3})?$/.test(s)) return fromEpoch(Number(s));
-  return normalizeIsoLike(s) ?? normalizeIsoLike(s.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3')) ?? normalizeRfc2822(s) ?? dateFromText(s, { whole: true });
+  return normalizeIsoLike(s) ?? normalizeIsoLike(s.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3')) ?? normalizeRfc2822(s) ?? fromJsDateString(s) ?? dateFromText(s, { whole: true });
+}
+
+/** JavaScript's Date#toString form with an explicit zone: "Wed Nov 20 2019 08:00:58 GMT+0000 (…)". */
+function fromJsDateString(s: string): string | null {
+  if (!/^[A-Za-z]{3} [A-Za-z]{3} \d{1,2} \d{4} \d{2}:\d{2}(:\d{2})? GMT[+-]\d{4}/.test(s)) return null;
+  const t = Date.parse(s.replace(/\s*\(.*\)$/, ''));
+  return Number.isNaN(t) ? null : fromEpoch(t);
 }
 
 function fromEpoch(n: number): string | null {

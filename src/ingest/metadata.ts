@@ -3,6 +3,7 @@
 // boilerplate removal: JSON-LD lives in <script>, bylines and dates in page chrome.
 // Selector and key lists are named tables below, so a change is a reviewable diff.
 import type { CheerioAPI } from 'cheerio';
+import { decodeHTML } from 'entities';
 import { dateFromText, dateFromUrl, normalizeDate } from './dates-meta.js';
 import { guessLanguage } from './clean-text.js';
 import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './metadata-jsonld.js';
@@ -86,7 +87,8 @@ function readMetaTags($: CheerioAPI): Map<string, string[]> {
     const attribs = (el as unknown as { attribs: Record<string, string> }).attribs;
     const content = attribs.content ?? attribs.value;
     if (content === undefined) return;
-    const value = squash(content);
+    // Some CMSs escape twice ("Rock &amp;amp; Roll"): one decode is the parser's, one is ours.
+    const value = squash(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i.test(content) ? decodeHTML(content) : content);
     if (!value) return;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
       const keyAttr = attribs[attr];

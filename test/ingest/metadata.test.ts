@@ -104,6 +104,9 @@ describe('publication date', () => {
     expect(normalizeDate('Sun, 17 Sep 2023 10:00:00 GMT')).toBe('2023-09-17T10:00:00Z');
     expect(normalizeDate('September 17, 2023')).toBe('2023-09-17');
     expect(normalizeDate('2023-02-30')).toBeNull();
+    expect(normalizeDate('Wed Nov 20 2019 08:00:58 GMT+0000 (Coordinated Universal Time)')).toBe('2019-11-20T08:00:58Z');
+    expect(normalizeDate('1694944800')).toBe('2023-09-17T10:00:00Z');
+    expect(normalizeDate('2023-09-17T10:00:00.123456+02')).toBe('2023-09-17T10:00:00+02:00');
     expect(normalizeDate('not a date')).toBeNull();
     expect(dateFromUrl('https://example.com/2023/09/17/story')).toBe('2023-09-17');
     expect(dateFromUrl('https://example.com/story-20230917.html')).toBe('2023-09-17');
@@ -222,6 +225,10 @@ describe('JSON-LD repair', () => {
     expect(parseJsonLdText('<!-- {"@type":"NewsArticle","headline":"a\nb",} -->')).toEqual({ '@type': 'NewsArticle', headline: 'a b' });
     expect(parseJsonLdText('{"@type":"A"}{"@type":"B"}')).toEqual([{ '@type': 'A' }, { '@type': 'B' }]);
     expect(parseJsonLdText('{not json')).toBeNull();
+  });
+
+  it('decodes doubly escaped meta values', () => {
+    expect(meta('<meta property="og:title" content="Rock &amp;amp; roll at 70">').title).toBe('Rock & roll at 70');
   });
 
   it('decodes HTML entities in JSON-LD values', () => {
