@@ -23,9 +23,13 @@ Exit status: 0 ok, 1 store error, 2 usage error.
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const [sub, ...rest] = argv;
-  if (!sub || sub === '--help' || sub === '-h' || sub === 'help') {
+  if (!sub) {
+    printError(ctx, "entities: missing subcommand: top (see 'gleaner entities --help')");
+    return 2;
+  }
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
     ctx.stdout.write(HELP);
-    return sub ? 0 : 2;
+    return 0;
   }
   if (sub !== 'top') {
     printError(ctx, `entities: unknown subcommand '${sub}' (expected top)`);

@@ -41,9 +41,13 @@ const EXPORT_PAGE = 500;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const [sub, ...rest] = argv;
-  if (!sub || sub === '--help' || sub === '-h' || sub === 'help') {
+  if (!sub) {
+    printError(ctx, "records: missing subcommand: list, show, search or export (see 'gleaner records --help')");
+    return 2;
+  }
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
     ctx.stdout.write(HELP);
-    return sub ? 0 : 2;
+    return 0;
   }
   let parsed;
   try {

@@ -276,6 +276,8 @@ describe('gleaner entities top', () => {
 describe('usage errors and the store location', () => {
   const usage: Array<[string, string[]]> = [
     ['unknown subcommand', ['records', 'frobnicate']],
+    ['no subcommand', ['records']],
+    ['entities without subcommand', ['entities']],
     ['unknown option', ['records', 'list', '--colour']],
     ['bad type', ['records', 'list', '--type', 'animal']],
     ['bad limit', ['records', 'list', '--limit', 'ten']],
