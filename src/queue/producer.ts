@@ -52,6 +52,8 @@ export interface ProducerOptions {
   connectTimeoutMs?: number;
 }
 
+const ENQUEUE_BATCH = 32;
+
 type QueueConfig = Pick<Config, 'redisUrl' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath'>;
 
 /** The three queues over one connection. Workers use the same function with their own connection. */
@@ -140,8 +142,26 @@ export async function createProducer(config: QueueConfig, opts: ProducerOptions 
     redis,
     async enqueueUrls(urls) {
       const checked = urls.map(checkHttpUrl);
-      const results: EnqueueResult[] = [];
-      for (const url of checked) results.push(await addFetchJob(queues.fetch, { url }));
+      const results: EnqueueResult[] = new Array(checked.length);
+      // A URL repeated within the batch is a duplicate of its first occurrence; the distinct ones
+      // are added a few dozen at a time (each add is 2-3 Redis round trips).
+      const firstById = new Map<string, number>();
+      const distinct: number[] = [];
+      checked.forEach((url, i) => {
+        const id = urlJobId(url);
+        const first = firstById.get(id);
+        if (first === undefined) {
+          firstById.set(id, i);
+          distinct.push(i);
+        } else results[i] = { url, jobId: id, status: 'duplicate' };
+      });
+      for (let k = 0; k < distinct.length; k += ENQUEUE_BATCH) {
+        await Promise.all(
+          distinct.slice(k, k + ENQUEUE_BATCH).map(async (i) => {
+            results[i] = await addFetchJob(queues.fetch, { url: checked[i]! });
+          }),
+        );
+      }
       return results;
     },
 
