@@ -83,9 +83,14 @@ export function normalizeDate(raw: unknown): string | null {
 
 /** JavaScript's Date#toString form with an explicit zone: "Wed Nov 20 2019 08:00:58 GMT+0000 (…)". */
 function fromJsDateString(s: string): string | null {
-  if (!/^[A-Za-z]{3} [A-Za-z]{3} \d{1,2} \d{4} \d{2}:\d{2}(:\d{2})? GMT[+-]\d{4}/.test(s)) return null;
-  const t = Date.parse(s.replace(/\s*\(.*\)$/, ''));
-  return Number.isNaN(t) ? null : fromEpoch(t);
+  // Written in the page's own offset: keep it (converting to UTC can move the calendar day).
+  const m = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? GMT([+-])(\d{2})(\d{2})/.exec(s);
+  if (!m) return null;
+  const mo = MONTHS[m[1].toLowerCase()];
+  const y = Number(m[3]), d = Number(m[2]);
+  if (!mo || !validYmd(y, mo, d)) return null;
+  const offset = m[8] === '00' && m[9] === '00' ? 'Z' : `${m[7]}${m[8]}:${m[9]}`;
+  return `${y}-${pad(mo)}-${pad(d)}T${m[4]}:${m[5]}:${m[6] ?? '00'}${offset}`;
 }
 
 function fromEpoch(n: number): string | null {

@@ -105,6 +105,7 @@ describe('publication date', () => {
     expect(normalizeDate('September 17, 2023')).toBe('2023-09-17');
     expect(normalizeDate('2023-02-30')).toBeNull();
     expect(normalizeDate('Wed Nov 20 2019 08:00:58 GMT+0000 (Coordinated Universal Time)')).toBe('2019-11-20T08:00:58Z');
+    expect(normalizeDate('Mon Nov 18 2019 22:05:46 GMT-0500 (Eastern Standard Time)')).toBe('2019-11-18T22:05:46-05:00');
     expect(normalizeDate('1694944800')).toBe('2023-09-17T10:00:00Z');
     expect(normalizeDate('2023-09-17T10:00:00.123456+02')).toBe('2023-09-17T10:00:00+02:00');
     expect(normalizeDate('not a date')).toBeNull();
