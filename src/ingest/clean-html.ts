@@ -2,14 +2,16 @@
 // the page with boilerplate pruned (content-extract.ts). A relaxed second pass and the JSON-LD
 // articleBody are fallbacks; consent walls and paywall teasers are flagged, never returned as articles.
 import * as cheerio from 'cheerio';
+import { NotArticleError } from '../errors.js';
 import type { Article, QualityFlags } from '../store/schema.js';
 import { CONSENT_TEXT, PAYWALL_TEXT } from './boilerplate.js';
 import type { CleanMeta } from './clean.js';
 import { indexDom, ownString } from './content-dom.js';
+import { guardMarkup } from './content-guard.js';
 import { extractBody, type BodyResult } from './content-extract.js';
 import { readJsonLdBody } from './content-jsonld.js';
 import type { CleanLimits } from './limits.js';
-import { extractMetadata } from './metadata.js';
+import { extractMetadata, type PageMetadata } from './metadata.js';
 
 /** Below this many characters a first-pass body is suspect and the relaxed pass is tried. */
 const SHORT_BODY = 250;
@@ -17,21 +19,6 @@ const SHORT_BODY = 250;
 const CONSENT_BANNER_MAX = 1200;
 /** A body this short on a page with paywall markers is a teaser. */
 const PAYWALL_TEASER_MAX = 1500;
-
-/** Cut the markup after the Nth start tag: bounds the DOM whatever the byte size. */
-export function capElements(html: string, maxElements: number): string {
-  let count = 0;
-  let pos = html.indexOf('<');
-  while (pos >= 0) {
-    const c = html.charCodeAt(pos + 1);
-    // a-z, A-Z: a start tag
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-      if (++count > maxElements) return html.slice(0, pos);
-    }
-    pos = html.indexOf('<', pos + 1);
-  }
-  return html;
-}
 
 function splitParagraphs(text: string): string[] {
   return text.split(/\n\s*\n|\r\n\s*\r\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -43,14 +30,45 @@ function bodyLength(paragraphs: string[]): number {
   return n;
 }
 
+const NO_METADATA: PageMetadata = {
+  title: null, byline: null, siteName: null, publishedAt: null, modifiedAt: null, language: null, canonicalUrl: null, description: null,
+};
+
+/** Metadata is best-effort: a failure there (hostile markup) must not lose the article body. */
+function readMetadata($: cheerio.CheerioAPI, url: string | null): PageMetadata {
+  try {
+    return extractMetadata($, url);
+  } catch {
+    return NO_METADATA;
+  }
+}
+
+/** Share of control / replacement characters above which the input is binary, not a page. */
+const BINARY_SHARE = 0.1;
+
+/** True when the start of the input is mostly U+FFFD or C0 controls (an image, a zip, random bytes). */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  if (n === 0) return false;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return bad / n > BINARY_SHARE;
+}
+
 export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): Article {
+  if (looksBinary(html)) throw new NotArticleError('input is binary, not HTML', { url: meta.url ?? null });
   const flags: QualityFlags = {};
-  const capped = capElements(html, limits.maxElements);
-  if (capped.length < html.length) flags.truncated = true;
+  const guarded = guardMarkup(html, limits.maxElements, limits.maxDomDepth);
+  if (guarded.cutElements || guarded.flattened) flags.truncated = true;
+  const capped = guarded.html;
   // htmlparser2 (not parse5): about 5x faster, and lenient enough for article markup.
   const $ = cheerio.load(capped, { xml: { xmlMode: false, decodeEntities: true } });
-  const md = extractMetadata($, meta.url ?? null);
-  const ld = readJsonLdBody($, limits.maxJsonLdChars);
+  const md = readMetadata($, meta.url ?? null);
+  // A selector walk costs a pass over the DOM: only when the markup has JSON-LD at all.
+  const ld = capped.includes('application/ld+json') ? readJsonLdBody($, limits.maxJsonLdChars) : { articleBody: null, accessibleForFree: null };
   const root = $.root()[0];
   const dom = indexDom(root, limits.maxDomDepth);
   if (dom.flattened) flags.truncated = true;

@@ -46,7 +46,8 @@ export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
       reason[i] = 'consent';
       continue;
     }
-    if (sig !== '' && PAYWALL_PATTERNS.some((re) => re.test(sig))) paywallFound = true;
+    const paywall = sig !== '' && PAYWALL_PATTERNS.some((re) => re.test(sig));
+    if (paywall) paywallFound = true;
     if (modal) { reason[i] = 'dialog'; continue; }
     if (isHiddenElement(el)) { reason[i] = 'hidden'; continue; }
     const isBodyHint = a.itemprop === 'articleBody' || (sig !== '' && BODY_HINTS.some((re) => re.test(sig)));
@@ -55,6 +56,7 @@ export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
     if (CHROME_TAGS.has(name) && !protectedByShare) { reason[i] = name; continue; }
     if (role && CHROME_ROLES.has(role) && !protectedByShare) { reason[i] = `role:${role}`; continue; }
     if (sig === '') continue;
+    if (paywall && opts.weakRules && !protectedByShare) { reason[i] = 'paywall'; continue; }
     for (const rule of BOILERPLATE_CLASS_RULES) {
       if (!rule.strong && (!opts.weakRules || protectedByShare || name === 'article')) continue;
       if (rule.re.test(sig)) { reason[i] = rule.name; break; }

@@ -2,7 +2,7 @@
 // container(s), then drop what is still chrome inside them (link lists, labels, bylines, trailing
 // headings). Returns paragraphs; the caller assembles the Article.
 import type { ParentNode } from 'domhandler';
-import { BOILERPLATE_TEXT, LEAD_META_TEXT, NEGATIVE_SIGNATURE } from './boilerplate.js';
+import { BOILERPLATE_TEXT, LEAD_META_TEXT, NEGATIVE_SIGNATURE, PAYWALL_TEXT } from './boilerplate.js';
 import { type Block, collectBlocks, prune } from './content-blocks.js';
 import type { DomIndex } from './content-dom.js';
 import { elementStats, selectContainers } from './content-score.js';
@@ -35,8 +35,8 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
   const base = { consentFound: pr.consentFound, paywallFound: pr.paywallFound, pageBlocks: blocks };
   if (blocks.length === 0) return { paragraphs: [], ...base };
   const stats = elementStats(dom, blocks);
-  const sel = selectContainers(dom, blocks, stats);
-  if (!sel) return { paragraphs: [], ...base };
+  // No paragraph long enough to score (a page of short lines): every kept block is the body.
+  const sel = selectContainers(dom, blocks, stats) ?? { roots: topLevel(dom) };
 
   // Inside the chosen containers, drop link lists and negative-signature snippets.
   const n = dom.nodes.length;
@@ -66,12 +66,19 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
     if (drop[b.owner]) continue;
     const len = b.text.length;
     if (len < 200 && BOILERPLATE_TEXT.some((re) => re.test(b.text))) continue;
+    if (len < 300 && PAYWALL_TEXT.test(b.text)) continue;
     // Linked paragraphs are text (Readability #776); link-only list items and labels are not.
     const ld = b.linkLen / len;
     if (b.kind === 'p' ? ld > 0.9 && len < 120 : ld > (b.kind === 'li' ? 0.7 : 0.5) && len < 300) continue;
     kept.push(b);
   }
   return { paragraphs: trimEdges(kept, opts).map((b) => b.text), ...base };
+}
+
+function topLevel(dom: DomIndex): number[] {
+  const roots: number[] = [];
+  for (let i = 0; i < dom.nodes.length; i = dom.end[i]) roots.push(i);
+  return roots;
 }
 
 /** Drop the title, bylines and dates before the first paragraph, and headings left dangling at the end. */
@@ -81,13 +88,15 @@ function trimEdges(blocks: Block[], opts: BodyOptions): Block[] {
   const out: Block[] = [];
   let seenPara = false;
   for (const b of blocks) {
-    const norm = normalizeForCompare(b.text);
+    const len = b.text.length;
+    // Only short blocks can be the title or a byline: skip normalising long paragraphs.
+    const norm = len <= 2 * Math.max(title.length, byline.length) + 40 ? normalizeForCompare(b.text) : null;
     if (title && norm === title) continue;
     if (!seenPara) {
       if (b.kind === 'h' && b.level === 1) continue;
-      if (byline && (norm === byline || (norm.length < byline.length + 20 && norm.includes(byline)))) continue;
-      if (b.text.length < 120 && LEAD_META_TEXT.some((re) => re.test(b.text))) continue;
-      if (b.kind !== 'h' && b.text.length >= 60) seenPara = true;
+      if (byline && norm !== null && (norm === byline || (norm.length < byline.length + 20 && norm.includes(byline)))) continue;
+      if (len < 120 && LEAD_META_TEXT.some((re) => re.test(b.text))) continue;
+      if (b.kind !== 'h' && len >= 60) seenPara = true;
     }
     out.push(b);
   }

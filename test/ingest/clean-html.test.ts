@@ -1,0 +1,177 @@
+// cleanHtml on small hand-written pages: what is kept as the body, what is dropped, and the flags.
+import { describe, expect, it } from 'vitest';
+import { cleanHtml, looksBinary } from '../../src/ingest/clean-html.js';
+import { clean } from '../../src/ingest/clean.js';
+import { DEFAULT_CLEAN_LIMITS } from '../../src/ingest/limits.js';
+import { NotArticleError } from '../../src/errors.js';
+
+const run = (html: string, url: string | null = 'https://news.example.org/2024/05/harbour-bridge') =>
+  cleanHtml(html, { url }, DEFAULT_CLEAN_LIMITS);
+const paras = (text: string) => text.split('\n\n');
+
+const CHROME_TOP = `
+  <header class="site-header"><a href="/">Riverside Gazette</a>
+    <nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/opinion">Opinion</a></li></ul></nav>
+  </header>`;
+const CHROME_BOTTOM = `
+  <footer class="site-footer"><p>© 2024 Riverside Gazette Media Ltd. All rights reserved.</p>
+    <ul><li><a href="/about">About us</a></li><li><a href="/privacy">Privacy</a></li></ul></footer>`;
+
+const P1 = 'The council voted on Tuesday evening to close the old harbour bridge to cars from June, ending a decade of arguments over its crumbling supports.';
+const P2 = 'Engineers told the meeting that the steel frame, built in 1931, had lost almost a third of its strength, and that repairs would cost more than a new crossing.';
+const P3 = 'Shop owners on Quay Street, who depend on passing trade, said they feared a quiet summer, although a shuttle bus will run every ten minutes.';
+const P4 = 'A public consultation on the design of the replacement bridge opens next month, and the council hopes to start building in the spring of 2026.';
+
+describe('cleanHtml: article body', () => {
+  it('takes the article inside <main> and drops header, nav, footer, title and byline', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Harbour bridge to close to cars | Riverside Gazette</title>
+      <meta property="og:title" content="Harbour bridge to close to cars"></head><body>${CHROME_TOP}
+      <main id="main-content"><article>
+        <h1>Harbour bridge to close to cars</h1>
+        <p class="byline">By Martha Quinn</p>
+        <p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p>
+      </article></main>${CHROME_BOTTOM}</body></html>`;
+    const a = run(html);
+    expect(paras(a.text)).toEqual([P1, P2, P3, P4]);
+    expect(a.text).not.toMatch(/Riverside Gazette|Opinion|All rights reserved|Martha Quinn/);
+    expect(a.language).toBe('en');
+    expect(a.flags?.empty).toBeUndefined();
+  });
+
+  it('splits <br>-separated text into paragraphs', () => {
+    const html = `<html><body>${CHROME_TOP}<div id="story" class="story-text">${P1}<br><br>${P2}<br/><br/>${P3}<br>${P4}</div>${CHROME_BOTTOM}</body></html>`;
+    expect(paras(run(html).text)).toEqual([P1, P2, P3, P4]);
+  });
+
+  it('keeps headings and list items as their own paragraphs, and linked paragraphs', () => {
+    const html = `<html><body><div class="article-body">
+      <p>${P1}</p>
+      <h2>What changes for drivers</h2>
+      <p>${P2}</p>
+      <ul><li>Cars will use the ring road from 3 June.</li><li>Cyclists and walkers can still cross.</li><li>Delivery vans get permits until August.</li></ul>
+      <p>${P3} <a href="/2023/bridge-report">The engineers' report from last year</a> is online.</p>
+      <p>${P4}</p>
+    </div></body></html>`;
+    const out = paras(run(html).text);
+    expect(out).toEqual([
+      P1, 'What changes for drivers', P2,
+      'Cars will use the ring road from 3 June.', 'Cyclists and walkers can still cross.', 'Delivery vans get permits until August.',
+      `${P3} The engineers' report from last year is online.`, P4,
+    ]);
+  });
+
+  it('removes share bars, newsletter prompts, related links, ads, captions and comments inside the article', () => {
+    const html = `<html><body><article class="post">
+      <div class="share-bar"><a href="#">Share on Facebook</a><a href="#">Tweet</a><a href="#">Email</a></div>
+      <figure><img src="bridge.jpg" alt=""><figcaption>The old bridge at dusk. Photo: J. Wren</figcaption></figure>
+      <p>${P1}</p>
+      <div class="ad-slot ad-container"><span>Advertisement</span></div>
+      <p>${P2}</p>
+      <div class="newsletter-signup"><h3>Get the morning briefing</h3><p>Sign up for our free newsletter and get the news in your inbox every morning before seven.</p></div>
+      <p>${P3}</p>
+      <aside class="related-stories"><h3>Related</h3><ul><li><a href="/a">Ferry timetable changes this summer</a></li><li><a href="/b">New cycle lanes for the old town</a></li></ul></aside>
+      <p>${P4}</p>
+      <section id="comments" class="comments-area"><h2>3 comments</h2><p>Finally! This bridge has been a danger for years, glad they are doing something about it now.</p></section>
+    </article></body></html>`;
+    const a = run(html);
+    expect(paras(a.text)).toEqual([P1, P2, P3, P4]);
+  });
+
+  it('drops a link list inside the container but keeps the text around it', () => {
+    const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/story/${i}">Other headline number ${i} about the town</a></li>`).join('');
+    const html = `<html><body><div class="entry-content"><p>${P1}</p><p>${P2}</p><ul>${links}</ul><p>${P3}</p></div></body></html>`;
+    expect(paras(run(html).text)).toEqual([P1, P2, P3]);
+  });
+
+  it('uses JSON-LD for metadata and falls back to its articleBody when the markup has no text', () => {
+    const body = `${P1}\n\n${P2}\n\n${P3}`;
+    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Harbour bridge to close to cars', articleBody: body, inLanguage: 'en' };
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head>
+      <body><div id="app"><div class="loading">Loading…</div></div></body></html>`;
+    const a = run(html);
+    expect(paras(a.text)).toEqual([P1, P2, P3]);
+    expect(a.title).toBe('Harbour bridge to close to cars');
+  });
+
+  it('prefers the markup over JSON-LD when the markup has the article', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Harbour bridge', articleBody: `${P1} ${P2} ${P3} ${P4}` };
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head>
+      <body><article><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p></article></body></html>`;
+    expect(paras(run(html).text)).toEqual([P1, P2, P3, P4]);
+  });
+
+  it('merges an article split into sections by an ad', () => {
+    const html = `<html><body><div class="content">
+      <div class="article-section"><p>${P1}</p><p>${P2}</p></div>
+      <div class="dfp-ad"><p>Advertisement</p></div>
+      <div class="article-section"><p>${P3}</p><p>${P4}</p></div>
+    </div><div class="sidebar"><h3>Most read</h3><ol><li><a href="/x">Storm closes the ferry</a></li></ol></div></body></html>`;
+    expect(paras(run(html).text)).toEqual([P1, P2, P3, P4]);
+  });
+});
+
+describe('cleanHtml: walls and flags', () => {
+  it('flags a consent wall and never returns the banner as the article', () => {
+    const html = `<html><body>
+      <div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" role="dialog" aria-modal="true">
+        <p>We and our partners use cookies to store and access personal data on your device, to measure audiences and personalise ads and content.</p>
+        <button>Accept all</button><button>Manage preferences</button></div></div>
+      <div class="sp_message_container"><p>Please accept cookies to read this page, we value your privacy and your consent.</p></div>
+    </body></html>`;
+    const a = run(html);
+    expect(a.text).toBe('');
+    expect(a.flags?.consentWall).toBe(true);
+  });
+
+  it('keeps the article when a consent layer sits on top of it', () => {
+    const html = `<html><body aria-hidden="true" class="didomi-popup-open">
+      <div id="didomi-host"><div class="didomi-popup" role="dialog" aria-modal="true"><p>We use cookies and similar technologies with our partners to improve your experience.</p><button>Agree</button></div></div>
+      <article><p>${P1}</p><p>${P2}</p><p>${P3}</p></article></body></html>`;
+    const a = run(html);
+    expect(paras(a.text)).toEqual([P1, P2, P3]);
+    expect(a.flags?.consentWall).toBeUndefined();
+  });
+
+  it('flags a paywall teaser', () => {
+    const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget","isAccessibleForFree":false}</script></head>
+      <body><article><p>${P1}</p><div class="paywall-prompt"><p>Subscribe to continue reading. Already a subscriber? Sign in.</p></div></article></body></html>`;
+    const a = run(html);
+    expect(a.flags?.paywall).toBe(true);
+    expect(a.text).toContain(P1);
+    expect(a.text).not.toMatch(/Subscribe to continue/);
+  });
+
+  it('flags an empty page', () => {
+    const a = run('<html><head><title>Nothing here</title></head><body><nav><a href="/">Home</a></nav></body></html>');
+    expect(a.text).toBe('');
+    expect(a.flags?.empty).toBe(true);
+  });
+
+  it('returns short pages whole when no paragraph is long enough to score', () => {
+    expect(run('<html><body><p>Hello there.</p><p>Short note.</p></body></html>').text).toBe('Hello there.\n\nShort note.');
+  });
+
+  it('rejects binary input with a typed error', () => {
+    const bytes = new Uint8Array(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
+    const text = new TextDecoder().decode(bytes);
+    expect(looksBinary(text)).toBe(true);
+    expect(() => run(text)).toThrow(NotArticleError);
+  });
+
+  it('caps paragraphs and characters and flags the record truncated', () => {
+    const html = `<html><body><article>${Array.from({ length: 50 }, () => `<p>${P1}</p>`).join('')}</article></body></html>`;
+    const a = cleanHtml(html, {}, { ...DEFAULT_CLEAN_LIMITS, maxParagraphs: 10 });
+    expect(paras(a.text)).toHaveLength(10);
+    expect(a.flags?.truncated).toBe(true);
+    const b = cleanHtml(html, {}, { ...DEFAULT_CLEAN_LIMITS, maxTextChars: 1000 });
+    expect(b.text.length).toBeLessThanOrEqual(1000);
+    expect(b.flags?.truncated).toBe(true);
+  });
+
+  it('is reached through clean() for HTML input', () => {
+    const a = clean(`<html><body><article><p>${P1}</p><p>${P2}</p></article></body></html>`, { url: 'https://news.example.org/x' });
+    expect(paras(a.text)).toEqual([P1, P2]);
+    expect(a.url).toBe('https://news.example.org/x');
+  });
+});
