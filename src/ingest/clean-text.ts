@@ -7,6 +7,7 @@ import type { Article } from '../store/schema.js';
 import type { CleanMeta } from './clean.js';
 import type { CleanLimits } from './limits.js';
 import { dateFromText } from './dates-meta.js';
+import { cleanTitle } from './metadata-title.js';
 
 /** List-item glyphs stripped from the start of a line ("• text", "- text", "► text"). */
 export const BULLET_GLYPH = /^(?:[•·▪▫■□◦●○►▶▸‣⁃✓✔➤➢→»*]|[-–—](?=\s))\s*/u;
@@ -211,7 +212,8 @@ export function parsePlainText(text: string): PlainTextParts {
   const next = lines[1]?.text ?? '';
   const gluedToMeta = !!first && lines.length > 2 && (bylineFromLine(next) !== null || datelineDate(next) !== null);
   if (lines.length > 1 && looksLikeTitle(gluedToMeta ? { ...first, blankAfter: true } : first) && !isBoilerplateLine(first.text)) {
-    title = lines[0].text;
+    // A pasted browser title keeps its " | Site" suffix: cut it like a <title>'s.
+    title = cleanTitle(lines[0].text).title ?? lines[0].text;
     start = 1;
   }
 
@@ -242,7 +244,7 @@ export function parsePlainText(text: string): PlainTextParts {
         dropped.push(t);
         continue;
       }
-      if (title && t === title) {
+      if (title && (t === title || t === lines[0].text)) {
         dropped.push(t);
         continue;
       }

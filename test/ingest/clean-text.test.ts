@@ -84,6 +84,10 @@ describe('lead zone: dateline and byline under the title', () => {
     expect(a.text).toBe('The port authority on Monday approved a new container terminal on the eastern quay.\n\nConstruction is expected to take three years.');
   });
 
+  it('cuts a " | Site" suffix from a pasted title', () => {
+    expect(run('Port authority approves new terminal | Harbour News\n\nThe port authority approved a terminal on Monday.').title).toBe('Port authority approves new terminal');
+  });
+
   it('takes line 1 as the title when a byline follows it directly', () => {
     const a = run('Port authority approves new terminal\nBy Jane Okafor\nPublished: March 14, 2023\n\nThe port authority approved a terminal on Monday.');
     expect(a.title).toBe('Port authority approves new terminal');
