@@ -110,7 +110,8 @@ const OTHER_NATIONALITY_WORDS = [
   'african', 'arab', 'arabian', 'asian', 'european', 'latin', 'western', 'kurdish', 'kurd', 'english',
   'scottish', 'scot', 'welsh', 'soviet', 'yugoslav', 'basque', 'catalan', 'flemish', 'tuareg',
   'hispanic', 'caribbean', 'scandinavian', 'nordic', 'baltic', 'balkan', 'sahelian', 'tibetan',
-  'uighur', 'uyghur', 'rohingya', 'pashtun', 'tamil', 'sikh', 'hindu', 'muslim', 'christian',
+  'frenchman', 'frenchwoman', 'englishman', 'englishwoman', 'scotsman', 'scotswoman', 'irishman',
+  'irishwoman', 'welshman', 'dutchman', 'dutchwoman', 'uighur', 'uyghur', 'rohingya', 'pashtun', 'tamil', 'sikh', 'hindu', 'muslim', 'christian',
   'jewish', 'sunni', 'shia', 'shiite', 'islamist', 'jihadist', 'fulani', 'hausa', 'yoruba', 'igbo',
   'bambara', 'berber', 'zulu', 'maori', 'aboriginal', 'persian', 'slavic',
 ];

@@ -217,18 +217,18 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
       } else cur.push(t);
     }
     if (cur.length) parts.push(cur);
-    for (const part of parts) out.push(...titlesAndNationality(stripLeading(part), demonyms));
+    for (const part of parts) out.push(...titlesAndNationality(stripLeading(part), demonyms, ctx.lowerVocab));
   }
   return out.filter((p) => p.toks.length > 0);
 }
 
-function titlesAndNationality(p: Token[], demonyms: DemonymMention[]): Piece[] {
+function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab: Set<string>): Piece[] {
   if (!p.length) return [];
   // "Archbishop of Cape Town", "Governor of Borno": the office goes, the place stays.
   if (p.length > 2 && PERSON_TITLES.has(lowerKey(p[0])) && p[1].lower === 'of') {
     let k = 2;
     while (k < p.length && (isConnector(p[k]) || TITLES.has(lowerKey(p[k])))) k++;
-    return k < p.length ? titlesAndNationality(p.slice(k), demonyms) : [];
+    return k < p.length ? titlesAndNationality(p.slice(k), demonyms, lowerVocab) : [];
   }
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
   // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
@@ -240,12 +240,16 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[]): Piece[] {
   }
   if (!p.length) return [];
   if (orgLike) return [{ toks: p, titled: false }];
+  // "Reliever Mark Acre", "Oriole Jamie Moyer": a descriptor before a known first name goes.
+  if (p.length >= 3 && p[1].cap && hasTag(p[1], ['FirstName']) && !hasTag(p[0], ['FirstName', 'LastName', 'Person', 'Honorific']) && !p[0].upper && !p[0].hyphenName && (isCommonWord(p[0], lowerVocab) || /(?:er|ist)$/.test(p[0].lower))) {
+    p = p.slice(1);
+  }
   // An organization glued to the name after it: "the Refugee Council Enver Solomon".
   for (let j = 1; j < p.length - 2; j++) {
     if (!ORG_HEADS.has(lowerKey(p[j])) || isConnector(p[j + 1]) || p[j + 1].text === '.') continue;
     const rest = p.slice(j + 1);
     if (rest.length > 3 || endsWithOrgHead(rest)) break;
-    return [{ toks: p.slice(0, j + 1), titled: false }, ...titlesAndNationality(rest, demonyms)];
+    return [{ toks: p.slice(0, j + 1), titled: false }, ...titlesAndNationality(rest, demonyms, lowerVocab)];
   }
   // Leading titles: "President", "Defense Minister", "Secretary of State", "Gen." ...
   let k = 0;
@@ -271,7 +275,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[]): Piece[] {
     const left = stripLeading(p.slice(0, q));
     const right = stripLeading(p.slice(r));
     const out: Piece[] = [];
-    if (left.length) out.push(...titlesAndNationality(left, demonyms));
+    if (left.length) out.push(...titlesAndNationality(left, demonyms, lowerVocab));
     if (right.length) out.push({ toks: right, titled: true });
     return out;
   }
@@ -346,7 +350,10 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   const plain = capWords.length >= 2 && capWords.length <= 4 && p.every((t) => !t.word || !t.upper) && !p.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
   const nameLike = (t: Token, k: number) =>
     !ctx.lowerVocab.has(lowerKey(t)) && !NEVER_NAMES.has(lowerKey(t)) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Organization', 'Demonym']) && (k > 0 || !hasTag(t, ['Place'])) && !NOUN_SUFFIX.test(lowerKey(t));
-  if (plain && !cc && !place && capWords.every(nameLike) && !hasTag(last, ['Plural', 'Uncountable'])) s.person += 1.2;
+  // "Werder Bremen", "Ajax Amsterdam": a word and a known city is a club or company, not a person.
+  const cityLast = ctx.sporty && capWords.length >= 2 && !hasTag(first, ['FirstName']) && !!(lookupPlace(last.text) || countryCode(last.text));
+  if (cityLast) s.org += 1.5;
+  if (plain && !cc && !place && !cityLast && capWords.every(nameLike) && !hasTag(last, ['Plural', 'Uncountable'])) s.person += 1.2;
   if (after?.text === ',' && tokens[last.i + 2]?.lower === 'who') s.person += 1;
 }
 
