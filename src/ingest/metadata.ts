@@ -392,12 +392,13 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
   }
   for (const sel of BYLINE_SELECTORS) {
     const names: string[] = [];
-    $(sel).each((_, el) => {
+    $(sel).slice(0, 40).each((_, el) => {
       if (names.length >= 4) return false;
       const $el = $(el);
       // Skip containers of whole author bios, comment sections and related-article lists.
       if ($el.closest('.comment, .comments, #comments, [class*="related"], [class*="recirc"], body > footer, #footer, .site-footer, [role="contentinfo"], nav').length) return;
-      const t = textOf($, el);
+      // <meta itemprop="name" content="…"> inside an author block carries its text in an attribute.
+      const t = textOf($, el) || (squash($el.attr('content')) ?? '');
       if (!t || t.length > 160) return;
       const b = cleanByline(t, opts);
       if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) names.push(b);

@@ -139,6 +139,10 @@ describe('byline', () => {
     expect(meta('<meta property="article:author" content="https://facebook.com/someone"><meta name="author" content="Maria Santos">').byline).toBe('Maria Santos');
   });
 
+  it('reads microdata authors, including <meta itemprop="name">', () => {
+    expect(meta('', '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><meta itemprop="name" content="Ines Duarte"></div>').byline).toBe('Ines Duarte');
+  });
+
   it('reads rel=author and .byline from the DOM', () => {
     expect(meta('', '<div class="byline">By <a rel="author" href="/p/jd">Jonas Berg</a></div>').byline).toBe('Jonas Berg');
     expect(meta('', '<p class="byline">By Ana Lima and Tom Reid | Updated 3 hours ago</p>').byline).toBe('Ana Lima and Tom Reid');
