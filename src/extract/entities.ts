@@ -17,6 +17,11 @@ export interface NameOptions extends TagOptions {
    * offsets into `text` only, so a name met only in the title has mentions > 0 and no spans.
    */
   title?: string | null;
+  /**
+   * Make a country record from a nationality word alone ("Nigerien soldiers" → NE). Default false:
+   * nationality words only add mentions to countries the article names.
+   */
+  countriesFromDemonyms?: boolean;
 }
 
 export type NameEntities = Omit<Entities, 'dates'>;
@@ -37,7 +42,7 @@ export function extractNames(text: string, opts: NameOptions = {}): NameEntities
   const ctx: MentionContext = { tokens, lowerVocab, sporty: isSporty(tokens) };
   const demonyms: DemonymMention[] = [];
   const mentions = findMentions(all, ctx, demonyms);
-  const entities = resolve({ text: all, tokens, mentions, demonyms });
+  const entities = resolve({ text: all, tokens, mentions, demonyms, countriesFromDemonyms: opts.countriesFromDemonyms });
   return toRecords(entities, !opts.noSpans, base);
 }
 

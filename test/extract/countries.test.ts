@@ -73,6 +73,19 @@ describe('countries in text', () => {
     expect(orgs).toContain('Norwegian Refugee Council');
   });
 
+  it('can make countries from nationality words alone when asked', () => {
+    const text = 'Nigerien and Malian soldiers patrolled near the border.';
+    expect(extractNames(text).countries).toEqual([]);
+    const r = extractNames(text, { countriesFromDemonyms: true });
+    expect(r.countries.map((c) => [c.code, c.name, c.mentions])).toEqual(
+      expect.arrayContaining([
+        ['NE', 'Niger', 1],
+        ['ML', 'Mali', 1],
+      ]),
+    );
+    expect(r.countries).toHaveLength(2);
+  });
+
   it('finds countries in an ALL-CAPS headline', () => {
     expect(codes('Officials met in Ouagadougou on Friday.', 'BURKINA FASO AND MALI SIGN DEFENCE PACT')).toEqual(['BF', 'ML']);
   });

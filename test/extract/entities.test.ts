@@ -26,6 +26,11 @@ describe('people', () => {
     expect(trump.spans!.map(([a, b]) => text.slice(a, b))).toEqual(['Donald Trump']);
   });
 
+  it('drops a descriptor in front of a known first name', () => {
+    const r = extractNames('Veteran striker Reliever Mark Acre and newcomer Frenchman Frank Leboeuf both started.');
+    expect(names(r.people).sort()).toEqual(['Frank Leboeuf', 'Mark Acre']);
+  });
+
   it('extends over initials', () => {
     const r = extractNames('The memo was signed by George W. Bush and read by Mary J. Blige.');
     expect(names(r.people).sort()).toEqual(['George W. Bush', 'Mary J. Blige']);
@@ -85,6 +90,19 @@ describe('places and organizations', () => {
     expect(names(r.places)).not.toContain('Leeds');
     expect(names(r.places)).not.toContain('Bolton');
     expect(names(r.organizations)).toEqual(expect.arrayContaining(['Leeds', 'Bolton']));
+  });
+
+  it('takes "Town, State" as a place', () => {
+    const r = extractNames('The boy, from Irving, Texas, was arrested at school.');
+    expect(names(r.places)).toEqual(expect.arrayContaining(['Irving', 'Texas']));
+    expect(r.people).toEqual([]);
+  });
+
+  it('takes "Club City" names in a match report for clubs, not people', () => {
+    const text = 'Werder Bremen beat Hansa Rostock 3-1 in the league on Saturday. Bremen coach Otto Rehhagel praised his side after the match.';
+    const r = extractNames(text);
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Werder Bremen', 'Hansa Rostock']));
+    expect(names(r.people)).toEqual(['Otto Rehhagel']);
   });
 
   it('does not turn sentence-initial words into names', () => {

@@ -2,7 +2,7 @@
 // merged into the full name ("Goita" → "Assimi Goita"), acronyms into their organization
 // ("Alliance of Sahel States (AES)", or matching initials), countries by ISO code, and names in
 // ALL-CAPS or Title Case lines found by matching what the body (or a gazetteer) already knows.
-import { countryCode } from '../gazetteers/countries.js';
+import { countryCode, countryNameOf } from '../gazetteers/countries.js';
 import { nameKey } from '../gazetteers/normalize.js';
 import { lookupPlace } from '../gazetteers/places.js';
 import { NAME_CONNECTORS, NEVER_NAMES } from '../gazetteers/words.js';
@@ -40,6 +40,8 @@ export interface ResolveInput {
   tokens: Token[];
   mentions: Mention[];
   demonyms: DemonymMention[];
+  /** A nationality word alone makes a country record ("Malian troops" → ML). Default: it only adds mentions. */
+  countriesFromDemonyms?: boolean;
 }
 
 const wordsOf = (key: string): string[] => key.split(' ').filter(Boolean);
@@ -129,7 +131,14 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
 
   // Nationality words count as mentions of a country the article names ("Malian", "Nigerien").
   for (const d of input.demonyms) {
-    const e = countries.get(d.code);
+    let e = countries.get(d.code);
+    if (!e && input.countriesFromDemonyms) {
+      const name = countryNameOf(d.code);
+      if (!name) continue;
+      e = { type: 'country', forms: new Map([[nameKey(name), { text: name, count: 0, words: wordsOf(nameKey(name)).length }]]), spans: [], code: d.code };
+      countries.set(d.code, e);
+      entities.push(e);
+    }
     if (e) e.spans.push([d.start, d.end]);
   }
   for (const e of entities) e.spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
