@@ -173,6 +173,12 @@ describe('extractDates: quarters, halves, seasons, holidays', () => {
     expect(new Map(extractDates(outlook, OCT).map((d) => [d.text, d.value])).get('the year-ago period')).toBe('2022-Q3');
   });
 
+  it('leaves quarters and halves of a game alone', () => {
+    expect(extractDates('The Bears scored a fourth-quarter touchdown and won in overtime.', OCT)).toEqual([]);
+    expect(extractDates('A second-half penalty gave the visitors the lead.', OCT)).toEqual([]);
+    expect(valueOf('first-half', 'The retailer said first-half profit rose.', OCT)).toBe('2023-H1');
+  });
+
   it('resolves halves, seasons and holidays', () => {
     expect(valueOf('the first half of 2022', 'Output grew in the first half of 2022.')).toBe('2022-H1');
     expect(valueOf('last winter', 'The canal froze last winter.')).toBe('2022-WI');

@@ -104,6 +104,12 @@ const g = (m: RegExpExecArray, k: string): string | undefined => m.groups?.[k];
 const wordBefore = (text: string, at: number): string => /(\S+)\s*$/.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '';
 const wordAfter = (text: string, at: number): string => /^\s*(\S+)/.exec(text.slice(at, at + 30))?.[1] ?? '';
 
+// Quarters, halves and periods of play: sports copy uses the same words as earnings reports.
+const SPORTS = /\b(?:touchdowns?|field goals?|quarterback|overtime|half-?time|rebounds?|three-pointers?|free throws?|innings?|scored|scoring|goals?|penalty|penalties|playoffs?|NBA|NFL|NHL|WNBA|Super Bowl|kick-?off|buzzer|power play|hat-trick|striker|midfielder|goalkeeper|referee)\b/i;
+function isSportsContext(text: string, start: number, end: number): boolean {
+  return SPORTS.test(text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150)));
+}
+
 // Month names that are also common words or given names need a date-like neighbour.
 const AMBIGUOUS_MONTHS = new Set(['May', 'March', 'June', 'August', 'April']);
 const MONTH_PREPOSITIONS = /^(?:in|since|until|till|by|from|through|during|before|after|of|on|last|next|this|early|late|mid|between|and|to|or|each|every|throughout|a|the|its|their|his|her)$/i;
@@ -190,9 +196,10 @@ export const RULES: Rule[] = [
     return { k: 'month', m: monthNumber(name), rel, yrel: relOf(g(m, 'yrel')) };
   }),
   // "the third quarter of 1989", "third-quarter", "1989's fourth quarter", "the fiscal first quarter"
-  R('quarter', `(?<![\\w-])(?:(?<pre>the|this|last|next|this year's|last year's|next year's|(?<py>${YEAR})(?:'s)?)\\s+)?(?:(?<py2>${YEAR})\\s+)?(?:(?<ya>year-ago|year-earlier|year-before|prior-year|comparable|same)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?quarter(?![\\w-])(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y2>${YEAR})|(?<yrel>this|last|next)\\s+year))?(?:\\s+(?<yrel2>last|this|next)\\s+year)?`, 'i', (m) => {
+  R('quarter', `(?<![\\w-])(?:(?<pre>the|this|last|next|this year's|last year's|next year's|(?<py>${YEAR})(?:'s)?)\\s+)?(?:(?<py2>${YEAR})\\s+)?(?:(?<ya>year-ago|year-earlier|year-before|prior-year|comparable|same)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?quarter(?![\\w-])(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y2>${YEAR})|(?<yrel>this|last|next)\\s+year))?(?:\\s+(?<yrel2>last|this|next)\\s+year)?`, 'i', (m, text) => {
     const q = ORDINALS[g(m, 'q')!.toLowerCase()];
     const ys = g(m, 'py') ?? g(m, 'py2') ?? g(m, 'y2');
+    if (!ys && isSportsContext(text, m.index, m.index + m[0].length)) return null; // "a fourth-quarter touchdown"
     const pre = g(m, 'pre')?.toLowerCase() ?? '';
     const yrel = relOf(g(m, 'yrel') ?? g(m, 'yrel2')) ?? (pre.startsWith('this year') ? 0 : pre.startsWith('last year') ? -1 : pre.startsWith('next year') ? 1 : undefined);
     if (/year/i.test(g(m, 'ya') ?? '') && !ys && yrel == null) return { k: 'quarter', q, yearsBack: 1 };
@@ -211,9 +218,10 @@ export const RULES: Rule[] = [
     return { k: 'year', y: g(m, 'fy') ? +g(m, 'fy')! : +yy! < 50 ? 2000 + +yy! : 1900 + +yy! };
   }),
   // "the quarter", "the latest period", "the year-ago quarter", "the same period last year"
-  R('ctxQuarter', `(?<![\\w-])(?:the|this|that|its|their)\\s+(?<adj>(?:(?:latest|current|most recent|recent|just-ended|just-completed|fiscal|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|previous|prior|past|${YEAR})\\s+)*)(?<unit>quarter|period)(?![\\w-])(?:\\s+(?<tail>a year (?:ago|earlier|before)|last year|the year before|of last year|(?:in|of) (?<ty>${YEAR})))?`, 'i', (m) => {
+  R('ctxQuarter', `(?<![\\w-])(?:the|this|that|its|their)\\s+(?<adj>(?:(?:latest|current|most recent|recent|just-ended|just-completed|fiscal|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|previous|prior|past|${YEAR})\\s+)*)(?<unit>quarter|period)(?![\\w-])(?:\\s+(?<tail>a year (?:ago|earlier|before)|last year|the year before|of last year|(?:in|of) (?<ty>${YEAR})))?`, 'i', (m, text) => {
     const adj = (g(m, 'adj') ?? '').toLowerCase();
     const unit = g(m, 'unit')!.toLowerCase();
+    if (isSportsContext(text, m.index, m.index + m[0].length)) return null; // a period of play
     if (unit === 'period' && !adj.trim() && !g(m, 'tail')) return null;
     const latest = /latest|most recent|just-ended|just-completed/.test(adj);
     const yearAgo = /year-ago|year-earlier|year-before|prior-year/.test(adj) || /year|last/.test(g(m, 'tail') ?? '');
@@ -222,9 +230,10 @@ export const RULES: Rule[] = [
     return { k: 'ctxQuarter', yearShift: yearAgo ? -1 : 0, seqShift: seq, current: /current/.test(adj), latest, y: ys ? +ys : undefined };
   }),
   // "the first half of 1990", "first-half"
-  R('half', `(?<![\\w-])(?:the\\s+)?(?<h>first|second|last|latter|1st|2nd)(?:(?<hy>-)|\\s+)half(?![\\w-])(?:\\s+of\\s+(?:(?:the\\s+)?(?<y>${YEAR})|(?<yrel>this|last|next)\\s+year|(?<ty>the|this)\\s+year))?`, 'i', (m) => {
+  R('half', `(?<![\\w-])(?:the\\s+)?(?<h>first|second|last|latter|1st|2nd)(?:(?<hy>-)|\\s+)half(?![\\w-])(?:\\s+of\\s+(?:(?:the\\s+)?(?<y>${YEAR})|(?<yrel>this|last|next)\\s+year|(?<ty>the|this)\\s+year))?`, 'i', (m, text) => {
     const h = ORDINALS[g(m, 'h')!.toLowerCase()];
     if (!g(m, 'y') && !g(m, 'yrel') && !g(m, 'ty') && !g(m, 'hy')) return null; // "the second half" of a match
+    if (!g(m, 'y') && isSportsContext(text, m.index, m.index + m[0].length)) return null; // "a second-half goal"
     return { k: 'half', h: h === 1 ? 1 : 2, y: g(m, 'y') ? +g(m, 'y')! : undefined, yrel: relOf(g(m, 'yrel')) };
   }),
   // "the 1990s", "the mid-1980s", "the '80s"
