@@ -264,7 +264,7 @@ function matchCaselessLines(input: ResolveInput, entities: ResolvedEntity[], cou
       if (e) {
         if (acronymKeys.has(key) && !tokens.slice(i, i + n).every((x) => x.upper)) continue;
         if (short && !t.upper) continue;
-        addForm(e, key, surface, t.start, last.nameEnd);
+        addForm(e, key, titleCase(surface), t.start, last.nameEnd);
         matched = n;
         break;
       }
@@ -277,7 +277,8 @@ function matchCaselessLines(input: ResolveInput, entities: ResolvedEntity[], cou
           countries.set(cc, ce);
           entities.push(ce);
         }
-        addForm(ce, key, titleCase(surface), t.start, last.nameEnd);
+        const official = countryNameOf(cc);
+        addForm(ce, key, official && nameKey(official) === key ? official : titleCase(surface), t.start, last.nameEnd);
         known.set(key, ce);
         matched = n;
         break;
@@ -300,8 +301,8 @@ function matchCaselessLines(input: ResolveInput, entities: ResolvedEntity[], cou
   }
 }
 
-/** "BURKINA FASO" → "Burkina Faso" (leaves mixed-case and dotted acronyms alone). */
+/** "BURKINA FASO" → "Burkina Faso" (leaves mixed-case words, dotted and short acronyms alone). */
 function titleCase(s: string): string {
-  if (/\p{Ll}/u.test(s) || /\./.test(s)) return s;
+  if (/\p{Ll}/u.test(s) || /\./.test(s) || (!/\s/.test(s) && s.length <= 4)) return s;
   return s.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }
