@@ -29,7 +29,7 @@ export const PROMPT_LINE_PATTERNS: RegExp[] = [
   /^(read|see) (more|next|also|the full (story|article))\b.{0,150}$/i,
   /^(also|related|more|recommended|suggested|don'?t miss|watch|listen|trending|latest|popular)( (read|reading|stories|articles?|news|now|on \S+|for you|videos?))?\s*[:：|»›>-]\s*.{0,150}$/i,
   /^(related( (articles?|stories|posts|content|coverage|topics))?|more (stories|articles|news)( from .{1,40})?|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular|viewed|shared)|top stories|latest (news|stories)|editor'?s picks?|in other news|see also)\s*:?$/i,
-  /^(share|share (this|on|via)( (article|story|post|page))?.{0,40}|tweet( this)?|email( this)?|print( this)?( article| page)?|copy link|pin it|whatsapp|facebook|twitter|linkedin|reddit|telegram|flipboard|messenger)(\s*[|/·,]\s*(share|tweet|email|print|copy link|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|messenger))*\s*$/i,
+  /^(share|share (this|on|via)( (article|story|post|page))?[^.!?]{0,40}|tweet( this)?|email( this)?|print( this)?( article| page)?|copy link|pin it|whatsapp|facebook|twitter|linkedin|reddit|telegram|flipboard|messenger)(\s*[|/·,]\s*(share|tweet|email|print|copy link|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|messenger))*\s*$/i,
   /^(subscribe|sign up|sign in|log ?in|register|join)( (now|today|here|for free|free))?[.!]?$/i,
   /^(subscribe|sign up|register) (to|for) (our|the|my) .{0,60}(newsletter|updates|alerts|emails?)\b.{0,80}$/i,
   /^(get|receive) (our|the) .{0,40}(newsletter|alerts|updates) .{0,80}(inbox|email)\b.{0,40}$/i,
@@ -41,7 +41,8 @@ export const PROMPT_LINE_PATTERNS: RegExp[] = [
   /^(comments?|leave a (comment|reply)|post a comment|\d+ comments?|show comments|view comments|add a comment)\s*:?$/i,
   /^(tags?|topics?|filed under|categories|category|keywords)\s*:.{0,200}$/i,
   /^(photo|image|picture|file photo|video|graphic)s?\s*(credit)?\s*:.{0,150}$/i,
-  /^(©|\(c\)|copyright\b)\s*\S.{0,200}$/i,
+  /^©.{0,200}$/,
+  /^(\(c\)|copyright)\s*(©\s*)?(19|20)\d{2}\b.{0,200}$/i,
   /^(all rights reserved|back to top|skip to (main )?content|jump to|advertise with us|contact us|about us|privacy policy|terms (of (use|service))?( and| &) .{0,30}|terms of (use|service))\.?$/i,
   /^(loading|please wait|javascript (is )?(required|disabled).{0,100})\.*$/i,
 ];

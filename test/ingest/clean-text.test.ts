@@ -124,6 +124,8 @@ describe('boilerplate tables', () => {
     'Image source, Getty Images',
     'Click to share on X (Opens in new window)',
     'Skip Advertisement',
+    '© 2024 Harbour News Ltd',
+    'Copyright 2024 Harbour News. All rights reserved.',
   ])('drops %j', (line) => {
     expect(isBoilerplateLine(line)).toBe(true);
   });
@@ -134,6 +136,9 @@ describe('boilerplate tables', () => {
     'Share prices rose 3% on Monday after the announcement.',
     'Read the full ruling, the judge said, before drawing conclusions about what it means.',
     'Advertisement revenue fell by a fifth in the second quarter.',
+    'Copyright infringement cases rose by a fifth last year.',
+    '(c) the committee shall publish its report within a year.',
+    'Share on the index rose 3% to a record.',
   ])('keeps the article sentence %j', (line) => {
     expect(isBoilerplateLine(line)).toBe(false);
   });
