@@ -84,7 +84,9 @@ export function isAdLine(line: string): boolean {
 
 export function isCookieNotice(line: string): boolean {
   if (line.length > COOKIE_MAX_CHARS) return false;
-  if (/\bcookies?\b/i.test(line) && COOKIE_ACTION.test(line)) return true;
+  // Notices speak to the reader ("we use", "your experience", "this website"); news about cookies does not.
+  const addressed = /\b(you|your|we|our|us|this (web)?site)\b/i.test(line);
+  if (/\bcookies?\b/i.test(line) && COOKIE_ACTION.test(line) && addressed) return true;
   // Privacy/consent prompts without the word "cookie": short, addressed to the reader, with an action.
   return line.length <= 200 && COOKIE_SUBJECT.test(line) && /\b(we|you|your|our)\b/i.test(line) && /\b(accept|agree|reject|manage (preferences|settings|options))\b/i.test(line);
 }

@@ -137,6 +137,7 @@ describe('boilerplate tables', () => {
     'Read the full ruling, the judge said, before drawing conclusions about what it means.',
     'Advertisement revenue fell by a fifth in the second quarter.',
     'Copyright infringement cases rose by a fifth last year.',
+    'Regulators said the site set tracking cookies without consent and fined it.',
     '(c) the committee shall publish its report within a year.',
     'Share on the index rose 3% to a record.',
   ])('keeps the article sentence %j', (line) => {
