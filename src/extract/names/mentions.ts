@@ -189,7 +189,8 @@ function splitAtAnd(p: Token[], lowerVocab: Set<string>): Token[][] {
 
 function stripLeading(p: Token[]): Token[] {
   let k = 0;
-  while (k < p.length && (isConnector(p[k]) || (DETERMINERS.has(p[k].lower) && p.length - k > 1) || p[k].text === '.')) k++;
+  // "The"/"A" go, but not the initial in "A. Dale".
+  while (k < p.length && (isConnector(p[k]) || (DETERMINERS.has(p[k].lower) && p.length - k > 1 && p[k + 1]?.text !== '.') || p[k].text === '.')) k++;
   let e = p.length;
   while (e > k && (isConnector(p[e - 1]) || p[e - 1].text === '.')) e--;
   return p.slice(k, e);
@@ -203,7 +204,8 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     if (!piece.length) continue;
     // A common word opening the sentence ("Three Sahel countries", "After Goita ...").
     const first = piece[0];
-    if (first.sentStart && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !isKnownPlace(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
+    const initial = piece[1]?.text === '.' && /^\p{Lu}$/u.test(first.text);
+    if (first.sentStart && !initial && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !isKnownPlace(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
       piece = stripLeading(piece.slice(1));
       if (!piece.length) continue;
     }
@@ -211,7 +213,7 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     let cur: Token[] = [];
     const parts: Token[][] = [];
     for (const t of piece) {
-      if (t.cap && SPLIT_WORDS.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
+      if (t.cap && t.text.length > 1 && SPLIT_WORDS.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
         if (cur.length) parts.push(cur);
         cur = [];
       } else cur.push(t);
@@ -233,7 +235,8 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
   // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
   const known = isKnownPlace(p);
-  while (p.length && !known && isNationalityWord(lowerKey(p[0])) && !(orgLike && p.length > 1)) {
+  // ... but "Christian Karembeu": a nationality word that is also a first name, before a name, stays.
+  while (p.length && !known && isNationalityWord(lowerKey(p[0])) && !(orgLike && p.length > 1) && !(p.length > 1 && hasTag(p[0], ['FirstName', 'Person']))) {
     const code = demonymCode(lowerKey(p[0]));
     if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
     p = stripLeading(p.slice(1));

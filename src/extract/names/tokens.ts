@@ -34,7 +34,7 @@ const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’‑\-&][\p{L}\
 const SUFFIX_RE = /[-‑](?:based|led|born|backed|owned|run|bound|made|speaking|style|era|wide|controlled|allied|linked|affiliated|dominated|bred|raised|headquartered|registered|listed|funded|sponsored|brokered|held|occupied|ruled)$/i;
 /** Lowercase second halves of hyphenated words that make an ordinary compound, not a name part. */
 const COMPOUND_TAILS = new Set('winner winning maker owned style type like free friendly related level class scale term year old day time hour long wide run up in out off down over made only new born held old size proof'.split(' '));
-const PARTICLE_RE = /^(?:d['’]|l['’]|al-|el-|ad-|as-|ar-|ash-|at-|az-|an-|ibn-|bin-|o['’]|mc|mac)/i;
+const PARTICLE_RE = /^(?:d['’]|l['’]|al-|el-|ad-|as-|ar-|ash-|at-|az-|an-|ibn-|bin-)/;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '•', '·', '*', '-', '–', '—', '>', '|', '«']);
@@ -70,7 +70,7 @@ export function tokenize(text: string): Token[] {
     const parts = core.split(/[-‑]/);
     // "Mind-boggling" and "French-led" are not names: every hyphen part must be capitalised
     // (particles aside: "al-Qaeda").
-    const partsCap = parts.every((p, k) => (k === 0 ? true : UPPER_RE.test(p[0] ?? '') || /^(?:al|el|ad|as|ar|e|de|la|le|du|sur|upon|on|in|di|da)$/.test(p)));
+    const partsCap = parts.every((p, k) => (k === 0 ? true : UPPER_RE.test(p[0] ?? '') || /^(?:al|el|ad|as|ar|ash|e|de|del|la|le|du|sur|upon|on|in|di|da|ul|ur|ud|wa|bin|ibn|van|von|der|den)$/.test(p)));
     tokens.push({
       i: tokens.length,
       text: t,
