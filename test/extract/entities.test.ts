@@ -31,6 +31,12 @@ describe('people', () => {
     expect(names(r.people).sort()).toEqual(['Frank Leboeuf', 'Mark Acre']);
   });
 
+  it('keeps names that start like a particle ("Mac", "Al-") whole', () => {
+    const r = extractNames('French President Emmanuel Macron flew to Macedonia, where Al-Qaeda had been active.');
+    expect(names(r.people)).toEqual(['Emmanuel Macron']);
+    expect(r.countries.map((c) => c.code)).toEqual(['MK']);
+  });
+
   it('extends over initials', () => {
     const r = extractNames('The memo was signed by George W. Bush and read by Mary J. Blige.');
     expect(names(r.people).sort()).toEqual(['George W. Bush', 'Mary J. Blige']);
