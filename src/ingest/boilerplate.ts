@@ -95,6 +95,8 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
   // Photo credits and copyright lines.
   /^(photo|image|picture|foto|video|graphic|illustration)s?\s*(:|by\b|credit\b|courtesy\b)/i,
   /^(©|\(c\)|copyright\b)/i,
+  // Gallery and media labels.
+  /^(image|photo|picture|slide|foto|imagem|immagine)\s*\d+\s*(of|\/|de|di|von)\s*\d+$/i,
   // Comment-section chrome.
   /^(\d+\s+)?(comments?|responses?|replies)\s*(\(\d+\))?$/i,
   /^(leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|show comments|view comments)\b/i,
@@ -107,3 +109,17 @@ export const LEAD_META_TEXT: readonly RegExp[] = [
   /^\d+\s*(min(ute)?s?|minutes?)( read)?$/i,
   /^[\w,.: /-]{0,12}\d{1,4}[\w,.: /-]{0,30}\d{2,4}[\w,.: /-]{0,20}$/, // date-only line
 ];
+
+/**
+ * A short line that is a date stamp in any language: a year or a clock time, few words, no sentence
+ * punctuation ("sexta-feira, 22 de outubro de 2010 às 20:13", "Mon 3 June 2024 09.15 BST").
+ */
+export function isDateLine(text: string): boolean {
+  // Sentence punctuation (not the dot of "12. Mai" or "09.15") means prose.
+  if (text.length > 70 || /(?<!\d)[.!?](\s+\p{Lu}|$)/u.test(text)) return false;
+  if (!/\b(1[89]|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b/.test(text)) return false;
+  // A day and a year, or a clock time: one number alone is a heading ("Season 2018").
+  if ((text.match(/\d+/g) ?? []).length < 2) return false;
+  const words = text.split(/[\s,]+/).filter((w) => /\p{L}{2,}/u.test(w));
+  return words.length <= 7;
+}

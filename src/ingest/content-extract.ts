@@ -2,7 +2,7 @@
 // container(s), then drop what is still chrome inside them (link lists, labels, bylines, trailing
 // headings). Returns paragraphs; the caller assembles the Article.
 import type { ParentNode } from 'domhandler';
-import { BOILERPLATE_TEXT, LEAD_META_TEXT, NEGATIVE_SIGNATURE, PAYWALL_TEXT } from './boilerplate.js';
+import { BOILERPLATE_TEXT, LEAD_META_TEXT, NEGATIVE_SIGNATURE, PAYWALL_TEXT, isDateLine } from './boilerplate.js';
 import { type Block, collectBlocks, prune } from './content-blocks.js';
 import type { DomIndex } from './content-dom.js';
 import { elementStats, selectContainers } from './content-score.js';
@@ -95,11 +95,12 @@ function trimEdges(blocks: Block[], opts: BodyOptions): Block[] {
     if (!seenPara) {
       if (b.kind === 'h' && b.level === 1) continue;
       if (byline && norm !== null && (norm === byline || (norm.length < byline.length + 20 && norm.includes(byline)))) continue;
-      if (len < 120 && LEAD_META_TEXT.some((re) => re.test(b.text))) continue;
+      if (len < 120 && (LEAD_META_TEXT.some((re) => re.test(b.text)) || isDateLine(b.text))) continue;
       if (b.kind !== 'h' && len >= 60) seenPara = true;
     }
     out.push(b);
   }
-  while (out.length && out[out.length - 1].kind === 'h') out.pop();
+  // Trailing headings with nothing under them, and date stamps after the text.
+  while (out.length && (out[out.length - 1].kind === 'h' || isDateLine(out[out.length - 1].text))) out.pop();
   return out;
 }

@@ -1,7 +1,7 @@
 // The boilerplate tables: typical chrome signatures match their rule, article wrappers do not.
 import { describe, expect, it } from 'vitest';
 import {
-  BODY_HINTS, BOILERPLATE_CLASS_RULES, BOILERPLATE_TEXT, CONSENT_PATTERNS, LEAD_META_TEXT, PAYWALL_TEXT,
+  BODY_HINTS, BOILERPLATE_CLASS_RULES, BOILERPLATE_TEXT, CONSENT_PATTERNS, LEAD_META_TEXT, PAYWALL_TEXT, isDateLine,
 } from '../../src/ingest/boilerplate.js';
 
 /** Name of the first class/id rule matching a signature (`id class`, lower-cased), or null. */
@@ -72,6 +72,15 @@ describe('text rules', () => {
       expect(LEAD_META_TEXT.some((re) => re.test(t))).toBe(true);
     }
     expect(LEAD_META_TEXT.some((re) => re.test('By the time the ferry arrived, the crowd had gone home.'))).toBe(false);
+  });
+
+  it('recognises date stamps in several languages, not headings with a year', () => {
+    for (const t of ['sexta-feira, 22 de outubro de 2010 às 20:13', 'Mon 3 June 2024 09.15 BST', '12. Mai 2024, 14:05 Uhr', '2024-05-12 08:30']) {
+      expect(isDateLine(t)).toBe(true);
+    }
+    for (const t of ['Season 2018 calendar', 'The 2024 budget in 10 charts and numbers.', 'Results from the 2019 and 2020 seasons were cancelled after the flood.']) {
+      expect(isDateLine(t)).toBe(false);
+    }
   });
 
   it('recognises paywall prompts', () => {

@@ -110,6 +110,40 @@ describe('cleanHtml: article body', () => {
   });
 });
 
+describe('cleanHtml: a WordPress post', () => {
+  const P = (n: number) => `Paragraph ${n} of the post explains, in some detail, how the allotment society rebuilt the greenhouse after the storm, and why it took so long.`;
+  const html = `<!DOCTYPE html><html lang="en-GB"><head><title>Rebuilding the greenhouse – Allotment Notes</title></head>
+<body class="post-template-default single single-post postid-42 has-sidebar">
+<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a>
+<header id="masthead" class="site-header"><p class="site-title"><a href="/">Allotment Notes</a></p><p class="site-description">News from plot 14</p>
+<nav id="site-navigation" class="main-navigation"><ul id="primary-menu" class="menu"><li><a href="/about">About</a></li><li><a href="/blog">Blog</a></li></ul></nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
+<article id="post-42" class="post-42 post type-post status-publish format-standard hentry category-news">
+<header class="entry-header"><h1 class="entry-title">Rebuilding the greenhouse</h1><div class="entry-meta"><span class="posted-on">Posted on <time class="entry-date published" datetime="2024-03-02">2 March 2024</time></span><span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/jo">Jo</a></span></span></div></header>
+<div class="entry-content"><p>${P(1)}</p><p>${P(2)}</p><h3>The new frame</h3><p>${P(3)}</p>
+<blockquote><p>We could not have done it without the neighbours, who lent us ladders, tools and a great deal of patience.</p></blockquote>
+<p>${P(4)}</p>
+<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social sd-social-icon-text sd-sharing"><h3 class="sd-title">Share this:</h3><div class="sd-content"><ul><li class="share-twitter"><a href="#">Twitter</a></li><li class="share-facebook"><a href="#">Facebook</a></li></ul></div></div></div>
+<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3><div class="jp-relatedposts-items"><p><a href="/a">Seed swap in April</a></p><p><a href="/b">Winter onions</a></p></div></div>
+</div>
+<footer class="entry-footer"><span class="cat-links">Posted in <a href="/news">News</a></span></footer></article>
+<div class="author-bio"><h2>About Jo</h2><p>Jo has kept plot 14 since 2009 and writes about compost, broad beans and the committee.</p></div>
+<nav class="navigation post-navigation"><h2 class="screen-reader-text">Post navigation</h2><div class="nav-links"><div class="nav-previous"><a href="/prev">Previous post: Frost again</a></div></div></nav>
+<div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts on “Rebuilding the greenhouse”</h2><ol class="comment-list"><li class="comment"><article class="comment-body"><footer class="comment-meta">Sam says:</footer><div class="comment-content"><p>Great work everyone, it looks better than the old one, and the door finally closes properly in the wind.</p></div></article></li><li class="comment"><article class="comment-body"><div class="comment-content"><p>Well done to all the volunteers who came out on such a cold weekend, and thanks for the tea and biscuits.</p></div></article></li></ol>
+<div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">Leave a Reply</h3><form><p class="comment-notes">Your email address will not be published.</p><textarea></textarea></form></div></div>
+</main></div>
+<aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2><ul><li><a href="/x">Frost again</a></li></ul></section></aside></div>
+<footer id="colophon" class="site-footer"><div class="site-info">Proudly powered by WordPress</div></footer></div></body></html>`;
+
+  it('keeps the post and its quote; drops masthead, meta, sharing, related posts, bio, post navigation, comments and widgets', () => {
+    const a = run(html);
+    expect(paras(a.text)).toEqual([
+      P(1), P(2), 'The new frame', P(3),
+      'We could not have done it without the neighbours, who lent us ladders, tools and a great deal of patience.', P(4),
+    ]);
+  });
+});
+
 describe('cleanHtml: walls and flags', () => {
   it('flags a consent wall and never returns the banner as the article', () => {
     const html = `<html><body>
