@@ -5,7 +5,7 @@ import { runBin, runCli } from '../helpers/run-cli.js';
 import { ensureBuilt } from '../helpers/build.js';
 import { urlJobId } from '../../src/queue/job-ids.js';
 
-describe('gleaner enqueue', () => {
+describe('gleaner enqueue', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let fetchQueue: Queue;
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { articlePage, articleUrl, serveSiteFeed } from '../helpers/site.js';
 
 // `gleaner ingest` needs no Redis: the config points at a dead one to prove it.
-describe('gleaner ingest (in process, no Redis)', () => {
+describe('gleaner ingest (in process, no Redis)', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let server: FixtureServer;
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { ensureBuilt } from '../helpers/build.js';
 import { urlJobId } from '../../src/queue/job-ids.js';
 
-describe('gleaner status', () => {
+describe('gleaner status', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
@@ -22,7 +22,7 @@ describe('gleaner status', () => {
     server.robots('User-agent: *\nDisallow: /drafts/\n');
     store = await openStore({ dbPath: env.config.dbPath });
     runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, queues: ['fetch', 'process'] });
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await runtime?.close(10_000);
     await store?.close();

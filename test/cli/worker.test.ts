@@ -20,7 +20,7 @@ function spawnWorker(env: NodeJS.ProcessEnv, args: string[] = []) {
   return { child, output: () => out, exited };
 }
 
-describe('gleaner worker', () => {
+describe('gleaner worker', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let server: FixtureServer;
   const children: ChildProcess[] = [];
@@ -29,7 +29,7 @@ describe('gleaner worker', () => {
     await ensureBuilt();
     env = makeQueueEnv({ GLEANER_LOG_LEVEL: 'info' });
     server = await startFixtureServer();
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await server?.close();

@@ -21,7 +21,7 @@ function startWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () 
   return { child, output: () => out, exited };
 }
 
-describe('worker crash (SIGKILL mid-job)', () => {
+describe('worker crash (SIGKILL mid-job)', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
@@ -34,7 +34,7 @@ describe('worker crash (SIGKILL mid-job)', () => {
     server = await startFixtureServer();
     store = await openStore({ dbPath: env.config.dbPath });
     producer = await createProducer(env.config, { store });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');

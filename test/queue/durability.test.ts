@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-describe('Redis durability (own redis-server with appendonly yes)', () => {
+describe('Redis durability (own redis-server with appendonly yes)', { timeout: 300_000 }, () => {
   let dir: string;
   let port: number;
   let redisProc: ChildProcess | null = null;

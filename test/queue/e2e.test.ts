@@ -13,7 +13,7 @@ import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.j
 import { ensureBuilt } from '../helpers/build.js';
 import { articleUrl, serveSiteFeed, SITE_ARTICLES } from '../helpers/site.js';
 
-describe('queue end to end', () => {
+describe('queue end to end', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
@@ -27,7 +27,7 @@ describe('queue end to end', () => {
     store = await openStore({ dbPath: env.config.dbPath });
     runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, lockDurationMs: 10_000 });
     producer = await createProducer(env.config, { store });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await producer?.close();

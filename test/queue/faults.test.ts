@@ -27,7 +27,7 @@ async function finalState(runtime: WorkerRuntime, jobId: string, timeoutMs = 60_
   );
 }
 
-describe('queue faults', () => {
+describe('queue faults', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
@@ -47,7 +47,7 @@ describe('queue faults', () => {
       fetchOptions: { timeoutMs: 1_500, connectTimeoutMs: 1_000 },
     });
     producer = await createProducer(env.config, { store });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await producer?.close();
@@ -134,7 +134,7 @@ describe('queue faults', () => {
   });
 });
 
-describe('queue faults: private addresses', () => {
+describe('queue faults: private addresses', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
@@ -148,7 +148,7 @@ describe('queue faults: private addresses', () => {
     store = await openStore({ dbPath: env.config.dbPath });
     runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, queues: ['fetch'] });
     producer = await createProducer(env.config, { store });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await producer?.close();

@@ -15,7 +15,7 @@ import { articlePage } from '../helpers/site.js';
 const html = { 'content-type': 'text/html; charset=utf-8' };
 const TOWNS = ['Ashford', 'Brixham', 'Carlow', 'Dunmore', 'Elgin', 'Fenwick', 'Glenrock', 'Harlow'];
 
-describe('per-host politeness', () => {
+describe('per-host politeness', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let plain: FixtureServer;
   let slowSite: FixtureServer;
@@ -36,7 +36,7 @@ describe('per-host politeness', () => {
     store = await openStore({ dbPath: env.config.dbPath });
     runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, queues: ['fetch', 'process'] });
     producer = await createProducer(env.config, { store });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await producer?.close();

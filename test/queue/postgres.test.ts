@@ -15,7 +15,7 @@ import { articleUrl } from '../helpers/site.js';
 
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
-describe('queue workers on PostgreSQL', () => {
+describe('queue workers on PostgreSQL', { timeout: 300_000 }, () => {
   const pgSchema = `gleaner_test_${randomBytes(6).toString('hex')}`;
   let env: QueueTestEnv;
   let server: FixtureServer;
@@ -30,7 +30,7 @@ describe('queue workers on PostgreSQL', () => {
     store = await openStore({ databaseUrl: PG_URL, pgSchema });
     runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, pgSchema, queues: ['fetch', 'process'] });
     producer = await createProducer(env.config, { store });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await producer?.close();
