@@ -100,12 +100,26 @@ export function selectContainers(dom: DomIndex, blocks: Block[], stats: ElementS
       scored[e] = 1;
     }
   }
+  // <article> elements nested in an element: two or more make it a listing of teasers, which
+  // competes with the article only at half its score.
+  const articles = new Int32Array(n);
+  const childArticles = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const p = dom.parent[i];
+    if (p < 0) continue;
+    const isArticle = dom.nodes[i].name === 'article' ? 1 : 0;
+    articles[p] += articles[i] + isArticle;
+    childArticles[p] += isArticle;
+  }
   const score = new Float64Array(n);
   let top = -1;
   for (let i = 0; i < n; i++) {
     if (!scored[i]) continue;
     const ld = stats.text[i] > 0 ? stats.link[i] / stats.text[i] : 0;
-    score[i] = (raw[i] + tagWeight(dom.nodes[i].name) + classWeight(dom, i)) * (1 - ld);
+    // A listing (2+ nested <article>s) or one teaser among 3+ in a listing: half weight.
+    const p = dom.parent[i];
+    const teaser = dom.nodes[i].name === 'article' && p >= 0 && childArticles[p] >= 3;
+    score[i] = (raw[i] + tagWeight(dom.nodes[i].name) + classWeight(dom, i)) * (1 - ld) * (articles[i] >= 2 || teaser ? 0.5 : 1);
     if (top < 0 || score[i] > score[top]) top = i;
   }
   if (top < 0) return null;
@@ -143,6 +157,7 @@ export function selectContainers(dom: DomIndex, blocks: Block[], stats: ElementS
   const siblingThreshold = Math.max(10, score[top] * 0.2);
   for (let c = parent + 1; c < dom.end[parent]; c = dom.end[c]) {
     if (c === top) { roots.push(c); continue; }
+    if (articles[c] >= 2 && articles[top] < 2) continue; // a teaser listing next to the article
     let bonus = 0;
     if (topClass && dom.nodes[c].attribs.class === topClass) bonus += score[top] * 0.2;
     if (scored[c] && score[c] + bonus >= siblingThreshold) { roots.push(c); continue; }

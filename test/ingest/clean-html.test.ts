@@ -100,6 +100,17 @@ describe('cleanHtml: article body', () => {
     expect(paras(run(html).text)).toEqual([P1, P2, P3, P4]);
   });
 
+  it('prefers the article over a longer listing of teaser <article>s beside it', () => {
+    const teaser = (i: number) => `<article class="post type-post teaser-${i}"><h2><a href="/t/${i}">Another story number ${i}</a></h2>
+      <p>A summary of another story, number ${i}, with enough words, commas, and clauses to look like a paragraph of text.</p>
+      <p>Its second summary line goes on a little, describing the weather, the market, and the crowds at the fair.</p></article>`;
+    const html = `<html><body><div class="wrap">
+      <article class="post type-post single"><h1>Harbour bridge</h1><p>${P1}</p><p>${P2}</p></article>
+      <section class="more-posts-grid">${[1, 2, 3, 4, 5, 6].map(teaser).join('')}</section>
+    </div></body></html>`;
+    expect(paras(run(html).text)).toEqual([P1, P2]);
+  });
+
   it('merges an article split into sections by an ad', () => {
     const html = `<html><body><div class="content">
       <div class="article-section"><p>${P1}</p><p>${P2}</p></div>
