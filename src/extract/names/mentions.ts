@@ -73,6 +73,7 @@ const NOUN_SUFFIX = /(?:tion|sion|ment|ity|ism|ics|ship|ology|ware|ive|ous|ful|l
 const TEAM_NOUNS_AFTER = new Set(['coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'fans', 'supporters', 'squad', 'side', 'team', 'player', 'players', 'boss', 'skipper', 'bowler', 'batsman', 'pitcher', 'quarterback']);
 /** Lexicon word classes that are never names (nouns are left out: many surnames are nouns). */
 const LEXICON_COMMON = new Set(['Adjective', 'Comparative', 'Superlative', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'PhrasalVerb', 'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Cardinal', 'Ordinal', 'TextValue']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const ALWAYS_CONNECT = new Set(['de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'ul', 'ud', 'es', '&']);
 
@@ -235,6 +236,12 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
   // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
   const known = isKnownPlace(p);
+  // "Jewish West Bank settlers": the place after a nationality word wins over its head word.
+  if (!known && p.length > 1 && isNationalityWord(lowerKey(p[0])) && isKnownPlace(p.slice(1))) {
+    const code = demonymCode(lowerKey(p[0]));
+    if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
+    return [{ toks: p.slice(1), titled: false }];
+  }
   // ... but "Christian Karembeu": a nationality word that is also a first name, before a name, stays.
   while (p.length && !known && isNationalityWord(lowerKey(p[0])) && !(orgLike && p.length > 1) && !(p.length > 1 && hasTag(p[0], ['FirstName', 'Person']))) {
     const code = demonymCode(lowerKey(p[0]));
@@ -323,6 +330,8 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   // Head words.
   const lastKey = lowerKey(last);
   if (ORG_HEADS.has(lastKey) && (words.length > 1 || last.upper)) s.org += 3.5;
+  // "East Jerusalem", "Northern Mali": a compass word and a known place.
+  if (!cc && !place && words.length >= 2 && COMPASS.has(lowerKey(first)) && isKnownPlace(p.slice(1))) s.place += 4;
   if (hasOrgOf(p)) s.org += 3;
   if (hasPlaceOf(p)) s.place += 3;
   if (p.some((t) => t.text === '&')) s.org += 2;
@@ -341,6 +350,9 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   if (words.length === 1 && ORG_NAMES.has(nameKey(text))) s.org += 3;
   if (before && before.lower === 'the' && words.length === 1 && !m.acronym) s.person -= 1;
   if (after && after.text === '-' && tokens[last.i + 2]?.word && /^(?:based|born)$/.test(tokens[last.i + 2].lower)) s.place += 2.5;
+
+  // A region the gazetteer knows ("West Bank") is not taken for a bank.
+  if (place?.kind === 'region') s.org = 0;
 
   // A name ending in an organization or place head word is not a person ("Irving School District").
   if (words.length > 1 && !piece.titled && (ORG_HEADS.has(lastKey) || placeHead || hasOrgOf(p) || hasPlaceOf(p))) {
