@@ -46,6 +46,8 @@ export interface ClassRule {
   re: RegExp;
   /** strong: dropped even when the element holds most of the page's text (comments, consent). */
   strong: boolean;
+  /** The rule applies only to elements with at most this many characters of text (captions are short). */
+  maxText?: number;
 }
 
 /** Class/id patterns of boilerplate blocks. Weak rules spare an element that holds most of the page's text. */
@@ -58,8 +60,8 @@ export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
   { name: 'newsletter', re: /newsletter|subscribe|subscription|sign-up|signup|optin|opt-in|mailchimp|email-capture|email-signup|inline-signup|nl-signup/, strong: false },
   { name: 'related', re: /related|more-stories|more-from|more-news|more-articles|morenews|recommended|recommendation|recirc|read-more|readmore|read-next|readnext|also-read|alsoread|most-popular|mostpopular|most-read|mostread|trending|popular-|you-may|you-might|up-next|upnext|next-article|next-story|further-reading|more-on-|more-in-|suggested|teaser|card-list|story-list|headlines|latest-news|top-stories|jp-relatedposts|yarpp|crp_related|inline-link|see-also|seealso|editors-picks|partner-content|from-the-web|around-the-web/, strong: false },
   { name: 'chrome', re: W('nav|navbar|navigation|nav-bar|navmenu|menu|menubar|mega-menu|breadcrumb|breadcrumbs|masthead|header|site-header|page-header|global-header|footer|site-footer|page-footer|global-footer|sidebar|side-bar|rail|right-rail|left-rail|widget|widgets|toolbar|tool-bar|topbar|top-bar|skip|skip-link|skiplink|pagination|pager|utility|utility-bar|search|searchbox|search-form|login|signin|sign-in|account|user-menu|subnav|sub-nav|secondary|tertiary|site-nav|site-menu|top-nav|main-nav|primary-nav|drawer|offcanvas|off-canvas|overlay|modal|popup|pop-up|lightbox|tooltip|toast'), strong: false },
-  { name: 'caption', re: /caption|photo-?credit|image-?credit|media-?credit|photocaption/, strong: false },
-  { name: 'meta', re: W('byline|by-line|author|authors|author-info|author-bio|authorbox|author-box|bio|dateline|timestamp|date|dates|time|published|updated|post-meta|entry-meta|article-meta|meta|metadata|meta-data|tags|tag-list|taglist|tagcloud|tag-cloud|categories|category|kicker|eyebrow|rubric|reading-time|read-time|caption|captions|credit|credits|image-credit|photo-credit|copyright|lightbox|gallery|slideshow|carousel|slider|video|video-player|player|media-credit|wp-caption-text|print|printer|hidden|hide|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|noprint|no-print|print-only|rating|ratings|poll|quiz|survey|badge|toc|table-of-contents'), strong: false },
+  { name: 'caption', re: /caption|photo-?credit|image-?credit|media-?credit|photocaption/, strong: false, maxText: 400 },
+  { name: 'meta', re: W('byline|by-line|author|authors|author-info|author-bio|authorbox|author-box|bio|dateline|timestamp|date|dates|time|published|updated|post-meta|entry-meta|article-meta|meta|metadata|meta-data|tags|tag-list|taglist|tagcloud|tag-cloud|categories|category|kicker|eyebrow|rubric|reading-time|read-time|caption|captions|credit|credits|image-credit|photo-credit|copyright|lightbox|gallery|slideshow|carousel|slider|video|video-player|videoplayer|media-credit|wp-caption-text|print|printer|hidden|hide|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|noprint|no-print|print-only|rating|ratings|poll|quiz|survey|badge|toc|table-of-contents'), strong: false },
 ];
 
 /** Embedded posts (tweets, Instagram) quoted in the article: spared by the weak rules. */

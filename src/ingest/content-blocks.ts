@@ -59,6 +59,7 @@ export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
     if (paywall && opts.weakRules && !protectedByShare) { reason[i] = 'paywall'; continue; }
     for (const rule of BOILERPLATE_CLASS_RULES) {
       if (!rule.strong && (!opts.weakRules || protectedByShare || name === 'article')) continue;
+      if (rule.maxText !== undefined && dom.rawText[i] > rule.maxText) continue;
       if (rule.re.test(sig)) { reason[i] = rule.name; break; }
     }
   }
