@@ -92,6 +92,14 @@ function endsWithPlaceHead(p: Token[]): boolean {
 function hasOrgOf(p: Token[]): boolean {
   return p.length > 2 && ORG_OF_HEADS.has(lowerKey(p[0])) && p[1].lower === 'of';
 }
+/** "Joint Council for the Welfare ...", "National League for Democracy": a head word before of/for/on. */
+function hasInnerOrgHead(p: Token[]): boolean {
+  for (let j = 0; j < p.length - 2; j++) {
+    const k = lowerKey(p[j]);
+    if ((ORG_HEADS.has(k) || ORG_OF_HEADS.has(k)) && p[j].cap && /^(?:of|for|on)$/.test(p[j + 1].lower)) return true;
+  }
+  return false;
+}
 function hasPlaceOf(p: Token[]): boolean {
   return p.length > 2 && PLACE_OF_HEADS.has(lowerKey(p[0])) && p[1].lower === 'of';
 }
@@ -233,7 +241,9 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     while (k < p.length && (isConnector(p[k]) || TITLES.has(lowerKey(p[k])))) k++;
     return k < p.length ? titlesAndNationality(p.slice(k), demonyms, lowerVocab) : [];
   }
-  const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
+  const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasInnerOrgHead(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
+  // "British Red Cross": compromise knows the rest as an organization, so the nationality belongs to it.
+  const keepNationality = orgLike || (p.length > 2 && hasTag(p[p.length - 1], ['Organization']) && hasTag(p[1], ['Organization']));
   // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
   const known = isKnownPlace(p);
   // "Jewish West Bank settlers": the place after a nationality word wins over its head word.
@@ -243,7 +253,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     return [{ toks: p.slice(1), titled: false }];
   }
   // ... but "Christian Karembeu": a nationality word that is also a first name, before a name, stays.
-  while (p.length && !known && isNationalityWord(lowerKey(p[0])) && !(orgLike && p.length > 1) && !(p.length > 1 && hasTag(p[0], ['FirstName', 'Person']))) {
+  while (p.length && !known && isNationalityWord(lowerKey(p[0])) && !(keepNationality && p.length > 1) && !(p.length > 1 && hasTag(p[0], ['FirstName', 'Person']))) {
     const code = demonymCode(lowerKey(p[0]));
     if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
     p = stripLeading(p.slice(1));
@@ -333,6 +343,7 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   // "East Jerusalem", "Northern Mali": a compass word and a known place.
   if (!cc && !place && words.length >= 2 && COMPASS.has(lowerKey(first)) && isKnownPlace(p.slice(1))) s.place += 4;
   if (hasOrgOf(p)) s.org += 3;
+  else if (hasInnerOrgHead(p)) s.org += 3;
   if (hasPlaceOf(p)) s.place += 3;
   if (p.some((t) => t.text === '&')) s.org += 2;
   // "Marc Lamont Hill", "Jane Park": a first name makes the head word a surname.
