@@ -35,7 +35,10 @@ describe('class/id rules', () => {
     expect(ruleFor(sig)).toBe(rule);
   });
 
-  it.each([' article-body', ' entry-content', ' story', ' post-content', 'main ', ' load-more-wrapper', ' shadow', ' reader', ' lead', ' text'])(
+  it.each([
+    ' article-body', ' entry-content', ' story', ' post-content', 'main ', ' load-more-wrapper', ' shadow', ' reader', ' lead', ' text',
+    ' responsive-wrapper', ' commentary-body', ' col-md-8 hidden-xs', ' shareholder-letter', ' socialism-explained',
+  ])(
     '%s matches no rule',
     (sig) => {
       expect(ruleFor(sig)).toBeNull();
