@@ -21,6 +21,8 @@ export interface PruneResult {
 }
 
 const NEVER_DROP = new Set(['html', 'body', 'main']);
+/** Characters of text above which a <figure> is content, not an image with its caption. */
+const FIGURE_MAX_TEXT = 400;
 
 export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
   const n = dom.nodes.length;
@@ -53,7 +55,8 @@ export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
     const isBodyHint = a.itemprop === 'articleBody' || (sig !== '' && BODY_HINTS.some((re) => re.test(sig)));
     if (isBodyHint || (sig !== '' && EMBED_KEEP.test(sig))) continue;
     const protectedByShare = dom.rawText[i] > protectAbove;
-    if (CHROME_TAGS.has(name) && !protectedByShare) { reason[i] = name; continue; }
+    // A <figure> is an image and its caption, unless it holds a table or long text (Gutenberg blocks).
+    if (CHROME_TAGS.has(name) && !protectedByShare && (name !== 'figure' || !isContentFigure(dom, i))) { reason[i] = name; continue; }
     if (role && CHROME_ROLES.has(role) && !protectedByShare) { reason[i] = `role:${role}`; continue; }
     if (sig === '') continue;
     if (paywall && opts.weakRules && !protectedByShare) { reason[i] = 'paywall'; continue; }
@@ -64,6 +67,12 @@ export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
     }
   }
   return { reason, consentFound, paywallFound };
+}
+
+function isContentFigure(dom: DomIndex, i: number): boolean {
+  if (dom.rawText[i] > FIGURE_MAX_TEXT) return true;
+  for (let k = i + 1; k < dom.end[i]; k++) if (dom.nodes[k].name === 'table') return true;
+  return false;
 }
 
 export type BlockKind = 'h' | 'p' | 'li' | 'quote' | 'pre' | 'cell' | 'div';

@@ -25,6 +25,9 @@ export interface BodyResult {
 /** Tags whose whole subtree goes when, inside the article, it is mostly links (menus, link lists). */
 const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'tbody', 'tr', 'form', 'p', 'li']);
 
+/** Table cells up to this long are joined into their row's paragraph. */
+const ROW_CELL_MAX = 100;
+
 export function normalizeForCompare(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -72,7 +75,20 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
     if (b.kind === 'p' ? ld > 0.9 && len < 120 : ld > (b.kind === 'li' ? 0.7 : 0.5) && len < 300) continue;
     kept.push(b);
   }
-  return { paragraphs: trimEdges(kept, opts).map((b) => b.text), ...base };
+  return { paragraphs: mergeTableRows(trimEdges(kept, opts), dom), ...base };
+}
+
+/** Short cells of one table row make one paragraph ("1 | Kyle Brand | 5040"); long cells (layout tables) stay apart. */
+function mergeTableRows(blocks: Block[], dom: DomIndex): string[] {
+  const out: string[] = [];
+  let row = -1;
+  for (const b of blocks) {
+    const r = b.kind === 'cell' && b.text.length <= ROW_CELL_MAX ? dom.parent[b.owner] : -1;
+    if (r >= 0 && r === row && dom.nodes[r].name === 'tr') out[out.length - 1] += ` | ${b.text}`;
+    else out.push(b.text);
+    row = r;
+  }
+  return out;
 }
 
 function topLevel(dom: DomIndex): number[] {

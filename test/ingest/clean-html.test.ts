@@ -111,6 +111,19 @@ describe('cleanHtml: article body', () => {
     expect(paras(run(html).text)).toEqual([P1, P2]);
   });
 
+  it('keeps a data table inside a long <figure>, one paragraph per row, and drops image figures', () => {
+    const rows = [['Team', 'Played', 'Points'], ['Harbour Rovers', '12', '27'], ['Quay Street Athletic', '12', '24'], ['Old Town United', '11', '19']];
+    const table = `<figure class="wp-block-table"><table><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>
+      <figcaption>Table after the eleventh round, with the points from the replayed match against the Rovers added.</figcaption></figure>`;
+    const html = `<html><body><article><p>${P1}</p><figure><img src="a.jpg"><figcaption>The ground at dusk.</figcaption></figure>${table}<p>${P2}</p></article></body></html>`;
+    const out = paras(run(html).text);
+    expect(out[0]).toBe(P1);
+    expect(out).toContain('Team | Played | Points');
+    expect(out).toContain('Quay Street Athletic | 12 | 24');
+    expect(out).not.toContain('The ground at dusk.');
+    expect(out.at(-1)).toBe(P2);
+  });
+
   it('merges an article split into sections by an ad', () => {
     const html = `<html><body><div class="content">
       <div class="article-section"><p>${P1}</p><p>${P2}</p></div>
