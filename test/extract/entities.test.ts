@@ -79,6 +79,11 @@ describe('places and organizations', () => {
     expect(extractNames(text).countries).toEqual([]);
   });
 
+  it('types an unknown name by the names listed with it', () => {
+    const r = extractNames('Stands were run by Ubisoft, Microsoft and Sony at the fair.');
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Ubisoft', 'Microsoft', 'Sony']));
+  });
+
   it('keeps one type per string within an article', () => {
     const text = 'Officials from Kidal Holdings met in Gao. Kidal Holdings later said the deal with Kidal Holdings partners was off.';
     const r = extractNames(text);

@@ -47,6 +47,8 @@ export interface Mention {
   commaCountry?: string;
   /** Used as a sports team here ("Bolton beat Leeds 2-1", "Leeds coach"). */
   team: boolean;
+  /** Names listed with this one ("Ubisoft, Microsoft and Sony"): they tell an unknown name's type. */
+  listed?: Mention[];
 }
 
 export interface DemonymMention {
@@ -438,12 +440,17 @@ function inGameContext(p: Token[], tokens: Token[]): boolean {
   return SPORT_MARKERS.has(a) || SPORT_MARKERS.has(b) || /^\d+$/.test(after?.text ?? '') || TEAM_NOUNS_AFTER.has(a);
 }
 
-/** "X (ABC)" → acronym link; "City, Country" → the city's country. */
+/** "X (ABC)" → acronym link; "City, Country" → the city's country; "X, Y and Z" → listed together. */
 function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
   for (let k = 0; k < mentions.length - 1; k++) {
     const m = mentions[k];
     const n = mentions[k + 1];
     const lastTok = m.toks[m.toks.length - 1];
+    const between = tokens.slice(lastTok.i + 1, n.toks[0].i);
+    if (between.length >= 1 && between.length <= 2 && !lastTok.poss && between.every((t) => t.text === ',' || t.lower === 'and' || t.lower === 'or' || t.text === '&')) {
+      (m.listed ??= []).push(n);
+      (n.listed ??= []).push(m);
+    }
     const t1 = tokens[lastTok.i + 1];
     const t2 = tokens[lastTok.i + 2];
     if (t1?.text === '(' && n.acronym && t2 === n.toks[0] && tokens[n.toks[0].i + 1]?.text === ')') m.parenAcronym = n;

@@ -96,6 +96,7 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
 
   mergePeople(groups);
   mergeAcronyms(groups, input.mentions);
+  typeFromLists(groups);
 
   // Entities from the groups that stand for themselves; aliases join their root.
   const entities: ResolvedEntity[] = [];
@@ -183,6 +184,24 @@ function mergePeople(groups: Map<string, Group>): void {
     }
     g.target = cands.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
     g.type = 'person';
+  }
+}
+
+/** An untyped name listed with names of one type takes that type ("Ubisoft, Microsoft and Sony"). */
+function typeFromLists(groups: Map<string, Group>): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (const g of groups.values()) {
+      if (g.type || g.target) continue;
+      const seen = new Set<NameType>();
+      for (const m of g.mentions) {
+        for (const n of m.listed ?? []) {
+          const ng = groups.get(n.key);
+          const t = ng ? root(ng).type : null;
+          if (t) seen.add(t === 'country' ? 'place' : t);
+        }
+      }
+      if (seen.size === 1) g.type = [...seen][0];
+    }
   }
 }
 
