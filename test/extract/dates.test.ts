@@ -188,6 +188,8 @@ describe('extractDates: quarters, halves, seasons, holidays', () => {
     expect(valueOf('Black Friday', 'Black Friday sales beat estimates.', '2023-09-17')).toBe('2022-11-25');
     expect(extractDates('The Good Friday Agreement brought peace.', SUN)).toEqual([]);
     expect(extractDates('The Sunday Times reported the deal.', SUN)).toEqual([]);
+    expect(extractDates('She told USA Today the plan was dead.', SUN)).toEqual([]);
+    expect(valueOf('Today', 'Markets fell. Today the bank will decide.')).toBe('2023-09-17');
   });
 });
 

@@ -281,7 +281,9 @@ export const RULES: Rule[] = [
     return { k: 'weekday', wd: weekdayNumber(g(m, 'wd')!), rel: r };
   }),
   // "today", "yesterday afternoon", "the day after tomorrow", "this morning"
-  R('relDay', `(?<![\\w-])(?:(?:early|late|earlier|later)\\s+)?(?<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?|(?<![\\w-])(?:this\\s+(?:morning|afternoon|evening)|(?<w2>last\\s+night))(?![\\w-])`, 'i', (m) => {
+  R('relDay', `(?<![\\w-])(?:(?:early|late|earlier|later)\\s+)?(?<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?![\\w-])(?:\\s+${DAYPART}(?![\\w-]))?|(?<![\\w-])(?:this\\s+(?:morning|afternoon|evening)|(?<w2>last\\s+night))(?![\\w-])`, 'i', (m, text) => {
+    // "USA Today", "VOA Today": a capitalised word mid-sentence before a capitalised "Today" makes a name
+    if (/^Today$/.test(g(m, 'w') ?? '') && m[0].startsWith('Today') && /^[A-Z][\w.-]*[A-Za-z]$/.test(wordBefore(text, m.index))) return null;
     const w = (g(m, 'w') ?? (g(m, 'w2') ? 'yesterday' : 'today')).toLowerCase();
     const n = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : 0;
     return { k: 'relDay', n };
