@@ -32,8 +32,25 @@ export const CONSENT_PATTERNS: readonly RegExp[] = [
   W('cookie|cookies|cmp'),
 ];
 
-/** Short text that is a consent wall rather than an article. */
-export const CONSENT_TEXT = /\b(cookies?|consent|privacy (policy|settings|preferences)|we (and our|value your) (partners|privacy)|personal data|accept all|reject all|manage (options|preferences))\b/i;
+/** Phrases of consent banners. Short text with several of them is a consent wall, not an article. */
+export const CONSENT_PHRASES: readonly RegExp[] = [
+  /\bcookies?\b/i,
+  /\bconsent\b/i,
+  /\bprivacy (policy|settings|preferences|notice)\b/i,
+  /\bwe (and our|value your) (partners|privacy)\b/i,
+  /\bpersonal data\b/i,
+  /\b(accept|reject|allow|refuse) (all|cookies)\b/i,
+  /\bmanage (options|preferences|settings|cookies)\b/i,
+  /\b(legitimate interest|vendors|store and\/or access information)\b/i,
+  /\bpersonali[sz]ed (ads|advertising|content)\b/i,
+];
+
+/** Distinct consent phrases in a text. */
+export function consentPhraseCount(text: string): number {
+  let n = 0;
+  for (const re of CONSENT_PHRASES) if (re.test(text)) n++;
+  return n;
+}
 
 /** Paywall containers and their teaser text. */
 export const PAYWALL_PATTERNS: readonly RegExp[] = [

@@ -4,7 +4,7 @@
 import * as cheerio from 'cheerio';
 import { NotArticleError } from '../errors.js';
 import type { Article, QualityFlags } from '../store/schema.js';
-import { CONSENT_TEXT, PAYWALL_TEXT } from './boilerplate.js';
+import { PAYWALL_TEXT, consentPhraseCount } from './boilerplate.js';
 import type { CleanMeta } from './clean.js';
 import { indexDom, ownString } from './content-dom.js';
 import { guardMarkup } from './content-guard.js';
@@ -90,7 +90,8 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): A
 
   let len = bodyLength(paragraphs);
   const joinedShort = len <= CONSENT_BANNER_MAX ? paragraphs.join(' ') : '';
-  if (len > 0 && len <= CONSENT_BANNER_MAX && CONSENT_TEXT.test(joinedShort) && (result.consentFound || len < 400)) {
+  // A short body made of consent-banner phrases is the banner (a CMP we did not recognise by class).
+  if (len > 0 && len <= CONSENT_BANNER_MAX && consentPhraseCount(joinedShort) >= (result.consentFound ? 2 : 3)) {
     paragraphs = [];
     len = 0;
     flags.consentWall = true;

@@ -181,6 +181,19 @@ describe('cleanHtml: walls and flags', () => {
     expect(a.flags?.consentWall).toBe(true);
   });
 
+  it('recognises an unlabelled consent wall by its phrases, but keeps a short news item about cookies', () => {
+    const wall = `<html><body><div class="fc-root"><div class="x1"><h2>We value your privacy</h2>
+      <p>We and our partners store and/or access information on a device, such as cookies, and process personal data for personalised ads and content.</p>
+      <p>Accept all</p><p>Manage options</p></div></div></body></html>`;
+    const w = run(wall);
+    expect(w.text).toBe('');
+    expect(w.flags?.consentWall).toBe(true);
+    const brief = `<html><body><article><p>The regulator fined a bakery chain on Monday after its loyalty app kept cookies and shared personal data without asking customers first, officials said.</p></article></body></html>`;
+    const b = run(brief);
+    expect(b.text).toContain('fined a bakery chain');
+    expect(b.flags?.consentWall).toBeUndefined();
+  });
+
   it('keeps the article when a consent layer sits on top of it', () => {
     const html = `<html><body aria-hidden="true" class="didomi-popup-open">
       <div id="didomi-host"><div class="didomi-popup" role="dialog" aria-modal="true"><p>We use cookies and similar technologies with our partners to improve your experience.</p><button>Agree</button></div></div>
