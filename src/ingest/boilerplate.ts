@@ -54,7 +54,8 @@ export function consentPhraseCount(text: string): number {
 
 /** Paywall containers and their teaser text. */
 export const PAYWALL_PATTERNS: readonly RegExp[] = [
-  /paywall|pay-wall|piano-|tp-modal|tp-container|regwall|reg-wall|meter-|metered|premium-content|subscriber-only|subscribers-only|paid-content|paidcontent|locked-content|content-locked|article-locked|gate-|gated/,
+  /paywall|pay-wall|regwall|reg-wall|premium-content|subscriber-only|subscribers-only|paid-content|paidcontent|locked-content|content-locked|article-locked/,
+  W('tp-modal|meter|metered|gate|gated|paygate|premium-gate|piano-paywall'),
 ];
 export const PAYWALL_TEXT = /\b(subscribe (now )?to (continue|keep) reading|(this|the) (article|story|content) is (only )?(available|reserved) (to|for) (subscribers|members)|already (a subscriber|have an account)\??\s*(sign|log) in|become a (subscriber|member) to (read|continue)|to continue reading,? (please )?(subscribe|log in|sign in)|you('ve| have) (reached|used) (your|all) (free|\d+) (articles|stories))\b/i;
 
