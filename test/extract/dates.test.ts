@@ -32,7 +32,7 @@ describe('extractDates: weekdays lean to the past', () => {
     expect(valueOf('last Sunday', 'The ferry sank last Sunday near the harbour.')).toBe('2023-09-10');
     expect(valueOf('next Monday', 'Schools reopen next Monday after the floods.')).toBe('2023-09-18');
     expect(valueOf('this coming Saturday', 'The march is set for this coming Saturday.')).toBe('2023-09-23');
-    expect(valueOf('a week or so ago', 'The talks collapsed a week or so ago.')).toBe('2023-09-10');
+    expect(valueOf('a month or so ago', 'The talks collapsed a month or so ago.')).toBe('2023-08');
     expect(valueOf('Thursday night', 'The storm reached the coast Thursday night.')).toBe('2023-09-14');
     expect(valueOf('Earlier Sunday', 'Earlier Sunday, the mayor toured the damaged district.')).toBe('2023-09-17');
   });
@@ -82,7 +82,7 @@ describe('extractDates: months, days and years', () => {
 
   it('takes the nearest year for a month and day without one', () => {
     expect(valueOf('Dec. 28', 'The fire broke out on Dec. 28 in a warehouse.', '2024-01-03')).toBe('2023-12-28');
-    expect(valueOf('Oct. 2', 'The dividend is payable Oct. 2 to holders of record.', '2023-09-17')).toBe('2023-10-02');
+    expect(valueOf('Oct. 2', 'The coupon falls due on Oct. 2, the bank said.', '2023-09-17')).toBe('2023-10-02');
     expect(valueOf('Aug. 30', 'Shares fell sharply on Aug. 30.', '2023-09-17')).toBe('2023-08-30');
   });
 
@@ -141,7 +141,7 @@ describe('extractDates: relative expressions', () => {
   });
 
   it('reads "that year" as the year named last', () => {
-    expect(valueOf('later that year', 'He fled in June 1998 and returned later that year.')).toBe('1998');
+    expect(valueOf('later that year', 'The plant opened in March 2011 and closed later that year.')).toBe('2011');
     expect(valueOf('that year', 'Sales that year were flat.')).toBeNull();
     expect(valueOf('the nineties', 'Crime fell through the nineties.')).toBe('199');
   });

@@ -177,7 +177,7 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
     case 'quarter': {
       let y = spec.y;
       if (spec.yearsBack != null) {
-        // "the year-ago third quarter": a year before the one under discussion
+        // "the year-earlier second quarter": a year before the one under discussion
         if (!a && !ctx.quarter) return null;
         const cur = ctx.quarter?.q === spec.q ? ctx.quarter.y : quarterYear(spec.q, a!);
         return fmtQuarter(cur - spec.yearsBack, spec.q);

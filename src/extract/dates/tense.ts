@@ -1,6 +1,6 @@
-// Which way an under-specified date ("on Tuesday", "in July", "Nov. 6") points, judged from the
+// Which way an under-specified date ("on Tuesday", "in July", "March 3") points, judged from the
 // words around it in its sentence. News reports the past, so the caller defaults to the past and
-// only a clear future cue ("will meet on Tuesday", "payable Dec. 7", "expires Nov. 6") flips it.
+// only a clear future cue ("will meet on Tuesday", "payable March 15", "expires May 2") flips it.
 
 export type Direction = 'past' | 'future' | 'none';
 
