@@ -111,7 +111,8 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
   /\b(sign up for|subscribe to) (our|the)\b.{0,60}\bnewsletter\b/i,
   /^(get|download) (the|our) [\w ]{0,30}\bapp\b/i,
   // Read-more and related prompts.
-  /^(read more|read next|read also|also read|see also|related( articles| stories| content| coverage| links| posts)?|more (from|on|in) [\w .'-]{1,40}|recommended( for you)?|you (may|might) (also )?like|most (read|popular|viewed)|trending( now)?|leia (mais|também)|leggi anche|lee también|lihat juga|baca juga)\s*[:.]?/i,
+  // (a prompt alone, or followed by ':' and a headline; never the start of a sentence like "More from ... was said")
+  /^(read more|read next|read also|also read|see also|related( articles| stories| content| coverage| links| posts| topics)?|more (from|on|in|about) [\w .'-]{1,40}|recommended( for you| reading)?|you (may|might) (also )?(like|be interested in)|most (read|popular|viewed|shared)|trending( now)?|top stories|latest news|editor'?s picks|leia (mais|também)|veja (também|mais)|saiba mais|leggi anche|potrebbe interessarti|lee también|te puede interesar|ver también|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant|lihat juga|baca juga|читайте также|смотрите также|相关(文章|阅读|新闻)|関連(記事|ニュース)|관련\s?기사)\s*([.…!]+|[:|>»–-].*)?$/i,
   // Photo credits and copyright lines.
   /^(photo|image|picture|foto|video|graphic|illustration)s?\s*(:|by\b|credit\b|courtesy\b)/i,
   /^(©|\(c\)|copyright\b)/i,

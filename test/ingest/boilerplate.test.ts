@@ -65,6 +65,16 @@ describe('text rules', () => {
     (t) => expect(isBoilerplate(t)).toBe(true),
   );
 
+  it.each(['Lesen Sie auch: Neue Brücke für die Altstadt', 'Leia também', 'More from Riverside Gazette', 'Related: Ferry timetable changes this summer'])(
+    '%s is a read-more prompt',
+    (t) => expect(isBoilerplate(t)).toBe(true),
+  );
+
+  it.each(['More from the council meeting is expected on Friday, when the budget is published.', 'Trending downwards since June, the index fell again.'])(
+    '%s is article text, not a prompt',
+    (t) => expect(isBoilerplate(t)).toBe(false),
+  );
+
   it.each(['Advertisers pulled out of the deal last year, the company said.', 'Readers wrote in to complain about the new timetable.', 'Share prices fell sharply on Monday.', 'Photographers gathered outside the court.'])(
     '%s is article text',
     (t) => expect(isBoilerplate(t)).toBe(false),
