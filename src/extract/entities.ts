@@ -65,18 +65,24 @@ function isSporty(tokens: Token[]): boolean {
 }
 
 /** The form shown as the name: people and organizations their fullest form, others their commonest. */
-function pickName(forms: Map<string, Form>, fullest: boolean): string {
+function pickName(forms: Map<string, Form>, fullest: boolean): Form {
   let best: Form | null = null;
   for (const f of forms.values()) {
     if (!best) best = f;
     else if (fullest ? f.words > best.words || (f.words === best.words && f.count > best.count) : f.count > best.count || (f.count === best.count && f.words > best.words)) best = f;
   }
-  return best!.text;
+  return best!;
 }
 
-function aliasesOf(forms: Map<string, Form>, name: string): string[] {
+/** A shouted form ("NIAMEY" in a dateline) shown in title case; acronyms stay. */
+function display(text: string): string {
+  if (/\p{Ll}/u.test(text) || /[.\d]/.test(text) || text.replace(/\s/g, '').length <= 4) return text;
+  return text.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+function aliasesOf(forms: Map<string, Form>, name: Form): string[] {
   const out: string[] = [];
-  for (const f of forms.values()) if (f.text !== name && !out.includes(f.text)) out.push(f.text);
+  for (const f of forms.values()) if (f !== name && !out.includes(display(f.text))) out.push(display(f.text));
   return out;
 }
 
@@ -102,8 +108,9 @@ function toRecords(entities: ResolvedEntity[], withSpans: boolean, base: number)
     const mentions = all.length;
     const spans = base ? all.filter((s) => s[0] >= base).map((s): [number, number] => [s[0] - base, s[1] - base]) : all;
     const sp = withSpans ? { spans } : {};
-    const name = pickName(e.forms, e.type === 'person' || e.type === 'org');
-    const aliases = aliasesOf(e.forms, name);
+    const best = pickName(e.forms, e.type === 'person' || e.type === 'org');
+    const name = display(best.text);
+    const aliases = aliasesOf(e.forms, best);
     switch (e.type) {
       case 'person':
         people.push({ name, aliases, mentions, ...sp });

@@ -52,6 +52,20 @@ describe('organization aliases', () => {
     expect(org?.aliases).toEqual(['IEC']);
   });
 
+  it('joins a long organization name over "of the" and takes its acronym', () => {
+    const text = 'Gen. Abdourahamane Tiani heads the National Council for the Safeguard of the Homeland (CNSP), the junta said.';
+    const org = extractNames(text).organizations.find((o) => o.aliases.includes('CNSP'));
+    expect(org?.name).toBe('National Council for the Safeguard of the Homeland');
+  });
+
+  it('does not take a news agency credit for a country alias', () => {
+    const r = extractNames("NIAMEY, Niger (AP) — Niger's junta ordered the ambassador to leave.");
+    const niger = r.countries.find((c) => c.code === 'NE')!;
+    expect(niger.aliases ?? []).toEqual([]);
+    expect(niger.mentions).toBe(2);
+    expect(r.places.map((p) => [p.name, p.countryCode])).toEqual([['Niamey', 'NE']]);
+  });
+
   it('keeps an acronym in parentheses after a country with the country', () => {
     const text = 'Fighting flared in the Democratic Republic of the Congo (DRC) this week.';
     const r = extractNames(text);

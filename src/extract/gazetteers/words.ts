@@ -123,6 +123,7 @@ export const NAME_CONNECTORS = set(`
 /** Organizations news names with one word, that no head word gives away. */
 export const ORG_NAMES = set(`
   reuters bloomberg xinhua interfax tass ria yonhap kyodo anadolu afp ap upi bbc cnn nbc cbs abc
+  un eu au icc icj wfp who unicef ocha msf
   fox msnbc npr pbs aljazeera fed treasury pentagon kremlin congress senate parliament bundesbank
   bundestag knesset duma majlis hamas hezbollah taliban isis isil daesh wagner fatah ecowas nato
   opec imf unicef unesco unhcr interpol europol fifa uefa ioc wto oecd asean nasa fbi cia nsa

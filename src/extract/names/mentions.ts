@@ -139,6 +139,24 @@ function connectorAllowed(conns: Token[], left: Token): boolean {
   return false;
 }
 
+/**
+ * "National Council for the Safeguard of the Homeland": once a run holds an organization head
+ * word, "of (the)" may continue it — unless a country or known place follows ("... Council of Mali").
+ */
+function longOrgOf(tokens: Token[], from: number, end: number, conns: Token[], after: Token): boolean {
+  if (conns[0].lower !== 'of' || conns.length > 2 || (conns[1] && conns[1].lower !== 'the')) return false;
+  if (countryCode(after.text) || lookupPlace(after.text)) return false;
+  // Only the part after the last "and": "Democratic Party and Tanya Chan of ..." is two names.
+  let start = from;
+  for (let j = end; j > from; j--) {
+    if (tokens[j].lower === 'and' || tokens[j].text === '&') {
+      start = j + 1;
+      break;
+    }
+  }
+  return hasInnerOrgHead(tokens.slice(start, end + 1));
+}
+
 /** Maximal runs of capitalised words on one line, over initials and connectors. */
 function chunks(tokens: Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -167,7 +185,8 @@ function chunks(tokens: Token[]): Array<[number, number]> {
         let k = end + 1;
         while (k < tokens.length && isConnector(tokens[k]) && k - end <= 3) k++;
         const after = tokens[k];
-        if (isCapWord(after) && after.line === last.line && connectorAllowed(tokens.slice(end + 1, k), last)) {
+        const conns = tokens.slice(end + 1, k);
+        if (isCapWord(after) && after.line === last.line && (connectorAllowed(conns, last) || longOrgOf(tokens, i, end, conns, after))) {
           end = k;
           continue;
         }

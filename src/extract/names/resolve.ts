@@ -54,7 +54,11 @@ function root(g: Group): Group {
 
 function addForm(e: ResolvedEntity, key: string, text: string, start: number, end: number): void {
   const f = e.forms.get(key);
-  if (f) f.count++;
+  if (f) {
+    f.count++;
+    // "NIAMEY" (a dateline) then "Niamey": show the mixed-case form.
+    if (!/\p{Ll}/u.test(f.text) && /\p{Ll}/u.test(text)) f.text = text;
+  }
   else e.forms.set(key, { text, count: 1, words: wordsOf(key).length });
   e.spans.push([start, end]);
 }
@@ -187,6 +191,18 @@ function mergePeople(groups: Map<string, Group>): void {
   }
 }
 
+/** Do the acronym's letters appear, in order, among the initials of the name's words? */
+function initialsFit(acronym: string, m: Mention): boolean {
+  const initials = m.toks.filter((t) => t.word).map((t) => t.lower[0]).join('');
+  let k = 0;
+  for (const ch of acronym.replace(/ /g, '')) {
+    k = initials.indexOf(ch, k);
+    if (k < 0) return false;
+    k++;
+  }
+  return true;
+}
+
 /** An untyped name listed with names of one type takes that type ("Ubisoft, Microsoft and Sony"). */
 function typeFromLists(groups: Map<string, Group>): void {
   for (let pass = 0; pass < 2; pass++) {
@@ -212,6 +228,8 @@ function mergeAcronyms(groups: Map<string, Group>, mentions: Mention[]): void {
     const g = groups.get(m.key);
     const a = groups.get(m.parenAcronym.key);
     if (!g || !a || a.target || a === g || g.type === 'person') continue;
+    // Outside organizations the letters must fit the name ("DRC"), not a credit line ("Niger (AP)").
+    if (g.type !== 'org' && g.type !== null && !initialsFit(m.parenAcronym.key, m)) continue;
     if (!g.type) g.type = 'org';
     if (a.type === 'country' && g.type !== 'country') continue;
     a.target = g;
