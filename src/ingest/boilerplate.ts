@@ -115,7 +115,7 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
   /^(read more|read next|read also|also read|see also|related( articles| stories| content| coverage| links| posts| topics)?|more (from|on|in|about) [\w .'-]{1,40}|recommended( for you| reading)?|you (may|might) (also )?(like|be interested in)|most (read|popular|viewed|shared)|trending( now)?|top stories|latest news|editor'?s picks|leia (mais|também)|veja (também|mais)|saiba mais|leggi anche|potrebbe interessarti|lee también|te puede interesar|ver también|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant|lihat juga|baca juga|читайте также|смотрите также|相关(文章|阅读|新闻)|関連(記事|ニュース)|관련\s?기사)\s*([.…!]+|[:|>»–-].*)?$/i,
   // Photo credits and copyright lines.
   /^(photo|image|picture|foto|video|graphic|illustration)s?\s*(:|by\b|credit\b|courtesy\b)/i,
-  /^(©|\(c\)|copyright\b)/i,
+  /^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4}))/i,
   // Gallery and media labels.
   /^(image|photo|picture|slide|foto|imagem|immagine)\s*\d+\s*(of|\/|de|di|von)\s*\d+$/i,
   // Comment-section chrome.
