@@ -126,7 +126,7 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
 /** A line that only carries a byline, a date or a reading time (dropped before the first paragraph). */
 export const LEAD_META_TEXT: readonly RegExp[] = [
   /^(?:[Bb]y|BY|[Ff]rom|[Vv]on|[Pp]or|[Pp]ar|[Dd]i|[Oo]leh|[Оо]т)\s+\p{Lu}[^.!?]{0,80}$/u,
-  /^(published|updated|posted|last (updated|modified)|publicado|atualizado|pubblicato|aggiornato|diterbitkan|veröffentlicht)\b.{0,80}$/i,
+  /^(published|updated|posted|last (updated|modified)|publicado|atualizado|pubblicato|aggiornato|diterbitkan|veröffentlicht|aktualisiert|mis à jour|publié)\s*(:|on\b|at\b|em\b|il\b|el\b|am\b|le\b|\d).{0,80}$/i,
   /^\d+\s*(min(ute)?s?|minutes?)( read)?$/i,
   /^[\w,.: /-]{0,12}\d{1,4}[\w,.: /-]{0,30}\d{2,4}[\w,.: /-]{0,20}$/, // date-only line
 ];

@@ -85,6 +85,7 @@ describe('text rules', () => {
       expect(LEAD_META_TEXT.some((re) => re.test(t))).toBe(true);
     }
     expect(LEAD_META_TEXT.some((re) => re.test('By the time the ferry arrived, the crowd had gone home.'))).toBe(false);
+    expect(LEAD_META_TEXT.some((re) => re.test('Updated figures show the deficit grew'))).toBe(false);
   });
 
   it('recognises date stamps in several languages, not headings with a year', () => {
