@@ -2,7 +2,7 @@
 // container(s), then drop what is still chrome inside them (link lists, labels, bylines, trailing
 // headings). Returns paragraphs; the caller assembles the Article.
 import type { ParentNode } from 'domhandler';
-import { BOILERPLATE_TEXT, LEAD_META_TEXT, NEGATIVE_SIGNATURE, PAYWALL_TEXT, isDateLine } from './boilerplate.js';
+import { BOILERPLATE_TEXT, LEAD_META_TEXT, PAYWALL_TEXT, isDateLine } from './boilerplate.js';
 import { type Block, collectBlocks, prune } from './content-blocks.js';
 import type { DomIndex } from './content-dom.js';
 import { elementStats, selectContainers } from './content-score.js';
@@ -41,7 +41,7 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
   // No paragraph long enough to score (a page of short lines): every kept block is the body.
   const sel = selectContainers(dom, blocks, stats) ?? { roots: topLevel(dom) };
 
-  // Inside the chosen containers, drop link lists and negative-signature snippets.
+  // Inside the chosen containers, drop link lists (menus, related links).
   const n = dom.nodes.length;
   const drop = new Uint8Array(n);
   for (const r of sel.roots) {
@@ -53,8 +53,6 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
       const ld = stats.link[i] / text;
       const name = dom.nodes[i].name;
       if (LINK_LIST_TAGS.has(name) && ld > (name === 'p' || name === 'li' ? 0.7 : 0.5) && text < 2000) { drop[i] = 1; continue; }
-      const sig = dom.signature[i];
-      if (sig && NEGATIVE_SIGNATURE.test(sig) && stats.paras[i] < 2 && text < 300) drop[i] = 1;
     }
   }
 
