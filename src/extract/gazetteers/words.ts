@@ -95,7 +95,7 @@ export const PLACE_HEADS = set(`
 
 /** Place words that come first ("Lake Chad", "Mount Kenya", "Gulf of Guinea"). */
 export const PLACE_PREFIXES = set(`
-  lake mount mt gulf bay cape port fort isle sea strait st saint san santa sao el
+  lake mount mt gulf bay cape port fort isle strait st saint san santa sao el
 `);
 
 /** Lowercase nouns right after a capitalised phrase that make it an organization. */

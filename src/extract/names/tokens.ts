@@ -37,7 +37,6 @@ const COMPOUND_TAILS = new Set('winner winning maker owned style type like free 
 const PARTICLE_RE = /^(?:d['’]|l['’]|al-|el-|ad-|as-|ar-|ash-|at-|az-|an-|ibn-|bin-)/;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
-const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '•', '·', '*', '-', '–', '—', '>', '|', '«']);
 const ENDERS = new Set(['.', '!', '?', ':', ';', '…', '|', '•']);
 /** Lowercase words that may stand lowercase in a Title Case headline. */
 const TITLE_SMALL = new Set(
@@ -103,11 +102,9 @@ function markSentenceStarts(tokens: Token[]): void {
       t.sentStart = atStart;
       atStart = false;
     } else if (ENDERS.has(t.text)) {
-      // "Mr." / "J." / "U.S." do not end a sentence when a capitalised word follows on the same line
-      // ... but we cannot know: treat as an end; the chunker re-joins titles and initials itself.
+      // The dot after "Mr", "Gen" or an initial ends no sentence; other punctuation (quotes,
+      // brackets, commas) leaves the state as it is.
       atStart = !(t.text === '.' && prev !== null && prev.word && isAbbrevBeforeDot(prev));
-    } else if (!OPENERS.has(t.text)) {
-      // other punctuation (commas, closing quotes) keeps the sentence going
     }
     prev = t;
   }
