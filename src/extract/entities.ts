@@ -22,14 +22,23 @@ export interface NameOptions extends TagOptions {
    * nationality words only add mentions to countries the article names.
    */
   countriesFromDemonyms?: boolean;
+  /** Characters analysed at most (a guard for direct callers; the pipeline already caps words). */
+  maxChars?: number;
 }
+
+export const DEFAULT_MAX_CHARS = 500_000;
 
 export type NameEntities = Omit<Entities, 'dates'>;
 
 export function extractNames(text: string, opts: NameOptions = {}): NameEntities {
   const title = opts.title?.trim() && !text.startsWith(opts.title.trim()) ? opts.title.trim().replace(/\s+/g, ' ') : '';
   const base = title ? title.length + 2 : 0;
-  const all = title ? `${title}\n\n${text}` : text;
+  let all = title ? `${title}\n\n${text}` : text;
+  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  if (all.length > maxChars) {
+    const cut = all.lastIndexOf(' ', maxChars);
+    all = all.slice(0, cut > maxChars / 2 ? cut : maxChars);
+  }
   if (!/\p{Lu}/u.test(all)) return { people: [], countries: [], organizations: [], places: [] };
   const tokens = tokenize(all);
   const tags = tagOffsets(all, opts);

@@ -155,6 +155,13 @@ describe('robustness', () => {
     expect(r.countries.map((c) => c.code).sort()).toEqual(['FR', 'ML', 'US']);
   });
 
+  it('analyses at most maxChars characters', () => {
+    const text = `${'Mali and Niger met. '.repeat(10)}Later Ghana joined.`;
+    const r = extractNames(text, { maxChars: 100 });
+    expect(r.countries.map((c) => c.code).sort()).toEqual(['ML', 'NE']);
+    expect(r.countries.every((c) => c.spans!.every(([, b]) => b <= 100))).toBe(true);
+  });
+
   it('handles a long text', () => {
     const para = 'Assimi Goita met Abdoulaye Diop in Bamako, Mali, and the Alliance of Sahel States (AES) agreed to meet again. ';
     const r = extractNames(para.repeat(300));
