@@ -70,7 +70,9 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
     if (len < 300 && PAYWALL_TEXT.test(b.text)) continue;
     // Linked paragraphs are text (Readability #776); link-only list items and labels are not.
     const ld = b.linkLen / len;
-    if (b.kind === 'p' ? ld > 0.9 && len < 120 : ld > (b.kind === 'li' ? 0.7 : 0.5) && len < 300) continue;
+    // A link line inside a <p> that is mostly text (split by <br>) belongs to that paragraph.
+    const ownerLd = stats.text[b.owner] > 0 ? stats.link[b.owner] / stats.text[b.owner] : 1;
+    if (b.kind === 'p' ? ld > 0.9 && len < 120 && ownerLd > 0.5 : ld > (b.kind === 'li' ? 0.7 : 0.5) && len < 300) continue;
     kept.push(b);
   }
   return { paragraphs: mergeTableRows(trimEdges(kept, opts), dom), ...base };

@@ -77,6 +77,19 @@ describe('cleanHtml: article body', () => {
     expect(paras(a.text)).toEqual([P1, P2, P3, P4]);
   });
 
+  it('keeps a link line that is part of a <br>-split paragraph', () => {
+    const html = `<html><body><div class="entry-content"><p>${P1}</p>
+      <p>1) A wooden model of the old harbour bridge, hand-painted by a local artist, with a stand<br>
+      <a href="https://shop.example.org/p/1">https://shop.example.org/p/1</a><br>
+      2) The harbour bridge calendar for next year, with twelve photographs from the archive<br>
+      <a href="https://shop.example.org/p/2">https://shop.example.org/p/2</a></p><p>${P2}</p></div></body></html>`;
+    const out = paras(run(html).text);
+    expect(out).toContain('https://shop.example.org/p/1');
+    expect(out).toContain('https://shop.example.org/p/2');
+    expect(out[0]).toBe(P1);
+    expect(out.at(-1)).toBe(P2);
+  });
+
   it('drops a link list inside the container but keeps the text around it', () => {
     const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/story/${i}">Other headline number ${i} about the town</a></li>`).join('');
     const html = `<html><body><div class="entry-content"><p>${P1}</p><p>${P2}</p><ul>${links}</ul><p>${P3}</p></div></body></html>`;
