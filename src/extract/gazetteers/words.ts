@@ -21,7 +21,8 @@ export const TITLES = set(`
   spokesperson coach manager striker midfielder defender goalkeeper skipper
   fullback winger flanker playmaker quarterback pitcher shortstop outfielder batsman bowler
   wicketkeeper all-rounder opener centre-back
-  leader opposition junta dictator warlord militant
+  leader opposition junta dictator warlord militant democrat republican socialist communist
+  conservative liberal
   junior associate assistant acting interim former late
   prime foreign defence defense interior finance economy trade health justice energy
   home education agriculture information culture transport labour labor security
