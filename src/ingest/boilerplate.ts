@@ -118,6 +118,9 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
   /^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4}))/i,
   // Gallery and media labels.
   /^(image|photo|picture|slide|foto|imagem|immagine)\s*\d+\s*(of|\/|de|di|von)\s*\d+$/i,
+  // Post meta lines: "05/10/2018 - Posted by: Jo Quinn - Category: Health - Tags: ...".
+  /(^|\s[-|•·]\s)(posted|published|publicado|pubblicato|veröffentlicht|publié|escrito|written|filed)\s+(by|por|da|von|par|under|em)\b/i,
+  /(^|\s[-|•·]\s)(tags?|categor(y|ies|ia|ias|ie)|kategorie|filed under|arquivado em)\s*:/i,
   // Comment-section chrome.
   /^(\d+\s+)?(comments?|responses?|replies)\s*(\(\d+\))?$/i,
   /^(leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|show comments|view comments)\b/i,
