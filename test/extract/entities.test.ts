@@ -37,6 +37,12 @@ describe('people', () => {
     expect(r.countries.map((c) => c.code)).toEqual(['MK']);
   });
 
+  it('takes a lowercase role before a name as person evidence', () => {
+    const r = extractNames('The remark by professor Marc Lamont Hill drew replies from activist Sehar Memon.');
+    expect(names(r.people).sort()).toEqual(['Marc Lamont Hill', 'Sehar Memon']);
+    expect(r.places).toEqual([]);
+  });
+
   it('extends over initials', () => {
     const r = extractNames('The memo was signed by George W. Bush and read by Mary J. Blige.');
     expect(names(r.people).sort()).toEqual(['George W. Bush', 'Mary J. Blige']);

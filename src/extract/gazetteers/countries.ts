@@ -112,7 +112,8 @@ const OTHER_NATIONALITY_WORDS = [
   'hispanic', 'caribbean', 'scandinavian', 'nordic', 'baltic', 'balkan', 'sahelian', 'tibetan',
   'frenchman', 'frenchwoman', 'englishman', 'englishwoman', 'scotsman', 'scotswoman', 'irishman',
   'irishwoman', 'welshman', 'dutchman', 'dutchwoman', 'chechen', 'kashmiri', 'sahrawi', 'ossetian',
-  'abkhaz', 'tatar', 'uighur', 'uyghur', 'rohingya', 'pashtun', 'tamil', 'sikh', 'hindu', 'muslim', 'christian',
+  'abkhaz', 'tatar', 'islam', 'christianity', 'judaism', 'buddhism', 'hinduism', 'catholicism',
+  'uighur', 'uyghur', 'rohingya', 'pashtun', 'tamil', 'sikh', 'hindu', 'muslim', 'christian',
   'jewish', 'sunni', 'shia', 'shiite', 'islamist', 'jihadist', 'fulani', 'hausa', 'yoruba', 'igbo',
   'bambara', 'berber', 'zulu', 'maori', 'aboriginal', 'persian', 'slavic',
 ];

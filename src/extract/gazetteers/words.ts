@@ -61,7 +61,7 @@ export const ORG_HEADS = set(`
   command regiment battalion division
   club fc cf afc united rovers wanderers athletic
   times post news herald tribune journal gazette press telegraph guardian chronicle review
-  magazine radio television tv broadcasting media network agency
+  magazine radio television tv broadcasting media network agency weekly daily
   hospital clinic museum orchestra band
   exchange reserve treasury cabinet government junta
   front forum centre center programme program initiative mission watch international nations
@@ -79,7 +79,20 @@ export const ORG_OF_HEADS = set(`
 /** First words that make "X of Y" a place ("Republic of Korea", "Gulf of Guinea"). */
 export const PLACE_OF_HEADS = set(`
   republic kingdom emirate sultanate principality province states gulf bay cape isle isles
-  island islands sea strait straits lake river mount city town port horn
+  island islands sea strait straits lake river mount city town port horn municipality commune
+  county district region prefecture governorate
+`);
+
+/** Lowercase words before a name that make it a person ("junta leader Assimi Goita", "professor Marc Hill"). */
+export const PERSON_NOUNS_BEFORE = set(`
+  leader chief spokesman spokeswoman spokesperson official analyst professor author actor actress
+  singer artist activist journalist reporter writer lawyer attorney player striker captain coach
+  manager director founder chairman chairwoman ceo president minister secretary ambassador envoy
+  colonel general commander judge prosecutor senator governor mayor king queen prince princess
+  candidate economist scientist researcher historian novelist poet rapper musician comedian
+  businessman businesswoman billionaire entrepreneur teacher student doctor surgeon nurse priest
+  pastor imam cleric rabbi bishop pope general lieutenant sergeant officer agent detective
+  son daughter wife husband brother sister mother father widow cousin uncle aunt
 `);
 
 /** Last words that make a capitalised phrase a place ("Lake Chad", "Niger Delta", "Red Sea"). */

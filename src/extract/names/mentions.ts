@@ -12,6 +12,7 @@ import {
   ORG_NAMES,
   ORG_NOUNS_AFTER,
   ORG_OF_HEADS,
+  PERSON_NOUNS_BEFORE,
   PERSON_TITLES,
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
@@ -345,7 +346,11 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
     m.place = place;
     s.place += place.kind === 'region' ? 5 : place.kind === 'province' ? 2 : place.pop >= 100_000 ? 2.5 : 1.5;
   }
+  // "junta leader Assimi Goita", "professor Marc Lamont Hill": a lowercase role noun before the name.
+  const roleBefore = !!before && before.word && !before.cap && PERSON_NOUNS_BEFORE.has(before.lower) && !cc;
+  const titled = piece.titled || roleBefore;
   if (piece.titled) s.person += 4;
+  if (roleBefore) s.person += 2.5;
   if (before && before.word && before.cap && PERSON_TITLES.has(lowerKey(before))) s.person += 2;
 
   // compromise's lexicon tags.
@@ -387,7 +392,7 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   if (place?.kind === 'region') s.org = 0;
 
   // A name ending in an organization or place head word is not a person ("Irving School District").
-  if (words.length > 1 && !piece.titled && (ORG_HEADS.has(lastKey) || placeHead || hasOrgOf(p) || hasPlaceOf(p))) {
+  if (words.length > 1 && !titled && (ORG_HEADS.has(lastKey) || placeHead || hasOrgOf(p) || hasPlaceOf(p))) {
     s.person = Math.min(s.person, 0);
     return;
   }
@@ -439,6 +444,8 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
         m.scores.org += 1;
       }
       if (words.length === 1 && NEVER_NAMES.has(key)) continue;
+      // A head word alone ("the Council", "the Municipality") names nothing by itself.
+      if (words.length === 1 && !m.acronym && (ORG_HEADS.has(key) || PLACE_HEADS.has(key)) && !ORG_NAMES.has(key)) continue;
       if (words.length === 1 && !m.acronym) {
         if (p[0].sentStart && !piece.titled && !m.team) m.weak = true;
       }
