@@ -373,7 +373,7 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   if (hasPlaceOf(p)) s.place += 3;
   if (p.some((t) => t.text === '&')) s.org += 2;
   // "Marc Lamont Hill", "Jane Park": a first name makes the head word a surname.
-  const placeHead = words.length > 1 && PLACE_HEADS.has(lastKey) && !(hasTag(first, ['FirstName']) && !hasTag(first, ['Place']));
+  const placeHead = words.length > 1 && PLACE_HEADS.has(lastKey) && !titled && !(hasTag(first, ['FirstName']) && !hasTag(first, ['Place']));
   if (placeHead) s.place += 3;
   if (words.length > 1 && PLACE_PREFIXES.has(lowerKey(first)) && !hasTag(first, ['FirstName'])) s.place += 1.5;
   if (m.acronym && !cc && !/^[IVXLCDM]+$/.test(text)) s.org += 1.5;
