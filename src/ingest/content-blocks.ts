@@ -130,14 +130,19 @@ export function collectBlocks(root: ParentNode, dom: DomIndex, reason: string[],
     const raw = parts.length === 1 ? parts[0] : parts.join('');
     parts = [];
     partsLen = 0;
-    const text = raw.replace(SPACE_RE, ' ').trim();
     const ll = linkLen;
     linkLen = 0;
-    if (!text) return;
     const owner = ownerStack.length ? ownerStack[ownerStack.length - 1] : -1;
     const name = owner >= 0 ? dom.nodes[owner].name : 'div';
     const kind = kindOf(name);
-    blocks.push({ text, linkLen: Math.min(ll, text.length), owner, kind, level: kind === 'h' ? Number(name[1]) : 0 });
+    const level = kind === 'h' ? Number(name[1]) : 0;
+    // Preformatted text keeps its blank-line paragraphs.
+    const pieces = kind === 'pre' ? raw.split(/\n[ \t\r]*\n/) : [raw];
+    for (const piece of pieces) {
+      const text = piece.replace(SPACE_RE, ' ').trim();
+      if (!text) continue;
+      blocks.push({ text, linkLen: Math.min(ll, text.length), owner, kind, level });
+    }
   };
 
   let node: AnyNode | null = root.children[0] ?? null;

@@ -43,6 +43,11 @@ describe('cleanHtml: article body', () => {
     expect(paras(run(html).text)).toEqual([P1, P2, P3, P4]);
   });
 
+  it('keeps the blank-line paragraphs of preformatted text', () => {
+    const html = `<html><body><div class="post-body"><pre>${P1}\n\n${P2}\n   \n${P3}</pre></div></body></html>`;
+    expect(paras(run(html).text)).toEqual([P1, P2, P3]);
+  });
+
   it('keeps headings and list items as their own paragraphs, and linked paragraphs', () => {
     const html = `<html><body><div class="article-body">
       <p>${P1}</p>
