@@ -122,6 +122,12 @@ describe('places and organizations', () => {
     expect(names(r.people)).toEqual(['Otto Rehhagel']);
   });
 
+  it('keeps a sentence-initial name vouched for by the noun after it', () => {
+    const r = extractNames('Islamic State fighters attacked the town. Three Sahel countries replied.');
+    expect(names(r.organizations)).toEqual(['Islamic State']);
+    expect(names(r.places)).toEqual(['Sahel']);
+  });
+
   it('does not turn sentence-initial words into names', () => {
     const r = extractNames('Three soldiers died. Police said the attack came at dawn. After that, Mali closed its border.');
     expect([...names(r.people), ...names(r.organizations), ...names(r.places)]).toEqual([]);

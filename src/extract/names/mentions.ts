@@ -236,7 +236,10 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     // A common word opening the sentence ("Three Sahel countries", "After Goita ...").
     const first = piece[0];
     const initial = piece[1]?.text === '.' && /^\p{Lu}$/u.test(first.text);
-    if (first.sentStart && !initial && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !isKnownPlace(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
+    // "Islamic State fighters attacked": a lowercase organization/place noun after vouches for the whole run.
+    const nextTok = ctx.tokens[piece[piece.length - 1].i + 1];
+    const vouched = piece.length > 1 && !NEVER_NAMES.has(first.lower) && !hasTag(first, ['Value', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb']) && !!nextTok && nextTok.word && !nextTok.cap && (ORG_NOUNS_AFTER.has(nextTok.lower) || PLACE_NOUNS_AFTER.has(nextTok.lower));
+    if (first.sentStart && !initial && !vouched && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !isKnownPlace(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
       piece = stripLeading(piece.slice(1));
       if (!piece.length) continue;
     }
