@@ -71,7 +71,7 @@ export interface ClassRule {
 /** Class/id patterns of boilerplate blocks. Weak rules spare an element that holds most of the page's text. */
 export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
   { name: 'consent', re: CONSENT_PATTERNS[0], strong: true },
-  { name: 'comments', re: W('comments?|commentlist|commentary-list|comments-area|reader-comments|user-comments|fb-comments|respond|replies|disqus|disqus_thread|dsq|coral|talk-stream|viafoura|vf'), strong: true },
+  { name: 'comments', re: W('comments?|commentlist|commentary-list|comments-area|reader-comments|user-comments|fb-comments|respond|replies|responses|disqus|disqus_thread|dsq|coral|talk-stream|viafoura|vf'), strong: true },
   { name: 'ads', re: W('ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|adbox|adblock|adbanner|admz|ad-slot|ad-unit|dfp|gpt|google-ad|sponsor|sponsored|sponsors|promo|promoted|promotion|commercial|taboola|outbrain|revcontent|zergnet|mgid|teads|nativo|ob-widget|trc_related_container|banner-ad|leaderboard|skyscraper|billboard|mpu|dfp-ad|ad-container|ad-wrapper|ad-placeholder|adsense|googletag'), strong: false },
   { name: 'ads-prefix', re: /(?:^|[\s])(ad-|ads-|adv-|advert|advertisement|dfp-|gpt-|taboola|outbrain|sponsored)/, strong: false },
   { name: 'share', re: W('share|shares|sharing|sharebar|sharetools|sharethis|shareaholic|addthis|addtoany|a2a|social|socials|sociable|socialmedia|follow-us|followus|tweet-this|facebook-like|whatsapp|print-button'), strong: false },

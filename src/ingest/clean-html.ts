@@ -15,7 +15,7 @@ import { extractMetadata, type PageMetadata } from './metadata.js';
 
 /** Below this many characters a first-pass body is suspect and the relaxed pass is tried. */
 const SHORT_BODY = 250;
-/** A short text that mentions cookies/consent is a consent banner, not an article. */
+/** The longest body that can still be a consent banner (judged by its phrases). */
 const CONSENT_BANNER_MAX = 1200;
 /** A body this short on a page with paywall markers is a teaser. */
 const PAYWALL_TEASER_MAX = 1500;
