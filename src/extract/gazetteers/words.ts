@@ -23,7 +23,7 @@ export const TITLES = set(`
   wicketkeeper all-rounder opener centre-back
   leader opposition junta dictator warlord militant democrat republican socialist communist
   conservative liberal
-  junior associate assistant acting interim former late
+  junior associate assistant acting interim former late veteran
   prime foreign defence defense interior finance economy trade health justice energy
   home education agriculture information culture transport labour labor security
   state executive national
