@@ -155,9 +155,11 @@ const INLINE_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'small', 'sup', 'sub
  */
 function boundedText(el: unknown, max: number): string {
   let out = '';
-  const stack: AnyNode[] = [el as AnyNode];
+  // An empty selection (no <body> in a binary or fragment input) gives no node: no text.
+  const stack: AnyNode[] = el ? [el as AnyNode] : [];
   while (stack.length && out.length <= max) {
     const n = stack.pop()!;
+    if (!n) continue;
     if (n.type === 'text') out += n.data ?? '';
     else if (n.type === 'space') out += ' ';
     else if (n.children && n.name !== 'script' && n.name !== 'style' && n.name !== 'noscript') {

@@ -240,3 +240,12 @@ describe('JSON-LD repair', () => {
     expect(meta(ld({ '@type': 'NewsArticle', headline: 'Rock &amp; roll at 70 &#8211; still loud' })).title).toBe('Rock & roll at 70 – still loud');
   });
 });
+
+describe('hostile input', () => {
+  it('returns metadata (mostly empty) for a document without <body>, never throws', () => {
+    const bytes = Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919 + 13) % 256)).join('');
+    const $ = cheerio.load(bytes, { xml: { xmlMode: false, decodeEntities: true } });
+    expect(() => extractMetadata($, null)).not.toThrow();
+    expect(extractMetadata(cheerio.load('', { xml: { xmlMode: false } }), null).title).toBeNull();
+  });
+});
