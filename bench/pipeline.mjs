@@ -39,6 +39,7 @@ function peakRssMb() {
 }
 
 async function runSystem(name, pages, rounds) {
+  let failures = 0;
   const dist = resolve(here, '../dist');
   let fn;
   if (name === 'cheerio.load') {
@@ -49,10 +50,16 @@ async function runSystem(name, pages, rounds) {
     const { Readability } = await import('@mozilla/readability');
     const virtualConsole = new VirtualConsole();
     fn = (p) => {
-      const dom = new JSDOM(p.bytes, { url: p.url ?? 'https://example.com/', virtualConsole });
-      const out = new Readability(dom.window.document).parse();
-      dom.window.close();
-      return out?.textContent ?? '';
+      // jsdom throws on some real pages (CSS it cannot parse): that page counts, with no output.
+      try {
+        const dom = new JSDOM(p.bytes, { url: p.url ?? 'https://example.com/', virtualConsole });
+        const out = new Readability(dom.window.document).parse();
+        dom.window.close();
+        return out?.textContent ?? '';
+      } catch {
+        failures++;
+        return '';
+      }
     };
   } else {
     const { clean } = await import(join(dist, 'ingest/clean.js'));
@@ -75,7 +82,7 @@ async function runSystem(name, pages, rounds) {
     if (r === 0 && out && typeof out === 'object' && typeof out.text === 'string') words += out.text.split(/\s+/).length;
   }
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
-  return { name, pages: pages.length * rounds, secs, pagesPerSec: (pages.length * rounds) / secs, peakRssMb: peakRssMb(), words };
+  return { name, failures, pages: pages.length * rounds, secs, pagesPerSec: (pages.length * rounds) / secs, peakRssMb: peakRssMb(), words };
 }
 
 const SYSTEMS = ['cheerio.load', 'readability+jsdom', 'gleaner clean', 'gleaner extract', 'gleaner clean+extract'];
@@ -99,7 +106,7 @@ if (values.system) {
       child.on('exit', (code) => (got ? resolveP(got) : reject(new Error(`${system} exited with ${code}`))));
     });
     results.push(result);
-    console.log(`  ${system.padEnd(22)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s   peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB`);
+    console.log(`  ${system.padEnd(22)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s   peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB${result.failures ? `   (${result.failures} pages threw)` : ''}`);
   }
   const by = Object.fromEntries(results.map((r) => [r.name, r]));
   const ref = by['readability+jsdom'].pagesPerSec;
