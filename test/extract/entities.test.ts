@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractNames } from '../../src/extract/entities.js';
 import { extract } from '../../src/extract/index.js';
+import { segments, tagOffsets } from '../../src/extract/names/tags.js';
 import { Entities } from '../../src/store/schema.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
@@ -172,6 +173,24 @@ describe('robustness', () => {
     const r = extractNames(text, { maxChars: 100 });
     expect(r.countries.map((c) => c.code).sort()).toEqual(['ML', 'NE']);
     expect(r.countries.every((c) => c.spans!.every(([, b]) => b <= 100))).toBe(true);
+  });
+
+  it('hands compromise lines and pieces of long lines, with offsets into the whole text', () => {
+    const long = 'Mali signed the pact. '.repeat(200);
+    const text = `First line here.\n\n${long}\nLast line in Niger.`;
+    const segs = segments(text);
+    expect(segs.every(([a, b]) => b - a <= 2000 && a < b)).toBe(true);
+    expect(segs.map(([a, b]) => text.slice(a, b)).join('').replace(/\n/g, '')).toBe(text.replace(/\n/g, ''));
+    const tags = tagOffsets(text);
+    const niger = text.lastIndexOf('Niger');
+    expect(tags.get(niger)?.has('Country')).toBe(true);
+    expect(tags.get(text.indexOf('Mali', 3000))?.has('Country')).toBe(true);
+  });
+
+  it('handles a very long run of capitalised words quickly', () => {
+    const text = `${'Alpha And Beta And Gamma Council '.repeat(4000)}met in Mali.`;
+    const r = extractNames(text);
+    expect(r.countries.map((c) => c.code)).toEqual(['ML']);
   });
 
   it('handles a long text', () => {

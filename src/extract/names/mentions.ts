@@ -77,6 +77,7 @@ const TEAM_NOUNS_AFTER = new Set(['coach', 'manager', 'striker', 'midfielder', '
 /** Lexicon word classes that are never names (nouns are left out: many surnames are nouns). */
 const LEXICON_COMMON = new Set(['Adjective', 'Comparative', 'Superlative', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'PhrasalVerb', 'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Cardinal', 'Ordinal', 'TextValue']);
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
+const MAX_RUN = 16;
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const ALWAYS_CONNECT = new Set(['de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'ul', 'ud', 'es', '&']);
 
@@ -170,7 +171,8 @@ function chunks(tokens: Token[]): Array<[number, number]> {
     let end = i;
     for (;;) {
       const last = tokens[end];
-      if (last.poss) break;
+      // Names are short; a longer run of capitals is a headline or a list, cut into runs of 16.
+      if (last.poss || end - i >= MAX_RUN) break;
       const nx = tokens[end + 1];
       if (!nx || nx.line !== last.line) break;
       if (isCapWord(nx) || (nx.hyphenName && !nx.caseless && nx.start - last.end <= 1)) {

@@ -1,7 +1,8 @@
 // compromise, run once over the text: its tokenizer, lexicon and pre-tagger (the part that knows
 // first names, surnames, places, organizations, honorifics and word classes). The sentence-level
 // post-tagger is off by default: it costs 2–3× the rest and our own rules replace what it adds.
-// Every call is guarded: a chunk that makes compromise throw costs only that chunk.
+// Text goes to compromise line by line (long lines in pieces), each call guarded: a paragraph that
+// makes compromise throw is retried sentence by sentence, and a sentence that still throws is skipped.
 import nlp from 'compromise';
 
 export interface TagOptions {
@@ -17,6 +18,9 @@ interface Term {
   offset?: { start: number; length: number };
 }
 
+/** Longest piece of text handed to compromise at once: its cost grows faster than linearly on one long sentence. */
+const MAX_SEGMENT = 2000;
+
 /** Map from absolute character offset of a term's start to its compromise tags. */
 export function tagOffsets(text: string, opts: TagOptions = {}): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
@@ -28,23 +32,45 @@ export function tagOffsets(text: string, opts: TagOptions = {}): Map<number, Set
       for (const t of terms) if (t.text && t.offset) out.set(base + t.offset.start, t.tags);
     }
   };
-  try {
-    run(text, 0);
-    return out;
-  } catch {
-    out.clear();
-  }
-  // One bad sentence: retry line by line, skipping the lines that still throw.
-  let base = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim()) {
-      try {
-        run(line, base);
-      } catch {
-        /* this line stays untagged; the rules still see its capitals */
+  for (const [start, end] of segments(text)) {
+    const seg = text.slice(start, end);
+    if (!/\p{L}/u.test(seg)) continue;
+    try {
+      run(seg, start);
+    } catch {
+      // One bad sentence costs only that sentence: retry the paragraph sentence by sentence.
+      const re = /[^.!?]+(?:[.!?]+|$)/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(seg)) !== null && m[0].length > 0) {
+        try {
+          run(m[0], start + m.index);
+        } catch {
+          /* left untagged; the rules still see its capitals */
+        }
       }
     }
-    base += line.length + 1;
+  }
+  return out;
+}
+
+/** [start, end) of each line, long lines cut at a sentence end (or a space) before MAX_SEGMENT. */
+export function segments(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let a = lineStart;
+    while (lineEnd - a > MAX_SEGMENT) {
+      const window = text.slice(a, a + MAX_SEGMENT);
+      let cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
+      if (cut < MAX_SEGMENT / 4) cut = window.lastIndexOf(' ');
+      if (cut < MAX_SEGMENT / 4) cut = MAX_SEGMENT - 1;
+      out.push([a, a + cut + 1]);
+      a += cut + 1;
+    }
+    if (lineEnd > a) out.push([a, lineEnd]);
+    lineStart = lineEnd + 1;
   }
   return out;
 }
