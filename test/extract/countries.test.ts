@@ -96,4 +96,10 @@ describe('countries in text', () => {
     expect(mali.mentions).toBe(2);
     expect(mali.spans!.map(([a, b]) => text.slice(a, b))).toEqual(['Mali', 'Mali']);
   });
+
+  it('gives places a two-letter country code or none (Kosovo is XK in the city data, not -99)', () => {
+    const r = extractNames('Talks opened in Pristina on Monday. Delegates from Hargeisa and Lagos attended.');
+    for (const p of r.places) if (p.countryCode !== undefined) expect(p.countryCode).toMatch(/^[A-Z]{2}$/);
+    expect(r.places.find((p) => p.name === 'Pristina')?.countryCode).toBe('XK');
+  });
 });

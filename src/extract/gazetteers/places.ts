@@ -18,7 +18,8 @@ interface CityRow {
   city: string;
   city_ascii: string;
   pop: number;
-  iso2: string;
+  iso2: string | number;
+  country: string;
   province: string;
 }
 
@@ -68,6 +69,13 @@ let byKey: Map<string, PlaceInfo> | null = null;
 
 function build(): void {
   byKey = new Map();
+  // The data set writes Kosovo as -99 (Natural Earth's "no code"); XK is the code in common use.
+  // Anything else that is not two letters is dropped rather than put in a record.
+  const iso2 = (r: CityRow): string | undefined => {
+    const code = String(r.iso2 ?? '').toUpperCase();
+    if (/^[A-Z]{2}$/.test(code)) return code;
+    return r.country === 'Kosovo' ? 'XK' : undefined;
+  };
   const rows = require('city-timezones/data/cityMap.json') as CityRow[];
   const put = (name: string, info: PlaceInfo) => {
     const k = nameKey(name);
@@ -77,11 +85,12 @@ function build(): void {
   };
   for (const r of rows) {
     if (r.pop < 15_000) continue; // hamlets named after ordinary words cost more than they give
-    put(r.city, { code: r.iso2, kind: 'city', pop: r.pop });
-    if (r.city_ascii !== r.city) put(r.city_ascii, { code: r.iso2, kind: 'city', pop: r.pop });
+    const code = iso2(r);
+    put(r.city, { code, kind: 'city', pop: r.pop });
+    if (r.city_ascii !== r.city) put(r.city_ascii, { code, kind: 'city', pop: r.pop });
   }
   for (const r of rows) {
-    if (r.province && !byKey.has(nameKey(r.province))) put(r.province, { code: r.iso2, kind: 'province', pop: 0 });
+    if (r.province && !byKey.has(nameKey(r.province))) put(r.province, { code: iso2(r), kind: 'province', pop: 0 });
   }
   for (const [name, code] of Object.entries(REGIONS)) {
     byKey.set(nameKey(name), code ? { code, kind: 'region', pop: 0 } : { kind: 'region', pop: 0 });
