@@ -1,6 +1,7 @@
 // Publication dates from metadata strings, URLs and text near the title, normalised to ISO-8601.
 // Precision is kept: a date-only value stays "2023-09-17"; a timestamp keeps its offset or Z.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 
 /** Years outside this range are taken as parse noise (copyright years, ids that look like dates). */
 const MIN_YEAR = 1990;
@@ -139,21 +140,34 @@ export function dateFromText(text: string, opts: { whole?: boolean } = {}): stri
     const y = Number(dotted[3]), m = Number(dotted[2]), d = Number(dotted[1]);
     if (validYmd(y, m, d)) return `${y}-${pad(m)}-${pad(d)}`;
   }
-  for (const parser of CHRONO_LOCALES) {
+  const locales = chronoLocales();
+  for (const parser of locales) {
     const found = fullDate(parser, s, opts.whole ?? false);
     if (found) return found;
     // Month names in another language only: English first, the others when it finds nothing.
     // (German "17. September 2023" is ASCII: the "day-dot-word" shape lets it through too.)
-    if (parser === chrono && !/[^\x00-\x7f]|\b(de|del|le|der|den|di|am|em|il)\b|\d\.\s+[a-z]/i.test(s)) break;
+    if (parser === locales[0] && !/[^\x00-\x7f]|\b(de|del|le|der|den|di|am|em|il)\b|\d\.\s+[a-z]/i.test(s)) break;
   }
   return null;
 }
 
-/** chrono parsers tried in order: English, then the languages of the pages we see most. */
-const CHRONO_LOCALES: { parse: typeof chrono.parse }[] = [chrono, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.it, chrono.nl, chrono.ru];
+type ChronoParser = { parse: typeof Chrono.parse };
+let chronoParsers: ChronoParser[] | null = null;
 
-function fullDate(parser: { parse: typeof chrono.parse }, s: string, whole: boolean): string | null {
-  let results: chrono.ParsedResult[];
+/**
+ * chrono parsers tried in order: English, then the languages of the pages we see most.
+ * Loaded on first use: chrono costs ~0.4 s to import, and most pages carry a structured date.
+ */
+function chronoLocales(): ChronoParser[] {
+  if (!chronoParsers) {
+    const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+    chronoParsers = [chrono, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.it, chrono.nl, chrono.ru];
+  }
+  return chronoParsers;
+}
+
+function fullDate(parser: ChronoParser, s: string, whole: boolean): string | null {
+  let results: Chrono.ParsedResult[];
   try {
     results = parser.parse(s, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   } catch {
