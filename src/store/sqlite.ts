@@ -51,6 +51,14 @@ export function fts5Match(q: FtsQuery): string {
   return match;
 }
 
+/** A full-text index write, applied once the batch's savepoints are done. */
+interface FtsOp {
+  seq: number;
+  replace: boolean;
+  title: string;
+  body: string;
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
@@ -132,12 +140,23 @@ export class SqliteStore implements Store {
     try {
       this.db
         .transaction(() => {
+          // Full-text rows are written after the savepoints: FTS5 flushes its pending index to a new
+          // segment at every savepoint, which made each record pay for a merge as the index grew.
+          const ftsOps: FtsOp[] = [];
           for (const item of batch) {
+            const ops: FtsOp[] = [];
             try {
-              outcomes.push({ ok: this.upsertOne(item.rec) });
+              outcomes.push({ ok: this.upsertOne(item.rec, ops) });
+              ftsOps.push(...ops);
             } catch (err) {
               outcomes.push({ err });
             }
+          }
+          const del = this.stmt('DELETE FROM records_fts WHERE rowid = ?');
+          const ins = this.stmt('INSERT INTO records_fts (rowid, title, body) VALUES (?, ?, ?)');
+          for (const op of ftsOps) {
+            if (op.replace) del.run(op.seq);
+            ins.run(op.seq, op.title, op.body);
           }
         })
         .immediate();
@@ -154,7 +173,7 @@ export class SqliteStore implements Store {
   }
 
   /** One upsert inside the batch transaction; a nested transaction is a savepoint. */
-  private upsertOne(rec: GleanerRecord): UpsertResult {
+  private upsertOne(rec: GleanerRecord, fts: FtsOp[]): UpsertResult {
     return this.db.transaction((): UpsertResult => {
       const keys = recordKeys(rec);
       const data = JSON.stringify(rec);
@@ -194,7 +213,7 @@ export class SqliteStore implements Store {
           `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
              syndicated_from = ?, updated_at = ?, data = ? WHERE id = ?`,
         ).run(keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id);
-        this.writeIndexes(existing.seq, existing.id, rec, true);
+        this.writeIndexes(existing.seq, existing.id, rec, true, fts);
         return { id: existing.id, status: 'updated', revision };
       }
       const original = originalOf(null);
@@ -203,21 +222,17 @@ export class SqliteStore implements Store {
         `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
       ).run(id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, now, data);
-      this.writeIndexes(Number(info.lastInsertRowid), id, rec, false);
+      this.writeIndexes(Number(info.lastInsertRowid), id, rec, false, fts);
       return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
     })();
   }
 
-  /** Entity rows and the full-text row for a record just written. */
-  private writeIndexes(seq: number, id: string, rec: GleanerRecord, replace: boolean): void {
-    if (replace) {
-      this.stmt('DELETE FROM entities WHERE record_id = ?').run(id);
-      this.stmt('DELETE FROM records_fts WHERE rowid = ?').run(seq);
-    }
+  /** Entity rows for a record just written; its full-text row is queued for the end of the batch. */
+  private writeIndexes(seq: number, id: string, rec: GleanerRecord, replace: boolean, fts: FtsOp[]): void {
+    if (replace) this.stmt('DELETE FROM entities WHERE record_id = ?').run(id);
     const ins = this.stmt('INSERT OR IGNORE INTO entities (record_id, type, term, name, key, code, mentions, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const e of entityRows(rec)) ins.run(id, e.type, e.term, e.name, e.key, e.code, e.mentions, e.alias ? 1 : 0);
-    const text = searchText(rec);
-    this.stmt('INSERT INTO records_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, text.title, text.body);
+    fts.push({ seq, replace, ...searchText(rec) });
   }
 
   /** Prepared statements, cached by SQL text (bounded: filters make a few shapes each). */
