@@ -1,5 +1,7 @@
 // What every CLI command receives: configuration and the output streams (tests pass their own).
 import type { Writable } from 'node:stream';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../errors.js';
 import type { Config } from '../config.js';
 
 export interface CliContext {
@@ -23,4 +25,35 @@ export async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
+}
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type ParsedValues<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'];
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/**
+ * parseArgs for a command, with the shared conventions: `-h/--help` prints `help` (exit 0) and a
+ * bad flag is a one-line usage error (exit 2). Returns the parsed arguments, or the exit code.
+ */
+export function parseCommandArgs<O extends ParseArgsOptionsConfig>(
+  ctx: CliContext,
+  command: string,
+  help: string,
+  argv: string[],
+  options: O,
+  opts: { allowPositionals?: boolean } = {},
+): { values: ParsedValues<O & typeof HELP_OPTION>; positionals: string[] } | number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: opts.allowPositionals ?? true, options: { ...options, ...HELP_OPTION } });
+  } catch (err) {
+    printError(ctx, `${command}: ${errorMessage(err)}`);
+    return 2;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    ctx.stdout.write(help);
+    return 0;
+  }
+  return parsed as { values: ParsedValues<O & typeof HELP_OPTION>; positionals: string[] };
 }

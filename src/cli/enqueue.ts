@@ -2,10 +2,9 @@
 // Adds one fetch job per URL (job id url-<sha256(canonical URL)>) and prints, per URL:
 //   <job id> <TAB> queued|duplicate <TAB> <url>      (or NDJSON with --json)
 // Fails fast, with one line and exit 1, when Redis is not reachable.
-import { parseArgs } from 'node:util';
-import { InputError, errorMessage } from '../errors.js';
+import { InputError } from '../errors.js';
 import { createProducer } from '../queue/producer.js';
-import { type CliContext, printError, readStdin, writeLine } from './context.js';
+import { type CliContext, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner enqueue [--json] URL...
        gleaner enqueue [--json] -          (one URL per line on stdin)
@@ -19,17 +18,8 @@ Options:
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
-  } catch (err) {
-    printError(ctx, `enqueue: ${errorMessage(err)}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
+  const parsed = parseCommandArgs(ctx, 'enqueue', HELP, argv, { json: { type: 'boolean', default: false } });
+  if (typeof parsed === 'number') return parsed;
   let urls: string[] = [];
   for (const p of parsed.positionals) {
     if (p === '-') urls.push(...(await readStdin(ctx.stdin)).toString('utf8').split(/\r?\n/));

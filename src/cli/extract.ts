@@ -3,10 +3,9 @@
 // One NDJSON record per input on stdout, in input order. A bad input gives a one-line error on
 // stderr and an error line {"input", "error"} in its place; the others still come out (exit 1).
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { InputError, GleanerError, errorMessage } from '../errors.js';
 import { processDocument } from '../pipeline.js';
-import { type CliContext, printError, readStdin, writeLine } from './context.js';
+import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner extract [options] FILE...
 
@@ -62,29 +61,15 @@ function parseManifest(body: string, source: string): InputSpec[] {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        'published-at': { type: 'string' },
-        text: { type: 'boolean', default: false },
-        manifest: { type: 'string' },
-        'max-words': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    printError(ctx, `extract: ${errorMessage(err)}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(ctx, 'extract', HELP, argv, {
+    url: { type: 'string' },
+    'published-at': { type: 'string' },
+    text: { type: 'boolean', default: false },
+    manifest: { type: 'string' },
+    'max-words': { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
   const publishedAt = values['published-at'] ? parseIsoDate(values['published-at'], '--published-at') : null;
   const maxWords = values['max-words'] ? Number(values['max-words']) : undefined;
   if (maxWords !== undefined && !(Number.isInteger(maxWords) && maxWords > 0)) throw new InputError('--max-words takes a positive whole number');

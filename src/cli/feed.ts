@@ -3,12 +3,11 @@
 // {"title","url","id","publishedAt","summary","author"}. An empty feed prints nothing and exits 0;
 // input that is not a feed gives a one-line error and exit 1.
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { InputError, errorMessage } from '../errors.js';
 import { fetchUrl } from '../ingest/fetch.js';
 import { parseFeed } from '../ingest/feed/index.js';
 import { RobotsCache } from '../ingest/robots.js';
-import { type CliContext, printError, readStdin, writeLine } from './context.js';
+import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner feed [options] FILE|URL|- ...
 
@@ -28,29 +27,15 @@ Exit status: 0 parsed (even with no items), 1 not a feed or not fetched, 2 usage
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        content: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        'feed-info': { type: 'boolean', default: false },
-        'ignore-robots': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    printError(ctx, `feed: ${errorMessage(err)}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(ctx, 'feed', HELP, argv, {
+    url: { type: 'string' },
+    content: { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    'feed-info': { type: 'boolean', default: false },
+    'ignore-robots': { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
   if (positionals.length === 0) {
     printError(ctx, 'feed: give a FILE, URL or - (see gleaner feed --help)');
     return 2;

@@ -1,10 +1,9 @@
 // gleaner feeds add FEED_URL [--every 15m] | list | remove ID | poll ID
 // Each feed has one BullMQ Job Scheduler (feed-<id>): upserted on add/change, removed on delete.
-import { parseArgs } from 'node:util';
-import { InputError, errorMessage } from '../errors.js';
+import { InputError } from '../errors.js';
 import { createProducer, type FeedWithSchedule } from '../queue/producer.js';
 import { DEFAULT_FEED_EVERY } from '../queue/queues.js';
-import { type CliContext, printError, writeLine } from './context.js';
+import { type CliContext, printError, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner feeds <command> [options]
 
@@ -29,21 +28,11 @@ function feedLine(f: FeedWithSchedule): string {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        every: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    printError(ctx, `feeds: ${errorMessage(err)}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(ctx, 'feeds', HELP, argv, {
+    every: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const [sub, ...args] = parsed.positionals;
   if (parsed.values.help || !sub) {
     ctx.stdout.write(HELP);

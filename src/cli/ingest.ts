@@ -1,10 +1,9 @@
 // gleaner ingest URL|FEED_URL...
 // The whole pipeline in one process, no Redis: fetch (robots, politeness, retries), clean, extract,
 // store, and print each record as NDJSON on stdout. Progress and failures go to stderr.
-import { parseArgs } from 'node:util';
-import { InputError, errorMessage } from '../errors.js';
+import { InputError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { type CliContext, printError, readStdin, writeLine } from './context.js';
+import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner ingest [options] URL|FEED_URL...
        gleaner ingest [options] -            (one URL per line on stdin)
@@ -20,17 +19,8 @@ Exit status: 0 all done, 1 some URLs failed (each named on stderr), 2 usage erro
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
-  } catch (err) {
-    printError(ctx, `ingest: ${errorMessage(err)}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
+  const parsed = parseCommandArgs(ctx, 'ingest', HELP, argv, { quiet: { type: 'boolean', default: false } });
+  if (typeof parsed === 'number') return parsed;
   const targets: string[] = [];
   for (const p of parsed.positionals) {
     if (p === '-') targets.push(...(await readStdin(ctx.stdin)).toString('utf8').split(/\r?\n/));

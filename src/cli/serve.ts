@@ -3,11 +3,10 @@
 // Redis is optional here: without it the review page and the read API work, and the queue
 // endpoints answer 503 with a clear message.
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { GleanerError, InputError, errorMessage } from '../errors.js';
 import { createLogger } from '../log.js';
 import type { QueueProducer } from '../server/types.js';
-import { type CliContext, printError } from './context.js';
+import { type CliContext, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner serve [options]
 
@@ -42,26 +41,12 @@ export function displayUrl(address: AddressInfo): string {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'no-queue': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    printError(ctx, `serve: ${errorMessage(err)}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
+  const parsed = parseCommandArgs(ctx, 'serve', HELP, argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-queue': { type: 'boolean', default: false },
+  }, { allowPositionals: false });
+  if (typeof parsed === 'number') return parsed;
   const config = ctx.config;
   const port = parsePort(parsed.values.port, config.port);
   const host = parsed.values.host ?? config.host;

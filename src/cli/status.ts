@@ -1,11 +1,10 @@
 // gleaner status [--json] [--failed N]
 // Queue counts, the latest failed jobs with their reasons (robots disallow, 404, too large, …) and
 // the feed schedulers. Fails fast when Redis is not reachable.
-import { parseArgs } from 'node:util';
 import { errorMessage } from '../errors.js';
 import { createProducer } from '../queue/producer.js';
 import { COUNTED_STATES, readStatus, type QueueStatus } from '../queue/status.js';
-import { type CliContext, printError } from './context.js';
+import { type CliContext, printError, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner status [--json] [--failed N]
 
@@ -35,21 +34,8 @@ export function formatStatus(s: QueueStatus): string {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: { json: { type: 'boolean', default: false }, failed: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (err) {
-    printError(ctx, `status: ${errorMessage(err)}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
+  const parsed = parseCommandArgs(ctx, 'status', HELP, argv, { json: { type: 'boolean', default: false }, failed: { type: 'string' } }, { allowPositionals: false });
+  if (typeof parsed === 'number') return parsed;
   const failedLimit = parsed.values.failed === undefined ? 20 : Number(parsed.values.failed);
   if (!Number.isInteger(failedLimit) || failedLimit < 0) {
     printError(ctx, `status: --failed must be a whole number`);

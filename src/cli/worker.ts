@@ -1,11 +1,10 @@
 // gleaner worker [--concurrency N] [--process-concurrency N] [--queues feeds,fetch,process]
 // Runs the queue workers until SIGTERM/SIGINT, then closes them with a timeout of its own.
 // Redis being down is not fatal here: the workers log it and keep retrying.
-import { parseArgs } from 'node:util';
-import { InputError, errorMessage } from '../errors.js';
+import { InputError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { ALL_QUEUES, type QueueName } from '../queue/queues.js';
-import { type CliContext, printError } from './context.js';
+import { type CliContext, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner worker [options]
 
@@ -27,27 +26,13 @@ function positiveInt(v: string | undefined, flag: string): number | undefined {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        concurrency: { type: 'string' },
-        'process-concurrency': { type: 'string' },
-        queues: { type: 'string' },
-        'shutdown-timeout': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    printError(ctx, `worker: ${errorMessage(err)}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
+  const parsed = parseCommandArgs(ctx, 'worker', HELP, argv, {
+    concurrency: { type: 'string' },
+    'process-concurrency': { type: 'string' },
+    queues: { type: 'string' },
+    'shutdown-timeout': { type: 'string' },
+  }, { allowPositionals: false });
+  if (typeof parsed === 'number') return parsed;
   const config = { ...ctx.config };
   config.fetchConcurrency = positiveInt(parsed.values.concurrency, '--concurrency') ?? config.fetchConcurrency;
   config.processConcurrency = positiveInt(parsed.values['process-concurrency'], '--process-concurrency') ?? config.processConcurrency;
