@@ -74,7 +74,7 @@ async function runSystem(name, pages, rounds) {
     } else if (name === 'gleaner clean+extract') fn = (p) => processDocument(p.bytes, meta(p));
     else throw new Error(`unknown system ${name}`);
   }
-  fn(pages[0]); // warm-up: module init, JIT
+  for (const p of pages.slice(0, 20)) fn(p); // warm-up: module init, lazy loads, JIT
   let words = 0;
   const start = process.hrtime.bigint();
   for (let r = 0; r < rounds; r++) for (const p of pages) {

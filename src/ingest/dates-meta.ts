@@ -142,14 +142,20 @@ export function dateFromText(text: string, opts: { whole?: boolean } = {}): stri
   }
   const locales = chronoLocales();
   for (const parser of locales) {
-    const found = fullDate(parser, s, opts.whole ?? false);
-    if (found) return found;
+    const english = parser === locales[0];
+    // English needs a month name or a numeric day/month/year: skip the costly parse without one.
+    if (!english || ENGLISH_DATE_HINT.test(s)) {
+      const found = fullDate(parser, s, opts.whole ?? false);
+      if (found) return found;
+    }
     // Month names in another language only: English first, the others when it finds nothing.
     // (German "17. September 2023" is ASCII: the "day-dot-word" shape lets it through too.)
-    if (parser === locales[0] && !/[^\x00-\x7f]|\b(de|del|le|der|den|di|am|em|il)\b|\d\.\s+[a-z]/i.test(s)) break;
+    if (english && !/[^\x00-\x7f]|\b(de|del|le|der|den|di|am|em|il)\b|\d\.\s+[a-z]/i.test(s)) break;
   }
   return null;
 }
+
+const ENGLISH_DATE_HINT = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}/i;
 
 type ChronoParser = { parse: typeof Chrono.parse };
 let chronoParsers: ChronoParser[] | null = null;
