@@ -145,9 +145,14 @@ export function formatTable(columns: Column[], rows: string[][], width: number):
   return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; quotes doubled. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; quotes doubled.
+ * Text from pages that starts like a spreadsheet formula (= + - @, tab, CR) gets a leading
+ * apostrophe (OWASP's CSV-injection advice): a hostile title must not run in Excel or Sheets.
+ */
 export function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  let s = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
