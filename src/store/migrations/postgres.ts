@@ -96,4 +96,13 @@ CREATE TABLE feed_items (
     name: 'index revisions by content hash (a copy of an earlier version is still a syndicated copy)',
     sql: `CREATE INDEX record_revisions_content_hash ON record_revisions (content_hash);`,
   },
+  {
+    version: 4,
+    name: 'records by (content_hash, seq): the syndication lookup "same text, oldest first, LIMIT 2" otherwise walks the primary key',
+    // With (content_hash) alone the planner, on stale statistics during a bulk import, scanned
+    // records_pkey in seq order and filtered every row: one full scan per upsert (measured: 46 ms
+    // at 15k records, bulk import falling to ~30 records/s by 88k).
+    sql: `CREATE INDEX records_content_hash_seq ON records (content_hash, seq);
+DROP INDEX records_content_hash;`,
+  },
 ];
