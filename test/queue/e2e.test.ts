@@ -2,39 +2,31 @@
 // extracted and stored; an unchanged feed answers 304 and adds nothing; one URL enqueued twice is
 // one record. Real Redis (random prefix), real SQLite (temp dir), local HTTP server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
-import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
-import { createProducer, type Producer } from '../../src/queue/producer.js';
-import { startWorkers, type WorkerRuntime } from '../../src/queue/workers/index.js';
+import { type Producer } from '../../src/queue/producer.js';
+import { type WorkerRuntime } from '../../src/queue/workers/index.js';
 import { readStatus } from '../../src/queue/status.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
-import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
-import { ensureBuilt } from '../helpers/build.js';
+import { waitFor } from '../helpers/queue-env.js';
+import { startQueueRig, type QueueRig } from '../helpers/queue-rig.js';
 import { articleUrl, serveSiteFeed, SITE_ARTICLES } from '../helpers/site.js';
 
 describe('queue end to end', { timeout: 300_000 }, () => {
-  let env: QueueTestEnv;
+  let rig: QueueRig;
   let server: FixtureServer;
   let store: Store;
   let runtime: WorkerRuntime;
   let producer: Producer;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    env = makeQueueEnv();
     server = await startFixtureServer();
-    store = await openStore({ dbPath: env.config.dbPath });
-    runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, lockDurationMs: 10_000 });
-    producer = await createProducer(env.config, { store });
+    rig = await startQueueRig({ workers: { lockDurationMs: 10_000 } });
+    ({ store, runtime, producer } = rig);
   }, 240_000);
 
   afterAll(async () => {
-    await producer?.close();
-    await runtime?.close(10_000);
-    await store?.close();
+    await rig?.close();
     await server?.close();
-    await env?.cleanup();
   });
 
   it('a scheduled feed poll brings its items into the store, and an unchanged feed is a 304', async () => {

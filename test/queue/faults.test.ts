@@ -11,6 +11,7 @@ import { startWorkers, type WorkerRuntime } from '../../src/queue/workers/index.
 import { readStatus } from '../../src/queue/status.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
+import { startQueueRig, type QueueRig } from '../helpers/queue-rig.js';
 import { ensureBuilt } from '../helpers/build.js';
 import { articlePage } from '../helpers/site.js';
 
@@ -28,6 +29,7 @@ async function finalState(runtime: WorkerRuntime, jobId: string, timeoutMs = 60_
 }
 
 describe('queue faults', { timeout: 300_000 }, () => {
+  let rig: QueueRig;
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
@@ -35,26 +37,15 @@ describe('queue faults', { timeout: 300_000 }, () => {
   let producer: Producer;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    env = makeQueueEnv();
     server = await startFixtureServer();
     server.robots('User-agent: *\nDisallow: /private/\n');
-    store = await openStore({ dbPath: env.config.dbPath });
-    runtime = await startWorkers(env.config, {
-      logger: createLogger('silent', { pretty: false }),
-      store,
-      lockDurationMs: 10_000,
-      fetchOptions: { timeoutMs: 1_500, connectTimeoutMs: 1_000 },
-    });
-    producer = await createProducer(env.config, { store });
+    rig = await startQueueRig({ workers: { lockDurationMs: 10_000, fetchOptions: { timeoutMs: 1_500, connectTimeoutMs: 1_000 } } });
+    ({ env, store, runtime, producer } = rig);
   }, 240_000);
 
   afterAll(async () => {
-    await producer?.close();
-    await runtime?.close(10_000);
-    await store?.close();
+    await rig?.close();
     await server?.close();
-    await env?.cleanup();
   });
 
   it('a page that answers 503 twice and then 200 is stored after retries', async () => {
@@ -135,6 +126,7 @@ describe('queue faults', { timeout: 300_000 }, () => {
 });
 
 describe('queue faults: private addresses', { timeout: 300_000 }, () => {
+  let rig: QueueRig;
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;

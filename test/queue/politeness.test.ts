@@ -2,21 +2,19 @@
 // gap (robots.txt Crawl-delay raises it), all at once from the queue, and each job is parked at
 // most about once (its own booked slot), not woken every time the host frees up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
-import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
-import { createProducer, type Producer } from '../../src/queue/producer.js';
-import { startWorkers, type WorkerRuntime } from '../../src/queue/workers/index.js';
+import { type Producer } from '../../src/queue/producer.js';
+import { type WorkerRuntime } from '../../src/queue/workers/index.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
-import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
-import { ensureBuilt } from '../helpers/build.js';
+import { waitFor } from '../helpers/queue-env.js';
+import { startQueueRig, type QueueRig } from '../helpers/queue-rig.js';
 import { articlePage } from '../helpers/site.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
 const TOWNS = ['Ashford', 'Brixham', 'Carlow', 'Dunmore', 'Elgin', 'Fenwick', 'Glenrock', 'Harlow'];
 
 describe('per-host politeness', { timeout: 300_000 }, () => {
-  let env: QueueTestEnv;
+  let rig: QueueRig;
   let plain: FixtureServer;
   let slowSite: FixtureServer;
   let store: Store;
@@ -24,8 +22,6 @@ describe('per-host politeness', { timeout: 300_000 }, () => {
   let producer: Producer;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    env = makeQueueEnv({ GLEANER_POLITENESS_MS: '400', GLEANER_FETCH_CONCURRENCY: '8' });
     plain = await startFixtureServer();
     slowSite = await startFixtureServer();
     slowSite.robots('User-agent: *\nCrawl-delay: 1\nAllow: /\n');
@@ -33,18 +29,14 @@ describe('per-host politeness', { timeout: 300_000 }, () => {
       plain.route(`/news/${i}.html`, { body: articlePage(`${town} opens a new swimming pool`, town), headers: html });
       slowSite.route(`/news/${i}.html`, { body: articlePage(`${town} repairs its harbour wall`, town), headers: html });
     }
-    store = await openStore({ dbPath: env.config.dbPath });
-    runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, queues: ['fetch', 'process'] });
-    producer = await createProducer(env.config, { store });
+    rig = await startQueueRig({ envOverrides: { GLEANER_POLITENESS_MS: '400', GLEANER_FETCH_CONCURRENCY: '8' }, workers: { queues: ['fetch', 'process'] } });
+    ({ store, runtime, producer } = rig);
   }, 240_000);
 
   afterAll(async () => {
-    await producer?.close();
-    await runtime?.close(10_000);
-    await store?.close();
+    await rig?.close();
     await plain?.close();
     await slowSite?.close();
-    await env?.cleanup();
   });
 
   function articleTimes(server: FixtureServer): number[] {

@@ -2,21 +2,21 @@
 // the same schema). Own schema, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';
-import { createProducer, type Producer } from '../../src/queue/producer.js';
-import { startWorkers, type WorkerRuntime } from '../../src/queue/workers/index.js';
+import { type Producer } from '../../src/queue/producer.js';
+import { type WorkerRuntime } from '../../src/queue/workers/index.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
-import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
-import { ensureBuilt } from '../helpers/build.js';
+import { waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
+import { startQueueRig, type QueueRig } from '../helpers/queue-rig.js';
 import { articleUrl } from '../helpers/site.js';
 
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 describe('queue workers on PostgreSQL', { timeout: 300_000 }, () => {
   const pgSchema = `gleaner_test_${randomBytes(6).toString('hex')}`;
+  let rig: QueueRig;
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
@@ -24,23 +24,21 @@ describe('queue workers on PostgreSQL', { timeout: 300_000 }, () => {
   let producer: Producer;
 
   beforeAll(async () => {
-    await ensureBuilt();
-    env = makeQueueEnv({ GLEANER_DATABASE_URL: PG_URL });
     server = await startFixtureServer();
-    store = await openStore({ databaseUrl: PG_URL, pgSchema });
-    runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store, pgSchema, queues: ['fetch', 'process'] });
-    producer = await createProducer(env.config, { store });
+    rig = await startQueueRig({
+      envOverrides: { GLEANER_DATABASE_URL: PG_URL },
+      openStore: () => openStore({ databaseUrl: PG_URL, pgSchema }),
+      workers: { pgSchema, queues: ['fetch', 'process'] },
+    });
+    ({ env, store, runtime, producer } = rig);
   }, 240_000);
 
   afterAll(async () => {
-    await producer?.close();
-    await runtime?.close(10_000);
-    await store?.close();
+    await rig?.close();
     await server?.close();
     const s = await PostgresStore.open({ url: PG_URL, schema: pgSchema });
     await s.dropSchema();
     await s.close();
-    await env?.cleanup();
   });
 
   it('stores the records of enqueued URLs in PostgreSQL', async () => {
