@@ -27,6 +27,7 @@
 // 1 hour / 1,000 per queue (enough for `status` and Bull Board); failed jobs 7 days / 5,000, so
 // their reasons stay visible without growing Redis for ever.
 import type { DefaultJobOptions, KeepJobs } from 'bullmq';
+import type { ProcessInput } from './process-step.js';
 
 export const QUEUE_NAMES = { feeds: 'feeds', fetch: 'fetch', process: 'process' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -90,16 +91,8 @@ export interface ParkedSlot {
   attempt: number;
 }
 
-export interface ProcessJobData {
-  url: string;
-  finalUrl: string;
-  rawHash: string;
-  contentType: string | null;
-  fetchedAt: string;
-  feedUrl?: string | null;
-  feedItemId?: string | null;
-  publishedAt?: string | null;
-}
+/** A process job carries what the process step needs (hashes and URLs, never page bytes). */
+export type ProcessJobData = ProcessInput;
 
 export interface ProcessJobResult {
   recordId: string;
