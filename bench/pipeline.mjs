@@ -62,7 +62,7 @@ async function runSystem(name, pages, rounds) {
       }
     };
   } else {
-    const { clean } = await import(join(dist, 'ingest/clean.js'));
+    const { clean } = await import(join(dist, 'clean/index.js'));
     const { extract } = await import(join(dist, 'extract/index.js'));
     const { processDocument } = await import(join(dist, 'pipeline.js'));
     const meta = (p) => ({ url: p.url, fileName: `${p.id}.html` });

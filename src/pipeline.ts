@@ -1,9 +1,9 @@
 // One document through the pure core: clean → extract → record. The CLI, the workers and the tests
 // all call this; it does no I/O.
 import { createHash } from 'node:crypto';
-import { clean, type CleanMeta, type CleanOptions } from './ingest/clean.js';
+import { clean, type CleanMeta, type CleanOptions } from './clean/index.js';
 import { extractWithInfo, type ExtractOptions } from './extract/index.js';
-import { GleanerRecord, type Provenance } from './store/schema.js';
+import { GleanerRecord, type Provenance } from './record/schema.js';
 import { PIPELINE_VERSION } from './version.js';
 
 export interface ProcessOptions {

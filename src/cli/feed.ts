@@ -4,9 +4,9 @@
 // input that is not a feed gives a one-line error and exit 1.
 import { readFile } from 'node:fs/promises';
 import { InputError, errorMessage } from '../errors.js';
-import { fetchUrl } from '../ingest/fetch.js';
-import { parseFeed } from '../ingest/feed/index.js';
-import { RobotsCache } from '../ingest/robots.js';
+import { fetchUrl } from '../fetch/fetch.js';
+import { parseFeed } from '../feed/index.js';
+import { RobotsCache } from '../fetch/robots.js';
 import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner feed [options] FILE|URL|- ...

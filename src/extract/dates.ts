@@ -7,7 +7,7 @@
 // also costs ~0.4 s per article and throws on some sentences. The grammar takes a few ms for an
 // 800-word article. Values: ISO-8601 at the known precision, TimeML forms for weeks, quarters,
 // halves, seasons; see DateMention in store/schema.ts.
-import type { DateMention } from '../store/schema.js';
+import type { DateMention } from '../record/schema.js';
 import { parseAnchor } from './dates/calendar.js';
 import { RULES, type Spec } from './dates/grammar.js';
 import { resolveSpec, type ResolveContext } from './dates/resolve.js';

@@ -2,7 +2,7 @@
 // text once (lexicon + pre-tagger); rules on top chunk capitalised words into names, repair their
 // spans, type them from tags, gazetteers, head words and context, keep one type per string, and
 // merge surnames and acronyms into the names they stand for. Pure: no I/O.
-import type { Country, Entities, Organization, Person, Place } from '../store/schema.js';
+import type { Country, Entities, Organization, Person, Place } from '../record/schema.js';
 import { SPORT_WORDS } from './gazetteers/words.js';
 import { findMentions, isCommonWord, type DemonymMention, type MentionContext } from './names/mentions.js';
 import { resolve, type Form, type ResolvedEntity } from './names/resolve.js';

@@ -1,6 +1,6 @@
 // extract(article) → Entities. Pure: no I/O. Names (people, countries, organizations, places)
 // and dates are found by separate modules over the same capped text.
-import type { Article, Entities } from '../store/schema.js';
+import type { Article, Entities } from '../record/schema.js';
 import { extractNames } from './entities.js';
 import { extractDates } from './dates.js';
 

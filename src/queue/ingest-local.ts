@@ -2,10 +2,10 @@
 // steps (steps.ts), with politeness kept in memory and retries done in a loop instead of by BullMQ.
 import type { Config } from '../config.js';
 import { FetchError, GleanerError } from '../errors.js';
-import { fetchUrl, type FetchOptions } from '../ingest/fetch.js';
-import { RobotsCache } from '../ingest/robots.js';
+import { fetchUrl, type FetchOptions } from '../fetch/fetch.js';
+import { RobotsCache } from '../fetch/robots.js';
 import type { Logger } from '../log.js';
-import type { GleanerRecord } from '../store/schema.js';
+import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { ATTEMPTS } from './queues.js';
 import { canonicalJobUrl } from './job-ids.js';
@@ -56,7 +56,7 @@ export interface IngestLocalOptions {
 
 /** Fetches, cleans, extracts and stores each target; a feed URL brings in its new items. */
 export async function ingestLocal(targets: string[], opts: IngestLocalOptions): Promise<{ stored: number; skipped: number; failed: number }> {
-  const { parseFeed, looksLikeFeed } = await import('../ingest/feed/index.js');
+  const { parseFeed, looksLikeFeed } = await import('../feed/index.js');
   const fetchOptions: Partial<FetchOptions> = { userAgent: opts.config.userAgent, allowPrivateAddresses: opts.config.allowPrivateAddresses, ...opts.fetchOptions };
   const ctx: StepContext = {
     store: opts.store,

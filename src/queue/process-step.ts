@@ -2,9 +2,9 @@
 // from steps.ts so that the feed/fetch side (main thread) never loads cheerio and compromise; the
 // process worker runs it in a sandboxed worker thread.
 import { NotArticleError, StoreError } from '../errors.js';
-import { looksLikeFeed } from '../ingest/feed/index.js';
+import { looksLikeFeed } from '../feed/index.js';
 import { processDocument, sha256 } from '../pipeline.js';
-import type { GleanerRecord } from '../store/schema.js';
+import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 
 export interface ProcessInput {

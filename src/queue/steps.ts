@@ -6,9 +6,9 @@
 // The queue adapters (workers/*.ts) and ingest-local.ts only decide how waiting and retrying
 // happen; the steps are the same.
 import { FetchError, GleanerError, RobotsDisallowedError } from '../errors.js';
-import { fetchUrl, type FetchOptions, type FetchResult } from '../ingest/fetch.js';
-import type { RobotsCache } from '../ingest/robots.js';
-import { assertHostAllowed } from '../ingest/address-guard.js';
+import { fetchUrl, type FetchOptions, type FetchResult } from '../fetch/fetch.js';
+import type { RobotsCache } from '../fetch/robots.js';
+import { assertHostAllowed } from '../fetch/address-guard.js';
 import type { Logger } from '../log.js';
 import { createHash } from 'node:crypto';
 import type { FeedState, Store } from '../store/types.js';
@@ -115,7 +115,7 @@ export async function pollFeed(
   onItem: (item: NewFeedItem) => Promise<void>,
   hold?: SlotHold | null,
 ): Promise<FeedPollResult> {
-  const { parseFeed } = await import('../ingest/feed/index.js');
+  const { parseFeed } = await import('../feed/index.js');
   const polledAt = new Date().toISOString();
   let res: FetchResult;
   try {

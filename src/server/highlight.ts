@@ -1,7 +1,7 @@
 // Where each entity is mentioned in an article's text, as non-overlapping [start, end) marks.
 // The extractor's `spans` are used when present; otherwise the entity's name and aliases are
 // searched for as whole words. Pure: the page renders the marks, the tests check them.
-import type { Entities } from '../store/schema.js';
+import type { Entities } from '../record/schema.js';
 import type { EntityType } from '../store/types.js';
 
 export interface Mark {

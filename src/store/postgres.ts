@@ -21,7 +21,7 @@ import {
   type NormalisedFilter,
   type RecordKeys,
 } from './query.js';
-import type { GleanerRecord } from './schema.js';
+import type { GleanerRecord } from '../record/schema.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
 
 export interface PostgresStoreOptions {

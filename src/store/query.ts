@@ -2,7 +2,7 @@
 // date bounds and full-text query parsing. Pure functions; the SQL lives in sqlite.ts / postgres.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { GleanerRecord } from './schema.js';
+import { GleanerRecord } from '../record/schema.js';
 import type { EntityType, FeedState, RecordFilter } from './types.js';
 
 export function sha256Hex(data: string | Uint8Array): string {

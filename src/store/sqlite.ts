@@ -20,7 +20,7 @@ import {
   type FtsQuery,
   type NormalisedFilter,
 } from './query.js';
-import type { GleanerRecord } from './schema.js';
+import type { GleanerRecord } from '../record/schema.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
 
 export interface SqliteStoreOptions {

@@ -1,6 +1,6 @@
 // The store interface: one contract, two implementations (SQLite embedded default, PostgreSQL for
 // teams). Workers, the CLI and the server only ever see this.
-import type { GleanerRecord } from './schema.js';
+import type { GleanerRecord } from '../record/schema.js';
 
 export interface StoredRecord extends GleanerRecord {
   /** Stable record id (string; opaque to callers). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractNames } from '../../src/extract/entities.js';
 import { extract } from '../../src/extract/index.js';
 import { segments, tagOffsets } from '../../src/extract/names/tags.js';
-import { Entities } from '../../src/store/schema.js';
+import { Entities } from '../../src/record/schema.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 

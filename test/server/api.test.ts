@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
-import { GleanerRecord } from '../../src/store/schema.js';
+import { GleanerRecord } from '../../src/record/schema.js';
 import type { StoredRecord } from '../../src/store/types.js';
 import { BACKENDS } from '../store/backends.js';
 import { seedStore, type Seeded } from './seed.js';

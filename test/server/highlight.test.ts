@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { entityMarks, findTerm, paragraphRanges } from '../../src/server/highlight.js';
 import { escapeHtml, externalLink, flagEmoji, html, queryString, raw, safeHref } from '../../src/server/html.js';
 import { highlightedText } from '../../src/server/pages/record.js';
-import { emptyEntities } from '../../src/store/schema.js';
+import { emptyEntities } from '../../src/record/schema.js';
 
 describe('html escaping', () => {
   it('escapes every interpolation unless it is SafeHtml', () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { processDocument } from '../../src/pipeline.js';
 import { openStore } from '../../src/store/open.js';
-import { emptyEntities, type Entities, type GleanerRecord } from '../../src/store/schema.js';
+import { emptyEntities, type Entities, type GleanerRecord } from '../../src/record/schema.js';
 import type { Store } from '../../src/store/types.js';
 import { PIPELINE_VERSION } from '../../src/version.js';
 

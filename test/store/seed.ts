@@ -1,6 +1,6 @@
 // Synthetic but realistic-looking records for the store tests: deterministic, generated in code,
 // with entities spread so that every filter has a non-trivial answer.
-import type { GleanerRecord } from '../../src/store/schema.js';
+import type { GleanerRecord } from '../../src/record/schema.js';
 import { textHash } from '../../src/store/query.js';
 
 const PEOPLE = [

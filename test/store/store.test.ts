@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processDocument } from '../../src/pipeline.js';
 import { InputError } from '../../src/errors.js';
 import { textHash } from '../../src/store/query.js';
-import type { GleanerRecord } from '../../src/store/schema.js';
+import type { GleanerRecord } from '../../src/record/schema.js';
 import type { RecordFilter, Store, StoredRecord } from '../../src/store/types.js';
 import { BACKENDS } from './backends.js';
 import { sqliteMigrations } from '../../src/store/migrations/sqlite.js';

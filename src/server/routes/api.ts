@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { GleanerError, ServiceUnavailableError, errorMessage } from '../../errors.js';
 import { redactRedisUrl } from '../../queue/connection.js';
-import { recordJsonSchema } from '../../store/json-schema.js';
+import { recordJsonSchema } from '../../record/json-schema.js';
 import type { QueueProducer, ServerDeps } from '../types.js';
 import { ApiEntitiesQuery, ApiRecordsQuery, EnqueueBody, FeedBody, toFilter } from '../params.js';
 import { requireToken } from '../security.js';

@@ -1,0 +1,533 @@
+// Page metadata from the parsed document, in order of trust: JSON-LD, OpenGraph/meta, the DOM
+// (<time>, bylines, <title>/<h1>), then the URL and text near the title. Must run before
+// boilerplate removal: JSON-LD lives in <script>, bylines and dates in page chrome.
+// Selector and key lists are named tables below, so a change is a reviewable diff.
+import type { CheerioAPI } from 'cheerio';
+import { decodeHTML } from 'entities';
+import { dateFromText, dateFromUrl, normalizeDate } from './dates.js';
+import { guessLanguage } from '../../text/language.js';
+import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './jsonld.js';
+import { cleanByline } from './byline.js';
+import { cleanTitle } from './title.js';
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  language: string | null;
+  canonicalUrl: string | null;
+  description: string | null;
+}
+
+/** Meta keys (name / property / itemprop, lower case) per field, most trusted first. */
+export const META_KEYS = {
+  title: ['og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'dc.title', 'dcterms.title', 'title', 'headline'],
+  published: [
+    'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
+    'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created',
+    'dcterms.created', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'article.published',
+    'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date', 'date', 'cxenseparse:recs:publishtime',
+    'originalpublicationdate', 'article_date_original', 'datecreated',
+  ],
+  modified: ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'],
+  author: ['author', 'article:author', 'byl', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'citation_author', 'article:author_name', 'cxenseparse:author'],
+  siteName: ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'publisher', 'dc.publisher', 'cxenseparse:site'],
+  language: ['content-language', 'og:locale', 'dc.language', 'dcterms.language', 'language', 'inlanguage'],
+  description: ['og:description', 'description', 'twitter:description', 'dc.description'],
+} as const;
+
+/** DOM places that hold a byline, most specific first. */
+export const BYLINE_SELECTORS = [
+  '[itemprop~="author"] [itemprop~="name"]',
+  '[itemprop~="author"]',
+  'a[rel~="author"]',
+  '[rel~="author"]',
+  '.byline__name, .byline-name, .byline_name, .author-name, .author__name, .authorName, .article-author-name',
+  '.byline, .by-line, .article-byline, .story-byline, .c-byline, .entry-author, .post-author, .article__byline',
+  'address.author, .author, .article-author, .story-author, [class*="byline"], [data-testid*="byline"]',
+];
+
+/** DOM places that hold the publication date, most specific first (attributes read: datetime, content, title). */
+export const DATE_SELECTORS = [
+  'time[pubdate]',
+  '[itemprop~="datePublished"]',
+  'abbr.published[title], .published[datetime], .published[title], [class*="date-published"][datetime]',
+  'time[class*="publish"], [class*="publish"] time, [class*="posted"] time',
+  'article header time[datetime], header time[datetime], .article-header time[datetime]',
+  'article time[datetime], main time[datetime], [class*="byline"] time[datetime], [class*="date"] time[datetime], time[datetime]',
+];
+
+/** Elements whose text may hold a date near the title. */
+export const DATE_TEXT_SELECTORS = [
+  '[class*="publish"], [class*="dateline"], [class*="post-date"], [class*="article-date"], [class*="entry-date"], [class*="story-date"], [class*="timestamp"]',
+  '[class*="date"], [class*="byline"], [class*="meta"], time',
+];
+
+/** Text that marks a date as a modification, not the publication. */
+const UPDATED_MARK = /\b(updated?|modified|edited|last\s+(update|modified)|aktualisiert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa])\b/i;
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A fresh copy of a string, so that it does not pin the page it was cut from (crawlee #3809). */
+function detach<T extends string | null>(s: T): T {
+  return (s === null ? null : Buffer.from(s, 'utf8').toString('utf8')) as T;
+}
+
+function squash(s: string | null | undefined): string | null {
+  const t = (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return t || null;
+}
+
+/** Meta tag contents by lower-case key (name, property, itemprop, http-equiv), in document order. */
+function readMetaTags($: CheerioAPI): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  $('meta').each((_, el) => {
+    const attribs = (el as unknown as { attribs: Record<string, string> }).attribs;
+    const content = attribs.content ?? attribs.value;
+    if (content === undefined) return;
+    // Some CMSs escape twice ("Rock &amp;amp; Roll"): one decode is the parser's, one is ours.
+    const value = squash(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i.test(content) ? decodeHTML(content) : content);
+    if (!value) return;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const keyAttr = attribs[attr];
+      if (!keyAttr) continue;
+      for (const key of keyAttr.toLowerCase().split(/\s+/)) {
+        if (!key) continue;
+        const list = map.get(key) ?? [];
+        list.push(value);
+        map.set(key, list);
+      }
+    }
+  });
+  return map;
+}
+
+function firstMeta(meta: Map<string, string[]>, keys: readonly string[], accept: (v: string) => boolean = () => true): string | null {
+  for (const k of keys) for (const v of meta.get(k) ?? []) if (accept(v)) return v;
+  return null;
+}
+
+function resolveUrl(href: string | null | undefined, base: string | null): string | null {
+  const h = squash(href);
+  if (!h || /^(javascript|data|mailto):/i.test(h)) return null;
+  try {
+    const u = base ? new URL(h, base) : new URL(h);
+    if (!/^https?:$/.test(u.protocol)) return null;
+    u.hash = '';
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+/** "en-US", "en_GB", "pt-br" → "en", "pt"; null for anything that is not a language tag. */
+export function normalizeLanguage(raw: string | null | undefined): string | null {
+  const t = squash(raw)?.split(/[,;\s]/)[0];
+  if (!t) return null;
+  const m = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$/i.exec(t);
+  if (!m) return null;
+  const primary = m[1].toLowerCase();
+  return primary === 'und' || primary === 'mul' || primary === 'zxx' ? null : primary;
+}
+
+/** The site's name from its host: "www.example-news.co.uk" → "example-news.co.uk". */
+export function siteNameFromHost(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.replace(/^(www\d?|m|amp|mobile)\./, '');
+    return host || null;
+  } catch {
+    return null;
+  }
+}
+
+type AnyNode = { type: string; data?: string; name?: string; children?: AnyNode[] };
+
+/** Tags whose text runs on with its neighbours'. */
+const INLINE_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'small', 'sup', 'sub', 'mark', 'abbr', 'u', 's', 'q', 'cite', 'font', 'bdi', 'bdo', 'wbr']);
+
+/**
+ * The element's text, read only up to `max` characters (script/style skipped). Containers that
+ * hold half the page are common matches for [class*="date"] and friends; reading their whole
+ * text for each candidate made metadata cost seconds on some pages.
+ */
+function boundedText(el: unknown, max: number): string {
+  let out = '';
+  // An empty selection (no <body> in a binary or fragment input) gives no node: no text.
+  const stack: AnyNode[] = el ? [el as AnyNode] : [];
+  while (stack.length && out.length <= max) {
+    const n = stack.pop()!;
+    if (!n) continue;
+    if (n.type === 'text') out += n.data ?? '';
+    else if (n.type === 'space') out += ' ';
+    else if (n.children && n.name !== 'script' && n.name !== 'style' && n.name !== 'noscript') {
+      // Adjacent elements are separate words ("<span>Chidi Eze</span><span>BBC News</span>"),
+      // except for inline formatting inside a word or phrase.
+      const spaced = !INLINE_TAGS.has(n.name ?? '');
+      if (spaced) stack.push({ type: 'space' });
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      if (spaced) out += ' ';
+    }
+  }
+  return out.length > max ? out.slice(0, max) : out;
+}
+
+/** Squashed text of an element, capped at `max` characters (default 400). */
+function textOf(_$: CheerioAPI, el: unknown, max = 400): string {
+  const $el = el as { 0?: unknown; type?: string };
+  const node = $el && typeof $el === 'object' && 'type' in $el && $el.type ? $el : ($el as { 0?: unknown })[0];
+  return squash(boundedText(node, max)) ?? '';
+}
+
+function h1Texts($: CheerioAPI): string[] {
+  const out: string[] = [];
+  $('h1').each((_, el) => {
+    const t = textOf($, el);
+    if (t && t.length <= 300) out.push(t);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+/** Elements that mark the article's headline, best first; a lone <h1> is the fallback. */
+export const HEADLINE_SELECTORS = [
+  '[itemprop~="headline"]',
+  'article h1',
+  'main h1, [role="main"] h1',
+  'h1[class*="title"], h1[class*="headline"], h1[class*="heading"], [class*="headline"] h1, [class*="article-title"] h1, [class*="entry-title"]',
+  // Blog templates (Blogger, old WordPress themes) put the post title in an <h2>/<h3>.
+  'h2.post-title, h3.post-title, h2.entry-title, h3.entry-title, h2.title, .post h2, .post h3',
+];
+
+const words = (s: string) => norm(s).split(' ').filter((w) => w.length > 1 || /\d/.test(w));
+
+/** Share of `a`'s words that also occur in `b`. */
+function overlap(a: string, b: string): number {
+  const wa = words(a);
+  const wb = new Set(words(b));
+  return wa.length ? wa.filter((w) => wb.has(w)).length / wa.length : 0;
+}
+
+/** The visible headline: a marked headline element, or the page's only <h1>; null when none is credible. */
+function visibleHeadline($: CheerioAPI, siteNames: string[]): string | null {
+  const credible = (t: string) => t.length >= 8 && t.length <= 300 && words(t).length >= 2 && !siteNames.some((n) => norm(n) === norm(t));
+  for (const sel of HEADLINE_SELECTORS) {
+    const el = $(sel).filter((_, e) => !$(e).closest('nav, footer, aside, [class*="related"], [class*="sidebar"], [class*="promo"]').length).first();
+    if (!el.length) continue;
+    const t = textOf($, el);
+    if (credible(t)) return t;
+  }
+  const h1s = $('h1').filter((_, e) => !!textOf($, e));
+  if (h1s.length === 1) {
+    const t = textOf($, h1s.first());
+    if (credible(t)) return t;
+  }
+  return null;
+}
+
+function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, siteNames: string[]): { title: string | null; suffix: string | null } {
+  const h1s = h1Texts($);
+  const docTitle = squash($('head > title').first().text()) ?? squash($('title').first().text());
+  const suffix = docTitle ? cleanTitle(docTitle, { siteNames, h1s }).suffix : null;
+  const candidates: string[] = [];
+  if (ld?.headline) candidates.push(ld.headline);
+  for (const k of META_KEYS.title) for (const v of meta.get(k) ?? []) candidates.push(v);
+  if (docTitle) candidates.push(docTitle);
+  // A candidate that is only the site's name ("og:title" = "Example News" on some CMSs) says nothing.
+  const cleaned = candidates
+    .map((c) => cleanTitle(c, { siteNames, h1s }).title)
+    .filter((t): t is string => !!t && !siteNames.some((n) => norm(n) === norm(t)));
+
+  // An <h1> that equals a candidate (or a part of one) is the title as shown.
+  for (const c of cleaned) {
+    // Equal up to punctuation: keep the <h1>'s typography (curly quotes, ellipses) as displayed.
+    const h = h1s.find((x) => norm(x) === norm(c));
+    if (h) return { title: h, suffix };
+  }
+
+  let best = cleaned[0] ?? null;
+  // A JSON-LD headline cut at 110 characters: prefer the longer meta title it starts.
+  if (best && ld?.headline && cleaned.length > 1) {
+    const longer = cleaned.slice(1).find((o) => o.length > best!.length && norm(o).startsWith(norm(best!)));
+    if (longer) best = longer;
+  }
+  // The visible headline wins over an SEO title that says the same thing in other words.
+  const shown = visibleHeadline($, siteNames);
+  let useShown = !!shown && (!best || overlap(shown, best) >= 0.3 || overlap(best, shown) >= 0.5);
+  // An <h1> that is the meta title plus a word or two ("Exclusive", "Live", "Updated") carries a badge.
+  if (useShown && best && shown) {
+    const [ns, nb] = [norm(shown), norm(best)];
+    const extra = ns.length - nb.length;
+    if ((ns.startsWith(nb) || ns.endsWith(nb)) && extra > 0 && ns.replace(nb, '').trim().split(' ').length <= 2) useShown = false;
+  }
+  const title = useShown ? shown : (best ?? h1s[0] ?? null);
+  return { title, suffix: suffix ?? titleRemainder(docTitle, title) };
+}
+
+/** "My Garden Blog: Tomatoes in July" with title "Tomatoes in July" → "My Garden Blog" (a site-name hint). */
+function titleRemainder(docTitle: string | null, title: string | null): string | null {
+  if (!docTitle || !title || docTitle.length <= title.length) return null;
+  const at = docTitle.indexOf(title);
+  if (at < 0) return null;
+  const rest = (docTitle.slice(0, at) + ' ' + docTitle.slice(at + title.length)).replace(/^[\s|:–—·»«/-]+|[\s|:–—·»«/-]+$/g, '').trim();
+  const n = rest.split(/\s+/).length;
+  return rest && n <= 6 && !/[|:]/.test(rest) ? rest : null;
+}
+
+function findPublished($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null, canonicalUrl: string | null): string | null {
+  const fromLd = normalizeDate(ld?.datePublished) ?? normalizeDate(ld?.dateCreated);
+  if (fromLd) return fromLd;
+  for (const k of META_KEYS.published) {
+    for (const v of meta.get(k) ?? []) {
+      const d = normalizeDate(v);
+      if (d) return d;
+    }
+  }
+  // parse.ly's JSON blob.
+  const parsely = meta.get('parsely-page')?.[0];
+  if (parsely) {
+    try {
+      const d = normalizeDate((JSON.parse(parsely) as { pub_date?: string }).pub_date);
+      if (d) return d;
+    } catch {
+      /* not JSON */
+    }
+  }
+  // Marked-up dates (pubdate, itemprop, publish classes, the article header), then the URL, then
+  // any <time> in the page (sidebars and related lists hold <time>s too, so they come after the URL).
+  const fromDom = dateFromDom($, DATE_SELECTORS.slice(0, -1));
+  if (fromDom) return fromDom;
+  const fromUrl = dateFromUrl(canonicalUrl) ?? dateFromUrl(pageUrl);
+  if (fromUrl && fromUrl.length >= 10) return fromUrl;
+  // A month-only URL date (/2023/07/) is the last resort after any full date on the page.
+  return dateFromDom($, DATE_SELECTORS.slice(-1)) ?? dateNearTitle($) ?? fromUrl;
+}
+
+function isUpdatedContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean {
+  const $el = $(el);
+  const own = `${$el.attr('class') ?? ''} ${$el.attr('itemprop') ?? ''} ${$el.attr('data-testid') ?? ''}`;
+  if (/modif|updat/i.test(own)) return true;
+  const parent = $el.parent();
+  const parentText = textOf($, parent, 200);
+  const before = parentText.slice(0, Math.max(0, parentText.indexOf(textOf($, el, 20))));
+  return UPDATED_MARK.test(before.slice(-40)) || /modif|updat/i.test(parent.attr('class') ?? '');
+}
+
+function dateFromDom($: CheerioAPI, selectors: readonly string[]): string | null {
+  for (const sel of selectors) {
+    const found: string[] = [];
+    $(sel).slice(0, 40).each((_, el) => {
+      if (found.length >= 4) return false;
+      if (isUpdatedContext($, el)) return;
+      const $el = $(el);
+      const d = normalizeDate($el.attr('datetime')) ?? normalizeDate($el.attr('content')) ?? normalizeDate($el.attr('title')) ?? dateFromText(textOf($, el).slice(0, 120));
+      if (d) found.push(d);
+      return undefined;
+    });
+    if (found.length) return found[0];
+  }
+  return null;
+}
+
+/** A full date in the small elements around the title (dateline, byline, meta row). */
+function dateInElements($: CheerioAPI, sel: string): string | null {
+  let result: string | null = null;
+  $(sel).slice(0, 40).each((_, el) => {
+    const t = textOf($, el, 200);
+    if (!t || t.length > 160 || UPDATED_MARK.test(t.slice(0, 20))) return;
+    const d = dateFromText(t);
+    if (d) {
+      result = d;
+      return false;
+    }
+    return undefined;
+  });
+  return result;
+}
+
+/** Text near the title: dateline elements, then the header area after the <h1>, then generic date/meta elements. */
+function dateNearTitle($: CheerioAPI): string | null {
+  const specific = dateInElements($, DATE_TEXT_SELECTORS[0]);
+  if (specific) return specific;
+  // Short lines in the header area ("Written by … on November 14, 2019").
+  for (const el of headerArea($)) {
+    const t = textOf($, el, 200);
+    if (!t || t.length > 160 || UPDATED_MARK.test(t)) continue;
+    const d = dateFromText(t);
+    if (d) return d;
+  }
+  for (const sel of DATE_TEXT_SELECTORS.slice(1)) {
+    const d = dateInElements($, sel);
+    if (d) return d;
+  }
+  // The lines right after the <h1>.
+  const h1 = $('h1').first();
+  if (h1.length) {
+    const near = textOf($, h1.parent(), 600);
+    const idx = near.indexOf(textOf($, h1, 300));
+    let after = near.slice(Math.max(0, idx), idx + 400).slice(0, 300);
+    // Stop at an "Updated …" label: what follows it is a modification date.
+    const updated = UPDATED_MARK.exec(after);
+    if (updated) after = after.slice(0, updated.index);
+    const d = dateFromText(after);
+    if (d) return d;
+  }
+  return null;
+}
+
+function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, siteNames: string[]): string | null {
+  const opts = { siteNames };
+  if (ld?.authors.length) {
+    const b = cleanByline(joinNames(ld.authors), opts);
+    if (b) return b;
+  }
+  for (const k of META_KEYS.author) {
+    for (const v of meta.get(k) ?? []) {
+      if (/^(https?:)?\/\//i.test(v) || /^@\w+$/.test(v)) continue;
+      const b = cleanByline(v, opts);
+      if (b) return b;
+    }
+  }
+  for (const sel of BYLINE_SELECTORS) {
+    const names: string[] = [];
+    $(sel).slice(0, 40).each((_, el) => {
+      if (names.length >= 4) return false;
+      const $el = $(el);
+      // Skip containers of whole author bios, comment sections and related-article lists.
+      if ($el.closest('.comment, .comments, #comments, [class*="related"], [class*="recirc"], body > footer, #footer, .site-footer, [role="contentinfo"], nav').length) return;
+      // <meta itemprop="name" content="…"> inside an author block carries its text in an attribute.
+      const t = textOf($, el) || (squash($el.attr('content')) ?? '');
+      if (!t || t.length > 160) return;
+      const b = cleanByline(t, opts);
+      if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) names.push(b);
+      return undefined;
+    });
+    if (names.length) return names.length === 1 ? names[0] : cleanByline(joinNames(names), opts);
+  }
+  return bylineNearTitle($, opts);
+}
+
+/** "By …" / "Written by …" lines right after the <h1>, for pages without byline markup. */
+const BYLINE_TEXT = /^(by|written by|words by|story by|posted by|reporting by|von|par|por|di|door|av)\b[\s:]+\p{Lu}/iu;
+
+/** Elements of the header area: the <h1>'s following siblings, then its parent's and grandparent's. */
+function headerArea($: CheerioAPI): unknown[] {
+  const h1 = $('h1').first();
+  if (!h1.length) return [];
+  const candidates: unknown[] = [];
+  let anchor = h1;
+  for (let level = 0; level < 3 && anchor.length && candidates.length < 20; level++) {
+    anchor.nextAll().slice(0, 8).each((_, el) => {
+      candidates.push(el);
+      $(el).find('p, span, div, address').slice(0, 6).each((__, inner) => {
+        candidates.push(inner);
+      });
+    });
+    anchor = anchor.parent();
+  }
+  return candidates;
+}
+
+function bylineNearTitle($: CheerioAPI, opts: { siteNames: string[] }): string | null {
+  for (const el of headerArea($)) {
+    const t = textOf($, el, 160);
+    if (!t || t.length > 120 || !BYLINE_TEXT.test(t)) continue;
+    const b = cleanByline(t, opts);
+    if (b) return b;
+  }
+  return null;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string {
+  const uniq = names.filter((n, i) => names.findIndex((m) => norm(m) === norm(n)) === i);
+  if (uniq.length <= 1) return uniq[0] ?? '';
+  return `${uniq.slice(0, -1).join(', ')} and ${uniq[uniq.length - 1]}`;
+}
+
+/** Languages the stopword guess knows; a declared one of these can be corrected by the text. */
+const GUESSABLE = new Set(['en', 'fr', 'de', 'es', 'pt', 'it', 'nl']);
+
+function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null): string | null {
+  const html = $('html').first();
+  let declared = normalizeLanguage(html.attr('lang')) ?? normalizeLanguage(html.attr('xml:lang'));
+  if (!declared) {
+    for (const k of META_KEYS.language) {
+      for (const v of meta.get(k) ?? []) {
+        declared = normalizeLanguage(v);
+        if (declared) break;
+      }
+      if (declared) break;
+    }
+  }
+  declared ??= normalizeLanguage(ld?.inLanguage);
+  let sample = $('p').slice(0, 60).map((_, el) => textOf($, el, 2000)).get().join(' ').slice(0, 20000);
+  // Pages that write paragraphs with <br> or <div>: the body's text (scripts and styles skipped).
+  if (sample.length < 500) sample = textOf($, $('body').first(), 20000);
+  const guess = guessLanguage(sample);
+  // Templates often keep lang="en" on pages written in another language: trust clear text evidence.
+  if (declared && guess && guess !== declared && GUESSABLE.has(declared) && (sample.match(/\p{L}+/gu) ?? []).length >= 150) return guess;
+  return declared ?? guess;
+}
+
+/** A canonical link to the site's home page on an article page is a CMS bug, not the article's URL. */
+function isHomePageOf(candidate: string, pageUrl: string | null): boolean {
+  if (!pageUrl) return false;
+  try {
+    const c = new URL(candidate);
+    const p = new URL(pageUrl);
+    return (c.pathname === '/' || c.pathname === '') && !c.search && p.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+function findCanonical($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null): string | null {
+  const link = $('link[rel]').filter((_, el) => /(^|\s)canonical(\s|$)/i.test($(el).attr('rel') ?? '')).first().attr('href');
+  const candidates = [link, firstMeta(meta, ['og:url']), firstMeta(meta, ['twitter:url']), ld?.url];
+  for (const c of candidates) {
+    const url = resolveUrl(c, pageUrl);
+    if (url && !isHomePageOf(url, pageUrl)) return url;
+  }
+  return null;
+}
+
+/** A site name as pages write it: "Example | News from the North" → "Example"; handles and URLs refused. */
+export function cleanSiteName(raw: string | null | undefined): string | null {
+  const s = squash(raw);
+  if (!s || s.startsWith('@') || /^(https?:)?\/\//i.test(s) || s.length > 100) {
+    return s && /^(https?:)?\/\//i.test(s) ? siteNameFromHost(s.startsWith('//') ? `https:${s}` : s) : null;
+  }
+  const first = s.split(/\s+[|•·]\s+|\s+[-–—]\s+(?=.*\s)/)[0].trim();
+  return first || null;
+}
+
+export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
+  const meta = readMetaTags($);
+  const ld = pickArticleNode(collectJsonLd($), pageUrl);
+  const canonicalUrl = findCanonical($, meta, ld, pageUrl);
+
+  const explicitSite = cleanSiteName(firstMeta(meta, ['og:site_name'])) ?? cleanSiteName(ld?.publisherName) ?? cleanSiteName(firstMeta(meta, META_KEYS.siteName.slice(1), (v) => !!cleanSiteName(v))) ?? cleanSiteName(ld?.websiteName) ?? null;
+  const host = siteNameFromHost(canonicalUrl ?? pageUrl);
+  const siteNames = [explicitSite, host, host?.replace(/\.[a-z.]{2,6}$/, '') ?? null].filter((s): s is string => !!s);
+  const { title, suffix } = findTitle($, meta, ld, siteNames);
+  const siteName = explicitSite ?? cleanSiteName(suffix) ?? host;
+
+  const modifiedRaw = ld?.dateModified ?? firstMeta(meta, META_KEYS.modified);
+  const description = squash(ld?.description ?? null) ?? firstMeta(meta, META_KEYS.description);
+
+  return {
+    title: detach(title),
+    byline: detach(findByline($, meta, ld, suffix ? [...siteNames, suffix] : siteNames)),
+    siteName: detach(siteName),
+    publishedAt: detach(findPublished($, meta, ld, pageUrl, canonicalUrl)),
+    modifiedAt: detach(normalizeDate(modifiedRaw)),
+    language: detach(findLanguage($, meta, ld)),
+    canonicalUrl: detach(canonicalUrl),
+    description: detach(description),
+  };
+}

@@ -1,0 +1,83 @@
+// Hostile inputs: each gives a typed error or a record flagged `truncated`, never a crash, a hang or a
+// blown heap. The inputs are generated here (nothing large is committed). No timing assertions: the
+// point is that these finish at all (the quadratic parser stack made 100,000 nested <div>s take minutes).
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/clean/index.js';
+import { guardMarkup } from '../../src/clean/body/guard.js';
+import { GleanerError } from '../../src/errors.js';
+import { DEFAULT_CLEAN_LIMITS } from '../../src/clean/limits.js';
+import type { Article } from '../../src/record/schema.js';
+
+const SENTENCE = 'The committee met again on Friday, and after a long debate, it agreed to publish the full report next week.';
+
+/** clean() either returns an Article or throws a GleanerError; anything else fails the test. */
+function cleanOrTypedError(input: string | Uint8Array, fileName = 'page.html'): Article | GleanerError {
+  try {
+    return clean(input, { fileName });
+  } catch (err) {
+    expect(err).toBeInstanceOf(GleanerError);
+    return err as GleanerError;
+  }
+}
+
+describe('hostile HTML inputs', () => {
+  it('random binary bytes: a typed error or a truncated record', () => {
+    const out = cleanOrTypedError(randomBytes(2 * 1024 * 1024));
+    if (!(out instanceof GleanerError)) expect(out.flags?.truncated || out.flags?.empty).toBe(true);
+    else expect(out.code).toBe('E_NOT_ARTICLE');
+  });
+
+  it('a 50 MB page is cut at maxInputBytes and flagged truncated', () => {
+    const para = `<p>${SENTENCE}</p>\n`;
+    const html = `<html><body><article>${para.repeat(Math.ceil((50 * 1024 * 1024) / para.length))}</article></body></html>`;
+    expect(html.length).toBeGreaterThan(50 * 1024 * 1024);
+    const a = clean(html, { fileName: 'big.html' });
+    expect(a.flags?.truncated).toBe(true);
+    expect(a.text.startsWith(SENTENCE)).toBe(true);
+    expect(a.text.length).toBeLessThanOrEqual(DEFAULT_CLEAN_LIMITS.maxTextChars);
+  }, 120_000);
+
+  it('100,000 nested <div>s are flattened past maxDomDepth; the text survives', () => {
+    const n = 100_000;
+    const html = `<html><body>${'<div>'.repeat(n)}${SENTENCE}${'</div>'.repeat(n)}</body></html>`;
+    const a = clean(html, { fileName: 'deep.html' });
+    expect(a.flags?.truncated).toBe(true);
+    expect(a.text).toBe(SENTENCE);
+  }, 120_000);
+
+  it('60,000 levels of unclosed nested elements do not overflow the stack', () => {
+    const html = `<html><body>${'<div><span><b>'.repeat(60_000)}${SENTENCE}`; // 180,000 tags: under maxElements
+    const a = clean(html, { fileName: 'unclosed.html' });
+    expect(a.flags?.truncated).toBe(true);
+    expect(a.text).toContain(SENTENCE);
+  }, 120_000);
+
+  it('a page of one million <p> is capped at maxElements and flagged truncated', () => {
+    const html = `<html><body>${'<p>Short line, with a comma.</p>'.repeat(1_000_000)}</body></html>`;
+    const a = clean(html, { fileName: 'million.html' }, { limits: { maxInputBytes: 64 * 1024 * 1024 } });
+    expect(a.flags?.truncated).toBe(true);
+    expect(a.text.split('\n\n').length).toBeLessThanOrEqual(DEFAULT_CLEAN_LIMITS.maxParagraphs);
+  }, 180_000);
+});
+
+describe('guardMarkup', () => {
+  it('leaves ordinary pages untouched', () => {
+    const html = `<!doctype html><html><head><script>if (a < b && c > d) document.write("<div><div>")</script></head>
+      <body><p>one<p>two<ul><li>a<li>b</ul><br><img src=x><div><p>three</p></div></body></html>`;
+    const g = guardMarkup(html, 1000, 5);
+    expect(g).toEqual({ html, cutElements: false, flattened: false });
+  });
+
+  it('drops tags nested past the depth cap and keeps their text', () => {
+    const g = guardMarkup(`<div><div><div><div>deep <b>bold</b> text</div></div></div></div><p>after</p>`, 1000, 2);
+    expect(g.flattened).toBe(true);
+    expect(g.html).toBe('<div><div>deep bold text</div></div><p>after</p>');
+  });
+
+  it('cuts the markup after maxElements start tags', () => {
+    const g = guardMarkup('<p>a</p><p>b</p><p>c</p>', 2, 100);
+    expect(g.cutElements).toBe(true);
+    expect(g.html).toBe('<p>a</p><p>b</p>');
+  });
+});
