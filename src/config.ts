@@ -3,8 +3,10 @@
 import { availableParallelism } from 'node:os';
 
 export interface Config {
-  /** GLEANER_REDIS_URL */
+  /** GLEANER_REDIS_URL (with GLEANER_REDIS_CLUSTER, one or more comma-separated seed nodes) */
   redisUrl: string;
+  /** GLEANER_REDIS_CLUSTER=1: Redis runs in cluster mode; the queue prefix then carries a {hash tag}. */
+  redisCluster: boolean;
   /** GLEANER_DATABASE_URL: postgres://… selects PostgreSQL; otherwise SQLite at dbPath. */
   databaseUrl: string | null;
   /** GLEANER_DB_PATH (SQLite file) */
@@ -43,6 +45,15 @@ function bool(v: string | undefined): boolean {
   return v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
 }
 
+/**
+ * On a Redis Cluster every key of one installation must hash to one slot (BullMQ's Lua scripts
+ * touch several keys of a queue at once, and the host gate's too): a prefix without a {hash tag}
+ * is wrapped in one, so 'gleaner' becomes '{gleaner}'.
+ */
+export function clusterSafePrefix(prefix: string, cluster: boolean): string {
+  return cluster && !/\{[^}]+\}/.test(prefix) ? `{${prefix}}` : prefix;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     redisUrl: env.GLEANER_REDIS_URL || 'redis://127.0.0.1:6379',
@@ -54,7 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateAddresses: bool(env.GLEANER_ALLOW_PRIVATE),
     port: Number(env.GLEANER_PORT || 8080),
     host: env.GLEANER_HOST || '127.0.0.1',
-    queuePrefix: env.GLEANER_QUEUE_PREFIX || 'gleaner',
+    redisCluster: bool(env.GLEANER_REDIS_CLUSTER),
+    queuePrefix: clusterSafePrefix(env.GLEANER_QUEUE_PREFIX || 'gleaner', bool(env.GLEANER_REDIS_CLUSTER)),
     fetchConcurrency: Math.max(1, int(env.GLEANER_FETCH_CONCURRENCY, 16)),
     processConcurrency: Math.max(1, int(env.GLEANER_PROCESS_CONCURRENCY, availableParallelism())),
     politenessMs: int(env.GLEANER_POLITENESS_MS, 1000),

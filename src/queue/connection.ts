@@ -3,12 +3,16 @@
 //    forever; a Redis outage pauses the workers, it never kills them. Errors are logged, throttled.
 //  - producers (CLI, HTTP API): fail fast. The first connect has a short timeout and commands are not
 //    queued while Redis is away, so `gleaner enqueue` says "Redis is not reachable" in one line.
-import { Redis, type RedisOptions } from 'ioredis';
+//  - Redis Cluster (GLEANER_REDIS_CLUSTER=1): the same two kinds over an ioredis Cluster; the queue
+//    prefix carries a hash tag ({gleaner}) so that every key of one installation (BullMQ's and the
+//    host gate's) lands in one slot, as BullMQ's multi-key Lua scripts require.
+import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { ServiceUnavailableError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 
 /** The Redis URL without its password, for messages and logs. */
 export function redactRedisUrl(url: string): string {
+  if (url.includes(',')) return url.split(',').map((u) => redactRedisUrl(u.trim())).join(',');
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
@@ -16,6 +20,51 @@ export function redactRedisUrl(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** A connection to a single Redis or to a Redis Cluster: BullMQ and the host gate take either. */
+export type RedisClient = Redis | Cluster;
+
+export interface RedisTarget {
+  url: string;
+  /** Treat `url` (one or more comma-separated redis:// URLs) as seed nodes of a Redis Cluster. */
+  cluster?: boolean;
+}
+
+/** Seed nodes of a cluster from 'redis://h1:7000,redis://h2:7001' (or 'h1:7000,h2:7001'). */
+export function clusterNodes(url: string): { host: string; port: number }[] {
+  return url
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const u = new URL(/^rediss?:\/\//.test(part) ? part : `redis://${part}`);
+      return { host: u.hostname, port: Number(u.port || 6379) };
+    });
+}
+
+/** Password/username/TLS of the first seed URL apply to every node of the cluster. */
+function clusterRedisOptions(url: string, base: RedisOptions): RedisOptions {
+  const first = url.split(',')[0]!.trim();
+  const u = new URL(/^rediss?:\/\//.test(first) ? first : `redis://${first}`);
+  return {
+    ...base,
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+function connect(target: RedisTarget, options: RedisOptions, cluster: Omit<ClusterOptions, 'redisOptions'> = {}): RedisClient {
+  if (!target.cluster) return new Redis(target.url, options);
+  const { retryStrategy, lazyConnect, enableOfflineQueue, ...nodeOptions } = options;
+  return new Cluster(clusterNodes(target.url), {
+    ...cluster,
+    lazyConnect,
+    enableOfflineQueue,
+    clusterRetryStrategy: retryStrategy ?? undefined,
+    redisOptions: clusterRedisOptions(target.url, nodeOptions),
+  });
 }
 
 /** Reconnect delay: 100 ms growing to 5 s, forever (workers must outlive a Redis restart). */
@@ -29,8 +78,10 @@ export interface WorkerConnectionOptions {
 }
 
 /** A connection for BullMQ Workers (and the queues a worker writes to). */
-export function createWorkerConnection(redisUrl: string, opts: WorkerConnectionOptions = {}): Redis {
-  const redis = new Redis(redisUrl, {
+export function createWorkerConnection(target: string | RedisTarget, opts: WorkerConnectionOptions = {}): RedisClient {
+  const t = typeof target === 'string' ? { url: target } : target;
+  const redisUrl = t.url;
+  const redis = connect(t, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     retryStrategy: workerRetry,
@@ -60,10 +111,11 @@ export interface ProducerConnectionOptions {
  * A connection for producers, connected (or failed) when this resolves. While connected it
  * reconnects after a blip, but commands fail at once instead of waiting for Redis to come back.
  */
-export async function connectProducer(redisUrl: string, opts: ProducerConnectionOptions = {}): Promise<Redis> {
+export async function connectProducer(redisTarget: string | RedisTarget, opts: ProducerConnectionOptions = {}): Promise<RedisClient> {
+  const t = typeof redisTarget === 'string' ? { url: redisTarget } : redisTarget;
   const timeout = opts.connectTimeoutMs ?? 3_000;
-  const target = redactRedisUrl(redisUrl);
-  const redis = new Redis(redisUrl, {
+  const target = redactRedisUrl(t.url);
+  const redis = connect(t, {
     lazyConnect: true,
     connectTimeout: timeout,
     maxRetriesPerRequest: 1,
@@ -101,7 +153,7 @@ export interface RedisDurability {
  * BullMQ keeps every job in Redis: without AOF a Redis restart loses queued work, and an eviction
  * policy other than noeviction silently deletes job keys under memory pressure.
  */
-export async function checkRedisDurability(redis: Redis): Promise<RedisDurability> {
+export async function checkRedisDurability(redis: RedisClient): Promise<RedisDurability> {
   const get = async (name: string): Promise<string | null> => {
     try {
       const reply = (await redis.config('GET', name)) as unknown;

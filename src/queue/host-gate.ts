@@ -7,7 +7,7 @@
 //   block:<h>  "stay away until" set from a 429/503 Retry-After (`pushBack`). It also moves the next
 //              free time, and a job waking for a slot booked earlier checks it and books again.
 // Time comes from the Redis server (TIME), so that workers with skewed clocks agree on slots.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 const NOW = `
 local t = redis.call('TIME')
@@ -67,7 +67,7 @@ export class HostGate {
   private readonly maxPushBackMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     opts: HostGateOptions,
   ) {
     this.prefix = opts.prefix;

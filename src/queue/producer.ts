@@ -3,11 +3,10 @@
 // ServiceUnavailableError whose message is one clear line.
 import { randomUUID } from 'node:crypto';
 import { Queue, type JobSchedulerJson } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
 import type { FeedState, Store } from '../store/types.js';
-import { connectProducer } from './connection.js';
+import { connectProducer, type RedisClient } from './connection.js';
 import { canonicalJobUrl, feedIdFor, schedulerIdFor, urlJobId } from './job-ids.js';
 import {
   DEDUP_TTL_MS,
@@ -42,7 +41,7 @@ export interface Producer {
   listFeeds(): Promise<FeedWithSchedule[]>;
   getQueues(): Queue[];
   /** The producer's Redis connection (fail-fast), e.g. for the status command. */
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   close(): Promise<void>;
 }
 
@@ -54,11 +53,11 @@ export interface ProducerOptions {
 
 const ENQUEUE_BATCH = 32;
 
-type QueueConfig = Pick<Config, 'redisUrl' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath'>;
+type QueueConfig = Pick<Config, 'redisUrl' | 'redisCluster' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath'>;
 
 /** The three queues over one connection. Workers use the same function with their own connection. */
 export function openQueues(
-  redis: Redis,
+  redis: RedisClient,
   config: Pick<Config, 'queuePrefix' | 'backoffMs'>,
   onError: (err: Error) => void = () => {},
 ): { feeds: Queue; fetch: Queue; process: Queue } {
@@ -107,7 +106,7 @@ export async function addFetchJob(fetchQueue: Queue, data: FetchJobData): Promis
 }
 
 export async function createProducer(config: QueueConfig, opts: ProducerOptions = {}): Promise<Producer> {
-  const redis = await connectProducer(config.redisUrl, { connectTimeoutMs: opts.connectTimeoutMs });
+  const redis = await connectProducer({ url: config.redisUrl, cluster: config.redisCluster }, { connectTimeoutMs: opts.connectTimeoutMs });
   const queues = openQueues(redis, config);
   let store = opts.store ?? null;
   const ownsStore = !opts.store;

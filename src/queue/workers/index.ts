@@ -8,14 +8,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../../config.js';
 import { errorMessage } from '../../errors.js';
 import { fetchUrl, type FetchOptions } from '../../fetch/fetch.js';
 import { RobotsCache } from '../../fetch/robots.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../store/types.js';
-import { checkRedisDurability, createWorkerConnection, type RedisDurability } from '../connection.js';
+import { checkRedisDurability, createWorkerConnection, type RedisClient, type RedisDurability } from '../connection.js';
 import { HostGate } from '../host-gate.js';
 import { HostBusy } from '../job-errors.js';
 import { openQueues } from '../producer.js';
@@ -46,7 +45,7 @@ export interface WorkerRuntimeOptions {
 export interface WorkerRuntime {
   workers: Worker[];
   queues: { feeds: Queue; fetch: Queue; process: Queue };
-  redis: Redis;
+  redis: RedisClient;
   gate: HostGate;
   /** Resolves once Redis answered CONFIG GET (or after 5 s without an answer). */
   durability: Promise<RedisDurability>;
@@ -102,7 +101,7 @@ export interface WorkerStats {
 
 export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
   const { logger, store } = opts;
-  const redis = createWorkerConnection(config.redisUrl, { logger, connectionName: 'gleaner-worker' });
+  const redis = createWorkerConnection({ url: config.redisUrl, cluster: config.redisCluster }, { logger, connectionName: 'gleaner-worker' });
   let durabilityTimer: NodeJS.Timeout | undefined;
   const durability = Promise.race([
     checkRedisDurability(redis),
