@@ -59,8 +59,13 @@ export class RobotsDisallowedError extends GleanerError {
 
 /** The URL resolves to a private, loopback or link-local address and that is not allowed. */
 export class BlockedAddressError extends GleanerError {
-  constructor(url: string, address: string) {
-    super('E_BLOCKED_ADDRESS', `refusing ${url}: ${address} is a private/loopback/link-local address`, { context: { url, address } });
+  /** `range` is the address's class (ipaddr.js range name, e.g. "loopback", "ipv4Mapped→private"). */
+  constructor(url: string, address: string, range: string | null = null) {
+    super(
+      'E_BLOCKED_ADDRESS',
+      `refusing ${url}: ${address} is not a public address${range ? ` (${range})` : ''}; set GLEANER_ALLOW_PRIVATE=1 to allow private and loopback addresses`,
+      { context: { url, address, range } },
+    );
   }
 }
 

@@ -2,73 +2,63 @@
 // The check runs on the addresses DNS actually returns, inside the socket's `lookup`, so the address
 // we connect to is the address we checked (no DNS-rebinding gap), and it runs again on every
 // redirect hop because every hop opens a new connection through the same lookup.
-import { BlockList, isIP } from 'node:net';
+// Addresses are classified by ipaddr.js's `range()` (its table follows the IANA special-purpose
+// registries); only plain `unicast` is public. IPv6 forms that carry an IPv4 address are judged by
+// the IPv4 address they carry.
+import { isIP } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import ipaddr from 'ipaddr.js';
 import { BlockedAddressError } from '../errors.js';
 
-/** Ranges that are not the public internet (RFC 6890 special-purpose registries, the usual SSRF list). */
-const V4_RANGES: Array<[string, number]> = [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8], // private
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8], // loopback
-  ['169.254.0.0', 16], // link-local (cloud metadata lives at 169.254.169.254)
-  ['172.16.0.0', 12], // private
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.0.2.0', 24], // documentation
-  ['192.168.0.0', 16], // private
-  ['198.18.0.0', 15], // benchmarking
-  ['198.51.100.0', 24], // documentation
-  ['203.0.113.0', 24], // documentation
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved + broadcast
-];
-const V6_RANGES: Array<[string, number]> = [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // site-local (deprecated)
-  ['ff00::', 8], // multicast
-  ['2001:db8::', 32], // documentation
-  ['100::', 64], // discard
-];
+/** ipaddr.js range names that are the public internet. Everything else is refused. */
+const PUBLIC_RANGES = new Set(['unicast']);
 
-const blocked = new BlockList();
-for (const [net, prefix] of V4_RANGES) blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of V6_RANGES) blocked.addSubnet(net, prefix, 'ipv6');
+type V6 = ipaddr.IPv6;
+const v4FromParts = (hi: number, lo: number): ipaddr.IPv4 => new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
 
-/** The IPv4 address embedded in an IPv6 one (IPv4-mapped, IPv4-compatible, NAT64, 6to4), if any. */
-function embeddedV4(v6: string): string | null {
-  const lower = v6.toLowerCase();
-  const dotted = /^(?:::ffff:|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (dotted) return dotted[1]!;
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex) {
-    const hi = parseInt(hex[1]!, 16);
-    const lo = parseInt(hex[2]!, 16);
-    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-  }
-  const sixToFour = /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4}):/.exec(lower);
-  if (sixToFour) {
-    const hi = parseInt(sixToFour[1]!, 16);
-    const lo = parseInt(sixToFour[2]!, 16);
-    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-  }
-  return null;
+/**
+ * IPv6 ranges that embed an IPv4 address, and where it sits. Such an address is as public as the
+ * IPv4 address inside it; a range that maps to null is refused outright.
+ */
+const EMBEDDED_V4: Record<string, (ip: V6) => ipaddr.IPv4 | null> = {
+  ipv4Mapped: (ip) => v4FromParts(ip.parts[6]!, ip.parts[7]!), // ::ffff:a.b.c.d
+  rfc6145: (ip) => v4FromParts(ip.parts[6]!, ip.parts[7]!), // ::ffff:0:a.b.c.d (SIIT)
+  // NAT64: the well-known prefix 64:ff9b::/96 carries a public address; the local-use prefix
+  // 64:ff9b:1::/48 (RFC 8215) translates into whatever network the operator chose: refused.
+  rfc6052: (ip) => (ip.parts[2] === 0 && ip.parts[3] === 0 && ip.parts[4] === 0 && ip.parts[5] === 0 ? v4FromParts(ip.parts[6]!, ip.parts[7]!) : null),
+  '6to4': (ip) => v4FromParts(ip.parts[1]!, ip.parts[2]!), // 2002:aabb:ccdd::/48
+  teredo: () => null, // tunnels to an obfuscated client address: not a news site
+};
+
+/** ::a.b.c.d, the deprecated "IPv4-compatible" form (RFC 4291 §2.5.5.1); ipaddr.js files it as unicast. */
+function ipv4Compatible(ip: V6): ipaddr.IPv4 | null {
+  return ip.parts.slice(0, 6).every((p) => p === 0) ? v4FromParts(ip.parts[6]!, ip.parts[7]!) : null;
+}
+
+/** The ipaddr.js range of `address`, following embedded IPv4 addresses ("ipv4Mapped→loopback"). */
+export function addressRange(address: string): string | null {
+  const ip = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (!isIP(ip)) return null;
+  const parsed = ipaddr.parse(ip);
+  if (parsed.kind() === 'ipv4') return parsed.range();
+  const v6 = parsed as V6;
+  const range = v6.range();
+  const compat = range === 'unicast' ? ipv4Compatible(v6) : null;
+  if (compat) return `ipv4Compatible→${compat.range()}`;
+  const embed = EMBEDDED_V4[range];
+  if (!embed) return range;
+  const v4 = embed(v6);
+  return v4 ? `${range}→${v4.range()}` : range;
 }
 
 /** True when `address` (an IP literal) is private, loopback, link-local or otherwise not public. */
 export function isBlockedAddress(address: string): boolean {
-  const ip = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const family = isIP(ip);
-  if (family === 4) return blocked.check(ip, 'ipv4');
-  if (family === 6) {
-    const v4 = embeddedV4(ip);
-    if (v4 && isIP(v4) === 4 && blocked.check(v4, 'ipv4')) return true;
-    return blocked.check(ip, 'ipv6');
-  }
-  return false;
+  const range = addressRange(address);
+  if (range === null) return false;
+  const last = range.split('→').pop()!;
+  // An embedding range with no usable IPv4 address inside (teredo, NAT64 local-use) is refused.
+  if (!range.includes('→') && EMBEDDED_V4[range]) return true;
+  return !PUBLIC_RANGES.has(last);
 }
 
 /**
@@ -78,7 +68,7 @@ export function isBlockedAddress(address: string): boolean {
 export function assertHostAllowed(url: URL, allowPrivate: boolean): void {
   if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && isBlockedAddress(host)) throw new BlockedAddressError(url.href, host);
+  if (isIP(host) && isBlockedAddress(host)) throw new BlockedAddressError(url.href, host, addressRange(host));
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -98,7 +88,7 @@ export function guardedLookup(allowPrivate: boolean, url: string, onBlocked: (er
       if (!allowPrivate) {
         const bad = list.find((a) => isBlockedAddress(a.address));
         if (bad) {
-          const blockedErr = new BlockedAddressError(url, bad.address);
+          const blockedErr = new BlockedAddressError(url, bad.address, addressRange(bad.address));
           onBlocked(blockedErr);
           return callback(Object.assign(new Error(blockedErr.message), { code: 'E_BLOCKED_ADDRESS' }), opts.all ? [] : '', undefined);
         }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, type JobSchedulerJson } from 'bullmq';
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
+import { assertUrlsAllowed, checkHttpUrl } from '../fetch/url-policy.js';
 import type { FeedState, Store } from '../store/types.js';
 import { connectProducer, type RedisClient } from './connection.js';
 import { canonicalJobUrl, feedIdFor, schedulerIdFor, urlJobId } from './job-ids.js';
@@ -53,7 +54,7 @@ export interface ProducerOptions {
 
 const ENQUEUE_BATCH = 32;
 
-type QueueConfig = Pick<Config, 'redisUrl' | 'redisCluster' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath'>;
+type QueueConfig = Pick<Config, 'redisUrl' | 'redisCluster' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath' | 'allowPrivateAddresses'>;
 
 /** The three queues over one connection. Workers use the same function with their own connection. */
 export function openQueues(
@@ -70,17 +71,6 @@ export function openQueues(
     return q;
   };
   return { feeds: make(QUEUE_NAMES.feeds), fetch: make(QUEUE_NAMES.fetch), process: make(QUEUE_NAMES.process) };
-}
-
-function checkHttpUrl(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    throw new InputError(`not a URL: '${url}'`, { url });
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InputError(`only http(s) URLs can be fetched: '${url}'`, { url });
-  return u.toString();
 }
 
 /**
@@ -141,6 +131,7 @@ export async function createProducer(config: QueueConfig, opts: ProducerOptions 
     redis,
     async enqueueUrls(urls) {
       const checked = urls.map(checkHttpUrl);
+      await assertUrlsAllowed(checked, config.allowPrivateAddresses);
       const results: EnqueueResult[] = new Array(checked.length);
       // A URL repeated within the batch is a duplicate of its first occurrence; the distinct ones
       // are added a few dozen at a time (each add is 2-3 Redis round trips).
@@ -166,6 +157,7 @@ export async function createProducer(config: QueueConfig, opts: ProducerOptions 
 
     async addFeed(url, every = DEFAULT_FEED_EVERY) {
       const feedUrl = checkHttpUrl(url);
+      await assertUrlsAllowed([feedUrl], config.allowPrivateAddresses);
       let everyMs: number;
       try {
         everyMs = parseEvery(every);

@@ -13,7 +13,7 @@ import { pageRoutes } from './routes/pages.js';
 import { securityHeaders } from './security.js';
 import type { ServerDeps } from './types.js';
 
-const STATUS_BY_CODE: Record<string, number> = { E_INPUT: 400, E_UNAVAILABLE: 503, E_CONFIG: 500 };
+const STATUS_BY_CODE: Record<string, number> = { E_INPUT: 400, E_BLOCKED_ADDRESS: 400, E_UNAVAILABLE: 503, E_CONFIG: 500 };
 
 function isApi(url: string): boolean {
   return url.startsWith('/api/') || url === '/api' || url === '/healthz';

@@ -1,6 +1,7 @@
 // Query parameters of the API and the review page, validated with zod and turned into the store's
 // RecordFilter. Forms submit empty fields, so '' means "not given".
 import { z } from 'zod';
+import { MAX_URL_LENGTH } from '../fetch/url-policy.js';
 import type { EntityType, RecordFilter } from '../store/types.js';
 
 export const ENTITY_TYPES = ['person', 'country', 'organization', 'place', 'date'] as const satisfies readonly EntityType[];
@@ -80,7 +81,7 @@ export function hasFilter(q: RecordsQuery): boolean {
 const httpUrl = z
   .string()
   .trim()
-  .max(2048)
+  .max(MAX_URL_LENGTH, `at most ${MAX_URL_LENGTH} characters`)
   .refine((u) => {
     try {
       const p = new URL(u);

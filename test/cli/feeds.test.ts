@@ -29,6 +29,18 @@ describe('gleaner feeds', () => {
     expect((await feedsQueue.getJobScheduler(`feed-${id}`))?.every).toBe(7_200_000);
   });
 
+  it('add refuses a loopback feed URL up front (one line, exit ≠ 0) unless private addresses are allowed', async () => {
+    const before = await feedsQueue.getJobSchedulersCount();
+    const r = await runCli(['feeds', 'add', 'http://127.0.0.1:8080/rss.xml'], { ...env.config, allowPrivateAddresses: false });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^gleaner: refusing http:\/\/127\.0\.0\.1:8080\/rss\.xml: 127\.0\.0\.1 is not a public address \(loopback\); set GLEANER_ALLOW_PRIVATE=1 .* \[E_BLOCKED_ADDRESS\]\n$/);
+    const long = await runCli(['feeds', 'add', `https://news.example.org/${'x'.repeat(3000)}`], env.config);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/the limit is 2048/);
+    expect(await feedsQueue.getJobSchedulersCount()).toBe(before);
+  });
+
   it('list shows the feeds with their next poll, as a table or JSON', async () => {
     const r = await runCli(['feeds', 'list'], env.config);
     expect(r.code).toBe(0);

@@ -12,7 +12,15 @@ describe('isBlockedAddress', () => {
   ])('%s is blocked', (ip) => {
     expect(isBlockedAddress(ip)).toBe(true);
   });
-  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.15.255.255', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450:4001::200e', '::ffff:8.8.8.8'])(
+  // IPv4 hidden in IPv6 forms: IPv4-compatible, SIIT (::ffff:0:0/96), NAT64 local-use prefix,
+  // and the special ranges a hand-written list tends to miss.
+  it.each([
+    '::7f00:1', '[::7f00:1]', '::127.0.0.1', '::a00:1', '::ffff:0:7f00:1', '::ffff:0:10.0.0.1', '64:ff9b:1::1', '64:ff9b:1:ffff::8.8.8.8',
+    '64:ff9b::7f00:1', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '2001:2::1', '192.88.99.1', '3fff::1', '5f00::1',
+  ])('%s is blocked (embedded or special-purpose)', (ip) => {
+    expect(isBlockedAddress(ip)).toBe(true);
+  });
+  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.15.255.255', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450:4001::200e', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])(
     '%s is public',
     (ip) => {
       expect(isBlockedAddress(ip)).toBe(false);
@@ -28,6 +36,20 @@ describe('assertHostAllowed', () => {
       expect(() => assertHostAllowed(new URL(url), true)).not.toThrow();
     },
   );
+  it.each(['http://[::7f00:1]/', 'http://[::ffff:0:7f00:1]/', 'http://[64:ff9b:1::a9fe:a9fe]/'])('refuses %s (IPv4 inside IPv6)', (url) => {
+    expect(() => assertHostAllowed(new URL(url), false)).toThrow(BlockedAddressError);
+  });
+  it('says what the address is and how to allow private addresses', () => {
+    let err: unknown;
+    try {
+      assertHostAllowed(new URL('http://[::ffff:10.0.0.1]/x'), false);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(BlockedAddressError);
+    expect((err as Error).message).toContain('ipv4Mapped→private');
+    expect((err as Error).message).toContain('GLEANER_ALLOW_PRIVATE=1');
+  });
   it('leaves names to the resolver', () => {
     expect(() => assertHostAllowed(new URL('http://localhost/'), false)).not.toThrow();
   });

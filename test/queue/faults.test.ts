@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
-import { createProducer, type Producer } from '../../src/queue/producer.js';
+import { addFetchJob, createProducer, type Producer } from '../../src/queue/producer.js';
 import { startWorkers, type WorkerRuntime } from '../../src/queue/workers/index.js';
 import { readStatus } from '../../src/queue/status.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
@@ -152,7 +152,11 @@ describe('queue faults: private addresses', { timeout: 300_000 }, () => {
 
   it('refuses a loopback URL when private addresses are not allowed, without a request', async () => {
     expect(env.config.allowPrivateAddresses).toBe(false);
-    const [r] = await producer.enqueueUrls([server.url('/site/articles/harbour-bridge-reopens.html')]);
+    // The producer refuses it up front (gleaner enqueue / the API) ...
+    await expect(producer.enqueueUrls([server.url('/site/articles/harbour-bridge-reopens.html')])).rejects.toThrow(/E_BLOCKED_ADDRESS|not a public address/);
+    // ... and a job that gets into the queue anyway fails in the fetch worker, at once.
+    const fetchQueue = producer.getQueues().find((q) => q.name === 'fetch')!;
+    const r = await addFetchJob(fetchQueue, { url: server.url('/site/articles/harbour-bridge-reopens.html') });
     expect(await finalState(runtime, r!.jobId)).toBe('failed');
     const status = await readStatus(producer.getQueues());
     const f = status.failed.find((x) => x.jobId === r!.jobId)!;
