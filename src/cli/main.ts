@@ -25,7 +25,19 @@ export function usage(): string {
   return `Usage: gleaner <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'gleaner <command> --help' for a command's options.\n`;
 }
 
+/**
+ * `gleaner … | head`: when the reader goes away, stop quietly as Unix tools do, instead of an
+ * unhandled EPIPE stack trace (or a wait for a 'drain' that never comes).
+ */
+export function exitQuietlyOnEpipe(stream: NodeJS.WritableStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') return exit(0);
+    throw err;
+  });
+}
+
 export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<number> {
+  if (!ctx?.stdout) exitQuietlyOnEpipe(process.stdout);
   const context: CliContext = {
     config: ctx?.config ?? loadConfig(),
     stdout: ctx?.stdout ?? process.stdout,

@@ -189,6 +189,31 @@ export async function fetchUrl(url: string, opts: Partial<FetchOptions> = {}): P
   }
 }
 
+/**
+ * Socket and parser errors that have a plain-words cause, by Node error code. The code and message
+ * say what happened ("DNS lookup failed for …") instead of a generic network error; `retryable`
+ * says whether another attempt can help (a DNS or connection failure may be temporary; headers
+ * over Node's 16 KiB limit will be just as large next time).
+ */
+const NETWORK_FAILURES: Record<string, { code: string; describe: (target: URL) => string; retryable: boolean }> = {
+  ENOTFOUND: { code: 'E_DNS', describe: (t) => `DNS lookup failed for ${t.hostname} (no such host)`, retryable: true },
+  EAI_AGAIN: { code: 'E_DNS', describe: (t) => `DNS lookup failed for ${t.hostname} (temporary resolver failure)`, retryable: true },
+  EAI_FAIL: { code: 'E_DNS', describe: (t) => `DNS lookup failed for ${t.hostname} (resolver failure)`, retryable: true },
+  ECONNREFUSED: { code: 'E_CONNECTION_REFUSED', describe: (t) => `connection refused by ${t.host}`, retryable: true },
+  ECONNRESET: { code: 'E_CONNECTION_RESET', describe: (t) => `connection reset by ${t.host}`, retryable: true },
+  EHOSTUNREACH: { code: 'E_UNREACHABLE', describe: (t) => `${t.host} is unreachable (no route to host)`, retryable: true },
+  ENETUNREACH: { code: 'E_UNREACHABLE', describe: (t) => `${t.host} is unreachable (network unreachable)`, retryable: true },
+  HPE_HEADER_OVERFLOW: { code: 'E_HEADER_OVERFLOW', describe: (t) => `response headers from ${t.host} are larger than Node's limit (16 KiB)`, retryable: false },
+};
+
+/** The error of one hop with its real cause named, or the error itself when it has no entry above. */
+export function describeNetworkError(err: unknown, target: URL): unknown {
+  const errno = (err as NodeJS.ErrnoException)?.code;
+  const known = errno ? NETWORK_FAILURES[errno] : undefined;
+  if (!known) return err;
+  return new FetchError(known.code, `${known.describe(target)}: ${target.href}`, { url: target.href, retryable: known.retryable, cause: err, context: { errno } });
+}
+
 function toFetchError(err: unknown, url: string, signal: AbortSignal): GleanerError {
   if (signal.aborted && signal.reason instanceof GleanerError) return signal.reason;
   if (err instanceof GleanerError) return err;
@@ -230,7 +255,7 @@ function openHop(target: URL, o: FetchOptions, signal: AbortSignal): Promise<Hop
       clearTimeout(connectTimer);
       if (blockedErr) return reject(blockedErr);
       if (signal.aborted && signal.reason instanceof GleanerError) return reject(signal.reason);
-      reject(err);
+      reject(describeNetworkError(err, target));
     });
     req.end();
   });

@@ -16,7 +16,15 @@ export interface RobotsDecision {
   crawlDelayMs: number | null;
   /** Why the URL is disallowed, or why the rules are what they are (e.g. robots.txt 404). */
   reason: string | null;
+  /**
+   * robots.txt could not be fetched because the host could not be reached at all (DNS, refused,
+   * reset, unreachable): the real cause, which the page fetch would hit too.
+   */
+  failure?: FetchError | null;
 }
+
+/** Fetch error codes that mean "the host is not reachable", not "the site refuses robots.txt". */
+const UNREACHABLE_CODES = new Set(['E_DNS', 'E_CONNECTION_REFUSED', 'E_CONNECTION_RESET', 'E_UNREACHABLE']);
 
 export interface RobotsCacheOptions {
   /** How long good rules (and a 4xx "allow all") are kept. Default 1 hour. */
@@ -50,6 +58,7 @@ interface Entry {
   robot: Robot | null;
   allowAll: boolean;
   reason: string | null;
+  failure?: FetchError | null;
 }
 
 export class RobotsCache {
@@ -86,7 +95,7 @@ export class RobotsCache {
     }
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return { allowed: false, crawlDelayMs: null, reason: `unsupported scheme ${target.protocol}` };
     const entry = await this.entryFor(target.origin);
-    if (!entry.robot) return { allowed: entry.allowAll, crawlDelayMs: null, reason: entry.reason };
+    if (!entry.robot) return { allowed: entry.allowAll, crawlDelayMs: null, reason: entry.reason, failure: entry.failure ?? null };
     const allowed = entry.robot.isAllowed(target.href, this.userAgent) ?? true;
     const delay = entry.robot.getCrawlDelay(this.userAgent);
     const crawlDelayMs = delay !== undefined && Number.isFinite(delay) && delay >= 0 ? Math.round(delay * 1000) : null;
@@ -153,13 +162,15 @@ export class RobotsCache {
       return { expires: now + this.ttlMs, robot: null, allowAll: true, reason: 'robots.txt larger than the limit: all allowed' };
     }
     if (err instanceof GleanerError && err.code === 'E_BLOCKED_ADDRESS') throw err;
-    const why = err instanceof FetchError && err.status ? `HTTP ${err.status}` : err instanceof GleanerError ? err.code : errorMessage(err);
+    const unreachable = err instanceof FetchError && UNREACHABLE_CODES.has(err.code) ? err : null;
+    const why = err instanceof FetchError && err.status ? `HTTP ${err.status}` : unreachable ? unreachable.message : err instanceof GleanerError ? err.code : errorMessage(err);
     if (stale?.robot) return { ...stale, expires: now + this.errorTtlMs, reason: `robots.txt ${why}: using the last good copy` };
     const retryAfter = err instanceof FetchError && err.retryAfterMs ? err.retryAfterMs : 0;
     return {
       expires: now + Math.max(this.errorTtlMs, retryAfter),
       robot: null,
       allowAll: false,
+      failure: unreachable,
       // keep the word "unavailable": src/queue/steps.ts retries these instead of failing the job
       reason: `robots.txt unavailable (${why}) at ${robotsUrl}: host disallowed for now`,
     };

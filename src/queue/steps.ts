@@ -52,6 +52,11 @@ export async function politeFetch(ctx: StepContext, url: string, extra: Partial<
   assertHostAllowed(new URL(url), ctx.fetchOptions.allowPrivateAddresses ?? false);
   const decision = await ctx.robots.check(url);
   if (!decision.allowed) {
+    // The host could not be reached at all: say so ("DNS lookup failed for …"), not "robots".
+    if (decision.failure) {
+      const f = decision.failure;
+      throw new FetchError(f.code, f.message.replace(/: [^ ]*\/robots\.txt$/, `: ${url}`), { url, retryable: f.retryable, cause: f, context: { robotsUrl: f.context.url } });
+    }
     // robots.txt itself failing (5xx, timeout) disallows the host for a while: that is worth a retry.
     if (decision.reason && /unavailable/i.test(decision.reason)) {
       throw new GleanerError('E_ROBOTS_UNAVAILABLE', decision.reason, { retryable: true, context: { url } });

@@ -65,6 +65,14 @@ describe('gleaner ingest (in process, no Redis)', { timeout: 300_000 }, () => {
     expect(r.stderr).toMatch(/gleaner: http:\/\/127\.0\.0\.1:\d+\/members\/secret\.html: E_ROBOTS: robots\.txt disallows/);
     expect(r.stderr).toMatch(/gleaner: http:\/\/127\.0\.0\.1:\d+\/news\/missing\.html: E_HTTP: HTTP 404/);
     expect(server.hits('/members/secret.html')).toBe(0);
+    const closed = await startFixtureServer();
+    const gone = closed.url('/news/gone.html');
+    await closed.close();
+    const down = await runCli(['ingest', gone, 'http://news.example.invalid/story.html'], { ...env.config, backoffMs: 1 });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain(`gleaner: ${gone}: E_CONNECTION_REFUSED: connection refused by ${new URL(gone).host}`);
+    expect(down.stderr).toMatch(/gleaner: http:\/\/news\.example\.invalid\/story\.html: E_DNS: DNS lookup failed for news\.example\.invalid/);
+    expect(down.stderr).not.toMatch(/E_ROBOTS_UNAVAILABLE|host disallowed/);
     const bad = await runCli(['ingest', 'mailto:someone@example.org'], env.config);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not an http\(s\) URL/);

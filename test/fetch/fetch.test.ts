@@ -1,6 +1,7 @@
 // fetchUrl against a real local HTTP server (test/helpers/fixture-server.ts). Loopback is allowed
 // explicitly in every call except the ones that check the refusal.
 import { gzipSync } from 'node:zlib';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockedAddressError, FetchError, TooLargeError } from '../../src/errors.js';
 import { type FetchOptions, contentTypeAccepted, fetchUrl, parseRetryAfter } from '../../src/fetch/fetch.js';
@@ -179,19 +180,44 @@ describe('fetchUrl', () => {
     for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700::1111']) expect(isBlockedAddress(ip), ip).toBe(false);
   });
 
-  it('reports a refused connection as a retryable network error', async () => {
+  it('names a refused connection as such, retryable', async () => {
     const closed = await startFixtureServer();
     const url = closed.url('/x');
     await closed.close();
     const err = (await failure(fetchUrl(url, local))) as FetchError;
-    expect(err.code).toBe('E_NETWORK');
+    expect(err.code).toBe('E_CONNECTION_REFUSED');
+    expect(err.message).toBe(`connection refused by ${new URL(url).host}: ${url}`);
     expect(err.retryable).toBe(true);
+  });
+
+  it('names a DNS failure as such, retryable', async () => {
+    const err = (await failure(fetchUrl('http://news.example.invalid/story.html', local))) as FetchError;
+    expect(err.code).toBe('E_DNS');
+    expect(err.message).toMatch(/^DNS lookup failed for news\.example\.invalid \(/);
+    expect(err.retryable).toBe(true);
+  });
+
+  it('does not retry response headers over the parser limit', async () => {
+    const raw = createServer((sock) => {
+      sock.once('data', () => sock.end(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: ${'a'.repeat(40_000)}\r\nContent-Length: 2\r\n\r\nok`));
+      sock.on('error', () => {});
+    });
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/big-headers`;
+      const err = (await failure(fetchUrl(url, local))) as FetchError;
+      expect(err.code).toBe('E_HEADER_OVERFLOW');
+      expect(err.message).toMatch(/larger than Node's limit/);
+      expect(err.retryable).toBe(false);
+    } finally {
+      await new Promise((r) => raw.close(r));
+    }
   });
 
   it('reports a body cut short as a retryable network error', async () => {
     s.route('/cut', { body: 'half', contentLength: 100, headers: { 'content-type': 'text/plain' } });
     const err = (await failure(fetchUrl(s.url('/cut'), local))) as FetchError;
-    expect(err.code).toBe('E_NETWORK');
+    expect(['E_NETWORK', 'E_CONNECTION_RESET']).toContain(err.code);
     expect(err.retryable).toBe(true);
   });
 

@@ -80,6 +80,22 @@ describe('RobotsCache', () => {
     expect((await robots.check(s.url('/page'))).allowed).toBe(true);
   });
 
+  it('keeps the real cause when the host cannot be reached (refused, DNS), instead of blaming robots.txt', async () => {
+    const closed = await startFixtureServer();
+    const url = closed.url('/page.html');
+    await closed.close();
+    const refused = await cache().check(url);
+    expect(refused.allowed).toBe(false);
+    expect(refused.failure?.code).toBe('E_CONNECTION_REFUSED');
+    expect(refused.reason).toContain(`connection refused by ${new URL(url).host}`);
+    const dns = await cache().check('http://news.example.invalid/page.html');
+    expect(dns.failure?.code).toBe('E_DNS');
+    expect(dns.reason).toContain('DNS lookup failed for news.example.invalid');
+    // a server that answers but fails is still "robots.txt unavailable", with no failure attached
+    s.route('/robots.txt', { status: 503 });
+    expect((await cache().check(s.url('/x'))).failure ?? null).toBeNull();
+  });
+
   it('keeps the last good rules when robots.txt starts failing', async () => {
     s.route('/robots.txt', [{ body: ROBOTS, headers: { 'content-type': 'text/plain' } }, { status: 500 }]);
     let clock = 1_000_000;
