@@ -6,10 +6,14 @@
 // "top-ad" and "ad_slot" but not "header" or "load").
 const W = (words: string): RegExp => new RegExp(`(?:^|[\\s_-])(?:${words})(?=$|[\\s_-])`);
 
-/** Never article text: the subtree is dropped wherever it is. */
+/**
+ * Never article text: the subtree is dropped wherever it is. Not <head>: its own children (title,
+ * meta, script...) are dropped one by one, and when a mangled tag swallowed <body>, the parser leaves
+ * the whole page inside <head>.
+ */
 export const DROP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'applet', 'audio', 'video', 'source', 'track', 'picture', 'img', 'map', 'area', 'head', 'title', 'meta', 'link', 'base',
+  'applet', 'audio', 'video', 'source', 'track', 'picture', 'img', 'map', 'area', 'title', 'meta', 'link', 'base',
   'button', 'input', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'progress', 'meter', 'dialog',
   'figcaption', 'label', 'fieldset', 'legend',
 ]);

@@ -11,8 +11,11 @@ import { indexDom, ownString } from './body/dom.js';
 import { guardMarkup } from './body/guard.js';
 import { extractBody, type BodyResult } from './body/extract.js';
 import { readJsonLdBody } from './body/jsonld.js';
+import { densestBlock } from './body/fallback.js';
 import type { CleanLimits } from './limits.js';
 import { extractMetadata, type PageMetadata } from './metadata/index.js';
+import { cleanByline } from './metadata/byline.js';
+import { dateFromText } from './metadata/dates.js';
 
 /** Below this many characters a first-pass body is suspect and the relaxed pass is tried. */
 const SHORT_BODY = 250;
@@ -89,6 +92,18 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): A
   const ldLen = bodyLength(ldParas);
   if (ldLen >= SHORT_BODY && bodyLength(paragraphs) < Math.min(ldLen / 2, 1000)) paragraphs = ldParas;
 
+  // Nothing (or a line) from the scored path and JSON-LD: the densest block of running text, found
+  // with no class rules, when it holds clearly more.
+  let emptyReason: QualityFlags['emptyReason'];
+  if (bodyLength(paragraphs) < SHORT_BODY) {
+    const fb = densestBlock(root, dom, opts);
+    if (bodyLength(fb.paragraphs) > 2 * bodyLength(paragraphs)) {
+      paragraphs = fb.paragraphs;
+      result = { ...result, leadByline: fb.leadByline, leadDate: fb.leadDate };
+    }
+    if (fb.reason) emptyReason = fb.reason;
+  }
+
   let len = bodyLength(paragraphs);
   const joinedShort = len <= CONSENT_BANNER_MAX ? paragraphs.join(' ') : '';
   // A short body made of consent-banner phrases is the banner (a CMP we did not recognise by class).
@@ -96,8 +111,10 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): A
     paragraphs = [];
     len = 0;
     flags.consentWall = true;
+    emptyReason = 'consent-wall';
   } else if (len < SHORT_BODY && result.consentFound) {
     flags.consentWall = true;
+    if (len === 0) emptyReason = 'consent-wall';
   }
   if (len > 0 && len <= PAYWALL_TEASER_MAX
     && (result.paywallFound || ld.accessibleForFree === false || result.pageBlocks.some((b) => b.text.length < 400 && PAYWALL_TEXT.test(b.text)))) {
@@ -115,16 +132,23 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): A
     text = text.slice(0, cut > 0 ? cut : limits.maxTextChars);
     flags.truncated = true;
   }
-  if (!text) flags.empty = true;
+  if (!text) {
+    flags.empty = true;
+    flags.emptyReason = emptyReason ?? 'no-text';
+  }
 
+  // A "By …" line at the top of the story names the writer when the page's markup did not.
+  const byline = md.byline ?? (result.leadByline ? cleanByline(result.leadByline, { siteNames: md.siteName ? [md.siteName] : [] }) : null);
+  // Likewise a date line above the story, when the page carries no dated metadata.
+  const publishedAt = md.publishedAt ?? (result.leadDate ? dateFromText(result.leadDate) : null);
   const own = (s: string | null | undefined): string | null => (s ? ownString(s) : null);
   const article: Article = {
     url: meta.url ?? null,
     canonicalUrl: own(md.canonicalUrl),
     title: own(md.title),
-    byline: own(md.byline),
+    byline: own(byline),
     siteName: own(md.siteName),
-    publishedAt: meta.publishedAt ?? own(md.publishedAt),
+    publishedAt: meta.publishedAt ?? own(publishedAt),
     modifiedAt: own(md.modifiedAt),
     language: own(md.language),
     description: own(md.description),

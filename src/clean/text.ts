@@ -271,7 +271,7 @@ export function cleanText(text: string, meta: CleanMeta, limits: CleanLimits): A
     language: guessLanguage(body),
     text: body,
   };
-  if (body === '') article.flags = { empty: true };
+  if (body === '') article.flags = { empty: true, emptyReason: 'no-text' };
   if (truncated) article.flags = { ...article.flags, truncated: true };
   return article;
 }

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputError, GleanerError, errorMessage } from '../errors.js';
 import { processDocument } from '../pipeline.js';
+import { whyEmpty } from '../clean/empty.js';
 import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner extract [options] FILE...
@@ -98,7 +99,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         isText: spec.isText,
         fileName: spec.path === '-' ? null : spec.path,
       }, { extract: { maxWords } });
-      if (record.text === '') printError(ctx, `${spec.path}: no article text found`);
+      if (record.text === '') printError(ctx, `${spec.path}: no article text found${whyEmpty(record.flags)}`);
       await writeLine(ctx.stdout, JSON.stringify(record));
     } catch (err) {
       failures++;

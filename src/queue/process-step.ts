@@ -6,6 +6,7 @@ import { looksLikeFeed } from '../feed/index.js';
 import { processDocument, sha256 } from '../pipeline.js';
 import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
+import { whyEmpty } from '../clean/empty.js';
 
 export interface ProcessInput {
   url: string;
@@ -37,7 +38,7 @@ export function recordFromBytes(body: Uint8Array, input: Omit<ProcessInput, 'raw
     provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256(body) },
   });
   if (record.flags?.empty || record.text.trim() === '') {
-    throw new NotArticleError(`no article text found at ${input.url}`, { url: input.url });
+    throw new NotArticleError(`no article text found at ${input.url}${whyEmpty(record.flags)}`, { url: input.url });
   }
   if (!record.publishedAt && input.publishedAt) record.publishedAt = input.publishedAt;
   return record;

@@ -67,6 +67,11 @@ export const QualityFlags = z.object({
   truncated: z.boolean().optional(),
   /** No article body could be found. */
   empty: z.boolean().optional(),
+  /**
+   * Why the body is empty: the page has no text at all, only links (navigation, an index page), too
+   * little running text for an article, or only a consent wall.
+   */
+  emptyReason: z.enum(['no-text', 'links-only', 'too-short', 'consent-wall']).optional(),
 });
 
 /** What `clean()` returns: the article and its metadata, before entity extraction. */

@@ -75,6 +75,20 @@ describe('guardMarkup', () => {
     expect(g.html).toBe('<div><div>deep bold text</div></div><p>after</p>');
   });
 
+  it('closes a <title> that never closes at the end of its first line', () => {
+    const g = guardMarkup('<html><head><title>Frost hits the orchards | Gazette\n<meta name="x" content="y"></head><body><p>Story.</p></body></html>', 1000, 100);
+    expect(g.titleRepaired).toBe(true);
+    expect(g.html).toBe('<html><head><title>Frost hits the orchards | Gazette</title>\n<meta name="x" content="y"></head><body><p>Story.</p></body></html>');
+  });
+
+  it('closes a <title> whose close tag was mangled, and leaves a title with a real close tag alone', () => {
+    const mangled = guardMarkup('<head><title>Two new cases</titavaScript" src="/x.js"></script></head><body><p>Story.</p></body>', 1000, 100);
+    expect(mangled.titleRepaired).toBe(true);
+    expect(mangled.html.startsWith('<head><title>Two new cases</title></tit')).toBe(true);
+    const fine = '<head><title>A &lt;b&gt; in a title\nover two lines</title></head>';
+    expect(guardMarkup(fine, 1000, 100)).toEqual({ html: fine, cutElements: false, flattened: false });
+  });
+
   it('cuts the markup after maxElements start tags', () => {
     const g = guardMarkup('<p>a</p><p>b</p><p>c</p>', 2, 100);
     expect(g.cutElements).toBe(true);

@@ -236,6 +236,32 @@ describe('cleanHtml: walls and flags', () => {
     expect(a.flags?.empty).toBe(true);
   });
 
+  it('says why a page is empty: no text, only links, too little running text', () => {
+    expect(run('<html><head><title>Blank</title></head><body><img src="a.jpg"></body></html>').flags?.emptyReason).toBe('no-text');
+    const links = Array.from({ length: 30 }, (_, i) => `<a href="/s/${i}">Story number ${i} in the index of this section</a><br>`).join('');
+    const index = run(`<html><body><div class="list">${links}</div></body></html>`);
+    expect(index.text).toBe('');
+    expect(index.flags?.emptyReason).toBe('links-only');
+    const comments = run('<html><body><div id="comments"><p>Great read, thanks.</p><p>Agreed!</p></div></body></html>');
+    expect(comments.text).toBe('');
+    expect(comments.flags?.emptyReason).toBe('too-short');
+  });
+
+  it('finds a story that a mangled tag left inside <head>', () => {
+    // The unterminated attribute value swallows "</head><body ...": the parser keeps the page in <head>.
+    const html = `<html><head><title>Harbour bridge</title><meta http-equiv="x-ua content="ie=edge">
+      </head><body onload="init()"><div id="story">${P1}<br><br>${P2}<br><br>${P3}</div></body></html>`;
+    expect(paras(run(html).text)).toEqual([P1, P2, P3]);
+  });
+
+  it('falls back to the densest text block when the scored path finds only a line', () => {
+    const html = `<html><body><div id="loading">Loading...</div><div id="page" style="display:none"><table><tr>
+      <td><a href="/">Home</a><br><a href="/news">News</a></td><td>${P1}<br><br>${P2}<br><br>${P3}</td></tr></table></div></body></html>`;
+    const a = run(html);
+    expect(paras(a.text)).toEqual([P1, P2, P3]);
+    expect(a.flags?.empty).toBeUndefined();
+  });
+
   it('returns short pages whole when no paragraph is long enough to score', () => {
     expect(run('<html><body><p>Hello there.</p><p>Short note.</p></body></html>').text).toBe('Hello there.\n\nShort note.');
   });

@@ -70,8 +70,8 @@ describe('gleaner extract', () => {
     expect(code).toBe(0);
     const [rec] = records(stdout);
     expect(rec.text).toBe('');
-    expect(rec.flags).toEqual({ empty: true });
-    expect(stderr).toMatch(/empty\.txt: no article text found/);
+    expect(rec.flags).toEqual({ empty: true, emptyReason: 'no-text' });
+    expect(stderr).toMatch(/empty\.txt: no article text found \(the page has no text\)/);
   });
 
   it('takes a manifest with a URL and date per input', async () => {

@@ -20,6 +20,10 @@ export interface BodyResult {
   paywallFound: boolean;
   /** All kept blocks of the page (for wall detection), in order. */
   pageBlocks: Block[];
+  /** A "By …" line dropped from the top of the body (a byline the page did not mark up). */
+  leadByline?: string;
+  /** A date line dropped from the top of the body. */
+  leadDate?: string;
 }
 
 /** Tags whose whole subtree goes when, inside the article, it is mostly links (menus, link lists). */
@@ -75,7 +79,8 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
     if (b.kind === 'p' ? ld > 0.9 && len < 120 && ownerLd > 0.5 : ld > (b.kind === 'li' ? 0.7 : 0.5) && len < 300) continue;
     kept.push(b);
   }
-  return { paragraphs: mergeTableRows(trimEdges(kept, opts), dom), ...base };
+  const lead: LeadLines = {};
+  return { paragraphs: mergeTableRows(trimEdges(kept, opts, lead), dom), ...base, leadByline: lead.byline, leadDate: lead.date };
 }
 
 /** Short cells of one table row make one paragraph ("1 | Kyle Brand | 5040"); long cells (layout tables) stay apart. */
@@ -98,7 +103,17 @@ function topLevel(dom: DomIndex): number[] {
 }
 
 /** Drop the title, bylines and dates before the first paragraph, and headings left dangling at the end. */
-function trimEdges(blocks: Block[], opts: BodyOptions): Block[] {
+export interface LeadLines {
+  /** The first "By …" line dropped before the first paragraph. */
+  byline?: string;
+  /** The first date line dropped before the first paragraph ("Posted Tuesday, March 11, 2008"). */
+  date?: string;
+}
+
+/** A lead line that names the writer: "By Jane Roe", "BY JANE ROE, Wire Service Writer". */
+const LEAD_BYLINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Vv]on|[Pp]or|[Pp]ar|[Dd]i|[Oo]leh)\s+\p{Lu}/u;
+
+export function trimEdges(blocks: Block[], opts: Pick<BodyOptions, 'title' | 'byline'>, lead: LeadLines = {}): Block[] {
   const title = opts.title ? normalizeForCompare(opts.title) : '';
   const byline = opts.byline ? normalizeForCompare(opts.byline) : '';
   const out: Block[] = [];
@@ -111,7 +126,11 @@ function trimEdges(blocks: Block[], opts: BodyOptions): Block[] {
     if (!seenPara) {
       if (b.kind === 'h' && b.level === 1) continue;
       if (byline && norm !== null && (norm === byline || (norm.length < byline.length + 20 && norm.includes(byline)))) continue;
-      if (len < 120 && (LEAD_META_TEXT.some((re) => re.test(b.text)) || isDateLine(b.text))) continue;
+      if (len < 120 && (LEAD_META_TEXT.some((re) => re.test(b.text)) || isDateLine(b.text))) {
+        if (!lead.byline && LEAD_BYLINE.test(b.text)) lead.byline = b.text;
+        else if (!lead.date) lead.date = b.text;
+        continue;
+      }
       if (b.kind !== 'h' && len >= 60) seenPara = true;
     }
     out.push(b);

@@ -27,6 +27,8 @@ const CLOSED_BY: Record<string, ReadonlySet<string>> = {
 };
 /** How far down the stack a close tag looks for its match (a stray close tag is ignored). */
 const CLOSE_SEARCH = 64;
+/** A <title> longer than this, or holding markup, lost its close tag: it ends at its first line. */
+const TITLE_MAX = 1000;
 
 export interface GuardResult {
   html: string;
@@ -34,6 +36,8 @@ export interface GuardResult {
   cutElements: boolean;
   /** Tags nested deeper than maxDepth were dropped (their text kept). */
   flattened: boolean;
+  /** A <title> without its close tag was closed at the end of its first line. */
+  titleRepaired?: boolean;
 }
 
 function isLetter(c: number): boolean {
@@ -60,6 +64,7 @@ export function guardMarkup(html: string, maxElements: number, maxDepth: number)
   let copiedTo = 0; // html[0, copiedTo) is in `keep`
   let suppressed = 0; // open tags dropped below the depth cap and not yet closed
   let flattened = false;
+  let titleRepaired = false;
   let elements = 0;
   let pos = html.indexOf('<');
   const drop = (from: number, to: number) => {
@@ -86,11 +91,26 @@ export function guardMarkup(html: string, maxElements: number, maxDepth: number)
       continue;
     }
     if (!isLetter(c)) { pos = html.indexOf('<', pos + 1); continue; }
-    if (++elements > maxElements) return { html: keep.length ? keep.join('') + html.slice(copiedTo, pos) : html.slice(0, pos), cutElements: true, flattened };
+    if (++elements > maxElements) return result(keep.length ? keep.join('') + html.slice(copiedTo, pos) : html.slice(0, pos), true, flattened, titleRepaired);
     const [name, nameEnd] = readName(html, pos + 1);
     const gt = html.indexOf('>', nameEnd);
     if (gt < 0) break;
     const selfClosing = html.charCodeAt(gt - 1) === 47;
+    if (name === 'title' && !selfClosing) {
+      // A browser reads a <title> up to </title>; when that is missing (or mangled into "</tit..."),
+      // the rest of the page, story included, would become the title. Close it at its first line.
+      const close = indexOfCloseTag(html, name, gt + 1);
+      const cut = close >= 0 && close - gt <= TITLE_MAX && !hasMarkup(html, gt + 1, close) ? -1 : unclosedTitleEnd(html, gt + 1);
+      if (cut >= 0) {
+        keep.push(html.slice(copiedTo, cut), '</title>');
+        copiedTo = cut;
+        titleRepaired = true;
+        pos = html.indexOf('<', cut);
+        continue;
+      }
+      pos = close < 0 ? -1 : html.indexOf('<', close + 1);
+      continue;
+    }
     if (RAW_TEXT.has(name)) {
       const close = selfClosing ? gt : indexOfCloseTag(html, name, gt + 1);
       pos = close < 0 ? -1 : html.indexOf('<', close + 1);
@@ -112,9 +132,33 @@ export function guardMarkup(html: string, maxElements: number, maxDepth: number)
     }
     pos = html.indexOf('<', gt + 1);
   }
-  if (!keep.length) return { html, cutElements: false, flattened };
+  if (!keep.length) return result(html, false, flattened, titleRepaired);
   keep.push(html.slice(copiedTo));
-  return { html: keep.join(''), cutElements: false, flattened };
+  return result(keep.join(''), false, flattened, titleRepaired);
+}
+
+function result(html: string, cutElements: boolean, flattened: boolean, titleRepaired: boolean): GuardResult {
+  return titleRepaired ? { html, cutElements, flattened, titleRepaired } : { html, cutElements, flattened };
+}
+
+/** True when html[from, to) holds a start or end tag (`<x` or `</x`). */
+function hasMarkup(html: string, from: number, to: number): boolean {
+  for (let k = html.indexOf('<', from); k >= 0 && k < to - 1; k = html.indexOf('<', k + 1)) {
+    const c = html.charCodeAt(k + 1);
+    if (isLetter(c) || (c === 47 && isLetter(html.charCodeAt(k + 2)))) return true;
+  }
+  return false;
+}
+
+/** Where an unclosed title's text ends: its first line break or '<', after some text. */
+function unclosedTitleEnd(html: string, from: number): number {
+  let k = from;
+  while (k < html.length && /\s/.test(html[k])) k++;
+  for (; k < html.length && k < from + TITLE_MAX; k++) {
+    const c = html.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 60) return k;
+  }
+  return k;
 }
 
 /** Position of `</name` (any case) after `from`, or -1. */
