@@ -4,7 +4,8 @@
 // merge surnames and acronyms into the names they stand for. Pure: no I/O.
 import type { Country, Entities, Organization, Person, Place } from '../record/schema.js';
 import { SPORT_WORDS } from './gazetteers/words.js';
-import { findMentions, isCommonWord, type DemonymMention, type MentionContext } from './names/mentions.js';
+import type { Scores } from './names/evidence.js';
+import { findMentions, isCommonWord, type DemonymMention, type Mention, type MentionContext } from './names/mentions.js';
 import { resolve, type Form, type ResolvedEntity } from './names/resolve.js';
 import { tagOffsets, type TagOptions } from './names/tags.js';
 import { markCaselessLines, tokenize, type Token } from './names/tokens.js';
@@ -24,6 +25,8 @@ export interface NameOptions extends TagOptions {
   countriesFromDemonyms?: boolean;
   /** Characters analysed at most (a guard for direct callers; the pipeline already caps words). */
   maxChars?: number;
+  /** Type features (names/features.ts) to switch off: the ablation bench measures each one's worth. */
+  featuresOff?: readonly string[];
 }
 
 export const DEFAULT_MAX_CHARS = 500_000;
@@ -40,6 +43,26 @@ export function extractNames(text: string, opts: NameOptions = {}): NameEntities
     all = all.slice(0, cut > maxChars / 2 ? cut : maxChars);
   }
   if (!/\p{Lu}/u.test(all)) return { people: [], countries: [], organizations: [], places: [] };
+  const { tokens, mentions, demonyms } = findNames(all, opts);
+  const entities = resolve({ text: all, tokens, mentions, demonyms, countriesFromDemonyms: opts.countriesFromDemonyms });
+  return toRecords(entities, !opts.noSpans, base);
+}
+
+/** One candidate name and why it got its scores. */
+export interface NameEvidence {
+  text: string;
+  start: number;
+  scores: Scores;
+  /** The type features that fired (names/features.ts), in order. */
+  evidence: string[];
+}
+
+/** Every candidate name in `text` with its type scores and the features that fired (for readers and benches). */
+export function explainNames(text: string, opts: Pick<NameOptions, 'featuresOff' | 'postTagger'> = {}): NameEvidence[] {
+  return findNames(text, opts).mentions.map((m) => ({ text: m.text, start: m.start, scores: { ...m.scores }, evidence: m.evidence }));
+}
+
+function findNames(all: string, opts: NameOptions): { tokens: Token[]; mentions: Mention[]; demonyms: DemonymMention[] } {
   const tokens = tokenize(all);
   const tags = tagOffsets(all, opts);
   for (const t of tokens) {
@@ -48,11 +71,10 @@ export function extractNames(text: string, opts: NameOptions = {}): NameEntities
   }
   const lowerVocab = lowerVocabulary(tokens);
   markCaselessLines(tokens, (t) => isCommonWord(t, lowerVocab));
-  const ctx: MentionContext = { tokens, lowerVocab, sporty: isSporty(tokens) };
+  const ctx: MentionContext = { tokens, lowerVocab, sporty: isSporty(tokens), featuresOff: opts.featuresOff ? new Set(opts.featuresOff) : undefined };
   const demonyms: DemonymMention[] = [];
   const mentions = findMentions(all, ctx, demonyms);
-  const entities = resolve({ text: all, tokens, mentions, demonyms, countriesFromDemonyms: opts.countriesFromDemonyms });
-  return toRecords(entities, !opts.noSpans, base);
+  return { tokens, mentions, demonyms };
 }
 
 /** Word forms written in lower case somewhere in the text: ordinary words, not names. */

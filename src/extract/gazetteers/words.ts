@@ -128,11 +128,68 @@ export const PLACE_NOUNS_AFTER = set(`
   sub-region subregion enclave peninsula airport governorate oblast countryside
 `);
 
-/** Lowercase words allowed inside a multiword name when a capitalised word follows. */
-export const NAME_CONNECTORS = set(`
-  of de du des la le del della di da do dos das van von der den ten ter bin ibn al el y e and &
-  the ul ud for on
+/**
+ * The one list of lowercase name particles: they stand inside a personal or place name, spaced
+ * ("Luca de Meo", "Omar al Bashir") or hyphened ("al-Bashir"), and always continue a name.
+ */
+export const NAME_PARTICLES = set(`
+  de du des la le del della di da do dos das van von der den ten ter bin ibn al el ul ud
 `);
+
+/** Lowercase words allowed inside a multiword name when a capitalised word follows: the particles, and the joins of organization names. */
+export const NAME_CONNECTORS = new Set([...NAME_PARTICLES, ...set('of y e and & the for on')]);
+
+/** Words that always join two capitalised words into one name: the particles and "&" ("Procter & Gamble"). */
+export const ALWAYS_CONNECT = new Set([...NAME_PARTICLES, '&']);
+
+/**
+ * Lowercase parts of a hyphened name besides the particles: the assimilated Arabic article
+ * ("Salah ad-Din", "ash-Sham"), "wa", and place links ("Stratford-upon-Avon", "Saint-Denis-sur-Mer").
+ */
+export const HYPHEN_LINKS = set(`
+  ad as ar ash ur wa e sur upon on in
+`);
+
+/** Prefixes glued to a capitalised name ("d'Ivoire", "l'Aquila", "al-Qaeda", "bin-Salman"): the name's capital comes after them. */
+export const GLUED_PREFIXES = ["d'", 'd’', "l'", 'l’', ...['al', 'el', 'ad', 'as', 'ar', 'ash', 'at', 'az', 'an', 'ibn', 'bin'].map((p) => `${p}-`)];
+
+/** Abbreviations written with a dot inside a name ("Gen. Tiani", "St. Louis"): the dot neither ends the name nor the sentence. */
+export const NAME_ABBREVIATIONS = set(`
+  mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep rev st mt ft jr sr brig cmdr messrs hon
+`);
+
+/** Other abbreviations whose dot ends no sentence ("No. 10", "Acme Inc. said"). */
+export const OTHER_ABBREVIATIONS = set(`
+  no vs v inc corp co ltd mme mlle
+`);
+
+/** Words after which a capitalised name is likely a place ("in Bamako", "from Niamey"). */
+export const PLACE_PREPOSITIONS = set(`
+  in near from across into outside towards toward around throughout inside via
+`);
+
+/** Month and weekday words that are also names: they split a run only at its start ("May", "Sun"). */
+export const SPLIT_EXCEPT = set(`
+  may march august june april jan sun sat mon wed
+`);
+
+/** Lowercase nouns after a name that make it a team, in a sports report ("Leeds coach"). */
+export const TEAM_NOUNS_AFTER = set(`
+  coach manager striker midfielder defender goalkeeper captain fans supporters squad side team
+  player players boss skipper bowler batsman pitcher quarterback
+`);
+
+/** Compass and size words in front of a place ("East Jerusalem", "Northern Mali", "Greater Manchester"). */
+export const COMPASS = set(`
+  north south east west northern southern eastern western central upper lower greater northeast
+  northwest southeast southwest north-east north-west south-east south-west
+`);
+
+/** Articles stripped from the front of a name. */
+export const DETERMINERS = set('the a an');
+
+/** Endings of common nouns and adjectives, rare at the end of a personal name. */
+export const NOUN_SUFFIX = /(?:tion|sion|ment|ity|ism|ics|ship|ology|ware|ive|ous|ful|less|able|ible)$/;
 
 /** Organizations news names with one word, that no head word gives away. */
 export const ORG_NAMES = set(`

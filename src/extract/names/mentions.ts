@@ -6,25 +6,42 @@ import { countryCode, demonymCode, isNationalityWord } from '../gazetteers/count
 import { lookupPlace, type PlaceInfo } from '../gazetteers/places.js';
 import { nameKey } from '../gazetteers/normalize.js';
 import {
-  NAME_CONNECTORS,
+  ALWAYS_CONNECT,
+  DETERMINERS,
   NEVER_NAMES,
   ORG_HEADS,
   ORG_NAMES,
   ORG_NOUNS_AFTER,
   ORG_OF_HEADS,
-  PERSON_NOUNS_BEFORE,
   PERSON_TITLES,
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
   PLACE_OF_HEADS,
-  PLACE_PREFIXES,
+  SPLIT_EXCEPT,
   SPLIT_WORDS,
   SPORT_MARKERS,
+  TEAM_NOUNS_AFTER,
   TITLES,
 } from '../gazetteers/words.js';
 import { emptyScores, type Scores } from './evidence.js';
-import { lexiconTags } from './tags.js';
+import { applyFeatures, factsOf, type FeatureContext } from './features.js';
+import {
+  endsWithOrgHead,
+  endsWithPlaceHead,
+  hasInnerOrgHead,
+  hasOrgOf,
+  hasPlaceOf,
+  hasTag,
+  isCapWord,
+  isCommonWord,
+  isConnector,
+  isInitialOrAbbr,
+  isKnownPlace,
+  lowerKey,
+} from './runs.js';
 import type { Token } from './tokens.js';
+
+export { isCommonWord } from './runs.js';
 
 export interface Mention {
   start: number;
@@ -50,6 +67,8 @@ export interface Mention {
   team: boolean;
   /** Names listed with this one ("Ubisoft, Microsoft and Sony"): they tell an unknown name's type. */
   listed?: Mention[];
+  /** The type features that fired for this mention (features.ts), in order: why it got its scores. */
+  evidence: string[];
 }
 
 export interface DemonymMention {
@@ -58,74 +77,12 @@ export interface DemonymMention {
   code: string;
 }
 
-export interface MentionContext {
-  tokens: Token[];
-  /** Lowercase word forms that occur in lower case in the text (common words, not names). */
-  lowerVocab: Set<string>;
-  /** The text reads like a sports report: place names next to "beat"/scores are teams. */
-  sporty: boolean;
+export interface MentionContext extends FeatureContext {
+  /** Type features switched off (by name; for the ablation bench). */
+  featuresOff?: ReadonlySet<string>;
 }
 
-const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Place', 'Country', 'City', 'Region', 'Organization', 'SportsTeam', 'Acronym', 'Demonym'];
-const COMMON_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb', 'Modal', 'Copula', 'Auxiliary', 'Value', 'Adjective', 'Expression', 'Negative', 'Date'];
-const PLACE_PREPS = new Set(['in', 'near', 'from', 'across', 'into', 'outside', 'towards', 'toward', 'around', 'throughout', 'inside', 'via']);
-const SPLIT_EXCEPT = new Set(['may', 'march', 'august', 'june', 'april', 'jan', 'sun', 'sat', 'mon', 'wed']);
-/** Endings of common nouns and adjectives, rare at the end of a personal name. */
-const NOUN_SUFFIX = /(?:tion|sion|ment|ity|ism|ics|ship|ology|ware|ive|ous|ful|less|able|ible)$/;
-/** Lowercase nouns after a name that make it a team, in a sports report ("Leeds coach"). */
-const TEAM_NOUNS_AFTER = new Set(['coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'fans', 'supporters', 'squad', 'side', 'team', 'player', 'players', 'boss', 'skipper', 'bowler', 'batsman', 'pitcher', 'quarterback']);
-/** Lexicon word classes that are never names (nouns are left out: many surnames are nouns). */
-const LEXICON_COMMON = new Set(['Adjective', 'Comparative', 'Superlative', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'PhrasalVerb', 'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Cardinal', 'Ordinal', 'TextValue']);
-const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
 const MAX_RUN = 16;
-const DETERMINERS = new Set(['the', 'a', 'an']);
-const ALWAYS_CONNECT = new Set(['de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'ul', 'ud', 'es', '&']);
-
-const hasTag = (t: Token, names: string[]): boolean => !!t.tags && names.some((n) => t.tags!.has(n));
-const isCapWord = (t: Token | undefined): boolean => !!t && t.word && t.cap && !t.caseless;
-const isConnector = (t: Token | undefined): t is Token => !!t && ((t.word && !t.cap && NAME_CONNECTORS.has(t.lower)) || t.text === '&');
-const isInitialOrAbbr = (t: Token): boolean => /^\p{Lu}$/u.test(t.text) || /^(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|cpl|adm|gov|sen|rep|rev|st|mt|ft|jr|sr|brig|cmdr|messrs|hon)$/i.test(t.text);
-const lowerKey = (t: Token): string => (t.poss ? t.lower.slice(0, -2) : t.lower).replace(/[.]/g, '');
-
-function endsWithOrgHead(p: Token[]): boolean {
-  return ORG_HEADS.has(lowerKey(p[p.length - 1]));
-}
-function endsWithPlaceHead(p: Token[]): boolean {
-  return p.length > 1 && PLACE_HEADS.has(lowerKey(p[p.length - 1]));
-}
-function hasOrgOf(p: Token[]): boolean {
-  return p.length > 2 && ORG_OF_HEADS.has(lowerKey(p[0])) && p[1].lower === 'of';
-}
-/** "Joint Council for the Welfare ...", "National League for Democracy": a head word before of/for/on. */
-function hasInnerOrgHead(p: Token[]): boolean {
-  for (let j = 0; j < p.length - 2; j++) {
-    const k = lowerKey(p[j]);
-    if ((ORG_HEADS.has(k) || ORG_OF_HEADS.has(k)) && p[j].cap && /^(?:of|for|on)$/.test(p[j + 1].lower)) return true;
-  }
-  return false;
-}
-function hasPlaceOf(p: Token[]): boolean {
-  return p.length > 2 && PLACE_OF_HEADS.has(lowerKey(p[0])) && p[1].lower === 'of';
-}
-
-/** The whole run is a country or a gazetteer place ("South Africa", "the Philippines"). */
-function isKnownPlace(p: Token[]): boolean {
-  const text = p.map((t) => (t.poss ? t.text.slice(0, -2) : t.text)).join(' ');
-  return !!(countryCode(text) || lookupPlace(text));
-}
-
-/** An ordinary word written with a capital ("Three", "Police", "After", "Forge")? */
-export function isCommonWord(t: Token, lowerVocab: Set<string>): boolean {
-  const k = lowerKey(t);
-  if (NEVER_NAMES.has(k)) return true;
-  if (hasTag(t, NAME_TAGS)) return false;
-  if (hasTag(t, COMMON_TAGS)) return true;
-  if (lowerVocab.has(k)) return true;
-  // compromise tags a capitalised word as a proper noun; its lexicon still knows the word.
-  const lex = lexiconTags(k);
-  if (lex.length && !lex.some((x) => NAME_TAGS.includes(x) || x === 'ProperNoun')) return lex.some((x) => LEXICON_COMMON.has(x));
-  return NOUN_SUFFIX.test(k);
-}
 
 /** Does "of"/"for"/"on" after `left` belong to the name ("Bank of England", "Alliance of Sahel States")? */
 function connectorAllowed(conns: Token[], left: Token): boolean {
@@ -329,89 +286,12 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   return [{ toks: p, titled: false }];
 }
 
-/** Evidence for each type from the piece itself and its neighbours. */
+/** Evidence for each type from the piece itself and its neighbours (the feature table). */
 function score(piece: Piece, ctx: MentionContext, m: Mention): void {
-  const { tokens } = ctx;
-  const p = piece.toks;
-  const s = m.scores;
-  const first = p[0];
-  const last = p[p.length - 1];
-  const words = p.filter((t) => t.word);
-  const text = m.text;
-  const before = tokens[first.i - 1];
-  const after = last.poss ? undefined : tokens[last.i + 1];
-
-  const cc = countryCode(text);
-  if (cc) {
-    m.country = cc;
-    s.country += 5;
-  }
-  const place = lookupPlace(text);
-  if (place) {
-    m.place = place;
-    s.place += place.kind === 'region' ? 5 : place.kind === 'province' ? 2 : place.pop >= 100_000 ? 2.5 : 1.5;
-  }
-  // "junta leader Assimi Goita", "professor Marc Lamont Hill": a lowercase role noun before the name.
-  const roleBefore = !!before && before.word && !before.cap && PERSON_NOUNS_BEFORE.has(before.lower) && !cc;
-  const titled = piece.titled || roleBefore;
-  if (piece.titled) s.person += 4;
-  if (roleBefore) s.person += 2.5;
-  if (before && before.word && before.cap && PERSON_TITLES.has(lowerKey(before))) s.person += 2;
-
-  // compromise's lexicon tags.
-  if (hasTag(first, ['FirstName', 'MaleName', 'FemaleName'])) s.person += words.length > 1 ? 2.5 : 0.8;
-  if (hasTag(last, ['LastName'])) s.person += words.length > 1 ? 1.5 : 1;
-  if (p.some((t) => hasTag(t, ['Person']) && !hasTag(t, ['Honorific']))) s.person += 1;
-  const placeTagged = words.filter((t) => hasTag(t, ['City', 'Region'])).length;
-  if (placeTagged) s.place += placeTagged === words.length ? 2 : 0.4;
-  if (!cc && p.some((t) => hasTag(t, ['Country']))) s.place += words.length === 1 ? 1 : 0.3;
-  if (p.some((t) => hasTag(t, ['Place'])) && !p.some((t) => hasTag(t, ['Country', 'City', 'Region']))) s.place += 0.7;
-  if (p.some((t) => hasTag(t, ['Organization', 'SportsTeam']))) s.org += hasTag(last, ['Organization', 'SportsTeam']) ? 2.5 : 1.5;
-
-  // Head words.
-  const lastKey = lowerKey(last);
-  if (ORG_HEADS.has(lastKey) && (words.length > 1 || last.upper)) s.org += 3.5;
-  // "East Jerusalem", "Northern Mali": a compass word and a known place.
-  if (!cc && !place && words.length >= 2 && COMPASS.has(lowerKey(first)) && isKnownPlace(p.slice(1))) s.place += 4;
-  if (hasOrgOf(p)) s.org += 3;
-  else if (hasInnerOrgHead(p)) s.org += 3;
-  if (hasPlaceOf(p)) s.place += 3;
-  if (p.some((t) => t.text === '&')) s.org += 2;
-  // "Marc Lamont Hill", "Jane Park": a first name makes the head word a surname.
-  const placeHead = words.length > 1 && PLACE_HEADS.has(lastKey) && !titled && !(hasTag(first, ['FirstName']) && !hasTag(first, ['Place']));
-  if (placeHead) s.place += 3;
-  if (words.length > 1 && PLACE_PREFIXES.has(lowerKey(first)) && !hasTag(first, ['FirstName'])) s.place += 1.5;
-  if (m.acronym && !cc && !/^[IVXLCDM]+$/.test(text)) s.org += 1.5;
-
-  // Words around.
-  if (after && after.word && !after.cap) {
-    if (ORG_NOUNS_AFTER.has(after.lower)) s.org += 2;
-    if (PLACE_NOUNS_AFTER.has(after.lower)) s.place += 2;
-  }
-  if (before && before.word && !before.cap && PLACE_PREPS.has(before.lower)) s.place += 0.6;
-  if (words.length === 1 && ORG_NAMES.has(nameKey(text))) s.org += 3;
-  if (before && before.lower === 'the' && words.length === 1 && !m.acronym) s.person -= 1;
-  if (after && after.text === '-' && tokens[last.i + 2]?.word && /^(?:based|born)$/.test(tokens[last.i + 2].lower)) s.place += 2.5;
-
-  // A region the gazetteer knows ("West Bank") is not taken for a bank.
-  if (place?.kind === 'region') s.org = 0;
-
-  // A name ending in an organization or place head word is not a person ("Irving School District").
-  if (words.length > 1 && !titled && (ORG_HEADS.has(lastKey) || placeHead || hasOrgOf(p) || hasPlaceOf(p))) {
-    s.person = Math.min(s.person, 0);
-    return;
-  }
-
-  // Shape: two to four plain capitalised words that are not common words look like a person.
-  const capWords = words.filter((t) => t.cap || t.hyphenName);
-  const plain = capWords.length >= 2 && capWords.length <= 4 && p.every((t) => !t.word || !t.upper) && !p.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
-  const nameLike = (t: Token, k: number) =>
-    !ctx.lowerVocab.has(lowerKey(t)) && !NEVER_NAMES.has(lowerKey(t)) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Organization', 'Demonym']) && (k > 0 || !hasTag(t, ['Place'])) && !NOUN_SUFFIX.test(lowerKey(t));
-  // "Werder Bremen", "Ajax Amsterdam": a word and a known city is a club or company, not a person.
-  const cityLast = ctx.sporty && capWords.length >= 2 && !hasTag(first, ['FirstName']) && !!(lookupPlace(last.text) || countryCode(last.text));
-  if (cityLast) s.org += 1.5;
-  if (plain && !cc && !place && !cityLast && capWords.every(nameLike) && !hasTag(last, ['Plural', 'Uncountable'])) s.person += 1.2;
-  if (after?.text === ',' && tokens[last.i + 2]?.lower === 'who') s.person += 1;
+  const facts = factsOf(piece.toks, piece.titled, m.text, m.acronym, ctx);
+  if (facts.country) m.country = facts.country;
+  if (facts.place) m.place = facts.place;
+  m.evidence = applyFeatures(facts, m.scores, ctx.featuresOff);
 }
 
 /**
@@ -442,6 +322,7 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
         caseless: false,
         acronym: words.length === 1 && words[0].upper,
         team: false,
+        evidence: [],
       };
       score(piece, ctx, m);
       if (ctx.sporty && !m.country && m.place?.kind !== 'region' && !piece.titled && m.scores.person < 1 && inGameContext(p, tokens)) {

@@ -1,5 +1,6 @@
 // Tokens with character offsets, and what the name finder needs to know about each: is it
 // capitalised, an acronym, possessive, the first word of a sentence, in a headline-cased line.
+import { GLUED_PREFIXES, HYPHEN_LINKS, NAME_ABBREVIATIONS, NAME_PARTICLES, OTHER_ABBREVIATIONS } from '../gazetteers/words.js';
 
 export interface Token {
   /** Index in the token array. */
@@ -34,7 +35,9 @@ const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’‑\-&][\p{L}\
 const SUFFIX_RE = /[-‑](?:based|led|born|backed|owned|run|bound|made|speaking|style|era|wide|controlled|allied|linked|affiliated|dominated|bred|raised|headquartered|registered|listed|funded|sponsored|brokered|held|occupied|ruled)$/i;
 /** Lowercase second halves of hyphenated words that make an ordinary compound, not a name part. */
 const COMPOUND_TAILS = new Set('winner winning maker owned style type like free friendly related level class scale term year old day time hour long wide run up in out off down over made only new born held old size proof'.split(' '));
-const PARTICLE_RE = /^(?:d['’]|l['’]|al-|el-|ad-|as-|ar-|ash-|at-|az-|an-|ibn-|bin-)/;
+const PARTICLE_RE = new RegExp(`^(?:${GLUED_PREFIXES.join('|')})`);
+/** Lowercase parts allowed in a hyphened name ("al-Bashir", "Stratford-upon-Avon"). */
+const isHyphenLink = (part: string): boolean => NAME_PARTICLES.has(part) || HYPHEN_LINKS.has(part);
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 const ENDERS = new Set(['.', '!', '?', ':', ';', '…', '|', '•']);
@@ -69,7 +72,7 @@ export function tokenize(text: string): Token[] {
     const parts = core.split(/[-‑]/);
     // "Mind-boggling" and "French-led" are not names: every hyphen part must be capitalised
     // (particles aside: "al-Qaeda").
-    const partsCap = parts.every((p, k) => (k === 0 ? true : UPPER_RE.test(p[0] ?? '') || /^(?:al|el|ad|as|ar|ash|e|de|del|la|le|du|sur|upon|on|in|di|da|ul|ur|ud|wa|bin|ibn|van|von|der|den)$/.test(p)));
+    const partsCap = parts.every((p, k) => (k === 0 ? true : UPPER_RE.test(p[0] ?? '') || isHyphenLink(p)));
     tokens.push({
       i: tokens.length,
       text: t,
@@ -112,7 +115,7 @@ function markSentenceStarts(tokens: Token[]): void {
 
 /** "Mr", "Dr", "Gen", "St" and single capitals are abbreviations; their dot ends no sentence. */
 function isAbbrevBeforeDot(t: Token): boolean {
-  return /^(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|cpl|adm|gov|sen|rep|rev|st|mt|ft|jr|sr|no|vs|v|inc|corp|co|ltd|messrs|mme|mlle|hon|brig|cmdr)$/i.test(t.text) || /^\p{Lu}$/u.test(t.text);
+  return NAME_ABBREVIATIONS.has(t.lower) || OTHER_ABBREVIATIONS.has(t.lower) || /^\p{Lu}$/u.test(t.text);
 }
 
 /**

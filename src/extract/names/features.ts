@@ -1,0 +1,194 @@
+// The evidence that types a candidate name, as one table of named features. Each feature tests
+// the facts about one mention (its words, their compromise tags, gazetteers, head words, the words
+// around it) and adds its weight to one type's score, or — a cap — holds that type's score at or
+// below its weight (a veto). Features apply in table order, so a cap only bounds what came before
+// it. The mention's scores are summed per string in resolve.ts; the best type wins.
+// A bench switches features off by name (bench/ner-ablation.mjs); a mention lists the features
+// that fired (`Mention.evidence`), which says why a name got its type.
+import { countryCode } from '../gazetteers/countries.js';
+import { lookupPlace, type PlaceInfo } from '../gazetteers/places.js';
+import { nameKey } from '../gazetteers/normalize.js';
+import {
+  ALWAYS_CONNECT,
+  COMPASS,
+  NEVER_NAMES,
+  NOUN_SUFFIX,
+  ORG_HEADS,
+  ORG_NAMES,
+  ORG_NOUNS_AFTER,
+  PERSON_NOUNS_BEFORE,
+  PERSON_TITLES,
+  PLACE_HEADS,
+  PLACE_NOUNS_AFTER,
+  PLACE_PREFIXES,
+  PLACE_PREPOSITIONS,
+} from '../gazetteers/words.js';
+import type { NameType, Scores } from './evidence.js';
+import { hasInnerOrgHead, hasOrgOf, hasPlaceOf, hasTag, isConnector, isKnownPlace, lowerKey } from './runs.js';
+import { COMMON_TAGS } from './tags.js';
+import type { Token } from './tokens.js';
+
+export interface FeatureContext {
+  tokens: Token[];
+  /** Lowercase word forms that occur in lower case in the text (common words, not names). */
+  lowerVocab: Set<string>;
+  /** The text reads like a sports report. */
+  sporty: boolean;
+}
+
+/** What the features look at, computed once per mention. */
+export interface Facts {
+  ctx: FeatureContext;
+  toks: Token[];
+  words: Token[];
+  first: Token;
+  last: Token;
+  lastKey: string;
+  text: string;
+  acronym: boolean;
+  before?: Token;
+  /** The token after the name (none after a possessive: "Mali's"). */
+  after?: Token;
+  /** ISO code when the whole name is a country. */
+  country: string | null;
+  /** The gazetteer's entry when the whole name is a city, province or region. */
+  place: PlaceInfo | null;
+  /** A title was stripped from the front ("President Tinubu"). */
+  titledInName: boolean;
+  /** A lowercase role noun stands before the name ("junta leader Assimi Goita"). */
+  roleBefore: boolean;
+  /** titledInName or roleBefore. */
+  titled: boolean;
+  /** Ends in a place head word and is not a person's name ("Irving Park" — but not "Jane Park"). */
+  placeHead: boolean;
+  /** Several words ending in an organization or place head word, or "X of Y": not a person. */
+  headed: boolean;
+  /** Two to four plain capitalised words (no all-capitals word, no joining word but a particle). */
+  plainShape: boolean;
+  /** In a sports report, a word and a known city or country ("Werder Bremen"): a club. */
+  cityLast: boolean;
+}
+
+export interface Feature {
+  name: string;
+  type: NameType;
+  /** Points added when the test holds; for a cap, the ceiling of the type's score. */
+  weight: number;
+  cap?: true;
+  test: (f: Facts) => boolean;
+}
+
+const FIRST_NAME = ['FirstName', 'MaleName', 'FemaleName'];
+
+/** A word that may be part of a personal name: not an ordinary word, not an organization or demonym. */
+function nameLike(f: Facts, t: Token, k: number): boolean {
+  const key = lowerKey(t);
+  return !f.ctx.lowerVocab.has(key) && !NEVER_NAMES.has(key) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Organization', 'Demonym']) && (k > 0 || !hasTag(t, ['Place'])) && !NOUN_SUFFIX.test(key);
+}
+
+const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
+const placeTagged = (f: Facts): number => f.words.filter((t) => hasTag(t, ['City', 'Region'])).length;
+
+export const FEATURES: readonly Feature[] = [
+  // Gazetteers: the whole name.
+  { name: 'country-name', type: 'country', weight: 5, test: (f) => !!f.country },
+  { name: 'gazetteer-region', type: 'place', weight: 5, test: (f) => f.place?.kind === 'region' },
+  { name: 'gazetteer-province', type: 'place', weight: 2, test: (f) => f.place?.kind === 'province' },
+  { name: 'gazetteer-big-city', type: 'place', weight: 2.5, test: (f) => f.place?.kind === 'city' && f.place.pop >= 100_000 },
+  { name: 'gazetteer-city', type: 'place', weight: 1.5, test: (f) => f.place?.kind === 'city' && f.place.pop < 100_000 },
+
+  // Titles and role nouns.
+  { name: 'title-in-name', type: 'person', weight: 4, test: (f) => f.titledInName },
+  { name: 'role-noun-before', type: 'person', weight: 2.5, test: (f) => f.roleBefore },
+  { name: 'title-before', type: 'person', weight: 2, test: (f) => !!f.before && f.before.word && f.before.cap && PERSON_TITLES.has(lowerKey(f.before)) },
+
+  // compromise's lexicon tags.
+  { name: 'first-name', type: 'person', weight: 2.5, test: (f) => f.words.length > 1 && hasTag(f.first, FIRST_NAME) },
+  { name: 'first-name-alone', type: 'person', weight: 0.8, test: (f) => f.words.length <= 1 && hasTag(f.first, FIRST_NAME) },
+  { name: 'last-name', type: 'person', weight: 1.5, test: (f) => f.words.length > 1 && hasTag(f.last, ['LastName']) },
+  { name: 'last-name-alone', type: 'person', weight: 1, test: (f) => f.words.length <= 1 && hasTag(f.last, ['LastName']) },
+  { name: 'person-tag', type: 'person', weight: 1, test: (f) => f.toks.some((t) => hasTag(t, ['Person']) && !hasTag(t, ['Honorific'])) },
+  { name: 'place-tags-all', type: 'place', weight: 2, test: (f) => placeTagged(f) > 0 && placeTagged(f) === f.words.length },
+  { name: 'place-tags-some', type: 'place', weight: 0.4, test: (f) => placeTagged(f) > 0 && placeTagged(f) !== f.words.length },
+  { name: 'country-tag-alone', type: 'place', weight: 1, test: (f) => !f.country && f.words.length === 1 && f.toks.some((t) => hasTag(t, ['Country'])) },
+  { name: 'country-tag-inside', type: 'place', weight: 0.3, test: (f) => !f.country && f.words.length !== 1 && f.toks.some((t) => hasTag(t, ['Country'])) },
+  { name: 'place-tag', type: 'place', weight: 0.7, test: (f) => f.toks.some((t) => hasTag(t, ['Place'])) && !f.toks.some((t) => hasTag(t, ['Country', 'City', 'Region'])) },
+  { name: 'org-tag-last', type: 'org', weight: 2.5, test: (f) => hasTag(f.last, ['Organization', 'SportsTeam']) },
+  { name: 'org-tag-inside', type: 'org', weight: 1.5, test: (f) => !hasTag(f.last, ['Organization', 'SportsTeam']) && f.toks.some((t) => hasTag(t, ['Organization', 'SportsTeam'])) },
+
+  // Head words and shapes.
+  { name: 'org-head', type: 'org', weight: 3.5, test: (f) => ORG_HEADS.has(f.lastKey) && (f.words.length > 1 || f.last.upper) },
+  // "East Jerusalem", "Northern Mali": a compass word and a known place.
+  { name: 'compass-place', type: 'place', weight: 4, test: (f) => !f.country && !f.place && f.words.length >= 2 && COMPASS.has(lowerKey(f.first)) && isKnownPlace(f.toks.slice(1)) },
+  { name: 'org-of', type: 'org', weight: 3, test: (f) => hasOrgOf(f.toks) },
+  { name: 'inner-org-head', type: 'org', weight: 3, test: (f) => !hasOrgOf(f.toks) && hasInnerOrgHead(f.toks) },
+  { name: 'place-of', type: 'place', weight: 3, test: (f) => hasPlaceOf(f.toks) },
+  { name: 'ampersand', type: 'org', weight: 2, test: (f) => f.toks.some((t) => t.text === '&') },
+  { name: 'place-head', type: 'place', weight: 3, test: (f) => f.placeHead },
+  { name: 'place-prefix', type: 'place', weight: 1.5, test: (f) => f.words.length > 1 && PLACE_PREFIXES.has(lowerKey(f.first)) && !hasTag(f.first, ['FirstName']) },
+  // Roman numerals are not acronyms of anything.
+  { name: 'acronym', type: 'org', weight: 1.5, test: (f) => f.acronym && !f.country && !/^[IVXLCDM]+$/.test(f.text) },
+
+  // Words around.
+  { name: 'org-noun-after', type: 'org', weight: 2, test: (f) => ORG_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
+  { name: 'place-noun-after', type: 'place', weight: 2, test: (f) => PLACE_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
+  { name: 'place-preposition-before', type: 'place', weight: 0.6, test: (f) => !!f.before && f.before.word && !f.before.cap && PLACE_PREPOSITIONS.has(f.before.lower) },
+  { name: 'known-org-name', type: 'org', weight: 3, test: (f) => f.words.length === 1 && ORG_NAMES.has(nameKey(f.text)) },
+  { name: 'the-before-one-word', type: 'person', weight: -1, test: (f) => f.before?.lower === 'the' && f.words.length === 1 && !f.acronym },
+  { name: 'based-born-after', type: 'place', weight: 2.5, test: (f) => f.after?.text === '-' && !!f.ctx.tokens[f.last.i + 2]?.word && /^(?:based|born)$/.test(f.ctx.tokens[f.last.i + 2].lower) },
+
+  // A region the gazetteer knows ("West Bank") is not taken for a bank.
+  { name: 'region-not-org', type: 'org', weight: 0, cap: true, test: (f) => f.place?.kind === 'region' },
+  // A name ending in an organization or place head word is not a person ("Irving School District").
+  { name: 'head-word-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.headed },
+
+  // Shape, for names without a head word.
+  { name: 'city-last-club', type: 'org', weight: 1.5, test: (f) => !f.headed && f.cityLast },
+  // Two to four plain capitalised words that are not common words look like a person.
+  {
+    name: 'person-shape',
+    type: 'person',
+    weight: 1.2,
+    test: (f) => !f.headed && f.plainShape && !f.country && !f.place && !f.cityLast && f.words.filter((t) => t.cap || t.hyphenName).every((t, k) => nameLike(f, t, k)) && !hasTag(f.last, ['Plural', 'Uncountable']),
+  },
+  { name: 'comma-who-after', type: 'person', weight: 1, test: (f) => !f.headed && f.after?.text === ',' && f.ctx.tokens[f.last.i + 2]?.lower === 'who' },
+];
+
+export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
+
+/** The facts about one candidate: `toks` its tokens, `titledInName` whether a title was stripped from its front. */
+export function factsOf(toks: Token[], titledInName: boolean, text: string, acronym: boolean, ctx: FeatureContext): Facts {
+  const { tokens } = ctx;
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  const words = toks.filter((t) => t.word);
+  const before = tokens[first.i - 1];
+  const after = last.poss ? undefined : tokens[last.i + 1];
+  const country = countryCode(text);
+  const place = lookupPlace(text);
+  const lastKey = lowerKey(last);
+  const roleBefore = !!before && before.word && !before.cap && PERSON_NOUNS_BEFORE.has(before.lower) && !country;
+  const titled = titledInName || roleBefore;
+  // "Marc Lamont Hill", "Jane Park": a first name makes the head word a surname.
+  const placeHead = words.length > 1 && PLACE_HEADS.has(lastKey) && !titled && !(hasTag(first, ['FirstName']) && !hasTag(first, ['Place']));
+  const headed = words.length > 1 && !titled && (ORG_HEADS.has(lastKey) || placeHead || hasOrgOf(toks) || hasPlaceOf(toks));
+  const capWords = words.filter((t) => t.cap || t.hyphenName);
+  const plainShape = capWords.length >= 2 && capWords.length <= 4 && toks.every((t) => !t.word || !t.upper) && !toks.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
+  const cityLast = ctx.sporty && capWords.length >= 2 && !hasTag(first, ['FirstName']) && !!(lookupPlace(last.text) || countryCode(last.text));
+  return { ctx, toks, words, first, last, lastKey, text, acronym, before, after, country, place, titledInName, roleBefore, titled, placeHead, headed, plainShape, cityLast };
+}
+
+/**
+ * Applies the features in order to `scores`, skipping those named in `off`. Returns the names of
+ * the features that fired.
+ */
+export function applyFeatures(facts: Facts, scores: Scores, off?: ReadonlySet<string>): string[] {
+  const fired: string[] = [];
+  for (const feature of FEATURES) {
+    if (off?.has(feature.name) || !feature.test(facts)) continue;
+    if (feature.cap) scores[feature.type] = Math.min(scores[feature.type], feature.weight);
+    else scores[feature.type] += feature.weight;
+    fired.push(feature.name);
+  }
+  return fired;
+}
