@@ -3,10 +3,13 @@
 import type { Article, Entities } from '../record/schema.js';
 import { extractNames } from './entities.js';
 import { extractDates } from './dates.js';
+import { applyLexicon, type Lexicon } from './lexicon.js';
 
 export interface ExtractOptions {
   /** Words of article text sent to NLP; the rest is not analysed (the record is flagged truncated). */
   maxWords?: number;
+  /** Reviewers' corrections (reject, retype, merge, alias), applied after names are found. */
+  lexicon?: Lexicon | null;
 }
 
 export const DEFAULT_MAX_WORDS = 20_000;
@@ -31,7 +34,8 @@ export function extractWithInfo(article: Pick<Article, 'text' | 'publishedAt'> &
   const { text, truncated } = capWords(article.text, opts.maxWords ?? DEFAULT_MAX_WORDS);
   const names = extractNames(text, { title: article.title ?? null });
   const dates = extractDates(text, article.publishedAt ?? null);
-  return { entities: { ...names, dates }, truncated };
+  const { entities } = applyLexicon({ ...names, dates }, opts.lexicon);
+  return { entities, truncated };
 }
 
 export function extract(article: Pick<Article, 'text' | 'publishedAt'> & Partial<Article>, opts: ExtractOptions = {}): Entities {
