@@ -10,6 +10,7 @@ import type { CliContext } from './context.js';
 
 export const FILTER_OPTIONS = {
   entity: { type: 'string', multiple: true },
+  'entity-id': { type: 'string', multiple: true },
   type: { type: 'string' },
   country: { type: 'string', multiple: true },
   since: { type: 'string' },
@@ -25,6 +26,8 @@ export const FILTER_OPTIONS = {
 export const FILTER_HELP = `Filters:
   --entity NAME      mentions an entity (name, alias or surname; case and accents ignored);
                      repeat for several, all required
+  --entity-id ID     linked to the entity with id ID (see 'gleaner entities show'), whatever
+                     name the record uses for it; repeatable, all required
   --type T           person | country | organization | place | date: the entity's type
                      (alone: records that mention any entity of that type)
   --country CC       mentions the country with ISO 3166-1 alpha-2 code CC (repeatable, or NE,ML)
@@ -38,6 +41,7 @@ export const FILTER_HELP = `Filters:
 
 export interface FilterFlags {
   entity?: string[];
+  'entity-id'?: string[];
   type?: string;
   country?: string[];
   since?: string;
@@ -67,6 +71,7 @@ export function filterFromFlags(v: FilterFlags, defaults: { limit?: number } = {
   const countries = (v.country ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
   return {
     entity: v.entity?.length ? v.entity : undefined,
+    entityId: v['entity-id']?.length ? v['entity-id'] : undefined,
     type: parseEntityType(v.type),
     country: countries.length ? countries : undefined,
     since: v.since,

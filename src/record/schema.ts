@@ -5,7 +5,14 @@ import { z } from 'zod';
 /** Character offsets [start, end) of each mention in `text`, for highlighting. */
 export const Spans = z.array(z.tuple([z.number().int(), z.number().int()]));
 
+/**
+ * The entity's id in the store (stored records only): the same real-world entity has the same id in
+ * every record. See `gleaner entities show ID` and /entities/ID.
+ */
+export const EntityId = z.string().regex(/^e[0-9a-z]+$/);
+
 export const Person = z.object({
+  id: EntityId.optional(),
   name: z.string(),
   aliases: z.array(z.string()),
   mentions: z.number().int().nonnegative(),
@@ -13,6 +20,7 @@ export const Person = z.object({
 });
 
 export const Country = z.object({
+  id: EntityId.optional(),
   name: z.string(),
   /** ISO 3166-1 alpha-2 */
   code: z.string().regex(/^[A-Z]{2}$/),
@@ -22,6 +30,7 @@ export const Country = z.object({
 });
 
 export const Organization = z.object({
+  id: EntityId.optional(),
   name: z.string(),
   aliases: z.array(z.string()),
   mentions: z.number().int().nonnegative(),
@@ -29,6 +38,7 @@ export const Organization = z.object({
 });
 
 export const Place = z.object({
+  id: EntityId.optional(),
   name: z.string(),
   aliases: z.array(z.string()).optional(),
   /** ISO 3166-1 alpha-2 of the country the place lies in, when known. */

@@ -30,6 +30,7 @@ function int(min: number, max: number, def: number) {
 
 const fields = {
   entity: list(z.string().max(200)),
+  entityId: list(z.string().regex(/^e[0-9a-z]{1,40}$/, 'must be an entity id (e…)')),
   type: z.preprocess(blank, z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(', ')}` }).optional()),
   country: list(
     z
@@ -62,6 +63,7 @@ export type RecordsQuery = z.infer<typeof ApiRecordsQuery>;
 export function toFilter(q: RecordsQuery): RecordFilter {
   return {
     entity: q.entity,
+    entityId: q.entityId,
     type: q.type,
     country: q.country,
     since: q.since,
@@ -75,7 +77,7 @@ export function toFilter(q: RecordsQuery): RecordFilter {
 
 /** Whether anything narrows the list (pagination aside). */
 export function hasFilter(q: RecordsQuery): boolean {
-  return Boolean(q.entity?.length || q.type || q.country?.length || q.since || q.until || q.source || q.q);
+  return Boolean(q.entity?.length || q.entityId?.length || q.type || q.country?.length || q.since || q.until || q.source || q.q);
 }
 
 const httpUrl = z

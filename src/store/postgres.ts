@@ -22,7 +22,11 @@ import {
   type RecordKeys,
 } from './query.js';
 import type { GleanerRecord } from '../record/schema.js';
+import type { Lexicon } from '../extract/lexicon.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
+import { PostgresEntities } from './postgres-entities.js';
+import * as ent from './entities.js';
+import type { Step } from './entity-sql.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -112,6 +116,7 @@ const FTS_SQL = `setweight(to_tsvector('english', $1), 'A') || setweight(to_tsve
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private closed = false;
+  private readonly ents = new PostgresEntities();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -127,6 +132,8 @@ export class PostgresStore implements Store {
     const store = new PostgresStore(pool, schema);
     try {
       await store.migrate();
+      const unlinked = await store.q('backfill', 'SELECT 1 FROM records WHERE extracted IS NULL LIMIT 1');
+      if (unlinked.length) await store.tx('backfill', [lockKey(`${schema}:entities`)], (c) => store.ents.run(c, store.ents.backfillStep()));
     } catch (err) {
       await pool.end().catch(() => {});
       if (err instanceof StoreError) throw err;
@@ -175,7 +182,13 @@ export class PostgresStore implements Store {
   async upsert(record: GleanerRecord): Promise<UpsertResult> {
     const rec = validateRecord(record);
     const keys = recordKeys(rec);
-    return this.tx('upsert', this.locksFor([keys]), (c) => this.upsertIn(c, rec, keys));
+    return this.tx('upsert', this.locksFor([keys]), async (c) => {
+      await this.ents.refreshLexicon(c);
+      const sink = new ent.CountSink();
+      const result = await this.upsertIn(c, rec, keys, sink);
+      await this.ents.flush(c, sink);
+      return result;
+    });
   }
 
   /**
@@ -192,8 +205,11 @@ export class PostgresStore implements Store {
         for (let i = 0; i < lane.length; i += UPSERT_MANY_CHUNK) {
           const chunk = lane.slice(i, i + UPSERT_MANY_CHUNK);
           const done = await this.tx('upsertMany', this.locksFor(chunk.map((x) => x.keys)), async (c) => {
+            await this.ents.refreshLexicon(c);
+            const sink = new ent.CountSink();
             const out: UpsertResult[] = [];
-            for (const { rec, keys } of chunk) out.push(await this.upsertIn(c, rec, keys));
+            for (const { rec, keys } of chunk) out.push(await this.upsertIn(c, rec, keys, sink));
+            await this.ents.flush(c, sink);
             return out;
           });
           chunk.forEach((x, k) => (results[x.index] = done[k]));
@@ -215,8 +231,8 @@ export class PostgresStore implements Store {
     return [...new Set(all.flatMap((k) => this.lockNames(k)).map((n) => lockKey(`${this.schema}:${n}`)))].sort();
   }
 
-  private async upsertIn(c: pg.PoolClient, rec: GleanerRecord, keys: RecordKeys): Promise<UpsertResult> {
-    const data = JSON.stringify(rec);
+  private async upsertIn(c: pg.PoolClient, given: GleanerRecord, keys: RecordKeys, sink: ent.CountSink): Promise<UpsertResult> {
+    let rec = given;
     const now = new Date().toISOString();
     const urlKeys = [keys.urlKey, keys.altKey].filter((k): k is string => k !== null);
     type Found = { kind: 'key' | 'hash' | 'revision'; seq: string; id: string; revision: number; content_hash: string; syndicated_from: string | null; is_primary: boolean };
@@ -244,6 +260,12 @@ export class PostgresStore implements Store {
       // No URL at all: the content is the identity, so the same text anywhere is this record.
       return { id: sameText[0].id, status: 'unchanged', revision: sameText[0].revision };
     }
+    // entities corrected by the lexicon and linked to entity ids; the record as given is kept as `extracted`
+    const id = existing && existing.content_hash !== keys.contentHash ? existing.id : existing ? null : newRecordId();
+    if (!id) return { id: existing!.id, status: 'unchanged', revision: existing!.revision };
+    const prepared = await this.ents.prepare(c, id, given.entities, keys.publishedAt ?? now, Boolean(existing), sink);
+    rec = { ...given, entities: prepared.entities };
+    const data = JSON.stringify(rec);
     const text = searchText(rec);
     const rows = entityRows(rec);
     const entityArrays = [rows.map((e) => e.type), rows.map((e) => e.term), rows.map((e) => e.name), rows.map((e) => e.key), rows.map((e) => e.code), rows.map((e) => e.mentions), rows.map((e) => (e.alias ? 1 : 0))];
@@ -252,7 +274,6 @@ export class PostgresStore implements Store {
        SELECT $${first}, * FROM unnest($${first + 1}::text[], $${first + 2}::text[], $${first + 3}::text[], $${first + 4}::text[], $${first + 5}::text[], $${first + 6}::int[], $${first + 7}::smallint[])
        ON CONFLICT DO NOTHING`;
     if (existing) {
-      if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
       const revision = existing.revision + 1;
       // CTEs share one snapshot: the superseded version is copied before the update lands
       await c.query(
@@ -261,19 +282,18 @@ export class PostgresStore implements Store {
            SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = $13
          ), gone AS (DELETE FROM entities WHERE record_id = $13)
          UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
-           syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL} WHERE id = $13`,
-        [text.title, text.body, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id],
+           syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL}, extracted = $14 WHERE id = $13`,
+        [text.title, text.body, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id, prepared.extracted],
       );
       if (rows.length) await c.query(insertEntities(1), [existing.id, ...entityArrays]);
       return { id: existing.id, status: 'updated', revision };
     }
     const original = originalOf(null);
-    const id = newRecordId();
     await c.query(
-      `WITH ent AS (${insertEntities(14)})
-       INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts)
-       VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL})`,
-      [text.title, text.body, id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, data, id, ...entityArrays],
+      `WITH ent AS (${insertEntities(15)})
+       INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts, extracted)
+       VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL}, $14)`,
+      [text.title, text.body, id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, data, prepared.extracted, id, ...entityArrays],
     );
     return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
   }
@@ -414,6 +434,60 @@ export class PostgresStore implements Store {
     return (res.rowCount ?? 0) > 0;
   }
 
+  async getEntity(ref: string, type?: EntityType): Promise<ent.StoredEntity | null> {
+    return this.read('getEntity', ent.findEntity(ref, type === 'date' ? undefined : type));
+  }
+
+  async listEntities(query: ent.EntityQuery = {}): Promise<ent.StoredEntity[]> {
+    return this.read('listEntities', ent.listEntities(query));
+  }
+
+  async entityDays(id: string): Promise<Array<{ day: string; records: number; mentions: number }>> {
+    return this.read('entityDays', ent.entityDays(id));
+  }
+
+  async coEntities(id: string, limit?: number): Promise<Array<{ entity: ent.StoredEntity; records: number }>> {
+    return this.read('coEntities', ent.coEntities(id, limit));
+  }
+
+  /** Corrections take one store-wide lock: they rewrite records in many places. */
+  private correct<T>(op: string, step: () => Step<T>): Promise<T> {
+    return this.tx(op, [lockKey(`${this.schema}:entities`)], (c) => this.ents.run(c, step()));
+  }
+
+  async addCorrection(input: ent.CorrectionInput) {
+    return this.correct('addCorrection', () => ent.addCorrection('postgres', input));
+  }
+
+  async undoCorrection(id: string, author: string) {
+    return this.correct('undoCorrection', () => ent.undoCorrection('postgres', id, author));
+  }
+
+  async listCorrections(): Promise<ent.StoredCorrection[]> {
+    return this.read('listCorrections', ent.listCorrections());
+  }
+
+  async lexicon(): Promise<Lexicon> {
+    return this.read('lexicon', ent.loadLexicon());
+  }
+
+  async lexiconVersion(): Promise<number> {
+    return this.read('lexiconVersion', ent.currentLexiconVersion());
+  }
+
+  async importCorrections(lexicon: Lexicon): Promise<number> {
+    return this.correct('importCorrections', () => ent.importCorrections('postgres', lexicon));
+  }
+
+  private async read<T>(op: string, step: Step<T>): Promise<T> {
+    try {
+      return await this.ents.run(this.pool, step);
+    } catch (err) {
+      if (err instanceof StoreError || err instanceof InputError) throw err;
+      throw new StoreError(`postgres ${op} failed: ${errorMessage(err)}`, { op }, err);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -441,6 +515,19 @@ export class PostgresStore implements Store {
 
   /** A transaction; `locks` (advisory lock keys, sorted) are taken with BEGIN in the same round trip. */
   private async tx<T>(op: string, locks: string[], fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    // Entity rows are shared by all records: two transactions creating the same new entities can
+    // deadlock; PostgreSQL aborts one, and it is safe to run it again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.txOnce(op, locks, fn);
+      } catch (err) {
+        const code = (err as { cause?: { code?: string } }).cause?.code;
+        if (attempt >= 4 || (code !== '40P01' && code !== '23505')) throw err;
+      }
+    }
+  }
+
+  private async txOnce<T>(op: string, locks: string[], fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();

@@ -167,6 +167,7 @@ export interface NormalisedFilter {
   terms: string[];
   type: EntityType | null;
   countries: string[];
+  entityIds: string[];
   since: string | null;
   /** Exclusive or inclusive upper bound, per untilExclusive. */
   until: string | null;
@@ -185,6 +186,8 @@ export function normaliseFilter(f: RecordFilter = {}): NormalisedFilter {
   if (f.type !== undefined && !ENTITY_TYPES.includes(f.type)) throw new InputError(`--type must be one of ${ENTITY_TYPES.join(', ')}`);
   const countries = list(f.country).map((c) => c.trim().toUpperCase());
   for (const c of countries) if (!/^[A-Z]{2}$/.test(c)) throw new InputError(`--country takes an ISO 3166-1 alpha-2 code (e.g. NE), not '${c}'`);
+  const entityIds = list(f.entityId).map((e) => e.trim());
+  for (const e of entityIds) if (!/^e[0-9a-z]+$/.test(e)) throw new InputError(`--entity-id takes an entity id (e…), not '${e}'`);
   const until = f.until ? dateBound(f.until, 'until') : null;
   const limit = f.limit === undefined || f.limit === null ? null : f.limit;
   if (limit !== null && !(Number.isInteger(limit) && limit >= 0)) throw new InputError('--limit takes a whole number ≥ 0');
@@ -197,6 +200,7 @@ export function normaliseFilter(f: RecordFilter = {}): NormalisedFilter {
     terms,
     type: f.type ?? null,
     countries,
+    entityIds,
     since: f.since ? dateBound(f.since, 'since').iso : null,
     until: until?.iso ?? null,
     untilExclusive: until?.exclusive ?? false,
@@ -264,6 +268,11 @@ export function whereConditions(f: NormalisedFilter, bind: Bind): string[] {
   if (f.type && !f.terms.length) where.push(`r.id IN (SELECT record_id FROM entities WHERE type = ${bind(f.type)})`);
   for (const code of f.countries) {
     where.push(`r.id IN (SELECT record_id FROM entities WHERE code = ${bind(code)} AND type = 'country')`);
+  }
+  for (const id of f.entityIds) {
+    // a merged id stands for the entity it was merged into
+    const p = bind(id);
+    where.push(`r.id IN (SELECT record_id FROM record_entity WHERE entity_id = COALESCE((SELECT merged_into FROM entity WHERE id = ${p}), ${bind(id)}))`);
   }
   if (f.since) where.push(`r.published_at >= ${bind(f.since, 'ts')}`);
   if (f.until) where.push(`r.published_at ${f.untilExclusive ? '<' : '<='} ${bind(f.until, 'ts')}`);

@@ -21,7 +21,10 @@ import {
   type NormalisedFilter,
 } from './query.js';
 import type { GleanerRecord } from '../record/schema.js';
+import type { Lexicon } from '../extract/lexicon.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
+import { SqliteEntities } from './sqlite-entities.js';
+import * as ent from './entities.js';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. The folder is created when missing. */
@@ -64,6 +67,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private pending: Array<{ rec: GleanerRecord; resolve: (r: UpsertResult) => void; reject: (e: unknown) => void }> = [];
+  private readonly ents: SqliteEntities;
 
   constructor(opts: SqliteStoreOptions) {
     try {
@@ -82,6 +86,8 @@ export class SqliteStore implements Store {
       throw new StoreError(`cannot open SQLite database ${opts.path}: ${errorMessage(err)}`, { path: opts.path }, err);
     }
     this.migrate();
+    this.ents = new SqliteEntities(this.db, (sql) => this.stmt(sql));
+    this.ents.backfill();
     try {
       // planner statistics for tables that changed a lot since last time (cheap; SQLite's advice at open)
       this.db.pragma('optimize = 0x10002');
@@ -140,6 +146,7 @@ export class SqliteStore implements Store {
     try {
       this.db
         .transaction(() => {
+          this.ents.refreshLexicon();
           // Full-text rows are written after the savepoints: FTS5 flushes its pending index to a new
           // segment at every savepoint, which made each record pay for a merge as the index grew.
           const ftsOps: FtsOp[] = [];
@@ -176,8 +183,13 @@ export class SqliteStore implements Store {
   private upsertOne(rec: GleanerRecord, fts: FtsOp[]): UpsertResult {
     return this.db.transaction((): UpsertResult => {
       const keys = recordKeys(rec);
-      const data = JSON.stringify(rec);
       const now = new Date().toISOString();
+      // entities corrected by the lexicon and linked to entity ids; the record as given is kept as `extracted`
+      const linked = (id: string, replace: boolean) => {
+        const { entities, extracted } = this.ents.prepare(id, rec.entities, keys.publishedAt ?? now, replace);
+        const stored = { ...rec, entities };
+        return { stored, data: JSON.stringify(stored), extracted };
+      };
       const byKey = this.stmt('SELECT seq, id, revision, content_hash, syndicated_from FROM records WHERE url_key = ?');
       const originalOf = (excludeId: string | null): string | null => {
         if (!keys.syndicatable) return null;
@@ -209,20 +221,22 @@ export class SqliteStore implements Store {
         this.stmt(
           'INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data) SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = ?',
         ).run(existing.id);
+        const { stored, data, extracted } = linked(existing.id, true);
         this.stmt(
           `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
-             syndicated_from = ?, updated_at = ?, data = ? WHERE id = ?`,
-        ).run(keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id);
-        this.writeIndexes(existing.seq, existing.id, rec, true, fts);
+             syndicated_from = ?, updated_at = ?, data = ?, extracted = ? WHERE id = ?`,
+        ).run(keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, extracted, existing.id);
+        this.writeIndexes(existing.seq, existing.id, stored, true, fts);
         return { id: existing.id, status: 'updated', revision };
       }
       const original = originalOf(null);
       const id = newRecordId();
+      const { stored, data, extracted } = linked(id, false);
       const info = this.stmt(
-        `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-      ).run(id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, now, data);
-      this.writeIndexes(Number(info.lastInsertRowid), id, rec, false, fts);
+        `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, extracted)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+      ).run(id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, now, data, extracted);
+      this.writeIndexes(Number(info.lastInsertRowid), id, stored, false, fts);
       return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
     })();
   }
@@ -395,6 +409,49 @@ export class SqliteStore implements Store {
 
   async removeFeed(id: string): Promise<boolean> {
     return this.guard('removeFeed', () => this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id)).changes > 0;
+  }
+
+  async getEntity(ref: string, type?: EntityType): Promise<ent.StoredEntity | null> {
+    return this.guard('getEntity', () => this.ents.run(ent.findEntity(ref, type === 'date' ? undefined : type)));
+  }
+
+  async listEntities(query: ent.EntityQuery = {}): Promise<ent.StoredEntity[]> {
+    return this.guard('listEntities', () => this.ents.run(ent.listEntities(query)));
+  }
+
+  async entityDays(id: string): Promise<Array<{ day: string; records: number; mentions: number }>> {
+    return this.guard('entityDays', () => this.ents.run(ent.entityDays(id)));
+  }
+
+  async coEntities(id: string, limit?: number): Promise<Array<{ entity: ent.StoredEntity; records: number }>> {
+    return this.guard('coEntities', () => this.ents.run(ent.coEntities(id, limit)));
+  }
+
+  async addCorrection(input: ent.CorrectionInput) {
+    if (this.pending.length) this.flush();
+    return this.guard('addCorrection', () => this.ents.write(() => ent.addCorrection('sqlite', input)));
+  }
+
+  async undoCorrection(id: string, author: string) {
+    if (this.pending.length) this.flush();
+    return this.guard('undoCorrection', () => this.ents.write(() => ent.undoCorrection('sqlite', id, author)));
+  }
+
+  async listCorrections(): Promise<ent.StoredCorrection[]> {
+    return this.guard('listCorrections', () => this.ents.run(ent.listCorrections()));
+  }
+
+  async lexicon(): Promise<Lexicon> {
+    return this.guard('lexicon', () => this.ents.run(ent.loadLexicon()));
+  }
+
+  async lexiconVersion(): Promise<number> {
+    return this.guard('lexiconVersion', () => this.ents.run(ent.currentLexiconVersion()));
+  }
+
+  async importCorrections(lexicon: Lexicon): Promise<number> {
+    if (this.pending.length) this.flush();
+    return this.guard('importCorrections', () => this.ents.write(() => ent.importCorrections('sqlite', lexicon)));
   }
 
   async close(): Promise<void> {

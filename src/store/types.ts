@@ -1,6 +1,10 @@
 // The store interface: one contract, two implementations (SQLite embedded default, PostgreSQL for
 // teams). Workers, the CLI and the server only ever see this.
 import type { GleanerRecord } from '../record/schema.js';
+import type { Correction, Lexicon } from '../extract/lexicon.js';
+import type { CorrectionInput, EntityQuery, StoredCorrection, StoredEntity } from './entities.js';
+
+export type { CorrectionInput, EntityQuery, StoredCorrection, StoredEntity } from './entities.js';
 
 export interface StoredRecord extends GleanerRecord {
   /** Stable record id (string; opaque to callers). */
@@ -29,6 +33,8 @@ export interface RecordFilter {
   entity?: string | string[];
   /** The type the entities above must have; alone: records with any entity of this type. */
   type?: EntityType;
+  /** Entity id(s) (see `entities show`): records linked to that entity. Several: all must match. */
+  entityId?: string | string[];
   /** ISO 3166-1 alpha-2 code(s) of countries mentioned (country entities). Several: all must match. */
   country?: string | string[];
   /** publishedAt ≥ since; ≤ the end of the period `until` names (2023, 2023-09, 2023-09-30 or a timestamp). */
@@ -94,5 +100,24 @@ export interface Store {
   getFeed(idOrUrl: string): Promise<FeedState | null>;
   listFeeds(): Promise<FeedState[]>;
   removeFeed(id: string): Promise<boolean>;
+  /** An entity by id (a merged id gives the entity it became) or by name/alias (most seen first). */
+  getEntity(ref: string, type?: EntityType): Promise<StoredEntity | null>;
+  /** Entities with records, most seen first; `q` matches the start of a name or alias. */
+  listEntities(query?: EntityQuery): Promise<StoredEntity[]>;
+  /** Records linked to the entity per day (YYYY-MM-DD of publication, else of storing), oldest first. */
+  entityDays(id: string): Promise<Array<{ day: string; records: number; mentions: number }>>;
+  /** Entities sharing the most records with it. */
+  coEntities(id: string, limit?: number): Promise<Array<{ entity: StoredEntity; records: number }>>;
+  /** Stores a correction and applies it to stored records at once; `records`: how many changed. */
+  addCorrection(input: CorrectionInput): Promise<{ correction: Correction; records: number }>;
+  undoCorrection(id: string, author: string): Promise<{ correction: Correction; records: number }>;
+  /** Every correction, oldest first, undone ones included. */
+  listCorrections(): Promise<StoredCorrection[]>;
+  /** The active corrections: what extraction applies (`extract(article, { lexicon })`). */
+  lexicon(): Promise<Lexicon>;
+  /** Increases with every correction and undo; cheap, for refreshing a cached lexicon. */
+  lexiconVersion(): Promise<number>;
+  /** Adds a lexicon's corrections that are not stored yet (by id), applying each; returns how many. */
+  importCorrections(lexicon: Lexicon): Promise<number>;
   close(): Promise<void>;
 }

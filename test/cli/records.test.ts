@@ -139,6 +139,20 @@ describe('gleaner records list', () => {
     expect(out).toContain('Breaking: "talks", day 2');
   });
 
+  it('lists the records linked to an entity id, and says so for a malformed one', async () => {
+    const goita = (await store.getEntity('Goita', 'person'))!;
+    expect(goita.records).toBeGreaterThan(1);
+    const { code, out } = await cli(['records', 'list', '--entity-id', goita.id, '--limit', '500', '--json']);
+    expect(code).toBe(0);
+    const got = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(got).toHaveLength(goita.records);
+    expect(got).toEqual(await store.list({ entity: 'Goita', type: 'person' }));
+    for (const r of got) expect(r.entities.people.map((p: { id: string }) => p.id)).toContain(goita.id);
+    const bad = await cli(['records', 'list', '--entity-id', 'Goita']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/entity id/);
+  });
+
   it('says so when nothing matches', async () => {
     const { code, out } = await cli(['records', 'list', '--entity', 'Nobody Atall']);
     expect(code).toBe(0);

@@ -71,6 +71,16 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       expect(ids((await getJson('/api/records?entity=African%20Union&type=organization')).body.records)).toEqual([seeded.ids.sahel]);
     });
 
+    it('filters by entity id, and rejects a malformed one', async () => {
+      const au = (await getJson('/api/records?entity=African%20Union&type=organization')).body.records[0].entities.organizations.find(
+        (o: { name: string }) => o.name === 'African Union',
+      );
+      expect(au.id).toMatch(/^e[0-9a-z]+$/);
+      expect(ids((await getJson(`/api/records?entityId=${au.id}`)).body.records)).toEqual([seeded.ids.sahel]);
+      const bad = await getJson('/api/records?entityId=African%20Union');
+      expect(bad.status).toBe(400);
+    });
+
     it('filters by source host, date range and full-text query', async () => {
       expect(ids((await getJson('/api/records?source=pacific-wire.example')).body.records)).toEqual([seeded.ids.pacific]);
       const recent = await getJson('/api/records?since=2024-10&until=2024-12-31');

@@ -10,6 +10,7 @@ import { BACKENDS } from './backends.js';
 import { sqliteMigrations } from '../../src/store/migrations/sqlite.js';
 import { postgresMigrations } from '../../src/store/migrations/postgres.js';
 import { seedRecord, seedRecords } from './seed.js';
+import { withoutIds } from '../../src/store/entities.js';
 
 /** Independent folding for the oracle: NFD, drop marks, lower case. */
 const simple = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -156,7 +157,9 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       expect((await store.get(r.url!))?.id).toBe(byCanonical!.id);
       const byId = (await store.get(byCanonical!.id)) as StoredRecord;
       expect(byId.title).toBe(r.title);
-      expect(byId.entities).toEqual(r.entities);
+      // the stored record keeps the extracted entities and gains their entity ids
+      expect(withoutIds(byId.entities)).toEqual(r.entities);
+      expect(byId.entities.people.every((p) => /^e[0-9a-z]+$/.test(p.id!))).toBe(true);
       expect(byId.provenance).toEqual(r.provenance);
       expect(byId.syndicatedFrom).toBeNull();
       expect(Date.parse(byId.createdAt)).not.toBeNaN();
@@ -213,7 +216,8 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       expect(first.status).toBe('inserted');
       expect((await store.upsert(processDocument(new Uint8Array(page), meta))).status).toBe('unchanged');
       const stored = await store.get(meta.url);
-      expect(stored?.entities).toEqual(record.entities);
+      expect(withoutIds(stored!.entities)).toEqual(record.entities);
+      expect([...stored!.entities.people, ...stored!.entities.countries].every((e) => /^e[0-9a-z]+$/.test(e.id!))).toBe(true);
       expect(stored?.provenance?.contentHash).toBe(record.provenance?.contentHash);
       const edited = processDocument(new Uint8Array(Buffer.concat([page, Buffer.from('\n\nThis article was updated to add a statement from the ministry.\n')])), meta);
       expect(await store.upsert(edited)).toEqual({ id: first.id, status: 'updated', revision: 2 });

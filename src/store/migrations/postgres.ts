@@ -105,4 +105,78 @@ CREATE TABLE feed_items (
     sql: `CREATE INDEX records_content_hash_seq ON records (content_hash, seq);
 DROP INDEX records_content_hash;`,
   },
+  {
+    version: 5,
+    name: 'entity identities: entity, entity_term, record_entity; reviewers\' corrections; records.extracted',
+    sql: `
+-- One row per real-world entity (src/store/entities.ts has the resolution rules).
+CREATE TABLE entity (
+  id text PRIMARY KEY,
+  type text NOT NULL,
+  -- countries: the ISO code in lower case; others: the folded name
+  key text NOT NULL,
+  name text NOT NULL,
+  code text,
+  aliases text NOT NULL,
+  -- one word or an acronym: may later join a full name
+  bare integer NOT NULL,
+  merged_into text,
+  -- the correction that merged it (null: merged by resolution)
+  merged_by text,
+  records integer NOT NULL,
+  mentions integer NOT NULL,
+  first_seen text,
+  last_seen text,
+  created_at text NOT NULL,
+  UNIQUE (type, key)
+);
+CREATE INDEX entity_merged_by ON entity (merged_by) WHERE merged_by IS NOT NULL;
+CREATE INDEX entity_rank ON entity (records DESC) WHERE merged_into IS NULL;
+
+-- The names, aliases and surnames an entity is found under.
+CREATE TABLE entity_term (
+  type text NOT NULL,
+  term text NOT NULL,
+  entity_id text NOT NULL,
+  PRIMARY KEY (type, term, entity_id)
+);
+CREATE INDEX entity_term_term ON entity_term (term);
+CREATE INDEX entity_term_entity ON entity_term (entity_id);
+
+-- Which entities a record mentions; seen = the record's publication (else storing) time.
+CREATE TABLE record_entity (
+  record_id text NOT NULL,
+  entity_id text NOT NULL,
+  mentions integer NOT NULL,
+  seen text NOT NULL,
+  PRIMARY KEY (record_id, entity_id)
+);
+CREATE INDEX record_entity_entity ON record_entity (entity_id, seen);
+
+-- Reviewers' corrections, in order; an undone one stays (with who and when).
+CREATE TABLE corrections (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  op text NOT NULL,
+  data text NOT NULL,
+  author text NOT NULL,
+  created_at text NOT NULL,
+  undone_at text,
+  undone_by text
+);
+-- Which records each correction changed (what an undo re-corrects).
+CREATE TABLE correction_hits (
+  correction_id text NOT NULL,
+  record_id text NOT NULL,
+  PRIMARY KEY (correction_id, record_id)
+);
+CREATE INDEX correction_hits_record ON correction_hits (record_id);
+
+CREATE TABLE store_meta (key text PRIMARY KEY, value integer NOT NULL);
+INSERT INTO store_meta (key, value) VALUES ('lexicon', 0);
+
+-- the record's entities as extracted, before corrections (null: not linked yet; filled on open)
+ALTER TABLE records ADD COLUMN extracted text;
+`,
+  },
 ];

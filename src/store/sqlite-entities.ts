@@ -1,0 +1,65 @@
+// The entity and correction side of the SQLite store (the logic is shared: entities.ts).
+import type Database from 'better-sqlite3';
+import { applyLexicon, EMPTY_LEXICON, type Lexicon } from '../extract/lexicon.js';
+import type { Entities } from '../record/schema.js';
+import { runSync, type Sql, type Step } from './entity-sql.js';
+import { backfill, currentLexiconVersion, linkRecord, loadLexicon, unlinkRecord, withoutIds } from './entities.js';
+
+export class SqliteEntities {
+  private lexicon: Lexicon = EMPTY_LEXICON;
+  private loadedVersion = -1;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly stmt: (sql: string) => Database.Statement,
+  ) {}
+
+  readonly exec = (q: Sql): Array<Record<string, unknown>> => {
+    const st = this.stmt(q.sql);
+    const params = (q.params ?? []) as unknown[];
+    if (st.reader) return st.all(...params) as Array<Record<string, unknown>>;
+    st.run(...params);
+    return [];
+  };
+
+  run<T>(step: Step<T>): T {
+    return runSync(step, this.exec);
+  }
+
+  /** A write transaction around a step (corrections, backfill). */
+  write<T>(step: () => Step<T>): T {
+    return this.db.transaction(() => this.run(step())).immediate();
+  }
+
+  /** The store's lexicon, reloaded when its version moved (checked once per write batch). */
+  refreshLexicon(): Lexicon {
+    const version = this.run(currentLexiconVersion());
+    if (version !== this.loadedVersion) {
+      this.lexicon = this.run(loadLexicon());
+      this.loadedVersion = version;
+    }
+    return this.lexicon;
+  }
+
+  /**
+   * A record's entities as stored: corrected by the lexicon and linked to entity ids (its earlier
+   * links replaced). Returns the corrected entities with ids, and the entities as given (extracted).
+   */
+  prepare(recordId: string, entities: Entities, seen: string, replace: boolean): { entities: Entities; extracted: string } {
+    const extracted = withoutIds(entities);
+    const { entities: corrected, applied } = applyLexicon(structuredClone(extracted), this.lexicon, { recordId });
+    if (replace) {
+      this.run(unlinkRecord(recordId));
+      this.exec({ sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [recordId] });
+    }
+    const linked = this.run(linkRecord('sqlite', recordId, structuredClone(corrected), seen));
+    for (const c of applied) this.exec({ sql: 'INSERT INTO correction_hits (correction_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING', params: [c, recordId] });
+    return { entities: linked, extracted: JSON.stringify(extracted) };
+  }
+
+  /** Links records stored before entity ids existed. */
+  backfill(): number {
+    if (!this.db.prepare('SELECT 1 FROM records WHERE extracted IS NULL LIMIT 1').get()) return 0;
+    return this.write(() => backfill('sqlite'));
+  }
+}
