@@ -18,8 +18,11 @@
 //    Retry-After is honoured through the host gate on top of this.
 //  - maxStalledCount: a job whose worker died (crash, OOM, SIGKILL) goes back to the queue when its
 //    lock expires. fetch/feeds allow 2 such recoveries (fetching is idempotent and crashes there are
-//    rarely caused by the URL); process allows 1, because a page that kills the CPU worker twice is
-//    a poison pill and must end up in `failed` instead of looping forever.
+//    rarely caused by the URL). process allows 3: a page runs in a sandboxed worker thread with its
+//    own heap limit (PROCESS_THREAD_LIMITS), so a poison page fails its job through the thread (and
+//    uses up attempts) instead of killing the worker process; a stall there means the process died
+//    for its own reasons (SIGKILL, deploy, OOM of the host). With 1, `npm run bench:load -- --chaos`
+//    failed 4 of 400 articles whose worker happened to be killed twice.
 //  - Non-retryable outcomes (404/410, robots disallow, not an article, too large, blocked address)
 //    throw UnrecoverableError: they fail at once, with the reason kept for `gleaner status`.
 //
@@ -42,7 +45,10 @@ export const KEEP_FAILED: KeepJobs = { age: 7 * 24 * 60 * 60, count: 5_000 };
 export const DEDUP_TTL_MS = 60 * 60 * 1000;
 
 export const ATTEMPTS: Record<QueueName, number> = { feeds: 3, fetch: 5, process: 2 };
-export const MAX_STALLED: Record<QueueName, number> = { feeds: 2, fetch: 2, process: 1 };
+export const MAX_STALLED: Record<QueueName, number> = { feeds: 2, fetch: 2, process: 3 };
+
+/** Heap limits of a process-step thread: a page that blows up ends its thread and fails its job, not the worker. */
+export const PROCESS_THREAD_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 };
 
 /** The default feed poll interval. */
 export const DEFAULT_FEED_EVERY = '15m';

@@ -18,7 +18,7 @@ import { checkRedisDurability, createWorkerConnection, type RedisClient, type Re
 import { HostGate } from '../host-gate.js';
 import { HostBusy } from '../job-errors.js';
 import { openQueues } from '../producer.js';
-import { MAX_STALLED, QUEUE_NAMES, type QueueName } from '../queues.js';
+import { MAX_STALLED, PROCESS_THREAD_LIMITS, QUEUE_NAMES, type QueueName } from '../queues.js';
 import type { Politeness, StepContext } from '../steps.js';
 import { createFeedProcessor } from './feed.js';
 import { createFetchProcessor } from './fetch.js';
@@ -163,7 +163,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
         concurrency: config.processConcurrency,
         maxStalledCount: MAX_STALLED.process,
         useWorkerThreads: true,
-        workerThreadsOptions: { workerData: { gleaner: sandbox } },
+        workerThreadsOptions: { workerData: { gleaner: sandbox }, resourceLimits: PROCESS_THREAD_LIMITS },
       }),
     );
   }
