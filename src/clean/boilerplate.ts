@@ -1,4 +1,5 @@
-// Named tables of what is not article text: tags, ARIA roles, class/id patterns and short-text patterns.
+// Named tables of what is not article text by structure: tags, ARIA roles, class/id patterns (the
+// phrase tables for short texts and lines are in phrases.ts).
 // Kept as data so that a change is a reviewable diff (models: Readability's REGEXPS, trafilatura's
 // discard lists). Patterns match the element's "signature": `id + ' ' + class`, lower-cased.
 //
@@ -36,32 +37,11 @@ export const CONSENT_PATTERNS: readonly RegExp[] = [
   W('cookie|cookies|cmp'),
 ];
 
-/** Phrases of consent banners. Short text with several of them is a consent wall, not an article. */
-export const CONSENT_PHRASES: readonly RegExp[] = [
-  /\bcookies?\b/i,
-  /\bconsent\b/i,
-  /\bprivacy (policy|settings|preferences|notice)\b/i,
-  /\bwe (and our|value your) (partners|privacy)\b/i,
-  /\bpersonal data\b/i,
-  /\b(accept|reject|allow|refuse) (all|cookies)\b/i,
-  /\bmanage (options|preferences|settings|cookies)\b/i,
-  /\b(legitimate interest|vendors|store and\/or access information)\b/i,
-  /\bpersonali[sz]ed (ads|advertising|content)\b/i,
-];
-
-/** Distinct consent phrases in a text. */
-export function consentPhraseCount(text: string): number {
-  let n = 0;
-  for (const re of CONSENT_PHRASES) if (re.test(text)) n++;
-  return n;
-}
-
-/** Paywall containers and their teaser text. */
+/** Paywall containers (their teaser text is PAYWALL_TEXT in phrases.ts). */
 export const PAYWALL_PATTERNS: readonly RegExp[] = [
   /paywall|pay-wall|regwall|reg-wall|premium-content|subscriber-only|subscribers-only|paid-content|paidcontent|locked-content|content-locked|article-locked/,
   W('tp-modal|meter|metered|gate|gated|paygate|premium-gate|piano-paywall'),
 ];
-export const PAYWALL_TEXT = /\b(subscribe (now )?to (continue|keep) reading|(this|the) (article|story|content) is (only )?(available|reserved) (to|for) (subscribers|members)|already (a subscriber|have an account)\??\s*(sign|log) in|become a (subscriber|member) to (read|continue)|to continue reading,? (please )?(subscribe|log in|sign in)|you('ve| have) (reached|used) (your|all) (free|\d+) (articles|stories))\b/i;
 
 export interface ClassRule {
   name: string;
@@ -89,9 +69,6 @@ export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
 /** Embedded posts (tweets, Instagram) quoted in the article: spared by the weak rules. */
 export const EMBED_KEEP = /twitter-tweet|tweet-embed|embedded-tweet|article-tweet|instagram-media|bluesky-embed/;
 
-/** Signatures that make a weak rule hold off: the element is probably the article wrapper. */
-export const CONTENT_SIGNATURE = /article|content|body|main|story|entry|post|text|column|blog|page/;
-
 /**
  * Class/id/attribute hints that an element is the article body. A strong hint (itemprop=articleBody,
  * article-body/story-body classes) raises the element's score a lot.
@@ -103,40 +80,6 @@ export const BODY_HINTS: readonly RegExp[] = [
 /** Readability-style class/id weights for candidate scoring. */
 export const POSITIVE_SIGNATURE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/;
 export const NEGATIVE_SIGNATURE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|subscribe|teaser|recirc|byline|caption/;
-
-/** Short blocks (after trimming) that are labels, prompts or chrome, never article text. */
-export const BOILERPLATE_TEXT: readonly RegExp[] = [
-  // Ad labels.
-  /^(advertisement|advertising|advertisements|sponsored( content)?|paid (post|content)|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|광고|iklan|story continues below( advertisement)?|don'?t miss|see more|watch more|must see|article continues below( advertisement)?|continue reading below|scroll to continue( with content)?)\s*[:.-]?$/i,
-  // Share and follow prompts.
-  /^(share|share this( article| story| post)?|share on (facebook|twitter|linkedin|whatsapp)|tweet|email|print|copy link|link copied|comments?|follow us( on [\w ]+)?|like us on facebook|compartir|partilhar|condividi|teilen|bagikan)\s*[:!.]?$/i,
-  // Newsletter and app prompts.
-  /^(sign up|subscribe)\b.{0,120}\b(newsletter|email|inbox|updates|alerts)\b/i,
-  /\b(sign up for|subscribe to) (our|the)\b.{0,60}\bnewsletter\b/i,
-  /^(get|download) (the|our) [\w ]{0,30}\bapp\b/i,
-  // Read-more and related prompts.
-  // (a prompt alone, or followed by ':' and a headline; never the start of a sentence like "More from ... was said")
-  /^(read more|read next|read also|also read|see also|related( articles| stories| content| coverage| links| posts| topics)?|more (from|on|in|about) [\w .'-]{1,40}|recommended( for you| reading)?|you (may|might) (also )?(like|be interested in)|most (read|popular|viewed|shared)|trending( now)?|top stories|latest news|editor'?s picks|leia (mais|também)|veja (também|mais)|saiba mais|leggi anche|potrebbe interessarti|lee también|te puede interesar|ver también|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant|lihat juga|baca juga|читайте также|смотрите также|相关(文章|阅读|新闻)|関連(記事|ニュース)|관련\s?기사)\s*([.…!]+|[:|>»–-].*)?$/i,
-  // Photo credits and copyright lines.
-  /^(photo|image|picture|foto|video|graphic|illustration)s?\s*(:|by\b|credit\b|courtesy\b)/i,
-  /^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4}))/i,
-  // Gallery and media labels.
-  /^(image|photo|picture|slide|foto|imagem|immagine)\s*\d+\s*(of|\/|de|di|von)\s*\d+$/i,
-  // Post meta lines: "05/10/2018 - Posted by: Jo Quinn - Category: Health - Tags: ...".
-  /(^|\s[-|•·]\s)(posted|published|publicado|pubblicato|veröffentlicht|publié|escrito|written|filed)\s+(by|por|da|von|par|under|em)\b/i,
-  /(^|\s[-|•·]\s)(tags?|categor(y|ies|ia|ias|ie)|kategorie|filed under|arquivado em)\s*:/i,
-  // Comment-section chrome.
-  /^(\d+\s+)?(comments?|responses?|replies)\s*(\(\d+\))?$/i,
-  /^(leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|show comments|view comments)\b/i,
-];
-
-/** A line that only carries a byline, a date or a reading time (dropped before the first paragraph). */
-export const LEAD_META_TEXT: readonly RegExp[] = [
-  /^(?:[Bb]y|BY|[Ff]rom|[Vv]on|[Pp]or|[Pp]ar|[Dd]i|[Oo]leh|[Оо]т)\s+\p{Lu}[^.!?]{0,80}$/u,
-  /^(published|updated|posted|last (updated|modified)|publicado|atualizado|pubblicato|aggiornato|diterbitkan|veröffentlicht|aktualisiert|mis à jour|publié)\s*(:|on\b|at\b|em\b|il\b|el\b|am\b|le\b|\d).{0,80}$/i,
-  /^\d+\s*(min(ute)?s?|minutes?)( read)?$/i,
-  /^[\w,.: /-]{0,12}\d{1,4}[\w,.: /-]{0,30}\d{2,4}[\w,.: /-]{0,20}$/, // date-only line
-];
 
 /**
  * A short line that is a date stamp in any language: a year or a clock time, few words, no sentence

@@ -5,7 +5,7 @@
 import * as cheerio from 'cheerio/slim';
 import { NotArticleError } from '../errors.js';
 import type { Article, QualityFlags } from '../record/schema.js';
-import { PAYWALL_TEXT, consentPhraseCount } from './boilerplate.js';
+import { PAYWALL_TEXT, consentPhraseCount } from './phrases.js';
 import type { CleanMeta } from './index.js';
 import { indexDom, ownString } from './body/dom.js';
 import { guardMarkup } from './body/guard.js';

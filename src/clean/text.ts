@@ -1,6 +1,6 @@
 // Plain text → Article, line by line. A reader's copy-paste of a web page carries the page's
 // boilerplate (ad markers, cookie notices, share prompts, a related headline glued under the
-// title); the heuristics live in the named tables below so a change is a reviewable diff.
+// title); the phrases live in the named tables of phrases.ts (shared with the HTML cleaner).
 // Over-pruning is the other failure: every line that is not matched by a table is kept, and the
 // first line becomes the title only when it looks like one.
 import type { Article } from '../record/schema.js';
@@ -9,48 +9,11 @@ import type { CleanLimits } from './limits.js';
 import { guessLanguage } from '../text/language.js';
 import { dateFromText } from './metadata/dates.js';
 import { cleanTitle } from './metadata/title.js';
+import { AD_LINE_PATTERNS, COOKIE_ACTION, COOKIE_MAX_CHARS, COOKIE_SUBJECT, DATELINE_LABEL, PROMPT_LINE_PATTERNS, UPDATED_LABEL } from './phrases.js';
 
 /** List-item glyphs stripped from the start of a line ("• text", "- text", "► text"). */
 export const BULLET_GLYPH = /^(?:[•·▪▫■□◦●○►▶▸‣⁃✓✔➤➢→»*]|[-–—](?=\s))\s*/u;
 
-/** Whole lines that are ad markers or sponsored-content labels ("- Advertisement -"). */
-export const AD_LINE_PATTERNS: RegExp[] = [
-  /^[-–—_*\s[(]*(advertisements?|advertising|advertisement feature|adverti[sz]ement\s*[-–—]\s*scroll to continue|ads?|sponsored( content| post| links?)?|paid (content|post)|promoted( content)?|partner content|anzeige|publicidad|publicité)[-–—_*\s\])]*$/i,
-  /^[-–—\s]*(story continues below( this)?( advertisement)?|article continues below( advertisement)?|continue reading (below|the main story)|scroll (down )?to continue( with content| reading)?)[-–—\s.]*$/i,
-];
-
-/** Cookie / consent notices: a cookie word AND a consent action in the same short line. */
-export const COOKIE_SUBJECT = /\b(cookies?|tracking technologies|your privacy|privacy (policy|settings|preferences)|consent)\b/i;
-export const COOKIE_ACTION = /\b(accept( all)?|agree|opt[- ]?out|consent|manage (preferences|settings|cookies|options)|cookie (policy|settings|preferences)|by (continuing|using) (this|our)|reject( all)?|got it|ok,? i understand)\b/i;
-/** Longest line still treated as a consent notice (a real paragraph about cookies is longer). */
-export const COOKIE_MAX_CHARS = 400;
-
-/** Share bars, navigation and prompts that stand alone on a line (matched after trimming). */
-export const PROMPT_LINE_PATTERNS: RegExp[] = [
-  /^(read|see) (more|next|also|the full (story|article))\b.{0,150}$/i,
-  /^(also|related|more|recommended|suggested|don'?t miss|watch|listen|trending|latest|popular)( (read|reading|stories|articles?|news|now|on \S+|for you|videos?))?\s*[:：|»›>-]\s*.{0,150}$/i,
-  /^(related( (articles?|stories|posts|content|coverage|topics))?|more (stories|articles|news)( from .{1,40})?|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular|viewed|shared)|top stories|latest (news|stories)|editor'?s picks?|in other news|see also)\s*:?$/i,
-  /^(share|share (this|on|via)( (article|story|post|page))?[^.!?]{0,40}|tweet( this)?|email( this)?|print( this)?( article| page)?|copy link|pin it|whatsapp|facebook|twitter|linkedin|reddit|telegram|flipboard|messenger)(\s*[|/·,]\s*(share|tweet|email|print|copy link|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|messenger))*\s*$/i,
-  /^(subscribe|sign up|sign in|log ?in|register|join)( (now|today|here|for free|free))?[.!]?$/i,
-  /^(subscribe|sign up|register) (to|for) (our|the|my) .{0,60}(newsletter|updates|alerts|emails?)\b.{0,80}$/i,
-  /^(get|receive) (our|the) .{0,40}(newsletter|alerts|updates) .{0,80}(inbox|email)\b.{0,40}$/i,
-  /^(follow us|follow (him|her|them|me)|like us|connect with us)\b.{0,80}$/i,
-  /^(click|tap) here\b.{0,120}$/i,
-  /^click to (share|print|email)\b.{0,80}$/i,
-  /^(image|media|video) (source|caption|credit),?\s.{0,200}$/i,
-  /^(skip advertisement|supported by|advertisement\s*-\s*continue reading below)$/i,
-  /^(comments?|leave a (comment|reply)|post a comment|\d+ comments?|show comments|view comments|add a comment)\s*:?$/i,
-  /^(tags?|topics?|filed under|categories|category|keywords)\s*:.{0,200}$/i,
-  /^(photo|image|picture|file photo|video|graphic)s?\s*(credit)?\s*:.{0,150}$/i,
-  /^©.{0,200}$/,
-  /^(\(c\)|copyright)\s*(©\s*)?(19|20)\d{2}\b.{0,200}$/i,
-  /^(all rights reserved|back to top|skip to (main )?content|jump to|advertise with us|contact us|about us|privacy policy|terms (of (use|service))?( and| &) .{0,30}|terms of (use|service))\.?$/i,
-  /^(loading|please wait|javascript (is )?(required|disabled).{0,100})\.*$/i,
-];
-
-/** A line that is only a dateline: "Published: Sunday, 17 September 2023, 10:02". */
-const DATELINE_LABEL = /^(published|posted|updated|last updated|first published|date)\s*(on|at)?\s*:?\s*/i;
-const UPDATED_LABEL = /^(updated|last updated|modified)\b/i;
 /** A byline line: "By Jane Doe", "By Jane Doe and John Roe, Reuters". */
 const BYLINE_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|del|la|le|bin|al|el))*`;
 const BYLINE_LINE = new RegExp(String.raw`^(?:[Bb]y|BY)\s+(${BYLINE_NAME}(?:\s*(?:,|and|&)\s*${BYLINE_NAME}){0,3})\s*(?:[,|–—-]\s*.{0,60})?$`, 'u');
@@ -59,8 +22,6 @@ const BYLINE_LINE = new RegExp(String.raw`^(?:[Bb]y|BY)\s+(${BYLINE_NAME}(?:\s*(
 const TITLE_SMALL_WORDS = new Set([
   'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'over', 'than', 'is', 'are',
 ]);
-
-/** Short words per language for the language guess (frequent function words only). */
 
 export interface TextLine {
   text: string;

@@ -2,7 +2,8 @@
 // container(s), then drop what is still chrome inside them (link lists, labels, bylines, trailing
 // headings). Returns paragraphs; the caller assembles the Article.
 import type { ParentNode } from 'domhandler';
-import { BOILERPLATE_TEXT, LEAD_META_TEXT, PAYWALL_TEXT, isDateLine } from '../boilerplate.js';
+import { isDateLine } from '../boilerplate.js';
+import { BOILERPLATE_TEXT, LEAD_META_TEXT, PAYWALL_TEXT } from '../phrases.js';
 import { type Block, collectBlocks, prune } from './blocks.js';
 import type { DomIndex } from './dom.js';
 import { elementStats, selectContainers } from './score.js';

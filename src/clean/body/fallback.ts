@@ -4,7 +4,8 @@
 // keeps most of it; the element reached is the block. Only consent layers are left out. Modelled on
 // trafilatura's baseline extractor and Readability's retries with looser rules.
 import type { ParentNode } from 'domhandler';
-import { BOILERPLATE_TEXT, CONSENT_PATTERNS } from '../boilerplate.js';
+import { CONSENT_PATTERNS } from '../boilerplate.js';
+import { BOILERPLATE_TEXT } from '../phrases.js';
 import { type Block, collectBlocks } from './blocks.js';
 import type { DomIndex } from './dom.js';
 import { elementStats } from './score.js';
