@@ -1,7 +1,9 @@
 // Publication dates from metadata strings, URLs and text near the title, normalised to ISO-8601.
 // Precision is kept: a date-only value stays "2023-09-17"; a timestamp keeps its offset or Z.
+// The date-time grammar and zone table are shared with the feeds (src/text/datetime.ts).
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
+import { parseDateTime, toLocalIso } from '../../text/datetime.js';
 
 /** Years outside this range are taken as parse noise (copyright years, ids that look like dates). */
 const MIN_YEAR = 1990;
@@ -18,60 +20,12 @@ function validYmd(y: number, m: number, d: number): boolean {
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-const ISO_RE =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-/** An ISO-like string ("2023-09-17", "2023-09-17T10:00:00+0200", "20230917T1000Z") → ISO-8601. */
-function normalizeIsoLike(s: string): string | null {
-  const m = ISO_RE.exec(s);
-  if (!m) return null;
-  const [, ys, ms, ds, hh, mi, ss, zone] = m;
-  const y = Number(ys), mo = Number(ms), d = Number(ds);
-  if (!validYmd(y, mo, d)) return null;
-  const date = `${ys}-${ms}-${ds}`;
-  if (hh === undefined) return date;
-  if (Number(hh) > 23 || Number(mi) > 59 || (ss !== undefined && Number(ss) > 59)) return date;
-  let offset = '';
-  if (zone) {
-    if (/^(z|utc|gmt)$/i.test(zone)) offset = 'Z';
-    else {
-      const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
-      offset = `${z[1]}${z[2]}:${z[3] ?? '00'}`;
-    }
-  }
-  return `${date}T${hh}:${mi}:${ss ?? '00'}${offset}`;
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-
-/** "Sun, 17 Sep 2023 10:00:00 GMT" / "17 Sep 2023 10:00 +0200" (RFC 822/2822, feeds and some meta). */
-function normalizeRfc2822(s: string): string | null {
-  const m = /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,5}|[+-]\d{4})?)?$/.exec(s);
-  if (!m) return null;
-  const mo = MONTHS[m[2].slice(0, 4).toLowerCase()] ?? MONTHS[m[2].slice(0, 3).toLowerCase()];
-  const y = Number(m[3]), d = Number(m[1]);
-  if (!mo || !validYmd(y, mo, d)) return null;
-  const date = `${y}-${pad(mo)}-${pad(d)}`;
-  if (m[4] === undefined) return date;
-  const zone = m[7];
-  let offset = '';
-  if (zone) {
-    if (/^[+-]\d{4}$/.test(zone)) offset = `${zone.slice(0, 3)}:${zone.slice(3)}`;
-    else if (/^(z|ut|utc|gmt)$/i.test(zone)) offset = 'Z';
-    else {
-      const named: Record<string, string> = { EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00', BST: '+01:00', CET: '+01:00', CEST: '+02:00' };
-      offset = named[zone.toUpperCase()] ?? '';
-    }
-  }
-  return `${date}T${pad(Number(m[4]))}:${m[5]}:${m[6] ?? '00'}${offset}`;
-}
-
 /**
  * A date string from metadata (JSON-LD, meta tags, <time datetime>) → ISO-8601, or null.
- * Accepts ISO-8601 variants, RFC 2822, epoch seconds/milliseconds and human dates
- * ("September 17, 2023", "17 September 2023 10:00").
+ * Accepts ISO-8601 variants, RFC 2822, JavaScript's Date#toString, epoch seconds/milliseconds
+ * (the shared grammar of text/datetime.ts) and human dates ("September 17, 2023", via chrono).
+ * A timestamp keeps the offset it was written with ("+05:30", "JST" → "+09:00"); one written
+ * without a zone stays zoneless (`isZonelessTimestamp`), never silently UTC.
  */
 export function normalizeDate(raw: unknown): string | null {
   if (typeof raw === 'number') return fromEpoch(raw);
@@ -79,19 +33,10 @@ export function normalizeDate(raw: unknown): string | null {
   const s = raw.trim().replace(/\s+/g, ' ');
   if (!s || s.length > 80) return null;
   if (/^\d{10}(\d{3})?$/.test(s)) return fromEpoch(Number(s));
-  return normalizeIsoLike(s) ?? normalizeIsoLike(s.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3')) ?? normalizeRfc2822(s) ?? fromJsDateString(s) ?? dateFromText(s, { whole: true });
-}
-
-/** JavaScript's Date#toString form with an explicit zone: "Wed Nov 20 2019 08:00:58 GMT+0000 (…)". */
-function fromJsDateString(s: string): string | null {
-  // Written in the page's own offset: keep it (converting to UTC can move the calendar day).
-  const m = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? GMT([+-])(\d{2})(\d{2})/.exec(s);
-  if (!m) return null;
-  const mo = MONTHS[m[1].toLowerCase()];
-  const y = Number(m[3]), d = Number(m[2]);
-  if (!mo || !validYmd(y, mo, d)) return null;
-  const offset = m[8] === '00' && m[9] === '00' ? 'Z' : `${m[7]}${m[8]}:${m[9]}`;
-  return `${y}-${pad(mo)}-${pad(d)}T${m[4]}:${m[5]}:${m[6] ?? '00'}${offset}`;
+  const parts = parseDateTime(s);
+  // A metadata date must name its day ("2023-09" alone is not a publication date).
+  if (parts && (parts.precision === 'day' || parts.precision === 'time') && validYmd(parts.year, parts.month, parts.day)) return toLocalIso(parts);
+  return dateFromText(s, { whole: true });
 }
 
 function fromEpoch(n: number): string | null {

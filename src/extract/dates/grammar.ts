@@ -3,6 +3,9 @@
 // date is resolve.ts's job. Month and weekday names are matched case-sensitively ("May" vs "may");
 // everything else case-insensitively.
 
+// The month tables are the shared date-time ones (src/text/datetime.ts), English only here.
+import { ENGLISH_MONTHS, englishMonthNumber } from '../../text/datetime.js';
+
 export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'year' | 'decade';
 export type SeasonCode = 'SP' | 'SU' | 'FA' | 'WI';
 
@@ -48,8 +51,6 @@ export interface Rule {
 
 // --- lexicon -------------------------------------------------------------------------------------
 
-const MONTHS_FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const NUM_WORDS: Record<string, number> = {
@@ -67,7 +68,7 @@ const ORDINALS: Record<string, number> = {
 const anyCase = (w: string): string => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1)}`;
 const alt = (ws: string[], f: (w: string) => string = (w) => w): string => ws.map(f).join('|');
 
-const FULL = MONTHS_FULL.join('|');
+const FULL = ENGLISH_MONTHS.join('|');
 const ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 /** A month name or abbreviation ("Sept.", "Nov"); abbreviations only where a number follows. */
 const MONTH = `(?:${FULL}|(?:${ABBR})\\.?)`;
@@ -79,11 +80,6 @@ const DAY = '(?:[0-3]?\\d)(?:st|nd|rd|th)?';
 const NUM = `(?:\\d{1,3}|${Object.keys(NUM_WORDS).join('|')}|a few|a couple of|a couple|few|several|many|some)`;
 const DAYPART = '(?:morning|afternoon|evening|night)';
 
-export function monthNumber(s: string): number {
-  const k = s.replace('.', '').toLowerCase();
-  const full = MONTHS_FULL.findIndex((n) => n.toLowerCase() === k);
-  return full >= 0 ? full + 1 : MONTH_ABBR[k] ?? 0;
-}
 const weekdayNumber = (s: string): number => WEEKDAYS.indexOf(s);
 const numberOf = (s: string): number | null => {
   const k = s.toLowerCase();
@@ -159,14 +155,14 @@ const PRE_MOD = 'early|mid|late|the end of|the beginning of|the start of|the mid
 export const RULES: Rule[] = [
   // "Saturday, Sept. 16, 2023", "Sept. 16", "July 4th 1990"
   R('monthDay', `(?<![\\w.])(?:(?<rel>${alt(['last', 'this', 'next', 'this past'], anyCase)})\\s+)?(?:(?:${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s+(?<day>${DAY})(?![\\w%]|[.,:]\\d)(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`, '', (m) => {
-    const mo = monthNumber(g(m, 'mon')!), d = parseInt(g(m, 'day')!, 10);
+    const mo = englishMonthNumber(g(m, 'mon')!), d = parseInt(g(m, 'day')!, 10);
     if (!mo || d < 1 || d > 31) return null;
     const y = g(m, 'year') ? +g(m, 'year')! : undefined;
     return { k: 'day', y, m: mo, d, rel: relOf(g(m, 'rel')) };
   }),
   // "16 September 2023", "the 16th of September"
   R('dayMonth', `(?<![\\w$.,])(?:(?:${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?![\\w])(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`, '', (m) => {
-    const mo = monthNumber(g(m, 'mon')!), d = parseInt(g(m, 'day')!, 10);
+    const mo = englishMonthNumber(g(m, 'mon')!), d = parseInt(g(m, 'day')!, 10);
     if (!mo || d < 1 || d > 31) return null;
     if (/^(?:Jan|Mar|Jun)$/.test(g(m, 'mon')!) && !g(m, 'year')) return null; // "5 Jan" could be a name
     return { k: 'day', y: g(m, 'year') ? +g(m, 'year')! : undefined, m: mo, d };
@@ -182,7 +178,7 @@ export const RULES: Rule[] = [
     return { k: 'day', y, m: a, d: b };
   }),
   // "July 2023", "mid-July of 1990", "early December 1999"
-  R('monthYear', `(?<![\\w-])(?:(?:${alt(PRE_MOD.split('|'), anyCase)})[\\s-]+)?(?<mon>${MONTH})(?:\\s+of)?,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d)`, '', (m) => ({ k: 'month', y: +g(m, 'year')!, m: monthNumber(g(m, 'mon')!) })),
+  R('monthYear', `(?<![\\w-])(?:(?:${alt(PRE_MOD.split('|'), anyCase)})[\\s-]+)?(?<mon>${MONTH})(?:\\s+of)?,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d)`, '', (m) => ({ k: 'month', y: +g(m, 'year')!, m: englishMonthNumber(g(m, 'mon')!) })),
   // "July", "last July", "early December", "April next year"
   R('month', `(?<![\\w-])(?:(?<mod>${alt(['last', 'this', 'next', 'this past', 'this coming', 'early', 'mid', 'late', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'earlier', 'later'], anyCase)})[\\s-]+)?(?<mon>${MONTH_ALONE})(?![\\w-])(?:\\s+(?<yrel>last|this|next)\\s+year)?`, '', (m, text) => {
     const name = g(m, 'mon')!;
@@ -193,7 +189,7 @@ export const RULES: Rule[] = [
       if (/^[A-Z][a-z]/.test(after) && name !== 'March') return null; // "June Carter"
     }
     const rel = mod === 'last' || mod === 'this past' ? -1 : mod === 'next' || mod === 'this coming' ? 1 : mod === 'this' ? 0 : undefined;
-    return { k: 'month', m: monthNumber(name), rel, yrel: relOf(g(m, 'yrel')) };
+    return { k: 'month', m: englishMonthNumber(name), rel, yrel: relOf(g(m, 'yrel')) };
   }),
   // "the third quarter of 1989", "third-quarter", "1989's fourth quarter", "the fiscal first quarter"
   R('quarter', `(?<![\\w-])(?:(?<pre>the|this|last|next|this year's|last year's|next year's|(?<py>${YEAR})(?:'s)?)\\s+)?(?:(?<py2>${YEAR})\\s+)?(?:(?<ya>year-ago|year-earlier|year-before|prior-year|comparable|same)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?quarter(?![\\w-])(?:\\s+of\\s+(?:fiscal\\s+)?(?:(?<y2>${YEAR})|(?<yrel>this|last|next)\\s+year))?(?:\\s+(?<yrel2>last|this|next)\\s+year)?`, 'i', (m, text) => {
@@ -341,7 +337,7 @@ export const RULES: Rule[] = [
   R('holiday', `(?<![\\w-])(?:(?<rel>${alt(['last', 'this', 'next', 'this past'], anyCase)})\\s+)?(?<h>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday|\\s+Monday)?|Good\\s+Friday|Black\\s+Friday|Cyber\\s+Monday|Halloween|Valentine['’]s\\s+Day|Election\\s+Day|Labou?r\\s+Day|Memorial\\s+Day)(?![\\w-])(?:,?\\s+(?<y>${YEAR})(?![\\w%]))?`, '', (m, text) => {
     const name = g(m, 'h')!.replace(/\s+/g, ' ').replace('’', "'");
     const next = wordAfter(text, m.index + m[0].length);
-    if (!g(m, 'y') && /^[A-Z][a-z]/.test(next) && !monthNumber(next) && !WEEKDAYS.includes(next)) return null; // "the Good Friday Agreement"
+    if (!g(m, 'y') && /^[A-Z][a-z]/.test(next) && !englishMonthNumber(next) && !WEEKDAYS.includes(next)) return null; // "the Good Friday Agreement"
     const special = ['Christmas Eve', "New Year's Eve", 'Easter Monday'] as const;
     const h = special.find((k) => name.startsWith(k)) ?? (Object.keys(HOLIDAYS) as HolidayName[]).find((k) => name.startsWith(k));
     if (!h) return null;
