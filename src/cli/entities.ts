@@ -1,10 +1,13 @@
-// gleaner entities top — the most mentioned entities across stored records, with article counts.
+// gleaner entities top — the most mentioned entities across stored records, with article counts;
+// gleaner entities show|reject|retype|merge|alias|undo — one entity, and reviewers' corrections.
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../errors.js';
 import { type CliContext, printError } from './context.js';
+import { CORRECTION_HELP, CORRECTION_SUBCOMMANDS, runCorrection } from './entity-corrections.js';
 import { Output, firstSentence, formatTable, openReviewStore, parseCount, parseEntityType, terminalWidth } from './review.js';
 
 const HELP = `Usage: gleaner entities top [options]
+       gleaner entities show|reject|retype|merge|alias|undo ... (below)
 
 The entities mentioned in the most articles (then by mentions). Countries are counted by ISO code;
 other entities by name (case and accents ignored). Dates are left out unless --type date.
@@ -18,7 +21,8 @@ Options:
   --db PATH|URL      the store: a SQLite file or a postgres:// URL
   -h, --help         this help
 
-Exit status: 0 ok, 1 store error, 2 usage error.
+${CORRECTION_HELP}
+Exit status: 0 ok, 1 store error (or no such entity), 2 usage error.
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
@@ -31,8 +35,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(HELP);
     return 0;
   }
+  if (CORRECTION_SUBCOMMANDS.includes(sub)) return runCorrection(sub, rest, ctx, HELP);
   if (sub !== 'top') {
-    printError(ctx, `entities: unknown subcommand '${sub}' (expected top)`);
+    printError(ctx, `entities: unknown subcommand '${sub}' (expected top, ${CORRECTION_SUBCOMMANDS.join(', ')})`);
     return 2;
   }
   let values;

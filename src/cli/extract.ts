@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError, GleanerError, errorMessage } from '../errors.js';
 import { processDocument } from '../pipeline.js';
 import { whyEmpty } from '../clean/empty.js';
+import { readLexicon } from './corrections.js';
 import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner extract [options] FILE...
@@ -21,6 +22,7 @@ Options:
   --manifest FILE      read inputs from NDJSON lines {"path", "url", "publishedAt", "text"}
                        ('-' for stdin); all fields but path are optional
   --max-words N        words of text sent to entity extraction (default 20000)
+  --lexicon FILE       reviewers' corrections to apply (from 'gleaner corrections export')
   -h, --help           this help
 
 Exit status: 0 all inputs done, 1 some inputs failed (each named on stderr), 2 usage error.
@@ -68,12 +70,15 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     text: { type: 'boolean', default: false },
     manifest: { type: 'string' },
     'max-words': { type: 'string' },
+    lexicon: { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const publishedAt = values['published-at'] ? parseIsoDate(values['published-at'], '--published-at') : null;
   const maxWords = values['max-words'] ? Number(values['max-words']) : undefined;
   if (maxWords !== undefined && !(Number.isInteger(maxWords) && maxWords > 0)) throw new InputError('--max-words takes a positive whole number');
+
+  const lexicon = values.lexicon ? readLexicon(await readManifest(values.lexicon), values.lexicon) : undefined;
 
   let specs: InputSpec[];
   if (values.manifest) {
@@ -98,7 +103,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         publishedAt: spec.publishedAt,
         isText: spec.isText,
         fileName: spec.path === '-' ? null : spec.path,
-      }, { extract: { maxWords } });
+      }, { extract: { maxWords, lexicon } });
       if (record.text === '') printError(ctx, `${spec.path}: no article text found${whyEmpty(record.flags)}`);
       await writeLine(ctx.stdout, JSON.stringify(record));
     } catch (err) {

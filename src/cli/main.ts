@@ -15,7 +15,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   worker: { summary: 'run the queue workers until SIGTERM/SIGINT', load: () => import('./worker.js') },
   status: { summary: 'queue counts, failed jobs with reasons, schedulers', load: () => import('./status.js') },
   records: { summary: 'review stored records: list | show | search | export', load: () => import('./records.js') },
-  entities: { summary: 'entities across stored records: top', load: () => import('./entities.js') },
+  entities: { summary: 'entities across stored records: top | show | reject | retype | merge | alias | undo', load: () => import('./entities.js') },
+  corrections: { summary: "reviewers' corrections: list | export > lexicon.json | import lexicon.json", load: () => import('./corrections.js') },
   serve: { summary: 'the HTTP API, the review page and the queue dashboard', load: () => import('./serve.js') },
 };
 

@@ -7,6 +7,8 @@ import { processDocument, sha256 } from '../pipeline.js';
 import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { whyEmpty } from '../clean/empty.js';
+import type { Lexicon } from '../extract/lexicon.js';
+import { lexiconFor } from './lexicon-cache.js';
 
 export interface ProcessInput {
   url: string;
@@ -24,18 +26,20 @@ export interface ProcessInput {
 export async function processRaw(store: Store, input: ProcessInput): Promise<{ record: GleanerRecord; result: UpsertResult }> {
   const raw = await store.getRaw(input.rawHash);
   if (!raw) throw new StoreError(`raw page ${input.rawHash} is missing from the store`, { url: input.url, rawHash: input.rawHash });
-  const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType });
+  // reviewers' corrections apply at extraction (the store applies them again on upsert: same result)
+  const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType }, await lexiconFor(store));
   const result = await store.upsert(record);
   return { record, result };
 }
 
 /** The pure part of processRaw: clean + extract, with the article checks. */
-export function recordFromBytes(body: Uint8Array, input: Omit<ProcessInput, 'rawHash'> & { rawHash?: string }): GleanerRecord {
+export function recordFromBytes(body: Uint8Array, input: Omit<ProcessInput, 'rawHash'> & { rawHash?: string }, lexicon?: Lexicon | null): GleanerRecord {
   if (looksLikeFeed(body, input.contentType)) {
     throw new NotArticleError(`${input.url} is a feed, not an article (add it with 'gleaner feeds add')`, { url: input.url });
   }
   const record = processDocument(body, { url: input.finalUrl || input.url, contentType: input.contentType }, {
     provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256(body) },
+    extract: { lexicon },
   });
   if (record.flags?.empty || record.text.trim() === '') {
     throw new NotArticleError(`no article text found at ${input.url}${whyEmpty(record.flags)}`, { url: input.url });

@@ -1,0 +1,45 @@
+// Workers refresh the store's lexicon when its version moves, checking at most every N ms.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LexiconCache } from '../../src/queue/lexicon-cache.js';
+import { processRaw } from '../../src/queue/process-step.js';
+import { sha256 } from '../../src/pipeline.js';
+import { openStore } from '../../src/store/open.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gleaner-lexicon-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('LexiconCache', () => {
+  it('reloads the lexicon only when the version moved, and checks at most every N ms', async () => {
+    const store = await openStore({ dbPath: join(dir, 'a.db') });
+    let clock = 0;
+    let versionChecks = 0;
+    const counted = { lexicon: () => store.lexicon(), lexiconVersion: () => (versionChecks++, store.lexiconVersion()) };
+    const cache = new LexiconCache(counted, 1000, () => clock);
+    expect((await cache.get()).corrections).toEqual([]);
+    await store.addCorrection({ op: 'reject', name: 'Sahel', author: 'ana' });
+    clock = 500;
+    expect((await cache.get()).corrections).toEqual([]); // not checked yet
+    expect(versionChecks).toBe(1);
+    clock = 1500;
+    expect((await cache.get()).corrections.map((c) => c.name)).toEqual(['Sahel']);
+    expect(versionChecks).toBe(2);
+    await store.close();
+  });
+
+  it('the process step extracts with the store corrections', async () => {
+    const store = await openStore({ dbPath: join(dir, 'b.db') });
+    await store.addCorrection({ op: 'retype', name: 'Leeds', to: 'organization', author: 'ana' });
+    const body = readFileSync(fileURLToPath(new URL('../fixtures/entities/sahel-drought.txt', import.meta.url)));
+    const bytes = new Uint8Array(body);
+    const rawHash = sha256(bytes);
+    await store.putRaw(rawHash, bytes, 'text/plain');
+    const { record } = await processRaw(store, { url: 'https://news.example/a', finalUrl: 'https://news.example/a', rawHash, contentType: 'text/plain', fetchedAt: '2024-07-02T08:00:00Z' });
+    expect(record.entities.places.map((p) => p.name)).not.toContain('Leeds');
+    expect(record.entities.organizations.map((o) => o.name)).toContain('Leeds');
+    await store.close();
+  });
+});
