@@ -13,7 +13,10 @@ export interface Config {
   dbPath: string;
   /** GLEANER_LOG_LEVEL */
   logLevel: string;
-  /** GLEANER_API_TOKEN: protects POST endpoints of `gleaner serve` when set. */
+  /**
+   * GLEANER_API_TOKEN: the token of `gleaner serve` (writes, the queue dashboard, and every page on
+   * a non-loopback bind). Unset: serve makes a random one at start and prints the URL holding it.
+   */
   apiToken: string | null;
   /** GLEANER_USER_AGENT */
   userAgent: string;
@@ -22,6 +25,11 @@ export interface Config {
   /** GLEANER_PORT / GLEANER_HOST for `gleaner serve` */
   port: number;
   host: string;
+  /**
+   * GLEANER_ALLOWED_HOSTS: extra Host header names `gleaner serve` answers (comma-separated,
+   * `name` or `name:port`), besides loopback and the bind address; any other Host gets 403.
+   */
+  allowedHosts: string[];
   /** GLEANER_QUEUE_PREFIX: Redis key prefix of every BullMQ queue (tests use a random one). */
   queuePrefix: string;
   /** GLEANER_FETCH_CONCURRENCY: parallel fetches per worker process (I/O bound). */
@@ -39,6 +47,10 @@ export interface Config {
 function int(v: string | undefined, fallback: number): number {
   const n = v === undefined || v.trim() === '' ? NaN : Number(v);
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : fallback;
+}
+
+function list(v: string | undefined): string[] {
+  return (v ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
 function bool(v: string | undefined): boolean {
@@ -65,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateAddresses: bool(env.GLEANER_ALLOW_PRIVATE),
     port: Number(env.GLEANER_PORT || 8080),
     host: env.GLEANER_HOST || '127.0.0.1',
+    allowedHosts: list(env.GLEANER_ALLOWED_HOSTS),
     redisCluster: bool(env.GLEANER_REDIS_CLUSTER),
     queuePrefix: clusterSafePrefix(env.GLEANER_QUEUE_PREFIX || 'gleaner', bool(env.GLEANER_REDIS_CLUSTER)),
     fetchConcurrency: Math.max(1, int(env.GLEANER_FETCH_CONCURRENCY, 16)),

@@ -101,6 +101,23 @@ export class ServiceUnavailableError extends GleanerError {
   }
 }
 
+/** A request to `gleaner serve` without its token (401). */
+export class UnauthorizedError extends GleanerError {
+  constructor(message: string, context: ErrorContext = {}) {
+    super('E_UNAUTHORIZED', message, { context });
+  }
+}
+
+/**
+ * A request `gleaner serve` refuses whoever sends it (403): a Host header it does not answer to
+ * (E_FORBIDDEN_HOST, DNS rebinding) or a cookie-borne write from another origin (E_FORBIDDEN).
+ */
+export class ForbiddenError extends GleanerError {
+  constructor(code: 'E_FORBIDDEN' | 'E_FORBIDDEN_HOST', message: string, context: ErrorContext = {}) {
+    super(code, message, { context });
+  }
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { GleanerError, InputError, errorMessage } from '../errors.js';
 import { createLogger } from '../log.js';
+import { assertSafeBind, generateToken, TOKEN_PARAM } from '../server/security.js';
 import type { QueueProducer } from '../server/types.js';
 import { type CliContext, parseCommandArgs } from './context.js';
 
@@ -20,8 +21,14 @@ Options:
   --no-queue      do not connect to Redis: no dashboard, queue endpoints answer 503
   -h, --help      this help
 
-POST endpoints require "Authorization: Bearer <token>" when GLEANER_API_TOKEN is set; the
-dashboard is then read-only (a browser cannot send the token).
+Access (the server always has a token):
+  GLEANER_API_TOKEN is the token; without it a random one is made at start and the URL
+  printed holds it (http://127.0.0.1:8080/?token=…): open that once, the browser keeps
+  it in a cookie. Every write (POST) and the dashboard (/queues) need the token, as that
+  cookie or "Authorization: Bearer <token>"; the read-only pages and GET API are open on
+  loopback. A Host header other than loopback, the bind address or GLEANER_ALLOWED_HOSTS
+  gets 403. Binding a non-loopback address (--host 0.0.0.0) needs GLEANER_API_TOKEN, and
+  then every page but /healthz needs the token.
 `;
 
 /** How long shutdown waits for in-flight requests and connections before giving up. */
@@ -50,6 +57,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const config = ctx.config;
   const port = parsePort(parsed.values.port, config.port);
   const host = parsed.values.host ?? config.host;
+  // Before anything is opened: a non-loopback bind without a configured token is refused (exit 2).
+  assertSafeBind(host, config.apiToken);
+  const token = config.apiToken || generateToken();
 
   const logger = createLogger(config.logLevel);
   const { openStore } = await import('../store/open.js');
@@ -70,7 +80,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
   }
 
-  const app = await buildApp({ store, producer, config, logger });
+  const app = await buildApp({ store, producer, config: { ...config, host, apiToken: token }, logger });
   try {
     await app.listen({ port, host });
   } catch (err) {
@@ -80,7 +90,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     throw new InputError(`serve: cannot listen on ${host}:${port}: ${errorMessage(err)}`);
   }
   const url = displayUrl(app.server.address() as AddressInfo);
-  ctx.stdout.write(`gleaner: serving ${url} (review page /, API /api/records${producer ? ', queue dashboard /queues' : ''}); Ctrl-C stops\n`);
+  // A made-up token is printed in the URL to open (as Jupyter does); a configured one is the
+  // operator's secret and stays out of the output.
+  const open = config.apiToken ? `${url} (open it once as ${url}?${TOKEN_PARAM}=<GLEANER_API_TOKEN>)` : `${url}?${TOKEN_PARAM}=${token}`;
+  ctx.stdout.write(`gleaner: serving ${open} (review page /, API /api/records${producer ? ', queue dashboard /queues' : ''}); Ctrl-C stops\n`);
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     const stop = (sig: NodeJS.Signals) => {

@@ -5,18 +5,27 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { ZodError } from 'zod';
 import type { Queue } from 'bullmq';
 import { GleanerError, errorMessage } from '../errors.js';
-import { mountBullBoard } from './bull-board.js';
+import { DASHBOARD_PATH, mountBullBoard } from './bull-board.js';
 import { describeIssues } from './params.js';
 import { errorPage } from './pages/layout.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
-import { securityHeaders } from './security.js';
+import { accessPolicy, generateToken, installAccessControl, securityHeaders } from './security.js';
 import type { ServerDeps } from './types.js';
 
-const STATUS_BY_CODE: Record<string, number> = { E_INPUT: 400, E_BLOCKED_ADDRESS: 400, E_UNAVAILABLE: 503, E_CONFIG: 500 };
+const STATUS_BY_CODE: Record<string, number> = {
+  E_INPUT: 400,
+  E_BLOCKED_ADDRESS: 400,
+  E_UNAUTHORIZED: 401,
+  E_FORBIDDEN: 403,
+  E_FORBIDDEN_HOST: 403,
+  E_UNAVAILABLE: 503,
+  E_CONFIG: 500,
+};
 
+/** Requests answered in JSON (errors included); the rest get HTML pages. */
 function isApi(url: string): boolean {
-  return url.startsWith('/api/') || url === '/api' || url === '/healthz';
+  return url.startsWith('/api/') || url === '/api' || url === '/healthz' || url.startsWith(`${DASHBOARD_PATH}/api/`);
 }
 
 function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, queues: boolean, extra: Record<string, unknown> = {}) {
@@ -40,7 +49,13 @@ function watchQueueErrors(queues: Queue[], logger: ServerDeps['logger']): void {
   }
 }
 
-export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
+/**
+ * Without a configured token the app makes one nobody was given: writes and the dashboard are then
+ * closed (fail safe). `gleaner serve` passes the token it printed.
+ */
+export async function buildApp(given: ServerDeps): Promise<FastifyInstance> {
+  const deps: ServerDeps = { ...given, config: { ...given.config, apiToken: given.config.apiToken || generateToken() } };
+  const policy = accessPolicy({ token: deps.config.apiToken!, bindHost: deps.config.host, allowedHosts: deps.config.allowedHosts });
   const app: FastifyInstance = deps.logger
     ? (Fastify({ loggerInstance: deps.logger, bodyLimit: 1 << 20 }) as unknown as FastifyInstance)
     : Fastify({ logger: false, bodyLimit: 1 << 20 });
@@ -54,17 +69,20 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     return payload;
   });
 
+  const sendGleanerError = (request: FastifyRequest, reply: FastifyReply, err: GleanerError) => {
+    const status = STATUS_BY_CODE[err.code] ?? 500;
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    if (status === 401) reply.header('www-authenticate', 'Bearer realm="gleaner"');
+    return sendError(request, reply, status, err.code, err.message, dashboard, status === 503 ? { retryable: true } : {});
+  };
+
   app.setErrorHandler((err: FastifyError | Error, request, reply) => {
     if (err instanceof ZodError) {
       return sendError(request, reply, 400, 'E_INPUT', describeIssues(err), dashboard, {
         issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       });
     }
-    if (err instanceof GleanerError) {
-      const status = STATUS_BY_CODE[err.code] ?? 500;
-      if (status >= 500) request.log.error({ err }, 'request failed');
-      return sendError(request, reply, status, err.code, err.message, dashboard, status === 503 ? { retryable: true } : {});
-    }
+    if (err instanceof GleanerError) return sendGleanerError(request, reply, err);
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       return sendError(request, reply, status, (err as FastifyError).code ?? 'E_REQUEST', err.message, dashboard);
@@ -75,8 +93,9 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'E_NOT_FOUND', `nothing at ${request.method} ${request.url.split('?')[0]}`, dashboard));
 
+  await installAccessControl(app, policy, sendGleanerError);
   await apiRoutes(app, deps);
   await pageRoutes(app, deps, { queues: dashboard });
-  if (dashboard) await mountBullBoard(app, queues, { readOnly: Boolean(deps.config.apiToken) });
+  if (dashboard) await mountBullBoard(app, queues);
   return app;
 }

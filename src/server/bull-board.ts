@@ -5,18 +5,19 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Queue } from 'bullmq';
+import { DASHBOARD_PATH } from './security.js';
 
-export const DASHBOARD_PATH = '/queues';
+export { DASHBOARD_PATH };
 
 /**
- * Browsers cannot send the API's bearer token, so when a token protects the write endpoints the
- * dashboard is read-only: it shows jobs but cannot retry, remove or add them.
+ * Writable: every request to it needs the server's token (the cookie set by the printed URL, see
+ * security.ts), so whoever reaches it may retry, remove or add jobs.
  */
-export async function mountBullBoard(app: FastifyInstance, queues: Queue[], opts: { readOnly: boolean }): Promise<void> {
+export async function mountBullBoard(app: FastifyInstance, queues: Queue[]): Promise<void> {
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
-    queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: opts.readOnly })),
+    queues: queues.map((q) => new BullMQAdapter(q)),
     // @bull-board/fastify pins its own copy of @bull-board/api (9.10.1 vs our 9.10.2): the classes
     // are the same at run time, but TypeScript sees two declarations of their private fields.
     serverAdapter: serverAdapter as unknown as IServerAdapter,

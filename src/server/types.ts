@@ -20,6 +20,10 @@ export interface ServerDeps {
   store: Store;
   /** Absent when Redis is not configured or not reachable: queue endpoints answer 503. */
   producer?: QueueProducer | null;
+  /**
+   * apiToken: the token writes and the dashboard need (a random one nobody knows when null);
+   * host and allowedHosts: which Host headers are answered, and whether reads need the token too.
+   */
   config: Pick<Config, 'apiToken'> & Partial<Config>;
   /** Fastify logs through it; none when absent (tests). */
   logger?: Logger;

@@ -7,6 +7,8 @@ import type { StoredRecord } from '../../src/store/types.js';
 import { BACKENDS } from '../store/backends.js';
 import { seedStore, type Seeded } from './seed.js';
 
+const TOKEN = 'api-test-token';
+
 describe.each(BACKENDS)('API on $name', (backend) => {
   let seeded: Seeded;
   let app: FastifyInstance;
@@ -14,7 +16,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
   beforeAll(async () => {
     seeded = await seedStore({ open: location.open });
-    app = await buildApp({ store: seeded.store, config: { apiToken: null } });
+    app = await buildApp({ store: seeded.store, config: { apiToken: TOKEN } });
   });
 
   afterAll(async () => {
@@ -174,13 +176,14 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     });
 
     it('answers 503 with a clear JSON error on queue endpoints without Redis, and 404 for /queues', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://example.org/a'] } });
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      const res = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://example.org/a'] }, headers: auth });
       expect(res.statusCode).toBe(503);
       expect(res.json().error).toMatchObject({ code: 'E_UNAVAILABLE', retryable: true });
       expect(res.json().error.message).toMatch(/Redis/);
-      const feed = await app.inject({ method: 'POST', url: '/api/feeds', payload: { url: 'https://example.org/feed.xml' } });
+      const feed = await app.inject({ method: 'POST', url: '/api/feeds', payload: { url: 'https://example.org/feed.xml' }, headers: auth });
       expect(feed.statusCode).toBe(503);
-      expect((await app.inject({ method: 'GET', url: '/queues' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/queues', headers: auth })).statusCode).toBe(404);
     });
 
     it('answers unknown API paths with a JSON 404, and sets strict headers', async () => {

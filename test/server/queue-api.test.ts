@@ -94,16 +94,17 @@ describe('queue endpoints with Redis', () => {
     expect(bad.json().error.code).toBe('E_INPUT');
   });
 
-  it('serves Bull Board at /queues, read-only because a token is set', async () => {
-    const page = await app.inject({ method: 'GET', url: '/queues' });
+  it('serves Bull Board at /queues to token holders, writable', async () => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const page = await app.inject({ method: 'GET', url: '/queues', headers: auth });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('<div id="root">');
-    const api = await app.inject({ method: 'GET', url: '/queues/api/queues' });
+    const api = await app.inject({ method: 'GET', url: '/queues/api/queues', headers: auth });
     expect(api.statusCode).toBe(200);
     const queues = api.json().queues as Array<{ name: string; readOnlyMode: boolean; counts: Record<string, number> }>;
     expect(queues.map((q) => q.name).sort()).toEqual(['feeds', 'fetch', 'process']);
-    expect(queues.every((q) => q.readOnlyMode)).toBe(true);
+    expect(queues.some((q) => q.readOnlyMode)).toBe(false);
     expect(queues.find((q) => q.name === 'fetch')!.counts.waiting).toBe(2);
     // The review page links to the dashboard now.
     const home = await app.inject({ method: 'GET', url: '/' });
@@ -140,7 +141,7 @@ describe('queue endpoints when Redis goes away', () => {
     const config = queueConfig(`redis://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
     seeded = await seedStore();
     producer = await createProducer(config, { store: seeded.store });
-    app = await buildApp({ store: seeded.store, producer, config: { ...config, apiToken: null } });
+    app = await buildApp({ store: seeded.store, producer, config });
   });
 
   afterAll(async () => {
@@ -151,7 +152,8 @@ describe('queue endpoints when Redis goes away', () => {
   });
 
   it('answers 503 with a clear JSON error, while the review page keeps working', async () => {
-    const ok = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://news.example/before'] } });
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const ok = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://news.example/before'] }, headers: auth });
     expect(ok.statusCode).toBe(202);
     await obliterate(producer);
 
@@ -159,7 +161,7 @@ describe('queue endpoints when Redis goes away', () => {
       proxy.close(() => resolve());
       for (const s of sockets) s.destroy();
     });
-    const res = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://news.example/after'] } });
+    const res = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://news.example/after'] }, headers: auth });
     expect(res.statusCode).toBe(503);
     expect(res.json().error).toMatchObject({ code: 'E_UNAVAILABLE', retryable: true });
     expect(res.json().error.message).toMatch(/Redis.*not reachable/);

@@ -62,8 +62,10 @@ export function hostOf(url: string | null | undefined): string | null {
   }
 }
 
+const ERROR_TITLES: Record<number, string> = { 401: 'Token needed', 403: 'Forbidden', 404: 'Not found' };
+
 export function errorPage(status: number, message: string, queues = false): string {
-  const title = status === 404 ? 'Not found' : status >= 500 ? 'Server error' : 'Bad request';
+  const title = ERROR_TITLES[status] ?? (status >= 500 ? 'Server error' : 'Bad request');
   return layout(
     { title, queues },
     html`<div class="card"><h1>${title}</h1><p>${message}</p><p><a href="/">Back to the records</a></p></div>`,
