@@ -3,6 +3,8 @@
 // spans, type them from tags, gazetteers, head words and context, keep one type per string, and
 // merge surnames and acronyms into the names they stand for. Pure: no I/O.
 import type { Country, Entities, Organization, Person, Place } from '../record/schema.js';
+import { countryNameOf } from './gazetteers/countries.js';
+import { nameKey } from './gazetteers/normalize.js';
 import { SPORT_WORDS } from './gazetteers/words.js';
 import type { Scores } from './names/evidence.js';
 import { findMentions, isCommonWord, type DemonymMention, type Mention, type MentionContext } from './names/mentions.js';
@@ -149,9 +151,13 @@ function toRecords(entities: ResolvedEntity[], withSpans: boolean, base: number)
       case 'org':
         organizations.push({ name, aliases, mentions, ...sp });
         break;
-      case 'country':
-        countries.push({ name, code: e.code!, mentions, ...(aliases.length ? { aliases } : {}), ...sp });
+      case 'country': {
+        // The canonical name, whatever form the text uses ("U.S." → "United States", alias "U.S."): stable across records and stores.
+        const canonical = countryNameOf(e.code!) ?? name;
+        const forms = [name, ...aliases].filter((f) => nameKey(f) !== nameKey(canonical));
+        countries.push({ name: canonical, code: e.code!, mentions, ...(forms.length ? { aliases: forms } : {}), ...sp });
         break;
+      }
       case 'place':
         places.push({ name, mentions, ...(e.code ? { countryCode: e.code } : {}), ...(aliases.length ? { aliases } : {}), ...sp });
         break;

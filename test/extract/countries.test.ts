@@ -63,7 +63,9 @@ describe('countries in text', () => {
       'The U.S. and the UK pledged aid to the DRC, officials said. Exports from Ivory Coast and Côte d’Ivoire’s neighbour Ghana rose.';
     expect(codes(text)).toEqual(['CD', 'CI', 'GB', 'GH', 'US']);
     const ci = extractNames(text).countries.find((c) => c.code === 'CI');
-    expect(ci?.aliases).toEqual(expect.arrayContaining([expect.stringMatching(/^C[oô]te d.Ivoire$/)]));
+    // The record's name is the canonical one; the other text form is an alias.
+    expect(ci?.name).toBe("Côte d'Ivoire");
+    expect(ci?.aliases).toEqual(['Ivory Coast']);
   });
 
   it('does not make a country from a demonym alone, nor from a name inside an organization', () => {
@@ -101,5 +103,33 @@ describe('countries in text', () => {
     const r = extractNames('Talks opened in Pristina on Monday. Delegates from Hargeisa and Lagos attended.');
     for (const p of r.places) if (p.countryCode !== undefined) expect(p.countryCode).toMatch(/^[A-Z]{2}$/);
     expect(r.places.find((p) => p.name === 'Pristina')?.countryCode).toBe('XK');
+  });
+});
+
+describe('country records: canonical names and codes', () => {
+  it('names a country canonically whatever form the text uses, the text forms as aliases', () => {
+    const r = extractNames('The U.S. said on Monday that talks with Britain would resume. US officials agreed.');
+    const us = r.countries.find((c) => c.code === 'US')!;
+    expect(us.name).toBe('United States');
+    expect(us.aliases).toEqual(expect.arrayContaining(['U.S.']));
+    const gb = r.countries.find((c) => c.code === 'GB')!;
+    expect(gb.name).toBe('United Kingdom');
+    expect(gb.aliases).toEqual(['Britain']);
+    const plain = extractNames('Officials in the United States said nothing.').countries[0];
+    expect(plain).toMatchObject({ name: 'United States', code: 'US' });
+    expect(plain.aliases).toBeUndefined();
+  });
+
+  it('gives a list of places no "City, Country" code: England stays GB next to Italy', () => {
+    const r = extractNames('Supporters from England, Italy and Portugal filled the hotels. Wales, Belgium and Austria sent fewer.');
+    const places = Object.fromEntries(r.places.map((p) => [p.name, p.countryCode]));
+    expect(places.England).toBe('GB');
+    expect(places.Wales).toBe('GB');
+    expect(r.countries.map((c) => c.code).sort()).toEqual(['AT', 'BE', 'IT', 'PT']);
+  });
+
+  it('still reads "City, Country"', () => {
+    const r = extractNames('The summit took place in Kisumu, Kenya, on Friday.');
+    expect(r.places.find((p) => p.name === 'Kisumu')?.countryCode).toBe('KE');
   });
 });

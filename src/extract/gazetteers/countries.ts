@@ -140,7 +140,7 @@ function build(): void {
   byKey.set('congo', 'CD');
   for (const k of SKIP_KEYS) byKey.delete(k);
   officialName.set('XK', 'Kosovo');
-  for (const [code, n] of Object.entries({ US: 'United States', GB: 'United Kingdom', SY: 'Syria', LA: 'Laos', VA: 'Vatican City', FM: 'Micronesia', MD: 'Moldova', KR: 'South Korea', VE: 'Venezuela', BO: 'Bolivia', TZ: 'Tanzania', CD: 'DR Congo', CG: 'Republic of the Congo', CI: "Côte d'Ivoire", TR: 'Turkey' })) {
+  for (const [code, n] of Object.entries({ US: 'United States', GB: 'United Kingdom', SY: 'Syria', LA: 'Laos', VA: 'Vatican City', FM: 'Micronesia', MD: 'Moldova', KR: 'South Korea', VE: 'Venezuela', BO: 'Bolivia', TZ: 'Tanzania', CD: 'DR Congo', CG: 'Republic of the Congo', CI: "Côte d'Ivoire", TR: 'Turkey', NL: 'Netherlands', BN: 'Brunei', AE: 'United Arab Emirates', CZ: 'Czech Republic', FK: 'Falkland Islands', VG: 'British Virgin Islands', VI: 'US Virgin Islands', MO: 'Macau' })) {
     officialName.set(code, n);
   }
   demonymByKey = new Map();
@@ -169,7 +169,7 @@ export function isNationalityWord(word: string): boolean {
   return nationality!.has(nameKey(word));
 }
 
-/** The short English name for a code ("NE" → "Niger"). */
+/** The canonical short English name for a code ("NE" → "Niger", "US" → "United States"): a country record's name, whatever form the text uses. */
 export function countryNameOf(code: string): string | null {
   if (!officialName) build();
   return officialName!.get(code) ?? null;

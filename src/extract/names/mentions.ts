@@ -366,10 +366,21 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
     const t1 = tokens[lastTok.i + 1];
     const t2 = tokens[lastTok.i + 2];
     if (t1?.text === '(' && n.acronym && t2 === n.toks[0] && tokens[n.toks[0].i + 1]?.text === ')') m.parenAcronym = n;
-    if (t1?.text === ',' && t2 === n.toks[0] && !m.country && (n.country || n.place?.kind === 'province')) {
+    // ... but not a list of places ("England, Italy and Spain") nor a region that knows its own country.
+    if (t1?.text === ',' && t2 === n.toks[0] && !m.country && (n.country || n.place?.kind === 'province') && m.place?.kind !== 'region' && !inPlaceList(m, n, mentions[k - 1], mentions[k + 2], tokens)) {
       // "Bamako, Mali", "Irving, Texas": the first is a place in the second.
       if (n.country) m.commaCountry = n.country;
       if (m.scores.person < 2 && m.scores.org < 2) m.scores.place += 2;
     }
   }
+}
+
+/** "England, Italy and Spain", "Kenya, Uganda, Mali": `m, n` stand in a list of places, not "City, Country". */
+function inPlaceList(m: Mention, n: Mention, prev: Mention | undefined, next: Mention | undefined, tokens: Token[]): boolean {
+  const isPlace = (x: Mention | undefined): boolean => !!x && !!(x.country || x.place);
+  const joined = (a: Mention, b: Mention): boolean => {
+    const between = tokens.slice(a.toks[a.toks.length - 1].i + 1, b.toks[0].i);
+    return between.length >= 1 && between.length <= 2 && between.every((t) => t.text === ',' || t.lower === 'and' || t.lower === 'or');
+  };
+  return (!!next && isPlace(next) && !!n.country === !!next.country && joined(n, next)) || (!!prev && isPlace(prev) && !!prev.country === !!m.country && joined(prev, m));
 }
