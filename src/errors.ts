@@ -75,6 +75,13 @@ export class TooLargeError extends GleanerError {
   }
 }
 
+/** The input is binary (an image, a PDF, an archive, random bytes), not text or HTML; never retried. */
+export class BinaryContentError extends GleanerError {
+  constructor(what: string, reason: string, context: ErrorContext = {}) {
+    super('E_BINARY', `${what} is binary content (${reason}), not text or HTML`, { context: { reason, ...context } });
+  }
+}
+
 /** The content is not something we turn into a record (a feed parsed as a page, an image, no body). */
 export class NotArticleError extends GleanerError {
   constructor(message: string, context: ErrorContext = {}) {

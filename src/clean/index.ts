@@ -1,7 +1,10 @@
 // clean(input, meta) → Article. Pure: no I/O. Decides HTML vs plain text and hands over to the
-// matching cleaner. Bytes are decoded here (charset from BOM / HTTP header / <meta>), once.
+// matching cleaner. Bytes are decoded here (charset from BOM / HTTP header / <meta>), once, after a
+// check that they are text at all (binary input is an E_BINARY error, never a record).
 import type { Article } from '../record/schema.js';
+import { BinaryContentError } from '../errors.js';
 import { decodeInput } from '../text/decode.js';
+import { sniffBinary, sniffBinaryText } from '../text/binary.js';
 import { cleanHtml } from './html.js';
 import { cleanText } from './text.js';
 import { DEFAULT_CLEAN_LIMITS, type CleanLimits } from './limits.js';
@@ -30,8 +33,18 @@ export function sniffHtml(text: string): boolean {
     || /<(html|body|article|div|p)[\s>]/.test(head) && /<\/(p|div|body|html)>/.test(text.slice(0, 65536).toLowerCase());
 }
 
+/**
+ * Throws BinaryContentError (E_BINARY) when the input is not text at all, whatever its name or
+ * Content-Type says (rules and thresholds in src/text/binary.ts). Only the first `maxBytes` count.
+ */
+export function assertText(input: string | Uint8Array, meta: Pick<CleanMeta, 'url' | 'contentType'> = {}, maxBytes = DEFAULT_CLEAN_LIMITS.maxInputBytes): void {
+  const verdict = typeof input === 'string' ? sniffBinaryText(input.slice(0, maxBytes)) : sniffBinary(input.subarray(0, maxBytes), meta.contentType);
+  if (verdict.binary) throw new BinaryContentError(meta.url ?? 'the input', verdict.reason ?? 'binary', { url: meta.url ?? null });
+}
+
 export function clean(input: string | Uint8Array, meta: CleanMeta = {}, opts: CleanOptions = {}): Article {
   const limits: CleanLimits = { ...DEFAULT_CLEAN_LIMITS, ...opts.limits };
+  assertText(input, meta, limits.maxInputBytes);
   const decoded = decodeInput(input, { contentType: meta.contentType ?? null, maxBytes: limits.maxInputBytes });
   const byName = meta.fileName ? /\.x?html?$/i.test(meta.fileName) : false;
   const isHtml = !meta.isText && (byName || sniffHtml(decoded.text));

@@ -21,10 +21,13 @@ export function printError(ctx: CliContext, message: string): void {
   ctx.stderr.write(`gleaner: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
 }
 
-export async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+/** Most bytes of a URL list read from stdin (`enqueue -`, `ingest -`): ~300,000 URLs. */
+export const MAX_URL_LIST_BYTES = 64 * 1024 * 1024;
+
+/** All of stdin, up to `maxBytes`; more is a one-line InputError (never an unbounded buffer). */
+export async function readStdin(stdin: NodeJS.ReadableStream, maxBytes: number, what = 'stdin'): Promise<Buffer> {
+  const { readWhole } = await import('./read-input.js');
+  return readWhole({ stdin }, maxBytes, what);
 }
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;

@@ -2,10 +2,13 @@
 //   gleaner corrections export > lexicon.json      the active corrections
 //   gleaner corrections import lexicon.json        adds those not stored yet, applies them
 //   gleaner extract --lexicon lexicon.json FILE    extraction with them, no store needed
-import { readFile } from 'node:fs/promises';
 import { InputError, errorMessage } from '../errors.js';
 import { parseLexicon } from '../extract/lexicon.js';
-import { type CliContext, parseCommandArgs, printError, readStdin, writeLine } from './context.js';
+import { type CliContext, parseCommandArgs, printError, writeLine } from './context.js';
+import { readWhole } from './read-input.js';
+
+/** A lexicon is read whole, up to this size. */
+export const MAX_LEXICON_BYTES = 16 * 1024 * 1024;
 import { displayText, openReviewStore } from './review.js';
 
 const HELP = `Usage: gleaner corrections <list|export|import> [options]
@@ -44,7 +47,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     const path = positionals[0];
     let body: string;
     try {
-      body = path === '-' ? (await readStdin(ctx.stdin)).toString('utf8') : await readFile(path, 'utf8');
+      body = (await readWhole(path === '-' ? { stdin: ctx.stdin } : { path }, MAX_LEXICON_BYTES, `lexicon ${path}`)).toString('utf8');
     } catch (err) {
       throw new InputError(`cannot read ${path}: ${errorMessage(err)}`);
     }

@@ -4,7 +4,7 @@
 // Fails fast, with one line and exit 1, when Redis is not reachable.
 import { InputError } from '../errors.js';
 import { createProducer } from '../queue/producer.js';
-import { type CliContext, readStdin, writeLine, parseCommandArgs } from './context.js';
+import { type CliContext, MAX_URL_LIST_BYTES, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner enqueue [--json] URL...
        gleaner enqueue [--json] -          (one URL per line on stdin)
@@ -22,7 +22,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   let urls: string[] = [];
   for (const p of parsed.positionals) {
-    if (p === '-') urls.push(...(await readStdin(ctx.stdin)).toString('utf8').split(/\r?\n/));
+    if (p === '-') urls.push(...(await readStdin(ctx.stdin, MAX_URL_LIST_BYTES, 'the URL list on stdin')).toString('utf8').split(/\r?\n/));
     else urls.push(p);
   }
   urls = urls.map((u) => u.trim()).filter((u) => u && !u.startsWith('#'));

@@ -2,12 +2,16 @@
 // gleaner extract --manifest FILE|-
 // One NDJSON record per input on stdout, in input order. A bad input gives a one-line error on
 // stderr and an error line {"input", "error"} in its place; the others still come out (exit 1).
-import { readFile } from 'node:fs/promises';
 import { InputError, GleanerError, errorMessage } from '../errors.js';
 import { processDocument } from '../pipeline.js';
 import { whyEmpty } from '../clean/empty.js';
-import { readLexicon } from './corrections.js';
-import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
+import { MAX_LEXICON_BYTES, readLexicon } from './corrections.js';
+import { DEFAULT_CLEAN_LIMITS } from '../clean/limits.js';
+import { type CliContext, printError, writeLine, parseCommandArgs } from './context.js';
+import { readBounded, readFileBounded, readWhole } from './read-input.js';
+
+/** A manifest is a list of paths: it is read whole, up to this size. */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 const HELP = `Usage: gleaner extract [options] FILE...
 
@@ -78,11 +82,12 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const maxWords = values['max-words'] ? Number(values['max-words']) : undefined;
   if (maxWords !== undefined && !(Number.isInteger(maxWords) && maxWords > 0)) throw new InputError('--max-words takes a positive whole number');
 
-  const lexicon = values.lexicon ? readLexicon(await readManifest(values.lexicon), values.lexicon) : undefined;
+  const lexicon = values.lexicon ? readLexicon((await readWhole({ path: values.lexicon }, MAX_LEXICON_BYTES, `lexicon ${values.lexicon}`)).toString('utf8'), values.lexicon) : undefined;
 
   let specs: InputSpec[];
   if (values.manifest) {
-    const body = values.manifest === '-' ? (await readStdin(ctx.stdin)).toString('utf8') : await readManifest(values.manifest);
+    const source = values.manifest === '-' ? { stdin: ctx.stdin } : { path: values.manifest };
+    const body = (await readWhole(source, MAX_MANIFEST_BYTES, `manifest ${values.manifest}`)).toString('utf8');
     specs = parseManifest(body, values.manifest);
   } else {
     if (positionals.length === 0) {
@@ -97,7 +102,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   let failures = 0;
   for (const spec of specs) {
     try {
-      const bytes = spec.path === '-' ? await readStdin(ctx.stdin) : await readInput(spec.path);
+      // Never more than the clean step's byte cap + 1: a bigger input becomes a truncated record.
+      const cap = DEFAULT_CLEAN_LIMITS.maxInputBytes;
+      const { bytes } = spec.path === '-' ? await readBounded(ctx.stdin, cap) : await readFileBounded(spec.path, cap);
       const record = processDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
         url: spec.url,
         publishedAt: spec.publishedAt,
@@ -114,18 +121,4 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
   }
   return failures ? 1 : 0;
-}
-
-async function readInput(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
-    throw new InputError(`cannot read input: ${why}`, { path });
-  }
-}
-
-async function readManifest(path: string): Promise<string> {
-  return (await readInput(path)).toString('utf8');
 }

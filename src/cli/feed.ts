@@ -2,9 +2,9 @@
 // Previews a feed: one JSON object per item on stdout (NDJSON) with
 // {"title","url","id","publishedAt","summary","author"}. An empty feed prints nothing and exits 0;
 // input that is not a feed gives a one-line error and exit 1.
-import { readFile } from 'node:fs/promises';
 import { InputError, errorMessage } from '../errors.js';
-import { fetchUrl } from '../fetch/fetch.js';
+import { DEFAULT_FETCH_OPTIONS, fetchUrl } from '../fetch/fetch.js';
+import { readWhole } from './read-input.js';
 import { parseFeed } from '../feed/index.js';
 import { RobotsCache } from '../fetch/robots.js';
 import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
@@ -97,7 +97,8 @@ async function previewOne(source: string, o: PreviewOptions, ctx: CliContext): P
       return 1;
     }
   } else {
-    bytes = source === '-' ? await readStdin(ctx.stdin) : await readSource(source);
+    // The same cap as a fetched feed: more than that is an error, never an unbounded read.
+    bytes = source === '-' ? await readStdin(ctx.stdin, DEFAULT_FETCH_OPTIONS.maxBytes, 'the feed on stdin') : await readSource(source);
   }
 
   let feed;
@@ -128,11 +129,10 @@ async function previewOne(source: string, o: PreviewOptions, ctx: CliContext): P
 
 async function readSource(path: string): Promise<Uint8Array> {
   try {
-    const buf = await readFile(path);
+    const buf = await readWhole({ path }, DEFAULT_FETCH_OPTIONS.maxBytes, `feed ${path}`);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : errorMessage(err);
-    throw new InputError(`feed: cannot read ${path}: ${why}`, { path });
+    if (err instanceof InputError && /larger than/.test(err.message)) throw err;
+    throw new InputError(`feed: cannot read ${path}: ${errorMessage(err).replace(/^cannot read input: /, '')}`, { path });
   }
 }

@@ -3,7 +3,7 @@
 // store, and print each record as NDJSON on stdout. Progress and failures go to stderr.
 import { InputError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { type CliContext, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
+import { type CliContext, MAX_URL_LIST_BYTES, printError, readStdin, writeLine, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner ingest [options] URL|FEED_URL...
        gleaner ingest [options] -            (one URL per line on stdin)
@@ -23,7 +23,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const targets: string[] = [];
   for (const p of parsed.positionals) {
-    if (p === '-') targets.push(...(await readStdin(ctx.stdin)).toString('utf8').split(/\r?\n/));
+    if (p === '-') targets.push(...(await readStdin(ctx.stdin, MAX_URL_LIST_BYTES, 'the URL list on stdin')).toString('utf8').split(/\r?\n/));
     else targets.push(p);
   }
   const urls = targets.map((t) => t.trim()).filter((t) => t && !t.startsWith('#'));

@@ -5,7 +5,8 @@
 //   pollFeed    conditional GET → parse → new items (not seen by id or URL) → onItem
 // The queue adapters (workers/*.ts) and ingest-local.ts only decide how waiting and retrying
 // happen; the steps are the same.
-import { FetchError, GleanerError, RobotsDisallowedError } from '../errors.js';
+import { BinaryContentError, FetchError, GleanerError, RobotsDisallowedError } from '../errors.js';
+import { sniffBinary } from '../text/binary.js';
 import { fetchUrl, type FetchOptions, type FetchResult } from '../fetch/fetch.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import { assertHostAllowed } from '../fetch/address-guard.js';
@@ -89,6 +90,9 @@ export interface FetchedPage {
 /** Fetches the page (tracking parameters and fragment dropped) and keeps its raw bytes in the store. */
 export async function fetchPage(ctx: StepContext, url: string, hold?: SlotHold | null): Promise<FetchedPage> {
   const res = await politeFetch(ctx, canonicalJobUrl(url), {}, hold);
+  // Whatever the Content-Type says (or when there is none): binary bytes never reach the store.
+  const verdict = sniffBinary(res.body, res.contentType);
+  if (verdict.binary) throw new BinaryContentError(res.url, verdict.reason ?? 'binary', { url, contentType: res.contentType });
   const rawHash = createHash('sha256').update(res.body).digest('hex');
   await ctx.store.putRaw(rawHash, res.body, res.contentType);
   return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength };

@@ -4,7 +4,8 @@
 //   3. <meta charset> / <meta http-equiv="content-type"> in the head (WHATWG prescans 1024 bytes;
 //      we read up to 32 KiB before <body>, since news CMSs put 6-13 KiB of markup before it);
 //   4. an XML declaration <?xml ... encoding="..."?> (feeds, XHTML);
-//   5. sniffing: bytes that are valid UTF-8 are UTF-8, else windows-1252.
+//   5. sniffing: UTF-16 without a BOM (NULs in every other byte), bytes that are valid UTF-8 are
+//      UTF-8, else windows-1252.
 // Labels are resolved by Node's TextDecoder (full ICU), which implements the WHATWG label table
 // (latin1 / iso-8859-1 / ascii → windows-1252, gb2312 → gbk, ...).
 
@@ -126,6 +127,25 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * BOM-less UTF-16 of mostly Latin text: the high byte of nearly every code unit is 0, so NULs
+ * fill one parity of the first bytes and (almost) never the other.
+ */
+export function utf16ByNulls(bytes: Uint8Array, probe = 512): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, probe) & ~1;
+  if (n < 16) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const units = n / 2;
+  if (odd > units * 0.4 && even < units * 0.05) return 'utf-16le';
+  if (even > units * 0.4 && odd < units * 0.05) return 'utf-16be';
+  return null;
+}
+
 /** Decide the charset of `bytes` and decode them. */
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Omit<Decoded, 'truncated'> {
   const bom = bomCharset(bytes);
@@ -143,6 +163,8 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Omi
   // An XML declaration comes first in the document; a <meta> in XHTML usually agrees with it.
   if (xml && /^\s*<\?xml/i.test(head)) return { text: decodeWith(xml, bytes), charset: xml, source: 'xml' };
   if (meta) return mislabelled(meta, bytes) ?? { text: decodeWith(meta, bytes), charset: meta, source: 'meta' };
+  const utf16 = utf16ByNulls(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), charset: utf16, source: 'sniff' };
   if (!hasNonAscii(bytes) || isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source: 'sniff' };
   return { text: decodeWindows1252(bytes), charset: 'windows-1252', source: 'sniff' };
 }

@@ -57,6 +57,13 @@ describe('gleaner feed', () => {
     expect(err).toMatch(/no such file/);
   });
 
+  it('reads a file only up to the fetch byte cap: /dev/zero is a one-line error, not an endless read', async () => {
+    const { code, lines, err } = await gleaner(['/dev/zero']);
+    expect(code).toBe(2);
+    expect(lines).toHaveLength(0);
+    expect(err).toBe('gleaner: feed /dev/zero is larger than 10 MiB; split it [E_INPUT]\n');
+  });
+
   it('resolves relative links against --url and honours --limit and --content', async () => {
     const { lines } = await gleaner(['--url', 'https://mirror.example/feeds/rss.xml', '--limit', '1', '--content', feed('rss2-dublin-core.xml')]);
     expect(lines).toHaveLength(1);

@@ -1,6 +1,6 @@
 // Faults through the real queues and workers: retried 503s, 429 + Retry-After held by the host gate,
-// robots disallow, a slow page timing out, a 50 MB page refused at the byte limit, 404, a private
-// address refused. Each ends completed or failed with its reason visible in the status report;
+// robots disallow, a slow page timing out, a 50 MB page refused at the byte limit, 404, binary
+// bodies (PDF, 0xFF fill, noise under a text/html label) refused as E_BINARY, a private address refused. Each ends completed or failed with its reason visible in the status report;
 // nothing is left waiting, active or delayed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
@@ -14,6 +14,7 @@ import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.j
 import { startQueueRig, type QueueRig } from '../helpers/queue-rig.js';
 import { ensureBuilt } from '../helpers/build.js';
 import { articlePage } from '../helpers/site.js';
+import { seededBytes } from '../helpers/seeded.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
 
@@ -73,7 +74,14 @@ describe('queue faults', { timeout: 300_000 }, () => {
     server.route('/slow/page.html', { delayMs: 5_000, body: articlePage('Slow news day'), headers: html });
     server.route('/huge/page.html', { generateBytes: 50 * 1024 * 1024, headers: html });
     server.route('/huge/chunked.html', { generateBytes: 50 * 1024 * 1024, declareLength: false, headers: html });
+    // binary bodies, with no Content-Type or a lying one: sniffed by content, never stored
+    server.route('/files/report', { body: '%PDF-1.5\n1 0 obj << /Type /Catalog >> endobj\n' + 'BT (Annual report) Tj ET\n'.repeat(300), headers: {} });
+    server.route('/files/blank', { body: new Uint8Array(64 * 1024).fill(0xff), headers: {} });
+    server.route('/files/noise.html', { body: seededBytes(256 * 1024, 11), headers: html });
     const cases = {
+      pdf: server.url('/files/report'),
+      ffruns: server.url('/files/blank'),
+      noise: server.url('/files/noise.html'),
       robots: server.url('/private/memo.html'),
       missing: server.url('/news/gone.html'),
       huge: server.url('/huge/page.html'),
@@ -93,8 +101,12 @@ describe('queue faults', { timeout: 300_000 }, () => {
     expect(reason('huge')).toMatch(/^E_TOO_LARGE: /);
     expect(reason('chunked')).toMatch(/^E_TOO_LARGE: /);
     expect(reason('slow')).toMatch(/^E_TIMEOUT: /);
+    expect(reason('pdf')).toMatch(/^E_BINARY: .*\/files\/report is binary content \(PDF document\)/);
+    expect(reason('ffruns')).toMatch(/^E_BINARY: .*fill bytes/);
+    expect(reason('noise')).toMatch(/^E_BINARY: .*control characters/);
+    for (const k of ['pdf', 'ffruns', 'noise']) expect(await store.get(cases[k as keyof typeof cases]), k).toBeNull();
     // unrecoverable: one attempt; the timeout is retried up to the fetch queue's 5 attempts
-    for (const k of ['robots', 'missing', 'huge', 'chunked']) expect(attempts(k), k).toBe(1);
+    for (const k of ['robots', 'missing', 'huge', 'chunked', 'pdf', 'ffruns', 'noise']) expect(attempts(k), k).toBe(1);
     expect(attempts('slow')).toBe(5);
     expect(server.hits('/slow/page.html')).toBe(5);
   });

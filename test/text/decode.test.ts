@@ -96,6 +96,12 @@ describe('decodeBytes', () => {
     expect(decodeBytes(le).text).toBe(page);
     expect(decodeBytes(be).text).toBe(page);
     expect(decodeBytes(be).charset).toBe('utf-16be');
+    // without the BOM and undeclared: the NULs in every other byte give it away
+    const plain = 'Le conseil municipal a voté jeudi la rénovation de l’école.\n'.repeat(20);
+    const bare = Uint8Array.from(Buffer.from(plain, 'utf16le'));
+    expect(decodeBytes(bare)).toEqual({ text: plain, charset: 'utf-16le', source: 'sniff' });
+    const bareBe = bare.map((_, i, a) => (i % 2 === 0 ? a[i + 1]! : a[i - 1]!));
+    expect(decodeBytes(bareBe).text).toBe(plain);
   });
 
   it('finds a <meta charset> placed after 10 KiB of head markup, but not one inside the body', () => {
