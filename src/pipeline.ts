@@ -10,6 +10,19 @@ export interface ProcessOptions {
   clean?: CleanOptions;
   extract?: ExtractOptions;
   provenance?: Partial<Omit<Provenance, 'pipelineVersion' | 'contentHash'>>;
+  /** Filled in with the seconds each stage took (for metrics), when given. */
+  timings?: StageTimings;
+}
+
+export interface StageTimings {
+  clean?: number;
+  extract?: number;
+  store?: number;
+}
+
+/** Seconds since `start` (a performance.now() value). */
+export function secondsSince(start: number): number {
+  return (performance.now() - start) / 1000;
 }
 
 export function sha256(data: string | Uint8Array): string {
@@ -22,8 +35,12 @@ export function contentHash(text: string): string {
 }
 
 export function processDocument(input: string | Uint8Array, meta: CleanMeta = {}, opts: ProcessOptions = {}): GleanerRecord {
+  let t = performance.now();
   const article = clean(input, meta, opts.clean);
+  if (opts.timings) opts.timings.clean = secondsSince(t);
+  t = performance.now();
   const { entities, truncated } = extractWithInfo(article, opts.extract);
+  if (opts.timings) opts.timings.extract = secondsSince(t);
   if (truncated) article.flags = { ...article.flags, truncated: true };
   article.wordCount ??= (article.text.match(/\S+/g) ?? []).length;
   const record: GleanerRecord = {

@@ -4,6 +4,8 @@
 import { InputError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { ALL_QUEUES, type QueueName } from '../queue/queues.js';
+import { metricsText } from '../metrics/registry.js';
+import { startMetricsServer } from '../metrics/server.js';
 import { type CliContext, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner worker [options]
@@ -15,6 +17,8 @@ Options:
   --process-concurrency N   clean+extract worker threads (default GLEANER_PROCESS_CONCURRENCY or cores)
   --queues LIST             comma-separated subset of: ${ALL_QUEUES.join(',')}
   --shutdown-timeout SEC    how long running jobs may take to finish on shutdown (default 30)
+  --metrics-port N          serve Prometheus metrics at /metrics and a health check at /healthz
+  --metrics-host H          address for --metrics-port (default 127.0.0.1; 0.0.0.0 in a container)
   -h, --help                this help
 `;
 
@@ -31,11 +35,14 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     'process-concurrency': { type: 'string' },
     queues: { type: 'string' },
     'shutdown-timeout': { type: 'string' },
+    'metrics-port': { type: 'string' },
+    'metrics-host': { type: 'string' },
   }, { allowPositionals: false });
   if (typeof parsed === 'number') return parsed;
   const config = { ...ctx.config };
   config.fetchConcurrency = positiveInt(parsed.values.concurrency, '--concurrency') ?? config.fetchConcurrency;
   config.processConcurrency = positiveInt(parsed.values['process-concurrency'], '--process-concurrency') ?? config.processConcurrency;
+  const metricsPort = positiveInt(parsed.values['metrics-port'], '--metrics-port');
   const shutdownMs = (positiveInt(parsed.values['shutdown-timeout'], '--shutdown-timeout') ?? 30) * 1000;
   let queues: QueueName[] | undefined;
   if (parsed.values.queues) {
@@ -60,6 +67,15 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     { prefix: config.queuePrefix, queues: runtime.workers.map((w) => w.name), fetchConcurrency: config.fetchConcurrency, processConcurrency: config.processConcurrency, pid: process.pid },
     'workers started',
   );
+  const metricsServer = metricsPort
+    ? await startMetricsServer({
+        port: metricsPort,
+        host: parsed.values['metrics-host'],
+        render: () => metricsText(runtime.metrics, Object.values(runtime.queues)),
+        healthy: () => runtime.healthy(),
+      })
+    : null;
+  if (metricsServer) logger.info({ port: metricsServer.port }, 'metrics at /metrics, health at /healthz');
   // The durability check needs Redis; it must not hold up the workers (which wait for Redis on their own).
   void runtime.durability.then((d) => {
     for (const w of d.warnings) logger.warn(`WARNING: ${w}`);
@@ -68,6 +84,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const signal = await stopped;
   logger.info({ signal }, 'shutting down');
   await runtime.close(shutdownMs);
+  await metricsServer?.close();
   await store.close();
   process.off('SIGTERM', onSignal);
   process.off('SIGINT', onSignal);

@@ -3,7 +3,7 @@
 // process worker runs it in a sandboxed worker thread.
 import { NotArticleError, StoreError } from '../errors.js';
 import { looksLikeFeed } from '../feed/index.js';
-import { processDocument, sha256 } from '../pipeline.js';
+import { processDocument, secondsSince, sha256, type StageTimings } from '../pipeline.js';
 import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { whyEmpty } from '../clean/empty.js';
@@ -23,23 +23,32 @@ export interface ProcessInput {
 }
 
 /** Turns stored raw bytes into a record and upserts it. CPU-bound: the queue runs it in a worker thread. */
-export async function processRaw(store: Store, input: ProcessInput): Promise<{ record: GleanerRecord; result: UpsertResult }> {
+export async function processRaw(store: Store, input: ProcessInput): Promise<{ record: GleanerRecord; result: UpsertResult; timings: StageTimings }> {
   const raw = await store.getRaw(input.rawHash);
   if (!raw) throw new StoreError(`raw page ${input.rawHash} is missing from the store`, { url: input.url, rawHash: input.rawHash });
   // reviewers' corrections apply at extraction (the store applies them again on upsert: same result)
-  const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType }, await lexiconFor(store));
+  const timings: StageTimings = {};
+  const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType }, await lexiconFor(store), timings);
+  const t = performance.now();
   const result = await store.upsert(record);
-  return { record, result };
+  timings.store = secondsSince(t);
+  return { record, result, timings };
 }
 
 /** The pure part of processRaw: clean + extract, with the article checks. */
-export function recordFromBytes(body: Uint8Array, input: Omit<ProcessInput, 'rawHash'> & { rawHash?: string }, lexicon?: Lexicon | null): GleanerRecord {
+export function recordFromBytes(
+  body: Uint8Array,
+  input: Omit<ProcessInput, 'rawHash'> & { rawHash?: string },
+  lexicon?: Lexicon | null,
+  timings?: StageTimings,
+): GleanerRecord {
   if (looksLikeFeed(body, input.contentType)) {
     throw new NotArticleError(`${input.url} is a feed, not an article (add it with 'gleaner feeds add')`, { url: input.url });
   }
   const record = processDocument(body, { url: input.finalUrl || input.url, contentType: input.contentType }, {
     provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256(body) },
     extract: { lexicon },
+    timings,
   });
   if (record.flags?.empty || record.text.trim() === '') {
     throw new NotArticleError(`no article text found at ${input.url}${whyEmpty(record.flags)}`, { url: input.url });

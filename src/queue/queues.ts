@@ -31,6 +31,7 @@
 // their reasons stay visible without growing Redis for ever.
 import type { DefaultJobOptions, KeepJobs } from 'bullmq';
 import type { ProcessInput } from './process-step.js';
+import type { StageTimings } from '../pipeline.js';
 
 export const QUEUE_NAMES = { feeds: 'feeds', fetch: 'fetch', process: 'process' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -104,6 +105,8 @@ export interface ProcessJobResult {
   recordId: string;
   status: string;
   title: string | null;
+  /** Seconds spent cleaning, extracting and storing (for the worker's metrics). */
+  timings?: StageTimings;
 }
 
 /** Parses "15m", "1h", "30s", "2d" or plain milliseconds. */

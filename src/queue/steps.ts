@@ -85,6 +85,8 @@ export interface FetchedPage {
   contentType: string | null;
   fetchedAt: string;
   bytes: number;
+  /** HTTP status of the final response. */
+  status: number;
 }
 
 /** Fetches the page (tracking parameters and fragment dropped) and keeps its raw bytes in the store. */
@@ -95,7 +97,7 @@ export async function fetchPage(ctx: StepContext, url: string, hold?: SlotHold |
   if (verdict.binary) throw new BinaryContentError(res.url, verdict.reason ?? 'binary', { url, contentType: res.contentType });
   const rawHash = createHash('sha256').update(res.body).digest('hex');
   await ctx.store.putRaw(rawHash, res.body, res.contentType);
-  return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength };
+  return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength, status: res.status };
 }
 
 export interface NewFeedItem {

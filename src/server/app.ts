@@ -9,6 +9,7 @@ import { DASHBOARD_PATH, mountBullBoard } from './bull-board.js';
 import { describeIssues } from './params.js';
 import { errorPage } from './pages/layout.js';
 import { apiRoutes } from './routes/api.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { pageRoutes } from './routes/pages.js';
 import { accessPolicy, generateToken, installAccessControl, securityHeaders } from './security.js';
 import type { ServerDeps } from './types.js';
@@ -96,6 +97,7 @@ export async function buildApp(given: ServerDeps): Promise<FastifyInstance> {
   await installAccessControl(app, policy, sendGleanerError);
   await apiRoutes(app, deps);
   await pageRoutes(app, deps, { queues: dashboard });
+  await metricsRoutes(app, deps);
   if (dashboard) await mountBullBoard(app, queues);
   return app;
 }

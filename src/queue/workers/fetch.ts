@@ -13,6 +13,9 @@ export interface FetchResultSummary {
   bytes: number;
   finalUrl: string;
   processJobId: string;
+  status: number;
+  /** Seconds from the start of the fetch step to the raw bytes stored. */
+  seconds: number;
 }
 
 export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logger: Logger) {
@@ -20,6 +23,7 @@ export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logg
     const { url } = job.data;
     const log = logger.child({ queue: job.queueName, jobId: job.id, host: safeHost(url), url });
     try {
+      const started = performance.now();
       const page = await fetchPage(ctx, url, heldSlot(job));
       const data: ProcessJobData = {
         url,
@@ -34,7 +38,7 @@ export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logg
       const id = processJobId(url, page.rawHash);
       await processQueue.add(JOB_NAMES.process, data, { jobId: id });
       log.debug({ bytes: page.bytes, rawHash: page.rawHash }, 'fetched');
-      return { rawHash: page.rawHash, bytes: page.bytes, finalUrl: page.finalUrl, processJobId: id };
+      return { rawHash: page.rawHash, bytes: page.bytes, finalUrl: page.finalUrl, processJobId: id, status: page.status, seconds: (performance.now() - started) / 1000 };
     } catch (err) {
       if (err instanceof HostBusy) {
         // Park the job until its booked slot; this is not a failed attempt.

@@ -18,6 +18,8 @@ import { checkRedisDurability, createWorkerConnection, type RedisClient, type Re
 import { HostGate } from '../host-gate.js';
 import { HostBusy } from '../job-errors.js';
 import { openQueues } from '../producer.js';
+import { createMetrics, type GleanerMetrics } from '../../metrics/registry.js';
+import { observeWorkers } from './observe.js';
 import { MAX_STALLED, PROCESS_THREAD_LIMITS, QUEUE_NAMES, type QueueName } from '../queues.js';
 import type { Politeness, StepContext } from '../steps.js';
 import { createFeedProcessor } from './feed.js';
@@ -40,6 +42,8 @@ export interface WorkerRuntimeOptions {
   stalledIntervalMs?: number;
   /** Robots cache TTL (tests shorten it). */
   robotsTtlMs?: number;
+  /** Prometheus metrics to fill from the job events (default: a registry of the runtime's own). */
+  metrics?: GleanerMetrics;
 }
 
 export interface WorkerRuntime {
@@ -50,6 +54,9 @@ export interface WorkerRuntime {
   /** Resolves once Redis answered CONFIG GET (or after 5 s without an answer). */
   durability: Promise<RedisDurability>;
   stats: WorkerStats;
+  metrics: GleanerMetrics;
+  /** True while Redis is connected and the workers are not closing (the health endpoint). */
+  healthy(): boolean;
   close(timeoutMs?: number): Promise<void>;
 }
 
@@ -186,8 +193,13 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     w.on('completed', (job) => log.debug({ jobId: job.id }, 'job completed'));
   }
 
+  const metrics = opts.metrics ?? createMetrics();
+  observeWorkers(metrics, workers);
+
   let closing: Promise<void> | null = null;
   return {
+    metrics,
+    healthy: () => closing === null && redis.status === 'ready' && workers.every((w) => w.isRunning()),
     workers,
     queues,
     redis,

@@ -25,8 +25,8 @@ function settings(): SandboxSettings {
 export default async function processJob(job: SandboxedJob<ProcessJobData>): Promise<ProcessJobResult> {
   try {
     store ??= openStore(settings().store);
-    const { record, result } = await processRaw(await store, job.data);
-    return { recordId: result.id, status: result.status, title: record.title };
+    const { record, result, timings } = await processRaw(await store, job.data);
+    return { recordId: result.id, status: result.status, title: record.title, timings };
   } catch (err) {
     throw toJobError(err);
   }
