@@ -162,7 +162,10 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Omi
   const meta = charsetFromMeta(head);
   // An XML declaration comes first in the document; a <meta> in XHTML usually agrees with it.
   if (xml && /^\s*<\?xml/i.test(head)) return { text: decodeWith(xml, bytes), charset: xml, source: 'xml' };
-  if (meta) return mislabelled(meta, bytes) ?? { text: decodeWith(meta, bytes), charset: meta, source: 'meta' };
+  // A <meta> is often a template's stale leftover: well-formed UTF-8 under any other declared
+  // charset (gb2312, shift_jis, euc-kr included) is UTF-8. Valid UTF-8 by chance is all but
+  // impossible for real multi-byte legacy text; an HTTP header is trusted further (see mislabelled).
+  if (meta) return mislabelled(meta, bytes, true) ?? { text: decodeWith(meta, bytes), charset: meta, source: 'meta' };
   const utf16 = utf16ByNulls(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), charset: utf16, source: 'sniff' };
   if (!hasNonAscii(bytes) || isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source: 'sniff' };
@@ -174,8 +177,8 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Omi
  * UTF-8 was mislabelled (Apache's iso-8859-1 default, old CMS templates): multi-byte UTF-8
  * sequences almost never occur in real windows-1252 text, and trusting the label gives mojibake.
  */
-function mislabelled(declared: string, bytes: Uint8Array): Omit<Decoded, 'truncated'> | null {
-  if (declared === 'utf-8' || !isSingleByteCharset(declared) || !hasNonAscii(bytes) || !isValidUtf8(bytes)) return null;
+function mislabelled(declared: string, bytes: Uint8Array, anyLegacy = false): Omit<Decoded, 'truncated'> | null {
+  if (declared === 'utf-8' || (!anyLegacy && !isSingleByteCharset(declared)) || !hasNonAscii(bytes) || !isValidUtf8(bytes)) return null;
   return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source: 'sniff' };
 }
 

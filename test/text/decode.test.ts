@@ -134,6 +134,19 @@ describe('decodeBytes', () => {
     const sjis = new Uint8Array([...enc('<meta charset="shift_jis"><p>'), 0x93, 0x8c, 0x8b, 0x9e, ...enc('</p>')]);
     expect(decodeBytes(sjis).text).toContain('東京');
   });
+
+  it('reads valid UTF-8 under a stale <meta charset=gb2312> as UTF-8, but keeps real GBK bytes GBK', () => {
+    const utf8 = decodeBytes(enc('<html><head><meta charset="gb2312"></head><body><p>北京市今天发布了新的交通规定。</p></body></html>'));
+    expect(utf8.charset).toBe('utf-8');
+    expect(utf8.text).toContain('北京市今天发布了新的交通规定。');
+    // "北京" in GBK: 0xB1 0xB1 0xBE 0xA9 (not well-formed UTF-8).
+    const gbk = decodeBytes(new Uint8Array([...enc('<meta charset="gb2312"><p>'), 0xb1, 0xb1, 0xbe, 0xa9, ...enc('</p>')]));
+    expect(gbk.charset).toBe('gbk');
+    expect(gbk.text).toContain('北京');
+    // A declaration from HTTP is trusted for multi-byte charsets.
+    const http = decodeBytes(new Uint8Array([...enc('<p>'), 0xe5, 0x8c, 0x97, ...enc('</p>')]), 'text/html; charset=gbk');
+    expect(http.charset).toBe('gbk');
+  });
 });
 
 describe('decodeInput', () => {

@@ -3,8 +3,8 @@
 // name or host, when an <h1> equals the remaining part, or after a " | " (nearly always a site or
 // section). Dashes are cut only when the tail looks like a name and enough title is left.
 
-/** Separators between a title and a site or section name. */
-const SEPARATOR = /(\s+[|•·»«]\s+|\s+[-–—]\s+|\s+::\s+|\s+\/\/\s+|\s*\|\s*)/;
+/** Separators between a title and a site or section name ("_" only between CJK words: "新闻标题_某某日报"). */
+const SEPARATOR = /(\s+[|•·»«]\s+|\s+[-–—]\s+|\s+::\s+|\s+\/\/\s+|\s*\|\s*|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\s*_\s*(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]))/u;
 
 export interface TitleOptions {
   /** Known names of the site: og:site_name, publisher, host ("example.com"), host label ("example"). */
