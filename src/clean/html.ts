@@ -14,7 +14,7 @@ import { readJsonLdBody } from './body/jsonld.js';
 import { densestBlock } from './body/fallback.js';
 import type { CleanLimits } from './limits.js';
 import { extractMetadata, type PageMetadata } from './metadata/index.js';
-import { cleanByline } from './metadata/byline.js';
+import { cleanByline, splitAuthors } from './metadata/byline.js';
 import { dateFromText } from './metadata/dates.js';
 
 /** Below this many characters a first-pass body is suspect and the relaxed pass is tried. */
@@ -147,6 +147,7 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): A
     canonicalUrl: own(md.canonicalUrl),
     title: own(md.title),
     byline: own(byline),
+    authors: splitAuthors(byline).map(ownString),
     siteName: own(md.siteName),
     publishedAt: meta.publishedAt ?? own(publishedAt),
     modifiedAt: own(md.modifiedAt),

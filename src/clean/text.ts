@@ -10,6 +10,7 @@ import { guessLanguage } from '../text/language.js';
 import { dateFromText } from './metadata/dates.js';
 import { cleanTitle } from './metadata/title.js';
 import { AD_LINE_PATTERNS, COOKIE_ACTION, COOKIE_MAX_CHARS, COOKIE_SUBJECT, DATELINE_LABEL, PROMPT_LINE_PATTERNS, UPDATED_LABEL } from './phrases.js';
+import { splitAuthors } from './metadata/byline.js';
 
 /** List-item glyphs stripped from the start of a line ("• text", "- text", "► text"). */
 export const BULLET_GLYPH = /^(?:[•·▪▫■□◦●○►▶▸‣⁃✓✔➤➢→»*]|[-–—](?=\s))\s*/u;
@@ -227,6 +228,7 @@ export function cleanText(text: string, meta: CleanMeta, limits: CleanLimits): A
     url: meta.url ?? null,
     title: parts.title,
     byline: parts.byline,
+    authors: splitAuthors(parts.byline),
     siteName: null,
     publishedAt: meta.publishedAt ?? parts.publishedAt,
     language: guessLanguage(body),

@@ -90,6 +90,11 @@ export const Article = z.object({
   canonicalUrl: z.string().nullable().optional(),
   title: z.string().nullable(),
   byline: z.string().nullable(),
+  /**
+   * The people named in the byline, one name each ("Jane Doe and John Roe" → two); agencies left
+   * out. Always set by clean(); optional so that records stored before it still parse.
+   */
+  authors: z.array(z.string()).optional(),
   siteName: z.string().nullable(),
   publishedAt: z.string().nullable(),
   modifiedAt: z.string().nullable().optional(),

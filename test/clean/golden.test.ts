@@ -17,6 +17,8 @@ interface Expected {
   language: string | null;
   publishedAt: string | null;
   canonicalUrl: string | null;
+  /** The people named by the byline (checked when given). */
+  authors?: string[];
   text: { include: string[]; exclude: string[] };
 }
 
@@ -39,6 +41,12 @@ describe('golden fixtures', () => {
       for (const field of FIELDS) {
         it(`${field}`, () => {
           expect(article[field] ?? null).toBe(expected[field]);
+        });
+      }
+
+      if (expected.authors) {
+        it('authors', () => {
+          expect(article.authors).toEqual(expected.authors);
         });
       }
 

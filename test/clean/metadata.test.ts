@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { extractMetadata, normalizeLanguage } from '../../src/clean/metadata/index.js';
-import { cleanByline } from '../../src/clean/metadata/byline.js';
+import { cleanByline, splitAuthors } from '../../src/clean/metadata/byline.js';
 import { cleanTitle } from '../../src/clean/metadata/title.js';
 import { dateFromText, dateFromUrl, normalizeDate } from '../../src/clean/metadata/dates.js';
 import { parseJsonLdText } from '../../src/clean/metadata/jsonld.js';
@@ -159,12 +159,32 @@ describe('byline', () => {
     ['By Ana Swanson Nov. 18, 2019', 'Ana Swanson'],
     ['Jane Doe Senior Political Reporter', 'Jane Doe'],
     ['By Jane Doe and John Roe, Reuters', 'Jane Doe and John Roe'],
+    ['About the author: Jane Doe is a senior reporter covering city hall.', 'Jane Doe'],
+    ['Jane Doe (@jdoe)', 'Jane Doe'],
+    ['Jane Doe Politics', 'Jane Doe'],
+    ['By Rosa Delgado Metro Reporter (@rdelgado) Metro', 'Rosa Delgado'],
+    ['Jane Doe17 Sep 2023', 'Jane Doe'],
   ])('cleans %j', (raw, want) => {
     expect(cleanByline(raw)).toBe(want);
   });
 
   it.each(['Staff', 'admin', 'jane@example.com', 'Click here to read the full story about the election.'])('refuses %j', (raw) => {
     expect(cleanByline(raw)).toBeNull();
+  });
+
+  it('splits a byline into the people it names, agencies left out, capitals folded', () => {
+    expect(splitAuthors('Lisa Ng, Ben Ortiz and Carla Ruiz')).toEqual(['Lisa Ng', 'Ben Ortiz', 'Carla Ruiz']);
+    expect(splitAuthors('Tom Hale and Associated Press')).toEqual(['Tom Hale']);
+    expect(splitAuthors('MARTA QUINLAN')).toEqual(['Marta Quinlan']);
+    expect(splitAuthors(null)).toEqual([]);
+  });
+
+  it('takes the byline inside the article over a teaser byline elsewhere on the page', () => {
+    const body = `<aside><div class="promo"><p class="byline">By <a rel="author" href="/a">Gus Whitlock</a></p></div></aside>
+      <article><h1>Crosswalks</h1><p class="byline">By <a rel="author" href="/b">Rosa Delgado</a></p><p>Text.</p></article>`;
+    expect(meta('', body).byline).toBe('Rosa Delgado');
+    const quoted = '<article><blockquote><p>Quote.</p><span class="author">Harriet Quill</span></blockquote><p class="byline">By Rosa Delgado</p></article>';
+    expect(meta('', quoted).byline).toBe('Rosa Delgado');
   });
 
   it('refuses a byline that is the site name', () => {

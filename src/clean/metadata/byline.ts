@@ -30,11 +30,21 @@ export const ROLE_WORDS =
 
 /** A job title of capitalised role words at the end of a byline, with no comma before it. */
 export const TRAILING_JOB_TITLE =
-  /(?<=\p{L}{2,})\s+(?:(?:Senior|Chief|Deputy|Associate|Assistant|Managing|Executive|Contributing|Special|Staff|Political|Business|Sports?|Science|Health|Technology|Tech|Foreign|Local|Digital|Investigative|Freelance|News|Social Media|Data|Video|Audio|Opinion|Features?|Culture|Entertainment|Travel|Climate|Environment|Economics?|Education|Legal|Markets?|White House|Washington|Europe|Africa|Asia|Middle East)\s+)*(?:Reporter|Correspondent|Editor|Writer|Columnist|Contributor|Journalist|Producer|Analyst|Photographer|Intern|Critic|Presenter|Anchor)s?$/u;
+  /(?<=\p{L}{2,})\s+(?:(?:Senior|Chief|Deputy|Associate|Assistant|Managing|Executive|Contributing|Special|Staff|Political|Business|Sports?|Science|Health|Technology|Tech|Foreign|Local|Metro|City|Courts?|Transport(?:ation)?|Digital|Investigative|Freelance|News|Social Media|Data|Video|Audio|Opinion|Features?|Culture|Entertainment|Travel|Climate|Environment|Economics?|Education|Legal|Markets?|White House|Washington|Europe|Africa|Asia|Middle East)\s+)*(?:Reporter|Correspondent|Editor|Writer|Columnist|Contributor|Journalist|Producer|Analyst|Photographer|Intern|Critic|Presenter|Anchor)s?$/u;
 
 /** Bylines that name nobody. */
 export const NON_NAMES =
   /^(staff|admin|administrator|editor|editors|editorial( staff| team| board)?|newsroom|news desk|web desk|desk|redaction|rédaction|redação|redazione|redaktion|team|guest|anonymous|unknown|author|contributor|staff writer|staff reporter|staff and agencies|our (reporter|correspondent|bureau)|press release|wire|wires|agencies|news service|[a-z]+ staff)$/i;
+
+/** Author-box labels before the name ("About the author: Jane Doe is a reporter …"). */
+export const AUTHOR_BOX_PREFIX = /^(?:about the authors?|about|author(?:'s)? (?:bio|profile|info)|meet the author|written by the author)\s*[:：-]?\s+/i;
+
+/** Where an author bio's sentence starts after the name ("Jane Doe is a reporter …", "… has covered …"). */
+export const BIO_VERB = /\s+(?:is|was|has|had|writes|covers|reports|joined|lives|works|serves|became|holds|spent|edits|leads)\b.*$/;
+
+/** Section names a CMS prints after the byline ("Jane Doe Politics"). Cut only after a full name. */
+export const SECTION_WORDS =
+  /\s+(?:News|Politics|Sports?|Business|World|Nation|National|Local|Metro|Opinion|Entertainment|Lifestyle|Health|Science|Technology|Tech|Travel|Culture|Arts|Money|Markets|Economy|Education|Weather|Crime|Food|Music|Movies|Autos|Style|Sci-Tech|Showbiz|Features?|Metro)$/;
 
 /** Credentials after a name. */
 export const CREDENTIALS = /(?:,?\s+|,\s*)(?:MD|M\.D\.|PhD|Ph\.D\.|MS|MSc|MA|MBA|MPH|RD|RDN|RN|DO|JD|CPA|CFP|CFA|LCSW|FACS|Esq\.?)\b(?:\s*,\s*(?:MD|PhD|MS|MA|MBA|MPH|RD|RDN|RN|CPA|CFA)\b)*\s*$/;
@@ -86,8 +96,18 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   if (!s || s.length > 300) return null;
   // Glued labels: "Jane DoeUpdated", "Jane DoeSeptember 17" (text nodes joined without a space).
   s = s.replace(new RegExp(String.raw`(\p{Ll})(Updated|Published|Posted|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH}\b)`, 'gu'), '$1 $2');
+  // Digits glued to a name ("Jane Doe17 Sep 2023").
+  s = s.replace(/(\p{Ll})(\d)/gu, '$1 $2');
+  s = s.replace(AUTHOR_BOX_PREFIX, '').trim();
   for (let i = 0; i < 2; i++) s = s.replace(BYLINE_PREFIX, '').trim();
+  // A handle in brackets after the name: "Jane Doe (@jdoe)".
+  s = s.replace(/\s*\(\s*@[\w.]+\s*\)/g, '').trim();
+  // An author box's bio sentence after the name: keep the name.
+  const bio = BIO_VERB.exec(s);
+  if (bio && bio.index > 0 && /^\p{Lu}\S*(?:\s+\p{Lu}\S*){1,3}$/u.test(s.slice(0, bio.index))) s = s.slice(0, bio.index);
   for (const stop of BYLINE_STOPS) s = s.replace(stop, '').trim();
+  // The day of a date whose month and year a stop cut ("Jane Doe 17 Sep 2023" → "Jane Doe 17").
+  s = s.replace(/[\s,]+\d{1,2}(?:st|nd|rd|th)?$/, '').trim();
   // Academic and professional credentials: "Jane Doe, MS, RDN", "John Roe PhD".
   s = s.replace(CREDENTIALS, '').trim();
   // A trailing site or wire name: "Troy Smith, Cleveland.com", "Tom Davies Associated Press".
@@ -95,7 +115,13 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   // A trailing role after a comma or a dash.
   s = s.replace(/\s*(?:,|\s[-–—]\s)\s*([^,]*)$/u, (whole, tail: string) => (ROLE_WORDS.test(tail) || /^(the|a)\s/i.test(tail) ? '' : whole)).trim();
   // A job title run straight on after the name ("Jane Doe<br>Senior Reporter" → "Jane Doe Senior Reporter").
-  s = s.replace(TRAILING_JOB_TITLE, '').trim();
+  // A trailing section word after a full name ("Jane Doe Politics"), around a job title too
+  // ("Jane Doe Metro Reporter Metro").
+  for (let i = 0; i < 2; i++) {
+    const section = SECTION_WORDS.exec(s);
+    if (section && s.slice(0, section.index).trim().split(/\s+/).length >= 2) s = s.slice(0, section.index).trim();
+    s = s.replace(TRAILING_JOB_TITLE, '').trim();
+  }
   s = s.replace(/\s+,/g, ',').replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '').replace(/\s+(and|&)$/i, '').trim();
   if (!s || !/\p{L}/u.test(s)) return null;
   if (NON_NAMES.test(s)) return null;
@@ -109,4 +135,29 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   if (lower.length > 0 && lower.length >= words.length / 3) return null;
   if (/[.!?]$/.test(s) && !/\b\p{Lu}\.$/u.test(s)) return null;
   return s;
+}
+
+/** Words that make a byline part an organisation, not a person. */
+const ORG_WORDS = /\b(press|news|agency|agencies|wire|service|staff|desk|team|newsroom|media|times|post|herald|tribune|gazette|journal|online|reuters|bloomberg|afp|ap|upi|xinhua|pti|ians|dpa|efe|ansa)\b/i;
+
+/** "MARTA QUINLAN" → "Marta Quinlan"; mixed-case names are kept as written. */
+function personCase(name: string): string {
+  if (/\p{Ll}/u.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+    .replace(/\bMc(\p{Ll})/gu, (_, c: string) => `Mc${c.toUpperCase()}`);
+}
+
+/** The people named by a cleaned byline: "Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; agencies left out. */
+export function splitAuthors(byline: string | null | undefined): string[] {
+  if (!byline) return [];
+  const out: string[] = [];
+  for (const raw of byline.split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bcon\b|\bwith\b)\s*/i)) {
+    const part = raw.trim();
+    if (!part || !/\p{L}/u.test(part) || ORG_WORDS.test(part) || NON_NAMES.test(part)) continue;
+    const words = part.split(/\s+/);
+    if (words.length > 5 || !/^\p{Lu}/u.test(part)) continue;
+    const name = personCase(part);
+    if (!out.some((n) => norm(n) === norm(name))) out.push(name);
+  }
+  return out;
 }

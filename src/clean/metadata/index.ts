@@ -49,6 +49,13 @@ export const BYLINE_SELECTORS = [
   'address.author, .author, .article-author, .story-author, [class*="byline"], [data-testid*="byline"]',
 ];
 
+/** Containers whose names are not the article's author: comments, teasers, side boxes, quotations. */
+export const BYLINE_ELSEWHERE = [
+  '.comment, .comments, #comments, [class*="related"], [class*="recirc"], [class*="promo"], [class*="teaser"]',
+  '[class*="more-stories"], [class*="recommend"], [class*="popular"], [class*="sidebar"]',
+  'blockquote, q, figure, body > footer, #footer, .site-footer, [role="contentinfo"], nav',
+].join(', ');
+
 /** DOM places that hold the publication date, most specific first (attributes read: datetime, content, title). */
 export const DATE_SELECTORS = [
   'time[pubdate]',
@@ -392,21 +399,28 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
       if (b) return b;
     }
   }
+  const hasArticle = $('article, main, [role="main"], [itemprop~="articleBody"]').length > 0;
   for (const sel of BYLINE_SELECTORS) {
     const names: string[] = [];
+    const inArticle: boolean[] = [];
     $(sel).slice(0, 40).each((_, el) => {
       if (names.length >= 4) return false;
       const $el = $(el);
-      // Skip containers of whole author bios, comment sections and related-article lists.
-      if ($el.closest('.comment, .comments, #comments, [class*="related"], [class*="recirc"], body > footer, #footer, .site-footer, [role="contentinfo"], nav').length) return;
+      // Skip other people's names: comments, related-story teasers, side boxes, quotations.
+      if ($el.closest(BYLINE_ELSEWHERE).length) return;
       // <meta itemprop="name" content="…"> inside an author block carries its text in an attribute.
       const t = textOf($, el) || (squash($el.attr('content')) ?? '');
       if (!t || t.length > 160) return;
       const b = cleanByline(t, opts);
-      if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) names.push(b);
+      if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) {
+        names.push(b);
+        inArticle.push(hasArticle && $el.closest('article, main, [role="main"]').length > 0);
+      }
       return undefined;
     });
-    if (names.length) return names.length === 1 ? names[0] : cleanByline(joinNames(names), opts);
+    // A byline inside the article beats one elsewhere on the page (a teaser's, a widget's).
+    const picked = inArticle.some(Boolean) ? names.filter((_, i) => inArticle[i]) : names;
+    if (picked.length) return picked.length === 1 ? picked[0] : cleanByline(joinNames(picked), opts);
   }
   return bylineNearTitle($, opts);
 }
