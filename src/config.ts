@@ -40,8 +40,13 @@ export interface Config {
   politenessMs: number;
   /** GLEANER_BACKOFF_MS: base delay of the exponential retry backoff (tests make it small). */
   backoffMs: number;
-  /** GLEANER_LOCK_MS: job lock duration; a crashed worker's job is picked up again after about this long. */
+  /**
+   * GLEANER_LOCK_MS: job lock duration. A crashed worker's job is picked up again once its lock has
+   * expired and the next stalled-job check has run: between one and two lock durations.
+   */
   lockMs: number;
+  /** GLEANER_FEED_MAX_ITEMS: new items one feed poll queues (newest first); the rest wait for the next poll. */
+  feedMaxNewItems: number;
 }
 
 function int(v: string | undefined, fallback: number): number {
@@ -85,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     politenessMs: int(env.GLEANER_POLITENESS_MS, 1000),
     backoffMs: int(env.GLEANER_BACKOFF_MS, 5000),
     lockMs: Math.max(1000, int(env.GLEANER_LOCK_MS, 30_000)),
+    feedMaxNewItems: Math.max(1, int(env.GLEANER_FEED_MAX_ITEMS, 200)),
   };
 }

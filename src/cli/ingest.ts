@@ -54,7 +54,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         if (e.kind === 'record' && e.record) {
           await writeLine(ctx.stdout, JSON.stringify({ id: e.upsert?.id, status: e.upsert?.status, ...e.record }));
           progress(`${e.upsert?.status ?? 'stored'} ${e.url}`);
-        } else if (e.kind === 'feed') progress(`feed ${e.url}: ${e.items} items`);
+        } else if (e.kind === 'feed') progress(`feed ${e.url}: ${e.items} items${e.left ? `, ${e.left} left for the next run (GLEANER_FEED_MAX_ITEMS)` : ''}`);
         else if (e.kind === 'skipped') progress(`seen before ${e.url}`);
         else if (e.kind === 'failed') printError(ctx, `${e.url}: ${e.error}`);
       },

@@ -10,7 +10,7 @@ const HELP = `Usage: gleaner status [--json] [--failed N]
 
 Options:
   --failed N   failed jobs listed (latest first; default 20)
-  --json       one JSON object: {queues, failed, schedulers}
+  --json       one JSON object: {queues, failed, schedulers, feedsLeft}
   -h, --help   this help
 `;
 
@@ -28,6 +28,10 @@ export function formatStatus(s: QueueStatus): string {
   for (const r of [head, ...rows]) lines.push(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
   lines.push('', `FAILED (${s.failed.length}${s.failed.length ? ', latest first' : ''})`);
   for (const f of s.failed) lines.push(`  ${f.queue}\t${f.jobId}\t${f.failedAt ?? '-'}\tattempts ${f.attemptsMade}\t${f.url ?? f.feedId ?? '-'}\n      ${f.reason}`);
+  if (s.feedsLeft.length) {
+    lines.push('', `FEEDS WITH ITEMS LEFT (${s.feedsLeft.length}; a poll queues at most GLEANER_FEED_MAX_ITEMS new items)`);
+    for (const f of s.feedsLeft) lines.push(`  ${f.feedId}\t${f.left} items left for the next poll\t${f.added} queued at ${f.polledAt ?? '-'}`);
+  }
   lines.push('', `SCHEDULERS (${s.schedulers.length})`);
   for (const sc of s.schedulers) lines.push(`  ${sc.id}\tevery ${sc.pattern ?? formatEvery(sc.every)}\tnext ${sc.nextAt ?? '-'}\tfeed ${sc.feedId ?? '-'}`);
   return lines.join('\n') + '\n';

@@ -9,7 +9,7 @@ import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { ATTEMPTS } from './queues.js';
 import { canonicalJobUrl } from './job-ids.js';
-import { failureReason, isRetryable, politeFetch, type Politeness, type StepContext } from './steps.js';
+import { failureReason, isRetryable, newestFirst, politeFetch, type Politeness, type StepContext } from './steps.js';
 import { recordFromBytes } from './process-step.js';
 import { sha256 } from '../pipeline.js';
 
@@ -42,11 +42,13 @@ export interface IngestEvent {
   upsert?: UpsertResult;
   error?: string;
   items?: number;
+  /** For 'feed': items left for a later run because of the per-poll cap. */
+  left?: number;
 }
 
 export interface IngestLocalOptions {
   store: Store;
-  config: Pick<Config, 'userAgent' | 'allowPrivateAddresses' | 'politenessMs' | 'backoffMs'>;
+  config: Pick<Config, 'userAgent' | 'allowPrivateAddresses' | 'politenessMs' | 'backoffMs' | 'feedMaxNewItems'>;
   fetchOptions?: Partial<FetchOptions>;
   /** Tries per URL (default: the fetch queue's attempts). */
   attempts?: number;
@@ -63,6 +65,7 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
     robots: new RobotsCache({ userAgent: opts.config.userAgent, allowPrivateAddresses: opts.config.allowPrivateAddresses, fetch: fetchUrl }),
     politeness: memoryPoliteness(),
     politenessMs: opts.config.politenessMs,
+    feedMaxNewItems: opts.config.feedMaxNewItems,
     fetchOptions,
     logger: opts.logger,
   };
@@ -130,8 +133,14 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
       await opts.onEvent({ target, url: target, kind: 'failed', error: failureReason(err instanceof GleanerError ? err : new Error(String(err))) });
       continue;
     }
-    await opts.onEvent({ target, url: target, kind: 'feed', items: feed.items.length });
-    for (const item of feed.items) {
+    const ordered = newestFirst(feed.items);
+    const pending: Array<{ url: string; itemId: string; publishedAt: string | null }> = [];
+    let left = 0;
+    for (const [i, item] of ordered.entries()) {
+      if (pending.length >= ctx.feedMaxNewItems) {
+        left = ordered.length - i;
+        break;
+      }
       if (!item.url) continue;
       const url = canonicalJobUrl(item.url);
       const itemId = String(item.id ?? url);
@@ -140,8 +149,10 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
         await opts.onEvent({ target, url, kind: 'skipped' });
         continue;
       }
-      await article(target, url, { feedUrl: targetUrl, itemId, publishedAt: item.publishedAt ?? null });
+      pending.push({ url, itemId, publishedAt: item.publishedAt ?? null });
     }
+    await opts.onEvent({ target, url: target, kind: 'feed', items: feed.items.length, left });
+    for (const p of pending) await article(target, p.url, { feedUrl: targetUrl, itemId: p.itemId, publishedAt: p.publishedAt });
   }
   return totals;
 }

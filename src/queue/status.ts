@@ -24,15 +24,27 @@ export interface SchedulerInfo {
   iterations: number | null;
 }
 
+/** A feed whose latest poll reached the per-poll cap: `left` items wait for its next poll. */
+export interface FeedBacklogInfo {
+  feedId: string;
+  added: number;
+  left: number;
+  polledAt: string | null;
+}
+
 export interface QueueStatus {
   queues: Record<string, Record<CountedState, number> & { workers: number }>;
   failed: FailedJobInfo[];
   schedulers: SchedulerInfo[];
+  feedsLeft: FeedBacklogInfo[];
 }
+
+/** Completed polls looked at for feedsLeft (the latest poll of each feed counts). */
+const RECENT_POLLS = 500;
 
 export async function readStatus(queues: Queue[], opts: { failedLimit?: number } = {}): Promise<QueueStatus> {
   const limit = opts.failedLimit ?? 20;
-  const status: QueueStatus = { queues: {}, failed: [], schedulers: [] };
+  const status: QueueStatus = { queues: {}, failed: [], schedulers: [], feedsLeft: [] };
   for (const q of queues) {
     const counts = (await q.getJobCounts(...COUNTED_STATES)) as Record<CountedState, number>;
     status.queues[q.name] = { ...counts, workers: await q.getWorkersCount() };
@@ -60,7 +72,23 @@ export async function readStatus(queues: Queue[], opts: { failedLimit?: number }
       });
     }
   }
+  const feeds = queues.find((q) => q.name === 'feeds');
+  if (feeds) status.feedsLeft = await feedBacklog(feeds);
   status.failed.sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? ''));
   status.failed = status.failed.slice(0, limit);
   return status;
+}
+
+/** The latest completed poll of each feed, where it left items for the next poll. */
+async function feedBacklog(feeds: Queue): Promise<FeedBacklogInfo[]> {
+  const latest = new Map<string, { at: number; info: FeedBacklogInfo }>();
+  for (const job of await feeds.getCompleted(0, RECENT_POLLS - 1)) {
+    const feedId = (job?.data as { feedId?: string } | undefined)?.feedId;
+    if (!job || !feedId) continue;
+    const at = job.finishedOn ?? 0;
+    if ((latest.get(feedId)?.at ?? -1) >= at) continue;
+    const r = (job.returnvalue ?? {}) as { added?: number; left?: number };
+    latest.set(feedId, { at, info: { feedId, added: r.added ?? 0, left: r.left ?? 0, polledAt: at ? new Date(at).toISOString() : null } });
+  }
+  return [...latest.values()].map((v) => v.info).filter((f) => f.left > 0).sort((a, b) => b.left - a.left);
 }

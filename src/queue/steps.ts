@@ -2,7 +2,8 @@
 //   fetchPage   robots → politeness → fetch → raw bytes into the store (returns the hash)
 //   processRaw  raw bytes → processDocument (clean + extract) → store.upsert   (process-step.ts,
 //               kept apart so that the I/O workers never load the NLP code)
-//   pollFeed    conditional GET → parse → new items (not seen by id or URL) → onItem
+//   pollFeed    conditional GET → parse → new items (not seen by id or URL), newest first, at
+//               most feedMaxNewItems per poll → onItem
 // The queue adapters (workers/*.ts) and ingest-local.ts only decide how waiting and retrying
 // happen; the steps are the same.
 import { BinaryContentError, FetchError, GleanerError, RobotsDisallowedError } from '../errors.js';
@@ -41,6 +42,11 @@ export interface StepContext {
   politenessMs: number;
   fetchOptions: Partial<FetchOptions>;
   logger?: Logger;
+  /**
+   * New items one feed poll hands on, newest first (config.feedMaxNewItems): a feed with 100,000
+   * items must not book 100,000 fetches at once (Redis memory, a day of one host's politeness).
+   */
+  feedMaxNewItems: number;
 }
 
 export function hostOf(url: string): string {
@@ -114,6 +120,8 @@ export interface FeedPollResult {
   items: number;
   added: number;
   skipped: number;
+  /** Items not looked at because the poll reached its cap: the next poll goes on with them. */
+  left: number;
 }
 
 /**
@@ -137,12 +145,20 @@ export async function pollFeed(
   }
   if (res.notModified) {
     await ctx.store.saveFeed({ ...feed, lastPolledAt: polledAt, lastStatus: 304 });
-    return { feedId: feed.id, status: 304, notModified: true, items: 0, added: 0, skipped: 0 };
+    return { feedId: feed.id, status: 304, notModified: true, items: 0, added: 0, skipped: 0, left: 0 };
   }
   const parsed = parseFeed(res.body, { url: res.url, contentType: res.contentType });
+  const cap = ctx.feedMaxNewItems;
+  const ordered = newestFirst(parsed.items);
   let added = 0;
   let skipped = 0;
-  for (const item of parsed.items) {
+  let left = 0;
+  for (const [i, item] of ordered.entries()) {
+    if (added >= cap) {
+      // Not marked seen: the next poll finds them again (newest first, after these).
+      left = ordered.length - i;
+      break;
+    }
     const url = itemUrl(item, res.url);
     if (!url) {
       skipped++;
@@ -159,13 +175,25 @@ export async function pollFeed(
   }
   await ctx.store.saveFeed({
     ...feed,
-    etag: res.etag,
-    lastModified: res.lastModified,
+    // With items left over, no validators: the next poll must get the whole feed, not a 304.
+    etag: left ? null : res.etag,
+    lastModified: left ? null : res.lastModified,
     lastPolledAt: polledAt,
     lastStatus: res.status,
     title: feed.title ?? parsed.title ?? null,
   });
-  return { feedId: feed.id, status: res.status, notModified: false, items: parsed.items.length, added, skipped };
+  return { feedId: feed.id, status: res.status, notModified: false, items: parsed.items.length, added, skipped, left };
+}
+
+/**
+ * Items newest first: dated items by date (latest first), then undated ones in feed order (feeds
+ * list newest first by convention). A stable order, so a capped poll goes on where it stopped.
+ */
+export function newestFirst<T extends { publishedAt?: string | null }>(items: T[]): T[] {
+  const time = (item: T) => (item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN);
+  const dated = items.filter((it) => !Number.isNaN(time(it)));
+  const undated = items.filter((it) => Number.isNaN(time(it)));
+  return [...dated.map((it, i) => ({ it, i, t: time(it) })).sort((a, b) => b.t - a.t || a.i - b.i).map((x) => x.it), ...undated];
 }
 
 function itemUrl(item: { url?: string | null }, base: string): string | null {

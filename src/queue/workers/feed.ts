@@ -26,7 +26,8 @@ export function createFeedProcessor(ctx: StepContext, fetchQueue: Queue, logger:
         },
         heldSlot(job),
       );
-      log.info({ status: result.status, items: result.items, added: result.added }, result.notModified ? 'feed not modified' : 'feed polled');
+      log.info({ status: result.status, items: result.items, added: result.added, left: result.left }, result.notModified ? 'feed not modified' : 'feed polled');
+      if (result.left > 0) log.warn({ added: result.added, left: result.left, cap: ctx.feedMaxNewItems }, `feed poll capped: ${result.left} items left for the next poll`);
       return result;
     } catch (err) {
       if (err instanceof HostBusy) return parkJob(job, err, token);

@@ -132,7 +132,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     ttlMs: opts.robotsTtlMs,
   });
   const stats: WorkerStats = { parked: 0 };
-  const ctx: StepContext = { store, robots, politeness: queuePoliteness(gate, stats), politenessMs: config.politenessMs, fetchOptions, logger };
+  const ctx: StepContext = { store, robots, politeness: queuePoliteness(gate, stats), politenessMs: config.politenessMs, fetchOptions, logger, feedMaxNewItems: config.feedMaxNewItems };
 
   const lockDuration = opts.lockDurationMs ?? config.lockMs;
   const common = {
