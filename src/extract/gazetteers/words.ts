@@ -93,6 +93,7 @@ export const PERSON_NOUNS_BEFORE = set(`
   businessman businesswoman billionaire entrepreneur teacher student doctor surgeon nurse priest
   pastor imam cleric rabbi bishop pope general lieutenant sergeant officer agent detective
   son daughter wife husband brother sister mother father widow cousin uncle aunt
+  executive boss owner aide adviser advisor deputy strategist
 `);
 
 /** Last words that make a capitalised phrase a place ("Lake Chad", "Niger Delta", "Red Sea"). */
@@ -118,6 +119,9 @@ export const ORG_NOUNS_AFTER = set(`
   organization network coalition faction insurgents rebels jihadists fighters government
   ministry spokesman spokeswoman spokesperson officials board club newspaper
   daily broadcaster lab labs university
+  chief executive executives chairman chairwoman ceo cfo founder co-founder boss bosses owner
+  owners director directors shareholders investors employees staff shares stock subsidiary
+  subsidiaries carrier airline analysts economists
 `);
 
 /** Lowercase nouns right after a capitalised phrase that make it a place. */

@@ -39,7 +39,11 @@ import {
   isKnownPlace,
   lowerKey,
 } from './runs.js';
+import { lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
+
+/** Lexicon classes of a common noun whose possessive may open a name ("People's", "Children's"). */
+const COMMON_NOUN_TAGS = new Set(['Plural', 'Actor', 'Singular', 'Noun']);
 
 export { isCommonWord } from './runs.js';
 
@@ -117,7 +121,7 @@ function longOrgOf(tokens: Token[], from: number, end: number, conns: Token[], a
 }
 
 /** Maximal runs of capitalised words on one line, over initials and connectors. */
-function chunks(tokens: Token[]): Array<[number, number]> {
+function chunks(tokens: Token[], lowerVocab: Set<string>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let i = 0;
   while (i < tokens.length) {
@@ -129,7 +133,7 @@ function chunks(tokens: Token[]): Array<[number, number]> {
     for (;;) {
       const last = tokens[end];
       // Names are short; a longer run of capitals is a headline or a list, cut into runs of 16.
-      if (last.poss || end - i >= MAX_RUN) break;
+      if ((last.poss && !possessiveInName(tokens, end, lowerVocab)) || end - i >= MAX_RUN) break;
       const nx = tokens[end + 1];
       if (!nx || nx.line !== last.line) break;
       if (isCapWord(nx) || (nx.hyphenName && !nx.caseless && nx.start - last.end <= 1)) {
@@ -157,6 +161,25 @@ function chunks(tokens: Token[]): Array<[number, number]> {
     i = end + 1;
   }
   return out;
+}
+
+/**
+ * "People's Liberation Army", "Women's Tennis Association", "Children's Hospital": an ordinary
+ * word's possessive inside a name that ends in an organization or place head word.
+ */
+function possessiveInName(tokens: Token[], at: number, lowerVocab: Set<string>): boolean {
+  const t = tokens[at];
+  const key = lowerKey(t);
+  const common = lowerVocab.has(key) || lexiconTags(key).some((x) => COMMON_NOUN_TAGS.has(x));
+  if (!common || NEVER_NAMES.has(key) || isKnownPlace([t])) return false;
+  for (let k = at + 1; k <= at + 4; k++) {
+    const nx = tokens[k];
+    if (!isCapWord(nx) || nx.line !== t.line) return false;
+    const head = lowerKey(nx);
+    if (ORG_HEADS.has(head) || PLACE_HEADS.has(head) || ORG_OF_HEADS.has(head)) return true;
+    if (nx.poss) return false;
+  }
+  return false;
 }
 
 interface Piece {
@@ -244,6 +267,9 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   }
   if (!p.length) return [];
   if (orgLike) return [{ toks: p, titled: false }];
+  // A country glued to the name after it: "(ambassador to) Britain Liu Xiaoming".
+  const lead = known ? 0 : countryPrefix(p);
+  if (lead) return [{ toks: p.slice(0, lead), titled: false }, ...titlesAndNationality(p.slice(lead), demonyms, lowerVocab)];
   // "Reliever Mark Acre", "Oriole Jamie Moyer": a descriptor before a known first name goes.
   if (p.length >= 3 && p[1].cap && hasTag(p[1], ['FirstName']) && !hasTag(p[0], ['FirstName', 'LastName', 'Person', 'Honorific']) && !p[0].upper && !p[0].hyphenName && (isCommonWord(p[0], lowerVocab) || /(?:er|ist)$/.test(p[0].lower))) {
     p = p.slice(1);
@@ -286,6 +312,25 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   return [{ toks: p, titled: false }];
 }
 
+/**
+ * Words at the front of `p` that name a country, when at least two capitalised words follow
+ * ("Britain Liu Xiaoming" → 1). Not a first name ("Jordan Henderson"), nor a country inside a
+ * longer name that a head word closes (checked by the caller).
+ */
+function countryPrefix(p: Token[]): number {
+  if (hasTag(p[0], ['FirstName', 'MaleName', 'FemaleName'])) return 0;
+  for (let c = Math.min(3, p.length - 2); c >= 1; c--) {
+    const head = p.slice(0, c);
+    const rest = p.slice(c);
+    if (!head.every((t) => t.word) || head[head.length - 1].poss) continue;
+    if (!countryCode(head.map((t) => t.text).join(' '))) continue;
+    // A title after the country is read by the title rules below ("U.S. Secretary of State ...").
+    if (rest.filter((t) => t.word && t.cap).length < 2 || !rest[0].cap || isConnector(rest[0]) || TITLES.has(lowerKey(rest[0]))) continue;
+    return c;
+  }
+  return 0;
+}
+
 /** Evidence for each type from the piece itself and its neighbours (the feature table). */
 function score(piece: Piece, ctx: MentionContext, m: Mention): void {
   const facts = factsOf(piece.toks, piece.titled, m.text, m.acronym, ctx);
@@ -301,7 +346,7 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): void {
 export function findMentions(text: string, ctx: MentionContext, demonyms: DemonymMention[]): Mention[] {
   const { tokens } = ctx;
   const mentions: Mention[] = [];
-  for (const [a, b] of chunks(tokens)) {
+  for (const [a, b] of chunks(tokens, ctx.lowerVocab)) {
     for (const piece of repair(tokens.slice(a, b + 1), ctx, demonyms)) {
       const p = piece.toks;
       const start = p[0].start;

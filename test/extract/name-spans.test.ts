@@ -1,0 +1,41 @@
+// Name spans on general news: a possessive inside an organization's name, a country glued to the
+// person after it, and a role noun between an employer and its employee.
+import { describe, expect, it } from 'vitest';
+import { extractNames } from '../../src/extract/entities.js';
+
+const names = (list: Array<{ name: string }>) => list.map((e) => e.name).sort();
+
+describe('names cut apart', () => {
+  it('keeps an ordinary word’s possessive inside a name closed by a head word', () => {
+    const r = extractNames("Units of the People's Liberation Army moved north, a doctor at the Children's Hospital said. The Women's Tennis Association said nothing.");
+    expect(names(r.organizations)).toEqual(["Children's Hospital", "People's Liberation Army", "Women's Tennis Association"]);
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('still ends a name at a country’s or a person’s possessive', () => {
+    const r = extractNames("Kenya's Energy Ministry denied the report. Later, Amina Odhiambo's Civic Party said it would appeal.");
+    expect(r.countries.map((c) => c.code)).toEqual(['KE']);
+    expect(names(r.organizations)).toEqual(['Civic Party', 'Energy Ministry']);
+    expect(names(r.people)).toEqual(['Amina Odhiambo']);
+  });
+});
+
+describe('role or country glued to a name', () => {
+  it('splits a country from the person after it', () => {
+    const r = extractNames("Japan's envoy to Canada Haruto Sato said the visit was postponed.");
+    expect(names(r.people)).toEqual(['Haruto Sato']);
+    expect(r.countries.map((c) => c.code).sort()).toEqual(['CA', 'JP']);
+  });
+
+  it('keeps a first name that is also a country, and a company a head word closes', () => {
+    const r = extractNames('Jordan Pickford saved twice, and Kenya Airways resumed flights.');
+    expect(names(r.people)).toEqual(['Jordan Pickford']);
+    expect(names(r.organizations)).toEqual(['Kenya Airways']);
+  });
+
+  it('types the employer before a role noun and the person after it', () => {
+    const r = extractNames('Stellantis chief executive Carlos Tavares met unions on Tuesday. Brindle chairman Ruth Okafor declined to comment.');
+    expect(names(r.people)).toEqual(['Carlos Tavares', 'Ruth Okafor']);
+    expect(names(r.organizations)).toEqual(['Brindle', 'Stellantis']);
+  });
+});
