@@ -10,6 +10,8 @@ import { describeIssues } from './params.js';
 import { errorPage } from './pages/layout.js';
 import { apiRoutes } from './routes/api.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { entityApiRoutes } from './routes/entities-api.js';
+import { entityPageRoutes } from './routes/entities.js';
 import { pageRoutes } from './routes/pages.js';
 import { accessPolicy, generateToken, installAccessControl, securityHeaders } from './security.js';
 import type { ServerDeps } from './types.js';
@@ -98,6 +100,8 @@ export async function buildApp(given: ServerDeps): Promise<FastifyInstance> {
   await apiRoutes(app, deps);
   await pageRoutes(app, deps, { queues: dashboard });
   await metricsRoutes(app, deps);
+  await entityApiRoutes(app, deps);
+  await entityPageRoutes(app, deps, { queues: dashboard });
   if (dashboard) await mountBullBoard(app, queues);
   return app;
 }

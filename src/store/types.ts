@@ -50,6 +50,8 @@ export interface RecordFilter {
 }
 
 export interface EntityCount {
+  /** The entity's id, when known (facets link to its page). */
+  id?: string;
   type: EntityType;
   name: string;
   code?: string | null;

@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../html.js';
 export interface LayoutOptions {
   title: string;
   /** Which nav entry is current. */
-  active?: 'records' | 'queues';
+  active?: 'records' | 'entities' | 'queues';
   /** Bull Board is mounted (Redis configured): show its link. */
   queues?: boolean;
 }
@@ -25,7 +25,7 @@ export function layout(opts: LayoutOptions, body: SafeHtml): string {
 <body>
 <header class="top">
   <a class="brand" href="/">gleaner</a>
-  <nav>${nav('/', 'Records', 'records')}${opts.queues ? nav('/queues', 'Queues', 'queues') : ''}<a href="/api/schema">Record schema</a></nav>
+  <nav>${nav('/', 'Records', 'records')}${nav('/entities', 'Entities', 'entities')}${opts.queues ? nav('/queues', 'Queues', 'queues') : ''}<a href="/api/schema">Record schema</a></nav>
 </header>
 <main>
 ${body}

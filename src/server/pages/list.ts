@@ -24,6 +24,7 @@ export function listUrl(q: QueryState, defaultLimit = 25): string {
     queryString({
       q: q.q,
       entity: q.entity,
+      entityId: q.entityId,
       type: q.type,
       country: q.country,
       source: q.source,
@@ -67,7 +68,7 @@ function facetsPanel(q: RecordsQuery, facets: Facets | null): SafeHtml {
       type === 'country'
         ? html`<span class="flag">${flagEmoji(e.code)}</span>${e.name}<span class="code">${e.code ?? ''}</span>`
         : html`${e.name}`;
-    return html`<li class="${active ? 'active' : ''}"><a href="${href}" data-facet="${type}" data-value="${type === 'country' ? (e.code ?? e.name) : e.name}" title="${active ? 'remove this filter' : 'show only records with this entity'}">${label}</a><span class="count" title="${e.articles} records, ${e.mentions} mentions">${e.articles}</span></li>`;
+    return html`<li class="${active ? 'active' : ''}"><a href="${href}" data-facet="${type}" data-value="${type === 'country' ? (e.code ?? e.name) : e.name}" title="${active ? 'remove this filter' : 'show only records with this entity'}">${label}</a><span class="count" title="${e.articles} records, ${e.mentions} mentions">${e.articles}</span>${e.id ? html` <a class="entity-link" href="/entities/${encodeURIComponent(e.id)}" title="the entity's page" data-entity-id="${e.id}">↗</a>` : ''}</li>`;
   })}</ul>
 </section>`;
   });
@@ -88,6 +89,7 @@ function searchForm(q: RecordsQuery): SafeHtml {
   <label>Until<input type="text" name="until" value="${q.until ?? ''}" placeholder="2023-12-31"></label>
   ${(q.entity ?? []).slice(1).map((e) => html`<input type="hidden" name="entity" value="${e}">`)}
   ${(q.country ?? []).slice(1).map((c) => html`<input type="hidden" name="country" value="${c}">`)}
+  ${(q.entityId ?? []).map((id) => html`<input type="hidden" name="entityId" value="${id}">`)}
   ${q.limit !== 25 ? html`<input type="hidden" name="limit" value="${q.limit}">` : ''}
 </form>`;
 }
@@ -99,6 +101,7 @@ function activeFilters(q: RecordsQuery): SafeHtml {
     html`<span class="chip">${label}<a class="remove" href="${href}" title="remove this filter" aria-label="remove filter">×</a></span>`;
   if (q.q) chips.push(chip(html`text: “${q.q}”`, listUrl({ ...base, q: undefined })));
   for (const e of q.entity ?? []) chips.push(chip(html`entity: ${e}`, listUrl({ ...base, entity: without(q.entity, e) })));
+  for (const id of q.entityId ?? []) chips.push(chip(html`entity: <a href="/entities/${encodeURIComponent(id)}">${id}</a>`, listUrl({ ...base, entityId: without(q.entityId, id) })));
   if (q.type) chips.push(chip(html`type: ${TYPE_LABELS[q.type].one}`, listUrl({ ...base, type: undefined })));
   for (const c of q.country ?? []) chips.push(chip(html`<span class="flag">${flagEmoji(c)}</span>country: ${c}`, listUrl({ ...base, country: without(q.country, c) })));
   if (q.source) chips.push(chip(html`source: ${q.source}`, listUrl({ ...base, source: undefined })));
@@ -108,13 +111,20 @@ function activeFilters(q: RecordsQuery): SafeHtml {
   return html`<div class="chips active-filters">${chips}<a href="/" class="chip">clear all</a></div>`;
 }
 
+/** An entity chip: a link to the entity's page when the record carries its id. */
+function chipOf(type: EntityType, id: string | undefined, label: SafeHtml): SafeHtml {
+  return id
+    ? html`<a class="chip t-${type}" data-type="${type}" data-entity-id="${id}" href="/entities/${encodeURIComponent(id)}">${label}</a>`
+    : html`<span class="chip t-${type}" data-type="${type}">${label}</span>`;
+}
+
 function entityChips(r: StoredRecord): SafeHtml {
   const e = r.entities;
   const chips = [
-    ...e.countries.slice(0, 4).map((c) => html`<span class="chip t-country" data-type="country"><span class="flag">${flagEmoji(c.code)}</span>${c.name}</span>`),
-    ...e.people.slice(0, 3).map((p) => html`<span class="chip t-person" data-type="person">${p.name}</span>`),
-    ...e.organizations.slice(0, 3).map((o) => html`<span class="chip t-organization" data-type="organization">${o.name}</span>`),
-    ...e.places.slice(0, 2).map((p) => html`<span class="chip t-place" data-type="place">${p.name}</span>`),
+    ...e.countries.slice(0, 4).map((c) => chipOf('country', c.id, html`<span class="flag">${flagEmoji(c.code)}</span>${c.name}`)),
+    ...e.people.slice(0, 3).map((p) => chipOf('person', p.id, html`${p.name}`)),
+    ...e.organizations.slice(0, 3).map((o) => chipOf('organization', o.id, html`${o.name}`)),
+    ...e.places.slice(0, 2).map((p) => chipOf('place', p.id, html`${p.name}`)),
   ];
   return chips.length ? html`<div class="chips">${chips}</div>` : html``;
 }

@@ -5,6 +5,8 @@ import { entityMarks, paragraphRanges, type Mark } from '../highlight.js';
 import { externalLink, flagEmoji, html, queryString, type SafeHtml } from '../html.js';
 import { ENTITY_TYPES } from '../params.js';
 import { TYPE_LABELS, formatDate, hostOf, layout } from './layout.js';
+import { entityHref } from './entity.js';
+import { NAMED_TYPES } from '../../extract/lexicon.js';
 
 function markHtml(text: string, m: Mark): SafeHtml {
   return html`<mark class="ent t-${m.type}" data-type="${m.type}" data-entity="${m.name}" title="${TYPE_LABELS[m.type].one}: ${m.name}">${text.slice(m.start, m.end)}</mark>`;
@@ -35,6 +37,8 @@ export function highlightedText(text: string, marks: Mark[]): SafeHtml {
 }
 
 interface SideEntry {
+  /** The entity's id in the store (named types). */
+  id?: string;
   name: string;
   aliases: string[];
   mentions: number;
@@ -49,8 +53,9 @@ function sideEntries(r: StoredRecord, marks: Mark[]): Record<EntityType, SideEnt
   const e = r.entities;
   const byName = (name: string) => '/' + queryString({ entity: name });
   return {
-    person: e.people.map((p, i) => ({ name: p.name, aliases: p.aliases, mentions: p.mentions, highlighted: shown('person', i), filterHref: byName(p.name) })),
+    person: e.people.map((p, i) => ({ id: p.id, name: p.name, aliases: p.aliases, mentions: p.mentions, highlighted: shown('person', i), filterHref: byName(p.name) })),
     country: e.countries.map((c, i) => ({
+      id: c.id,
       name: c.name,
       aliases: c.aliases ?? [],
       mentions: c.mentions,
@@ -58,8 +63,9 @@ function sideEntries(r: StoredRecord, marks: Mark[]): Record<EntityType, SideEnt
       code: c.code,
       filterHref: '/' + queryString({ country: c.code }),
     })),
-    organization: e.organizations.map((o, i) => ({ name: o.name, aliases: o.aliases, mentions: o.mentions, highlighted: shown('organization', i), filterHref: byName(o.name) })),
+    organization: e.organizations.map((o, i) => ({ id: o.id, name: o.name, aliases: o.aliases, mentions: o.mentions, highlighted: shown('organization', i), filterHref: byName(o.name) })),
     place: e.places.map((p, i) => ({
+      id: p.id,
       name: p.name,
       aliases: p.aliases ?? [],
       mentions: p.mentions,
@@ -78,7 +84,23 @@ function sideEntries(r: StoredRecord, marks: Mark[]): Record<EntityType, SideEnt
   };
 }
 
-function entityList(r: StoredRecord, marks: Mark[]): SafeHtml {
+/** A reviewer's corrections for one entity of this record: plain forms, no script. */
+function correctionForm(r: StoredRecord, type: EntityType, e: SideEntry): SafeHtml {
+  if (!e.id) return html``;
+  const action = `/records/${encodeURIComponent(r.id)}/corrections`;
+  const hidden = html`<input type="hidden" name="entity" value="${e.id}">`;
+  return html`<details class="correct"><summary>correct</summary>
+  <form method="post" action="${action}" class="inline">${hidden}<input type="hidden" name="op" value="retype">
+    <select name="to" aria-label="new type">${NAMED_TYPES.map((t) => html`<option value="${t}" ${t === type ? html`selected` : ''}>${TYPE_LABELS[t].one}</option>`)}</select>
+    <button type="submit" name="retype">Retype</button></form>
+  <form method="post" action="${action}" class="inline">${hidden}<input type="hidden" name="op" value="reject"><input type="hidden" name="scope" value="record">
+    <button type="submit" name="reject-here">Not in this record</button></form>
+  <form method="post" action="${action}" class="inline">${hidden}<input type="hidden" name="op" value="reject"><input type="hidden" name="scope" value="everywhere">
+    <button type="submit" name="reject-everywhere">Not an entity</button></form>
+</details>`;
+}
+
+function entityList(r: StoredRecord, marks: Mark[], canCorrect = false): SafeHtml {
   const entries = sideEntries(r, marks);
   const sections = ENTITY_TYPES.map((type) => {
     const list = entries[type];
@@ -87,10 +109,12 @@ function entityList(r: StoredRecord, marks: Mark[]): SafeHtml {
   <h2><span class="swatch t-${type}"></span>${TYPE_LABELS[type].many} <span class="count">${list.length}</span></h2>
   <ul>${list.map(
     (e, i) => html`<li id="${type}-${i}" data-type="${type}">
-    <a class="name" href="${e.filterHref}" title="records mentioning it">${type === 'country' ? html`<span class="flag">${flagEmoji(e.code)}</span>` : ''}${e.name}</a>${e.code ? html`<span class="code">${e.code}</span>` : ''}
+    <a class="name" href="${e.id ? entityHref(e.id) : e.filterHref}" title="${e.id ? 'the entity across all records' : 'records mentioning it'}" ${e.id ? html`data-entity-id="${e.id}"` : ''}>${type === 'country' ? html`<span class="flag">${flagEmoji(e.code)}</span>` : ''}${e.name}</a>${e.code ? html`<span class="code">${e.code}</span>` : ''}
     <span class="count" title="mentions counted by the extractor">× ${e.mentions}</span>
+    <a class="filter" href="${e.filterHref}" title="records mentioning it">records</a>
     ${e.note ? html`<span class="muted"> ${e.note}</span>` : ''}
     ${e.aliases.length ? html`<div class="aliases">also: ${e.aliases.join(', ')}</div>` : ''}
+    ${canCorrect && type !== 'date' ? correctionForm(r, type, e) : ''}
   </li>`,
   )}</ul>
 </section>`;
@@ -139,7 +163,7 @@ function langAttr(language: string | null | undefined): SafeHtml | string {
   return language && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? html`lang="${language}"` : '';
 }
 
-export function recordPage(r: StoredRecord, opts: { queues: boolean }): string {
+export function recordPage(r: StoredRecord, opts: { queues: boolean; canCorrect?: boolean }): string {
   const marks = entityMarks(r.text, r.entities);
   const body = html`<p><a href="/">← All records</a></p>
 <article class="record" data-id="${r.id}">
@@ -154,7 +178,7 @@ export function recordPage(r: StoredRecord, opts: { queues: boolean }): string {
     ${legend(marks)}
     <div class="article-text" dir="auto" ${langAttr(r.language)}>${r.text.trim() ? highlightedText(r.text, marks) : html`<p class="muted">(no text)</p>`}</div>
   </div>
-  ${entityList(r, marks)}
+  ${entityList(r, marks, opts.canCorrect)}
 </div>
 </article>`;
   return layout({ title: r.title || 'Record', active: 'records', queues: opts.queues }, body);

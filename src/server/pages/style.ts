@@ -90,5 +90,15 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .entity-list .aliases { font-size: .8rem; color: var(--muted); }
 .flags .flag-chip { font-size: .8rem; padding: .05rem .45rem; border-radius: 4px; background: #fff4d6; border: 1px solid #e2c36b; margin-right: .3rem; }
 .unsafe-url { font-family: ui-monospace, monospace; font-size: .85rem; color: #8a1f1f; }
+.chart svg { max-width: 100%; height: auto; display: block; }
+form.inline { display: inline-flex; gap: .3rem; align-items: center; margin: .2rem .4rem .2rem 0; }
+details.correct summary { cursor: pointer; font-size: .8rem; color: var(--muted); }
+.entity-list a.filter, a.entity-link { font-size: .75rem; color: var(--muted); margin-left: .3rem; }
+a.chip { text-decoration: none; color: inherit; }
+ol.mentions blockquote.context { margin: .2rem 0 .6rem; font-size: .9rem; color: #333; }
+.notice { background: #eef6ee; border: 1px solid #9c9; padding: .3rem .6rem; border-radius: 4px; }
+button.danger { color: #8a1f1f; }
+table.entities { width: 100%; border-collapse: collapse; }
+table.entities td, table.entities th { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 @media (max-width: 900px) { .layout, .record-layout { grid-template-columns: 1fr; } form.search { grid-template-columns: repeat(2, minmax(0, 1fr)); } form.search .q { grid-column: 1 / -1; } }
 `;

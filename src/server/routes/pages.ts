@@ -9,6 +9,7 @@ import { listPage } from '../pages/list.js';
 import { recordPage } from '../pages/record.js';
 import { STYLESHEET } from '../pages/style.js';
 import type { ServerDeps } from '../types.js';
+import { mayWrite } from './entities.js';
 
 export async function pageRoutes(app: FastifyInstance, deps: ServerDeps, opts: { queues: boolean }): Promise<void> {
   const { store } = deps;
@@ -55,6 +56,6 @@ export async function pageRoutes(app: FastifyInstance, deps: ServerDeps, opts: {
     reply.type('text/html; charset=utf-8');
     const record = await store.get(req.params.id);
     if (!record) return reply.code(404).send(errorPage(404, `There is no record with id ${req.params.id}.`, queues));
-    return reply.send(recordPage(record, { queues }));
+    return reply.send(recordPage(record, { queues, canCorrect: mayWrite(req, deps.config.apiToken) }));
   });
 }
