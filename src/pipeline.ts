@@ -1,10 +1,10 @@
 // One document through the pure core: clean → extract → record. The CLI, the workers and the tests
 // all call this; it does no I/O.
-import { createHash } from 'node:crypto';
 import { clean, type CleanMeta, type CleanOptions } from './clean/index.js';
 import { extractWithInfo, type ExtractOptions } from './extract/index.js';
 import { GleanerRecord, type Provenance } from './record/schema.js';
 import { PIPELINE_VERSION } from './version.js';
+import { contentHash, sha256Hex } from './text/hash.js';
 
 export interface ProcessOptions {
   clean?: CleanOptions;
@@ -25,15 +25,6 @@ export function secondsSince(start: number): number {
   return (performance.now() - start) / 1000;
 }
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** Hash of the article text with whitespace and case folded: equal for syndicated copies. */
-export function contentHash(text: string): string {
-  return sha256(text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim());
-}
-
 export function processDocument(input: string | Uint8Array, meta: CleanMeta = {}, opts: ProcessOptions = {}): GleanerRecord {
   let t = performance.now();
   const article = clean(input, meta, opts.clean);
@@ -48,7 +39,7 @@ export function processDocument(input: string | Uint8Array, meta: CleanMeta = {}
     entities,
     provenance: {
       ...opts.provenance,
-      rawHash: opts.provenance?.rawHash ?? (typeof input === 'string' ? null : sha256(input)),
+      rawHash: opts.provenance?.rawHash ?? (typeof input === 'string' ? null : sha256Hex(input)),
       contentHash: contentHash(article.text),
       pipelineVersion: PIPELINE_VERSION,
     },

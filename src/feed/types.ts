@@ -1,5 +1,5 @@
 // The feed model every parser returns (the contract in src/ingest/feed/index.ts re-exports it).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../text/hash.js';
 
 export interface FeedItem {
   title: string | null;
@@ -26,5 +26,5 @@ export interface Feed {
 /** A stable id for an item without guid or link: a hash of its title and date (summary when both are missing). */
 export function fallbackId(title: string | null, publishedAt: string | null, summary: string | null): string {
   const basis = title || publishedAt ? `${title ?? ''}\n${publishedAt ?? ''}` : (summary ?? '');
-  return `sha256:${createHash('sha256').update(basis).digest('hex').slice(0, 32)}`;
+  return `sha256:${sha256Hex(basis).slice(0, 32)}`;
 }

@@ -11,7 +11,7 @@ import { ATTEMPTS } from './queues.js';
 import { canonicalJobUrl } from './job-ids.js';
 import { failureReason, isRetryable, newestFirst, politeFetch, type Politeness, type StepContext } from './steps.js';
 import { recordFromBytes } from './process-step.js';
-import { sha256 } from '../pipeline.js';
+import { sha256Hex } from '../text/hash.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -88,7 +88,7 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
   async function article(target: string, url: string, feed?: { feedUrl: string; itemId: string; publishedAt: string | null }, prefetched?: Awaited<ReturnType<typeof politeFetch>>) {
     try {
       const res = prefetched ?? (await withRetries(() => politeFetch(ctx, canonicalJobUrl(url))));
-      const rawHash = sha256(res.body);
+      const rawHash = sha256Hex(res.body);
       await opts.store.putRaw(rawHash, res.body, res.contentType);
       const record = recordFromBytes(res.body, {
         url,

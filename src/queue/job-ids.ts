@@ -1,5 +1,6 @@
 // Job ids (layer 1 of dedup): the same URL in flight twice is one job. BullMQ ids cannot hold ':'.
-import { createHash } from 'node:crypto';
+
+import { sha256Hex } from '../text/hash.js';
 
 const TRACKING_PARAMS = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|ref_src)$/i;
 
@@ -13,10 +14,6 @@ export function canonicalJobUrl(url: string): string {
   for (const key of [...u.searchParams.keys()]) if (TRACKING_PARAMS.test(key)) u.searchParams.delete(key);
   if (u.search === '?') u.search = '';
   return u.toString();
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 export function urlJobId(url: string): string {

@@ -3,7 +3,8 @@
 // process worker runs it in a sandboxed worker thread.
 import { NotArticleError, StoreError } from '../errors.js';
 import { looksLikeFeed } from '../feed/index.js';
-import { processDocument, secondsSince, sha256, type StageTimings } from '../pipeline.js';
+import { processDocument, secondsSince, type StageTimings } from '../pipeline.js';
+import { sha256Hex } from '../text/hash.js';
 import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { whyEmpty } from '../clean/empty.js';
@@ -46,7 +47,7 @@ export function recordFromBytes(
     throw new NotArticleError(`${input.url} is a feed, not an article (add it with 'gleaner feeds add')`, { url: input.url });
   }
   const record = processDocument(body, { url: input.finalUrl || input.url, contentType: input.contentType }, {
-    provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256(body) },
+    provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256Hex(body) },
     extract: { lexicon },
     timings,
   });

@@ -12,9 +12,9 @@ import { fetchUrl, type FetchOptions, type FetchResult } from '../fetch/fetch.js
 import type { RobotsCache } from '../fetch/robots.js';
 import { assertHostAllowed } from '../fetch/address-guard.js';
 import type { Logger } from '../log.js';
-import { createHash } from 'node:crypto';
 import type { FeedState, Store } from '../store/types.js';
 import { canonicalJobUrl } from './job-ids.js';
+import { sha256Hex } from '../text/hash.js';
 
 /** A slot this job booked earlier at the host gate (kept in the job's data while it is parked). */
 export interface SlotHold {
@@ -101,7 +101,7 @@ export async function fetchPage(ctx: StepContext, url: string, hold?: SlotHold |
   // Whatever the Content-Type says (or when there is none): binary bytes never reach the store.
   const verdict = sniffBinary(res.body, res.contentType);
   if (verdict.binary) throw new BinaryContentError(res.url, verdict.reason ?? 'binary', { url, contentType: res.contentType });
-  const rawHash = createHash('sha256').update(res.body).digest('hex');
+  const rawHash = sha256Hex(res.body);
   await ctx.store.putRaw(rawHash, res.body, res.contentType);
   return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength, status: res.status };
 }

@@ -4,7 +4,8 @@
 // other bind; a Host header the server does not answer to gets 403 (DNS rebinding).
 import ipaddr from 'ipaddr.js';
 import { networkInterfaces } from 'node:os';
-import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Bytes } from '../text/hash.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, GleanerError, InputError, UnauthorizedError } from '../errors.js';
 
@@ -66,14 +67,10 @@ export function generateToken(): string {
   return randomBytes(24).toString('hex');
 }
 
-function digest(s: string): Buffer {
-  return createHash('sha256').update(s).digest();
-}
-
 /** Constant-time comparison (over digests, so lengths do not leak either). */
 export function tokenEquals(candidate: string | undefined, token: string): boolean {
   if (candidate === undefined || candidate === '') return false;
-  return timingSafeEqual(digest(candidate), digest(token));
+  return timingSafeEqual(sha256Bytes(candidate), sha256Bytes(token));
 }
 
 /** Constant-time check of `Authorization: Bearer <token>`. */

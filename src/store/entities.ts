@@ -16,7 +16,8 @@ import { countryNameOf } from '../extract/gazetteers/countries.js';
 import type { Entities } from '../record/schema.js';
 import { InputError } from '../errors.js';
 import { type Dialect, placeholders, type Step } from './entity-sql.js';
-import { entityRows, fold } from './query.js';
+import { entityRows } from './query.js';
+import { fold } from '../text/fold.js';
 
 /** A bare name joins the store's commonest full name when it has ≥ RATIO × the runner-up's records (and ≥ MIN_RECORDS). */
 export const DOMINANCE = { ratio: 3, minRecords: 2 } as const;

@@ -13,7 +13,6 @@ import {
   newRecordId,
   recordKeys,
   searchText,
-  sha256Hex,
   topEntityConditions,
   whereConditions,
   type Bind,
@@ -22,6 +21,7 @@ import {
   type RecordKeys,
 } from './query.js';
 import type { GleanerRecord } from '../record/schema.js';
+import { sha256Hex } from '../text/hash.js';
 import type { Lexicon } from '../extract/lexicon.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
 import { PostgresEntities } from './postgres-entities.js';

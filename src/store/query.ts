@@ -1,29 +1,11 @@
 // Logic both back ends share: record keys, name folding, the entity rows a record is indexed under,
 // date bounds and full-text query parsing. Pure functions; the SQL lives in sqlite.ts / postgres.ts.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { GleanerRecord } from '../record/schema.js';
+import { contentHash as hashOfText } from '../text/hash.js';
+import { fold } from '../text/fold.js';
 import type { EntityType, FeedState, RecordFilter } from './types.js';
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** Same formula as pipeline.ts `contentHash`: text with whitespace and case folded. */
-export function textHash(text: string): string {
-  return sha256Hex(text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim());
-}
-
-/** Lower case, diacritics removed, punctuation to spaces, whitespace collapsed: "Goïta" → "goita". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’'`´]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** A URL as stored and looked up: trimmed, fragment dropped. */
 export function normaliseUrl(url: string | null | undefined): string | null {
@@ -64,7 +46,7 @@ export interface RecordKeys {
 export function recordKeys(record: GleanerRecord): RecordKeys {
   const url = normaliseUrl(record.url);
   const canonicalUrl = normaliseUrl(record.canonicalUrl ?? null);
-  const contentHash = record.provenance?.contentHash ?? textHash(record.text);
+  const contentHash = record.provenance?.contentHash ?? hashOfText(record.text);
   const urlKey = canonicalUrl ?? url ?? `sha256:${contentHash}`;
   const flags = record.flags ?? {};
   return {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/open.js';
-import { textHash } from '../../src/store/query.js';
+import { contentHash } from '../../src/text/hash.js';
 import type { Store } from '../../src/store/types.js';
 import { seedRecord, seedRecords } from '../store/seed.js';
 
@@ -74,10 +74,10 @@ beforeAll(async () => {
   store = await openStore({ dbPath });
   for (const r of seedRecords(100)) await store.upsert(r);
   const base = seedRecord(500);
-  await store.upsert({ ...base, url: 'https://odd.example/story', canonicalUrl: null, title: HOSTILE_TITLE, text: HOSTILE_TEXT, provenance: { ...base.provenance!, contentHash: textHash(HOSTILE_TEXT) } });
+  await store.upsert({ ...base, url: 'https://odd.example/story', canonicalUrl: null, title: HOSTILE_TITLE, text: HOSTILE_TEXT, provenance: { ...base.provenance!, contentHash: contentHash(HOSTILE_TEXT) } });
   const changed = seedRecord(5);
   const text2 = changed.text + '\n\nCorrection: an earlier version misspelled a name.';
-  await store.upsert({ ...changed, text: text2, provenance: { ...changed.provenance!, contentHash: textHash(text2) } });
+  await store.upsert({ ...changed, text: text2, provenance: { ...changed.provenance!, contentHash: contentHash(text2) } });
 });
 
 afterAll(async () => {

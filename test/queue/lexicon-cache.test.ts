@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LexiconCache } from '../../src/queue/lexicon-cache.js';
 import { processRaw } from '../../src/queue/process-step.js';
-import { sha256 } from '../../src/pipeline.js';
+import { sha256Hex } from '../../src/text/hash.js';
 import { openStore } from '../../src/store/open.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gleaner-lexicon-cache-'));
@@ -35,7 +35,7 @@ describe('LexiconCache', () => {
     await store.addCorrection({ op: 'retype', name: 'Leeds', to: 'organization', author: 'ana' });
     const body = readFileSync(fileURLToPath(new URL('../fixtures/entities/sahel-drought.txt', import.meta.url)));
     const bytes = new Uint8Array(body);
-    const rawHash = sha256(bytes);
+    const rawHash = sha256Hex(bytes);
     await store.putRaw(rawHash, bytes, 'text/plain');
     const { record } = await processRaw(store, { url: 'https://news.example/a', finalUrl: 'https://news.example/a', rawHash, contentType: 'text/plain', fetchedAt: '2024-07-02T08:00:00Z' });
     expect(record.entities.places.map((p) => p.name)).not.toContain('Leeds');

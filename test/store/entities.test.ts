@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import type { Entities, GleanerRecord } from '../../src/record/schema.js';
-import { textHash } from '../../src/store/query.js';
+import { contentHash } from '../../src/text/hash.js';
 import type { Store } from '../../src/store/types.js';
 import { BACKENDS } from './backends.js';
 
@@ -22,7 +22,7 @@ function article(entities: Partial<Entities>, opts: { day?: string; url?: string
     language: 'en',
     text,
     entities: all,
-    provenance: { contentHash: textHash(text), pipelineVersion: 'test' },
+    provenance: { contentHash: contentHash(text), pipelineVersion: 'test' },
   };
 }
 

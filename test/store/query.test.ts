@@ -1,7 +1,9 @@
 // The pure helpers both back ends share.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { dateBound, entityRows, fold, normaliseFilter, newRecordId, parseFtsQuery, recordKeys, sourceHost, textHash } from '../../src/store/query.js';
+import { dateBound, entityRows, normaliseFilter, newRecordId, parseFtsQuery, recordKeys, sourceHost } from '../../src/store/query.js';
+import { fold } from '../../src/text/fold.js';
+import { contentHash } from '../../src/text/hash.js';
 import { fts5Match } from '../../src/store/sqlite.js';
 import { splitLanes, tsQuery } from '../../src/store/postgres.js';
 import { seedRecord } from './seed.js';
@@ -55,7 +57,7 @@ describe('record keys', () => {
     expect(k.source).toBe(new URL(r.canonicalUrl!).hostname.replace(/^www\./, ''));
     expect(recordKeys({ ...r, canonicalUrl: null, url: 'https://a.example/x#top' }).urlKey).toBe('https://a.example/x');
     const noUrl = recordKeys({ ...r, canonicalUrl: null, url: null, provenance: undefined });
-    expect(noUrl.urlKey).toBe(`sha256:${textHash(r.text)}`);
+    expect(noUrl.urlKey).toBe(`sha256:${contentHash(r.text)}`);
     const ids = [newRecordId(1_700_000_000_000), newRecordId(1_700_000_000_001), newRecordId(1_700_000_000_001)];
     for (const id of ids) expect(id).toMatch(/^r[0-9a-z]{9}[0-9a-f]{10}$/);
     expect(ids[0] < ids[1] && ids[0] < ids[2]).toBe(true);

@@ -1,7 +1,7 @@
 // Synthetic but realistic-looking records for the store tests: deterministic, generated in code,
 // with entities spread so that every filter has a non-trivial answer.
 import type { GleanerRecord } from '../../src/record/schema.js';
-import { textHash } from '../../src/store/query.js';
+import { contentHash } from '../../src/text/hash.js';
 
 const PEOPLE = [
   { name: 'Assimi Goïta', aliases: ['Goïta'] },
@@ -70,7 +70,7 @@ export function seedRecord(i: number): GleanerRecord {
       places: [{ ...place, mentions: 1 }],
       dates: [{ text: 'later this month', value: day.toISOString().slice(0, 7), mentions: 1 }],
     },
-    provenance: { feedUrl: `https://${host}/rss.xml`, fetchedAt: day.toISOString(), contentHash: textHash(text), pipelineVersion: 'gleaner/test' },
+    provenance: { feedUrl: `https://${host}/rss.xml`, fetchedAt: day.toISOString(), contentHash: contentHash(text), pipelineVersion: 'gleaner/test' },
   };
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processDocument } from '../../src/pipeline.js';
 import { InputError } from '../../src/errors.js';
-import { textHash } from '../../src/store/query.js';
+import { contentHash } from '../../src/text/hash.js';
 import type { GleanerRecord } from '../../src/record/schema.js';
 import type { RecordFilter, Store, StoredRecord } from '../../src/store/types.js';
 import { BACKENDS } from './backends.js';
@@ -21,7 +21,7 @@ function withText(r: GleanerRecord, text: string, url?: string): GleanerRecord {
     url: url ?? r.url,
     canonicalUrl: url ? null : r.canonicalUrl,
     text,
-    provenance: { ...r.provenance!, contentHash: textHash(text) },
+    provenance: { ...r.provenance!, contentHash: contentHash(text) },
   };
 }
 

@@ -1,6 +1,7 @@
 // Byline cleaning: "By Jane Doe and John Roe | Updated 17 Sep 2023, 10:02" → "Jane Doe and John Roe".
 // Strips "By" prefixes, glued dates and times (readability #938), roles, e-mails and handles;
 // refuses strings that are not names (sentences, site names, bare roles like "Staff").
+import { compareKey } from '../../text/fold.js';
 
 /** "By", "Written by", "Von", "Por" ... at the start of a byline. */
 export const BYLINE_PREFIX =
@@ -80,7 +81,7 @@ function siteMatches(part: string, name: string): boolean {
   return p.length >= 3 && p === n;
 }
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const norm = (s: string) => compareKey(s).replace(/ /g, '');
 
 /** Connecting words allowed in a byline besides the names. */
 const CONNECTORS = new Set(['and', 'und', 'et', 'e', 'y', 'en', 'og', 'i', 'with', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'al', 'el', 'ibn', 'mc', 'st', 'y']);

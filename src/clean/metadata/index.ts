@@ -9,6 +9,7 @@ import { guessLanguage } from '../../text/language.js';
 import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './jsonld.js';
 import { cleanByline } from './byline.js';
 import { cleanTitle } from './title.js';
+import { compareKey } from '../../text/fold.js';
 
 export interface PageMetadata {
   title: string | null;
@@ -75,7 +76,7 @@ export const DATE_TEXT_SELECTORS = [
 /** Text that marks a date as a modification, not the publication. */
 const UPDATED_MARK = /\b(updated?|modified|edited|last\s+(update|modified)|aktualisiert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa])\b/i;
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = compareKey;
 
 /** A fresh copy of a string, so that it does not pin the page it was cut from (crawlee #3809). */
 function detach<T extends string | null>(s: T): T {

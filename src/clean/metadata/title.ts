@@ -2,6 +2,7 @@
 // A site name is cut from either end of a <title> / og:title when the part matches the site's
 // name or host, when an <h1> equals the remaining part, or after a " | " (nearly always a site or
 // section). Dashes are cut only when the tail looks like a name and enough title is left.
+import { compareKey } from '../../text/fold.js';
 
 /** Separators between a title and a site or section name ("_" only between CJK words: "新闻标题_某某日报"). */
 const SEPARATOR = /(\s+[|•·»«]\s+|\s+[-–—]\s+|\s+::\s+|\s+\/\/\s+|\s*\|\s*|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\s*_\s*(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]))/u;
@@ -19,7 +20,7 @@ export interface CleanedTitle {
   suffix: string | null;
 }
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = compareKey;
 const compact = (s: string) => norm(s).replace(/\s+/g, '').replace(/^the/, '');
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
