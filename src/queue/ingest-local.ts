@@ -2,16 +2,15 @@
 // steps (steps.ts), with politeness kept in memory and retries done in a loop instead of by BullMQ.
 import type { Config } from '../config.js';
 import { FetchError, GleanerError } from '../errors.js';
-import { fetchUrl, type FetchOptions } from '../fetch/fetch.js';
+import { fetchUrl, type FetchOptions, type FetchResult } from '../fetch/fetch.js';
 import { RobotsCache } from '../fetch/robots.js';
 import type { Logger } from '../log.js';
 import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { ATTEMPTS } from './queues.js';
 import { canonicalJobUrl } from './job-ids.js';
-import { failureReason, isRetryable, newestFirst, politeFetch, type Politeness, type StepContext } from './steps.js';
-import { recordFromBytes } from './process-step.js';
-import { sha256Hex } from '../text/hash.js';
+import { failureReason, fetchPage, isRetryable, keepRaw, newestFirst, politeFetch, type Politeness, type StepContext } from './steps.js';
+import { processRaw } from './process-step.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -85,22 +84,14 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
     }
   }
 
-  async function article(target: string, url: string, feed?: { feedUrl: string; itemId: string; publishedAt: string | null }, prefetched?: Awaited<ReturnType<typeof politeFetch>>) {
+  // The queue's two steps, in a row: fetchPage (robots, politeness, fetch, raw bytes into the
+  // store), then processRaw (stored bytes → record → upsert).
+  async function article(target: string, url: string, feed?: { feedUrl: string; itemId: string; publishedAt: string | null }, prefetched?: FetchResult) {
     try {
-      const res = prefetched ?? (await withRetries(() => politeFetch(ctx, canonicalJobUrl(url))));
-      const rawHash = sha256Hex(res.body);
-      await opts.store.putRaw(rawHash, res.body, res.contentType);
-      const record = recordFromBytes(res.body, {
-        url,
-        finalUrl: res.url,
-        rawHash,
-        contentType: res.contentType,
-        fetchedAt: res.fetchedAt,
-        feedUrl: feed?.feedUrl ?? null,
-        feedItemId: feed?.itemId ?? null,
-        publishedAt: feed?.publishedAt ?? null,
-      });
-      const upsert = await withRetries(() => opts.store.upsert(record));
+      const page = prefetched ? await keepRaw(ctx, url, prefetched) : await withRetries(() => fetchPage(ctx, url));
+      const { record, result: upsert } = await withRetries(() =>
+        processRaw(opts.store, { ...page, feedUrl: feed?.feedUrl ?? null, feedItemId: feed?.itemId ?? null, publishedAt: feed?.publishedAt ?? null }),
+      );
       if (feed) await opts.store.markFeedItem(feed.feedUrl, feed.itemId, url);
       totals.stored++;
       await opts.onEvent({ target, url, kind: 'record', record, upsert });

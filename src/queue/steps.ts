@@ -97,7 +97,11 @@ export interface FetchedPage {
 
 /** Fetches the page (tracking parameters and fragment dropped) and keeps its raw bytes in the store. */
 export async function fetchPage(ctx: StepContext, url: string, hold?: SlotHold | null): Promise<FetchedPage> {
-  const res = await politeFetch(ctx, canonicalJobUrl(url), {}, hold);
+  return keepRaw(ctx, url, await politeFetch(ctx, canonicalJobUrl(url), {}, hold));
+}
+
+/** The second half of fetchPage, for a response already in hand: binary bytes are refused, the rest go to the store under their sha256. */
+export async function keepRaw(ctx: StepContext, url: string, res: FetchResult): Promise<FetchedPage> {
   // Whatever the Content-Type says (or when there is none): binary bytes never reach the store.
   const verdict = sniffBinary(res.body, res.contentType);
   if (verdict.binary) throw new BinaryContentError(res.url, verdict.reason ?? 'binary', { url, contentType: res.contentType });
