@@ -6,6 +6,10 @@
 //              instead of all waking whenever the host frees up.
 //   block:<h>  "stay away until" set from a 429/503 Retry-After (`pushBack`). It also moves the next
 //              free time, and a job waking for a slot booked earlier checks it and books again.
+//   last:<h>   when the last request to the host actually started (`start`). A booked slot says when
+//              a job may wake, but it can leave late (a busy event loop, BullMQ promoting delayed
+//              jobs late) and the next one on time: two requests closer than the gap. `start` refuses
+//              to begin within a gap of the last real start and returns the (short) wait instead.
 // Time comes from the Redis server (TIME), so that workers with skewed clocks agree on slots.
 import type { RedisClient } from './connection.js';
 
@@ -22,6 +26,16 @@ local slot = math.max(now, nextAt, blockUntil)
 local gap = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], slot + gap, 'PX', slot + gap - now + 60000)
 return slot - now
+`;
+
+// KEYS: last; ARGV: gap → 0 and the start recorded, or ms until a gap after the last start
+const START = `${NOW}
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+local gap = tonumber(ARGV[1])
+local wait = last + gap - now
+if wait > 0 then return wait end
+redis.call('SET', KEYS[1], now, 'PX', gap + 60000)
+return 0
 `;
 
 // KEYS: host, block; ARGV: ms → ms until the host may be requested again
@@ -78,6 +92,10 @@ export class HostGate {
     return `${this.prefix}:gleaner:host:${host.toLowerCase()}`;
   }
 
+  lastKey(host: string): string {
+    return `${this.prefix}:gleaner:last:${host.toLowerCase()}`;
+  }
+
   blockKey(host: string): string {
     return `${this.prefix}:gleaner:block:${host.toLowerCase()}`;
   }
@@ -85,6 +103,14 @@ export class HostGate {
   /** Books the next slot for `host` (the one after it starts gapMs later). Returns ms until the slot. */
   async reserve(host: string, gapMs: number): Promise<number> {
     return Number(await this.redis.eval(RESERVE, 2, this.key(host), this.blockKey(host), String(Math.max(0, Math.round(gapMs)))));
+  }
+
+  /**
+   * Called right before a request leaves: records its start and returns 0, unless the last request
+   * to `host` started less than gapMs ago; then it records nothing and returns the ms to wait.
+   */
+  async start(host: string, gapMs: number): Promise<number> {
+    return Number(await this.redis.eval(START, 1, this.lastKey(host), String(Math.max(0, Math.round(gapMs)))));
   }
 
   /** Nobody requests `host` for the next delayMs (Retry-After). Returns ms until the next free slot. */

@@ -30,6 +30,21 @@ describe('HostGate (Redis next-allowed-time per host)', () => {
     expect(await gate.reserve('b.example', 2_000)).toBe(0);
   });
 
+  it('start: no request begins within a gap of the last real start, whatever slots were booked', async () => {
+    expect(await gate.start('s.example', 1_000)).toBe(0);
+    // a job whose slot came while the one before left late: it must wait the rest of the gap
+    const wait = await gate.start('s.example', 1_000);
+    expect(wait).toBeGreaterThan(500);
+    expect(wait).toBeLessThanOrEqual(1_000);
+    // nothing was recorded by the refused start: after the wait it may go
+    await new Promise((r) => setTimeout(r, wait + 20));
+    expect(await gate.start('s.example', 1_000)).toBe(0);
+    expect(await gate.start('s.example', 1_000)).toBeGreaterThan(500);
+    expect(await gate.start('t.example', 1_000)).toBe(0);
+    expect(await gate.start('u.example', 0)).toBe(0);
+    expect(await gate.start('u.example', 0)).toBe(0);
+  });
+
   it('a gap of 0 never blocks', async () => {
     expect(await gate.reserve('c.example', 0)).toBe(0);
     expect(await gate.reserve('c.example', 0)).toBe(0);
@@ -67,6 +82,10 @@ describe('HostGate (Redis next-allowed-time per host)', () => {
 
   it('caps absurd Retry-After values', async () => {
     const capped = new HostGate(redis, { prefix, maxPushBackMs: 10_000 });
-    expect(await capped.pushBack('f.example', 7 * 24 * 3_600_000)).toBeLessThanOrEqual(10_000);
+    // Capped, not dropped: the host is still pushed back by (almost exactly) the cap.
+    const wait = await capped.pushBack('f.example', 7 * 24 * 3_600_000);
+    expect(wait).toBeLessThanOrEqual(10_000);
+    expect(wait).toBeGreaterThan(9_000);
+    expect(await capped.blockedFor('f.example')).toBeGreaterThan(9_000);
   });
 });

@@ -11,6 +11,13 @@ import { startQueueRig, type QueueRig } from '../helpers/queue-rig.js';
 import { articlePage } from '../helpers/site.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
+/**
+ * How much shorter than the politeness gap two requests may arrive: the gate marks a request's start
+ * (Redis clock) just before it leaves, and the way from there to the server (lookup, connect, a busy
+ * event loop) varies by a few tens of ms. Measured at load 24 on 2 cores: at most 22 ms short.
+ * Before the gate's start mark, requests arrived up to 163 ms short of a 1 s Crawl-delay.
+ */
+const GAP_TOLERANCE_MS = 75;
 const TOWNS = ['Ashford', 'Brixham', 'Carlow', 'Dunmore', 'Elgin', 'Fenwick', 'Glenrock', 'Harlow'];
 
 describe('per-host politeness', { timeout: 300_000 }, () => {
@@ -39,6 +46,11 @@ describe('per-host politeness', { timeout: 300_000 }, () => {
     await slowSite?.close();
   });
 
+  /** Milliseconds between consecutive requests, in order. */
+  function gaps(times: number[]): number[] {
+    return times.slice(1).map((t, i) => t - times[i]!);
+  }
+
   function articleTimes(server: FixtureServer): number[] {
     return server.requests.filter((r) => r.path.startsWith('/news/')).map((r) => r.at).sort((a, b) => a - b);
   }
@@ -52,10 +64,11 @@ describe('per-host politeness', { timeout: 300_000 }, () => {
     const b = articleTimes(slowSite);
     expect(a).toHaveLength(TOWNS.length);
     expect(b).toHaveLength(TOWNS.length);
-    // lower bounds only (a loaded machine makes the spans longer, never shorter), minus a little
-    // for when a request leaves a moment after its slot
-    expect(a.at(-1)! - a[0]!).toBeGreaterThanOrEqual((TOWNS.length - 1) * 400 - 300);
-    expect(b.at(-1)! - b[0]!).toBeGreaterThanOrEqual((TOWNS.length - 1) * 1_000 - 300);
+    // Every gap between two consecutive requests to a host, not just the first-to-last span (which
+    // a burst of requests after one long pause would satisfy). Lower bounds only: a loaded machine
+    // makes gaps longer, never shorter.
+    expect(gaps(a).filter((g) => g < 400 - GAP_TOLERANCE_MS), `gaps ${gaps(a).join(', ')}`).toEqual([]);
+    expect(gaps(b).filter((g) => g < 1_000 - GAP_TOLERANCE_MS), `gaps ${gaps(b).join(', ')}`).toEqual([]);
     // every job but the first of each host waits for its booked slot (at most) once; a thundering herd
     // (every parked job re-checking whenever the host frees up) would park ~n²/2 times per host
     expect(runtime.stats.parked).toBeLessThanOrEqual(2 * 2 * (TOWNS.length - 1));

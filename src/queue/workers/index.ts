@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker, type Queue } from 'bullmq';
 import type { Config } from '../../config.js';
 import { errorMessage } from '../../errors.js';
@@ -88,12 +89,17 @@ function queuePoliteness(gate: HostGate, stats: WorkerStats): Politeness {
   return {
     async acquire(host, gapMs, hold) {
       // The slot this job booked before it was parked has come (unless a Retry-After intervened).
-      if (hold && hold.host === host && Date.now() >= hold.at - 100 && (await gate.blockedFor(host)) === 0) return;
-      const wait = await gate.reserve(host, gapMs);
-      if (wait > 0) {
-        stats.parked++;
-        throw new HostBusy(host, wait);
+      const slotCame = hold && hold.host === host && Date.now() >= hold.at - 100 && (await gate.blockedFor(host)) === 0;
+      if (!slotCame) {
+        const wait = await gate.reserve(host, gapMs);
+        if (wait > 0) {
+          stats.parked++;
+          throw new HostBusy(host, wait);
+        }
       }
+      // The slot is ours; the request before it may still have left late. Wait out the rest of the
+      // gap after it (at most that lateness, so in-process) before this one leaves.
+      for (let wait = await gate.start(host, gapMs); wait > 0; wait = await gate.start(host, gapMs)) await sleep(wait);
     },
     async pushBack(host, ms) {
       await gate.pushBack(host, ms);
