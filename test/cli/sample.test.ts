@@ -1,5 +1,5 @@
 // The project's first promise: the bundled sample gives the record in ../shared/samples.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -16,14 +16,15 @@ describe('sample article (fixtures/sahel-alliance.txt)', () => {
     expect(record.publishedAt).toBe('2023-09-17T10:00:00Z');
   });
 
-  it.runIf(existsSync(checker))('passes every check of the shared sample checker', () => {
-    let result: string;
-    try {
-      result = execFileSync('node', [checker, expected], { input: out, encoding: 'utf8' });
-    } catch (err) {
-      result = String((err as { stdout?: string }).stdout ?? err);
-    }
-    expect(result.split('\n').filter((l) => l.startsWith('miss:'))).toEqual([]);
+  // The checker lives beside the repository (../shared/samples), not in it: skipped (and counted
+  // as skipped) in a clone without it.
+  it.runIf(existsSync(checker))('passes every check of the shared sample checker (exit 0, "N passed, 0 failed")', () => {
+    // spawnSync, so that a crash (exit ≠ 0, a stack trace, no summary line) fails the test.
+    const run = spawnSync('node', [checker, expected], { input: out, encoding: 'utf8' });
+    const detail = `checker exit ${run.status}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('miss:')), detail).toEqual([]);
+    expect(run.stdout, detail).toMatch(/^[1-9]\d* passed, 0 failed$/m);
+    expect(run.status, detail).toBe(0);
   });
 
   it('keeps the article and drops the boilerplate', () => {

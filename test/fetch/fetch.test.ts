@@ -40,9 +40,19 @@ describe('fetchUrl', () => {
     expect(r.notModified).toBe(false);
     expect(r.url).toBe(s.url('/plain'));
     expect(Date.parse(r.fetchedAt)).not.toBeNaN();
-    expect(r.elapsedMs).toBeGreaterThanOrEqual(0);
     const seen = s.requests.filter((q) => q.path === '/plain').at(-1)!;
     expect(seen.headers['user-agent']).toBe('gleaner-test/1.0');
+  });
+
+  it('times the whole fetch: elapsedMs covers a slow server and no more than the call took', async () => {
+    s.route('/slow-start', { body: '<p>late</p>', headers: { 'content-type': 'text/html' }, delayMs: 300 });
+    const before = performance.now();
+    const r = await fetchUrl(s.url('/slow-start'), local);
+    const outside = performance.now() - before;
+    // Lower bound: the server held the status line 300 ms (1 ms for Date.now()'s rounding).
+    expect(r.elapsedMs).toBeGreaterThanOrEqual(299);
+    // Upper bound from the same run, not a guess: it cannot exceed the time the call took.
+    expect(r.elapsedMs).toBeLessThanOrEqual(Math.ceil(outside) + 1);
   });
 
   it('times out on a page that never answers, as a retryable E_TIMEOUT', async () => {

@@ -20,13 +20,27 @@ const CHROMIUM = '/usr/bin/chromium';
 const outDir = new URL('../../test-output/', import.meta.url).pathname;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** Debian's Chromium, never a downloaded one; its absence is a failure, not a skip. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, never a downloaded one. */
+function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`the browser tests need Chromium at ${CHROMIUM}, which is missing: install it with \`apt-get install -y chromium\` (Debian/Ubuntu)`);
+    return Promise.reject(new Error(`the browser tests need Chromium at ${CHROMIUM}, which is missing: install it with \`apt-get install -y chromium\` (Debian/Ubuntu)`));
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
+
+let launched: Promise<Browser> | undefined;
+/**
+ * One browser for the file, started by the first test that needs it. Every test awaits it, so a
+ * missing Chromium fails each of them (with the install command), rather than skipping them.
+ */
+function browser(): Promise<Browser> {
+  launched ??= launchChromium();
+  return launched;
+}
+
+afterAll(async () => {
+  await (await launched?.catch(() => null))?.close();
+});
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -40,7 +54,6 @@ describe('review page in Chromium', () => {
   let bare: FastifyInstance;
   let base: string;
   let bareBase: string;
-  let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(outDir, { recursive: true });
@@ -53,11 +66,9 @@ describe('review page in Chromium', () => {
     });
     base = await listen(app);
     bareBase = await listen(bare);
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     await bare?.close();
     await seeded?.store.close();
@@ -65,7 +76,7 @@ describe('review page in Chromium', () => {
 
   /** A page that records dialogs and script errors, in a fresh context. */
   async function openPage(): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const context = await (await browser()).newContext({ viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
     const dialogs: string[] = [];
     const errors: string[] = [];
@@ -151,7 +162,6 @@ describe('review page in Chromium', () => {
 describe('the token of `gleaner serve` in Chromium', () => {
   let env: QueueTestEnv;
   let served: Served;
-  let browser: Browser;
   /** Another origin on the same host (so the same *site*): what a local dev server or a hostile local page is. */
   let other: Server;
   let otherBase: string;
@@ -165,7 +175,6 @@ describe('the token of `gleaner serve` in Chromium', () => {
     const store = await openStore({ dbPath: env.config.dbPath });
     for (const r of handBuiltRecords()) await store.upsert(r);
     await store.close();
-    browser = await launchChromium();
     served = await serveProcess([], env.env);
     other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>another local page</title>'));
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
@@ -173,7 +182,6 @@ describe('the token of `gleaner serve` in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
     other?.close();
     if (served) {
       served.child.kill('SIGTERM');
@@ -201,7 +209,7 @@ describe('the token of `gleaner serve` in Chromium', () => {
   it('opens the printed URL, keeps the token in an HttpOnly cookie, and reaches and drives /queues', async () => {
     expect(served.token).toMatch(/^[0-9a-f]{48}$/);
     await enqueue(['https://news.example/board-1', 'https://news.example/board-2']);
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const context = await (await browser()).newContext({ viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     const refused: string[] = [];
@@ -236,7 +244,7 @@ describe('the token of `gleaner serve` in Chromium', () => {
 
   it('without the token the browser gets neither the dashboard nor its API', async () => {
     await enqueue(['https://news.example/board-3']);
-    const context = await browser.newContext();
+    const context = await (await browser()).newContext();
     const page = await context.newPage();
     const response = await page.goto(`${served.url}queues`);
     expect(response!.status()).toBe(401);
@@ -260,7 +268,7 @@ describe('the token of `gleaner serve` in Chromium', () => {
   });
 
   it('a page on another port of the same host cannot use the cookie to write', async () => {
-    const context = await browser.newContext();
+    const context = await (await browser()).newContext();
     const page = await context.newPage();
     await page.goto(served.printed);
     expect(await context.cookies(served.url)).toHaveLength(1);
