@@ -30,13 +30,15 @@ export function processDocument(input: string | Uint8Array, meta: CleanMeta = {}
   const article = clean(input, meta, opts.clean);
   if (opts.timings) opts.timings.clean = secondsSince(t);
   t = performance.now();
-  const { entities, truncated } = extractWithInfo(article, opts.extract);
+  const { entities, truncated, extraction } = extractWithInfo(article, opts.extract);
   if (opts.timings) opts.timings.extract = secondsSince(t);
+  article.language = extraction.language;
   if (truncated) article.flags = { ...article.flags, truncated: true };
   article.wordCount ??= (article.text.match(/\S+/g) ?? []).length;
   const record: GleanerRecord = {
     ...article,
     entities,
+    extraction,
     provenance: {
       ...opts.provenance,
       rawHash: opts.provenance?.rawHash ?? (typeof input === 'string' ? null : sha256Hex(input)),

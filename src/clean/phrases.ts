@@ -24,7 +24,13 @@ export const CONTINUE_PROMPTS: readonly string[] = [
 export const TEASER_LABELS: readonly string[] = ["don'?t miss", 'see more', 'watch more', 'must see'];
 
 /** A share button's word in each language (alone on a line or block). */
-export const SHARE_WORDS: readonly string[] = ['share', 'compartir', 'partilhar', 'condividi', 'teilen', 'bagikan'];
+export const SHARE_WORDS: readonly string[] = ['share', 'compartir', 'partilhar', 'condividi', 'teilen', 'bagikan', 'partager( cet article)?'];
+
+/** Reader prompts that stand alone: read on, react, subscribe ("Lire la suite", "Réagir", "Abonnez-vous"). */
+export const READER_PROMPTS: readonly string[] = [
+  'lire la suite', 'la suite après (cette|la) publicité', 'réagir', 'commenter', 'abonnez-vous', "s['’]abonner", "je m['’]abonne",
+  "déjà abonné\\s*\\??", 'se connecter', // fr
+];
 
 /** Read-more prompts, in several languages: alone, or followed by ':' and a headline. */
 export const READ_ALSO_PROMPTS: readonly string[] = [
@@ -32,7 +38,7 @@ export const READ_ALSO_PROMPTS: readonly string[] = [
   'leia (mais|também)', 'veja (também|mais)', 'saiba mais', // pt
   'leggi anche', 'potrebbe interessarti', // it
   'lee también', 'te puede interesar', 'ver también', // es
-  'lire aussi', 'à lire aussi', 'voir aussi', // fr
+  'lire aussi', 'à lire aussi', 'voir aussi', 'à lire également', 'lire également', 'à voir aussi', 'sur le même sujet', // fr
   'lesen sie auch', 'mehr zum thema', 'auch interessant', // de
   'lihat juga', 'baca juga', // id
   'читайте также', 'смотрите также', // ru
@@ -78,6 +84,7 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
     `^(${alt(SHARE_WORDS)}|share this( article| story| post)?|share on (facebook|twitter|linkedin|whatsapp)|tweet|email|print|copy link|link copied|comments?|follow us( on [\\w ]+)?|like us on facebook)\\s*[:!.]?$`,
     'i',
   ),
+  new RegExp(`^(${alt(READER_PROMPTS)})\\s*[:!.]?$`, 'iu'),
   // Newsletter and app prompts.
   /^(sign up|subscribe)\b.{0,120}\b(newsletter|email|inbox|updates|alerts)\b/i,
   /\b(sign up for|subscribe to) (our|the)\b.{0,60}\bnewsletter\b/i,
@@ -117,6 +124,8 @@ export const CONSENT_PHRASES: readonly RegExp[] = [
   /\bmanage (options|preferences|settings|cookies)\b/i,
   /\b(legitimate interest|vendors|store and\/or access information)\b/i,
   /\bpersonali[sz]ed (ads|advertising|content)\b/i,
+  // French banners
+  /(?<![\p{L}])(ce site utilise des cookies|vos (choix|préférences)|données personnelles|nos partenaires|(tout )?accepter|(tout )?refuser|paramétrer|continuer sans accepter)(?![\p{L}])/iu,
 ];
 
 /** Distinct consent phrases in a text. */
@@ -140,6 +149,10 @@ export const AD_LINE_PATTERNS: readonly RegExp[] = [
 /** Cookie / consent notices: a cookie word AND a consent action in the same short line. */
 export const COOKIE_SUBJECT = /\b(cookies?|tracking technologies|your privacy|privacy (policy|settings|preferences)|consent)\b/i;
 export const COOKIE_ACTION = /\b(accept( all)?|agree|opt[- ]?out|consent|manage (preferences|settings|cookies|options)|cookie (policy|settings|preferences)|by (continuing|using) (this|our)|reject( all)?|got it|ok,? i understand)\b/i;
+/** The same in French: "Accepter", "Refuser", "Paramétrer", "Tout accepter", "En poursuivant votre navigation". */
+export const COOKIE_ACTION_FR = /(?<![\p{L}])(accepter|tout accepter|refuser|tout refuser|paramétrer|personnaliser|gérer (mes|les) (choix|préférences|cookies)|en poursuivant (votre navigation|sur ce site)|j['’]accepte|continuer sans accepter)(?![\p{L}])/iu;
+/** A notice speaks to the reader ("we use", "your experience", "ce site", "vous"); news about cookies does not. */
+export const COOKIE_ADDRESSED = /\b(you|your|we|our|us|this (web)?site)\b|(?<![\p{L}])(vous|votre|vos|nous|ce site)(?![\p{L}])/iu;
 /** Longest line still treated as a consent notice (a real paragraph about cookies is longer). */
 export const COOKIE_MAX_CHARS = 400;
 
@@ -168,6 +181,8 @@ export const PROMPT_LINE_PATTERNS: readonly RegExp[] = [
   /^(\(c\)|copyright)\s*(©\s*)?(19|20)\d{2}\b.{0,200}$/i,
   /^(all rights reserved|back to top|skip to (main )?content|jump to|advertise with us|contact us|about us|privacy policy|terms (of (use|service))?( and| &) .{0,30}|terms of (use|service))\.?$/i,
   /^(loading|please wait|javascript (is )?(required|disabled).{0,100})\.*$/i,
+  new RegExp(`^(${alt(READER_PROMPTS)})\\s*[.!:]?$`, 'iu'),
+  /^(inscrivez-vous|suivez-nous|recevez notre newsletter)\b.{0,100}$/iu,
 ];
 
 /** A line that is only a dateline: "Published: Sunday, 17 September 2023, 10:02" (the label is cut off). */

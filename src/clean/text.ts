@@ -9,7 +9,7 @@ import type { CleanLimits } from './limits.js';
 import { guessLanguage } from '../text/language.js';
 import { dateFromText } from './metadata/dates.js';
 import { cleanTitle } from './metadata/title.js';
-import { AD_LINE_PATTERNS, COOKIE_ACTION, COOKIE_MAX_CHARS, COOKIE_SUBJECT, DATELINE_LABEL, PROMPT_LINE_PATTERNS, UPDATED_LABEL } from './phrases.js';
+import { AD_LINE_PATTERNS, COOKIE_ACTION, COOKIE_ACTION_FR, COOKIE_ADDRESSED, COOKIE_MAX_CHARS, COOKIE_SUBJECT, DATELINE_LABEL, PROMPT_LINE_PATTERNS, UPDATED_LABEL } from './phrases.js';
 import { splitAuthors } from './metadata/byline.js';
 
 /** List-item glyphs stripped from the start of a line ("• text", "- text", "► text"). */
@@ -39,8 +39,8 @@ export function isAdLine(line: string): boolean {
 export function isCookieNotice(line: string): boolean {
   if (line.length > COOKIE_MAX_CHARS) return false;
   // Notices speak to the reader ("we use", "your experience", "this website"); news about cookies does not.
-  const addressed = /\b(you|your|we|our|us|this (web)?site)\b/i.test(line);
-  if (/\bcookies?\b/i.test(line) && COOKIE_ACTION.test(line) && addressed) return true;
+  const addressed = COOKIE_ADDRESSED.test(line);
+  if (/\bcookies?\b/i.test(line) && (COOKIE_ACTION.test(line) || COOKIE_ACTION_FR.test(line)) && addressed) return true;
   // Privacy/consent prompts without the word "cookie": short, addressed to the reader, with an action.
   return line.length <= 200 && COOKIE_SUBJECT.test(line) && /\b(we|you|your|our)\b/i.test(line) && /\b(accept|agree|reject|manage (preferences|settings|options))\b/i.test(line);
 }

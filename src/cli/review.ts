@@ -16,6 +16,7 @@ export const FILTER_OPTIONS = {
   since: { type: 'string' },
   until: { type: 'string' },
   source: { type: 'string' },
+  language: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
   db: { type: 'string' },
@@ -34,6 +35,7 @@ export const FILTER_HELP = `Filters:
   --since DATE       published on or after DATE (2023, 2023-09, 2023-09-16 or a timestamp)
   --until DATE       published up to the end of DATE (--until 2023-09 keeps all of September)
   --source HOST      from HOST or its subdomains (www. ignored)
+  --language LL      written in language LL (ISO 639-1, detected from the text: fr, en, de…)
   --limit N          at most N records
   --offset N         skip the first N records
   --db PATH|URL      the store: a SQLite file or a postgres:// URL
@@ -47,6 +49,7 @@ export interface FilterFlags {
   since?: string;
   until?: string;
   source?: string;
+  language?: string;
   limit?: string;
   offset?: string;
 }
@@ -77,6 +80,7 @@ export function filterFromFlags(v: FilterFlags, defaults: { limit?: number } = {
     since: v.since,
     until: v.until,
     source: v.source,
+    language: v.language,
     limit: parseCount(v.limit, '--limit') ?? defaults.limit,
     offset: parseCount(v.offset, '--offset'),
   };

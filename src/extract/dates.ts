@@ -9,7 +9,9 @@
 // halves, seasons; see DateMention in store/schema.ts.
 import type { DateMention } from '../record/schema.js';
 import { parseAnchor } from './dates/calendar.js';
-import { RULES, type Spec } from './dates/grammar.js';
+import { RULES, type Rule, type Spec } from './dates/grammar.js';
+import { RULES_FR } from './dates/grammar-fr.js';
+import { directionAroundFr } from './dates/tense-fr.js';
 import { resolveSpec, type ResolveContext } from './dates/resolve.js';
 import { directionAround } from './dates/tense.js';
 
@@ -19,7 +21,18 @@ export interface DateOptions {
    * as mentions with a null value. On by default: they are date expressions, just unresolvable.
    */
   keepVague?: boolean;
+  /** The grammar to use: 'en' (default) or 'fr'. */
+  language?: DateLanguage;
 }
+
+/** Languages with a date grammar of their own. */
+export type DateLanguage = 'en' | 'fr';
+export const DATE_LANGUAGES: readonly DateLanguage[] = ['en', 'fr'];
+
+const GRAMMARS: Record<DateLanguage, { rules: Rule[]; direction: typeof directionAround }> = {
+  en: { rules: RULES, direction: directionAround },
+  fr: { rules: RULES_FR, direction: directionAroundFr },
+};
 
 interface Candidate {
   start: number;
@@ -29,9 +42,9 @@ interface Candidate {
 }
 
 /** Every rule's matches, then the longest non-overlapping ones (earlier start wins a tie). */
-export function findCandidates(text: string): Candidate[] {
+export function findCandidates(text: string, rules: Rule[] = RULES): Candidate[] {
   const all: Candidate[] = [];
-  RULES.forEach((rule, ri) => {
+  rules.forEach((rule, ri) => {
     if (rule.gate && !rule.gate.test(text)) return;
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) {
@@ -100,7 +113,8 @@ function unifyBySurface(found: Resolved[]): void {
 export function extractDates(text: string, publishedAt: string | null, opts: DateOptions = {}): DateMention[] {
   const keepVague = opts.keepVague ?? true;
   const anchor = parseAnchor(publishedAt);
-  const cands = findCandidates(text);
+  const grammar = GRAMMARS[opts.language ?? 'en'];
+  const cands = findCandidates(text, grammar.rules);
   const ctx: ResolveContext = { anchor, direction: () => 'none', quarter: null };
   // "a year earlier" before the article names its quarter still refers to that quarter:
   // start from the first quarter the article reports on
@@ -118,7 +132,7 @@ export function extractDates(text: string, publishedAt: string | null, opts: Dat
     if (end <= start) continue;
     let cued = false;
     ctx.direction = () => {
-      const d = directionAround(text, start, end);
+      const d = grammar.direction(text, start, end);
       cued = d !== 'none';
       return d;
     };

@@ -68,6 +68,19 @@ export const Entities = z.object({
   dates: z.array(DateMention),
 });
 
+/** What ran on the record: the text's language and the extractors chosen for it. */
+export const Extraction = z.object({
+  /** ISO 639-1 code detected from the text (metadata decides only for short texts); null when unknown. */
+  language: z.string().nullable(),
+  /**
+   * The name extractor: 'en' or 'fr' (people, organizations, places, countries); 'countries' when
+   * only country names of the text's language were matched; null when none ran.
+   */
+  entities: z.string().nullable(),
+  /** The date grammar or chrono-node locale used (a language code), or null when none. */
+  dates: z.string().nullable(),
+});
+
 export const QualityFlags = z.object({
   /** Only a consent/cookie wall was left once boilerplate was removed. */
   consentWall: z.boolean().optional(),
@@ -119,6 +132,7 @@ export const Provenance = z.object({
 
 export const GleanerRecord = Article.extend({
   entities: Entities,
+  extraction: Extraction.optional(),
   provenance: Provenance.optional(),
 });
 
@@ -129,6 +143,7 @@ export type Place = z.infer<typeof Place>;
 export type DateMention = z.infer<typeof DateMention>;
 export type Entities = z.infer<typeof Entities>;
 export type QualityFlags = z.infer<typeof QualityFlags>;
+export type Extraction = z.infer<typeof Extraction>;
 export type Article = z.infer<typeof Article>;
 export type Provenance = z.infer<typeof Provenance>;
 export type GleanerRecord = z.infer<typeof GleanerRecord>;

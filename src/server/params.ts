@@ -41,6 +41,7 @@ const fields = {
   since: z.preprocess(blank, isoDate.optional()),
   until: z.preprocess(blank, isoDate.optional()),
   source: z.preprocess(blank, z.string().max(253).optional()),
+  language: z.preprocess(blank, z.string().regex(/^[A-Za-z]{2,3}$/, 'must be an ISO 639-1 code such as fr').transform((l) => l.toLowerCase()).optional()),
   q: z.preprocess(blank, z.string().max(500).optional()),
   offset: int(0, 1_000_000, 0),
 };
@@ -69,6 +70,7 @@ export function toFilter(q: RecordsQuery): RecordFilter {
     since: q.since,
     until: q.until,
     source: q.source,
+    language: q.language,
     query: q.q,
     limit: q.limit,
     offset: q.offset,
@@ -77,7 +79,7 @@ export function toFilter(q: RecordsQuery): RecordFilter {
 
 /** Whether anything narrows the list (pagination aside). */
 export function hasFilter(q: RecordsQuery): boolean {
-  return Boolean(q.entity?.length || q.entityId?.length || q.type || q.country?.length || q.since || q.until || q.source || q.q);
+  return Boolean(q.entity?.length || q.entityId?.length || q.type || q.country?.length || q.since || q.until || q.source || q.language || q.q);
 }
 
 const httpUrl = z

@@ -15,6 +15,7 @@ import {
   searchText,
   topEntityConditions,
   whereConditions,
+  POSTGRES_LANGUAGE_SQL,
   type Bind,
   type FtsQuery,
   type NormalisedFilter,
@@ -337,7 +338,7 @@ export class PostgresStore implements Store {
       where.push('r.fts @@ q');
       order = `ts_rank(r.fts, q) DESC, ${order}`;
     }
-    where.push(...whereConditions(f, bind));
+    where.push(...whereConditions(f, bind, POSTGRES_LANGUAGE_SQL));
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     if (what === 'count') return { sql: `SELECT count(*)::int AS n FROM ${from}${whereSql}`, params };
     let sql = `SELECT r.id, r.revision, r.syndicated_from, r.created_at, r.updated_at, r.data FROM ${from}${whereSql} ORDER BY ${order}`;

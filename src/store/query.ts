@@ -155,6 +155,7 @@ export interface NormalisedFilter {
   until: string | null;
   untilExclusive: boolean;
   source: string | null;
+  language: string | null;
   /** Full-text query as lower-cased, folded tokens and phrases. */
   query: FtsQuery | null;
   limit: number | null;
@@ -177,6 +178,8 @@ export function normaliseFilter(f: RecordFilter = {}): NormalisedFilter {
   if (!(Number.isInteger(offset) && offset >= 0)) throw new InputError('--offset takes a whole number ≥ 0');
   const source = f.source ? (sourceHost(/^[a-z][a-z0-9+.-]*:\/\//i.test(f.source) ? f.source : `http://${f.source}`) ?? null) : null;
   if (f.source && !source) throw new InputError(`--source: '${f.source}' is not a host name`);
+  const language = f.language?.trim().toLowerCase() || null;
+  if (language && !/^[a-z]{2,3}$/.test(language)) throw new InputError(`--language takes an ISO 639-1 code (e.g. fr), not '${f.language}'`);
   const query = f.query ? parseFtsQuery(f.query) : null;
   return {
     terms,
@@ -187,6 +190,7 @@ export function normaliseFilter(f: RecordFilter = {}): NormalisedFilter {
     until: until?.iso ?? null,
     untilExclusive: until?.exclusive ?? false,
     source,
+    language,
     query: query && query.clauses.length ? query : null,
     limit,
     offset,
@@ -241,8 +245,12 @@ export function searchText(record: GleanerRecord): { title: string; body: string
 /** Adds a bound parameter and returns its placeholder ("?" or "$n"); `ts` marks a timestamp. */
 export type Bind = (value: unknown, kind?: 'ts') => string;
 
+/** How each back end reads the record's language from its JSON `data` column. */
+export const SQLITE_LANGUAGE_SQL = "json_extract(r.data, '$.language')";
+export const POSTGRES_LANGUAGE_SQL = "(r.data->>'language')";
+
 /** The WHERE conditions on `records r` common to both back ends (full-text is added by each). */
-export function whereConditions(f: NormalisedFilter, bind: Bind): string[] {
+export function whereConditions(f: NormalisedFilter, bind: Bind, languageSql: string = SQLITE_LANGUAGE_SQL): string[] {
   const where: string[] = [];
   for (const term of f.terms) {
     where.push(`r.id IN (SELECT record_id FROM entities WHERE term = ${bind(term)}${f.type ? ` AND type = ${bind(f.type)}` : ''})`);
@@ -262,6 +270,7 @@ export function whereConditions(f: NormalisedFilter, bind: Bind): string[] {
     const like = '%.' + f.source.replace(/[\\%_]/g, (c) => '\\' + c);
     where.push(`(r.source = ${bind(f.source)} OR r.source LIKE ${bind(like)} ESCAPE '\\')`);
   }
+  if (f.language) where.push(`${languageSql} = ${bind(f.language)}`);
   return where;
 }
 

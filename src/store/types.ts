@@ -42,6 +42,8 @@ export interface RecordFilter {
   until?: string;
   /** Host of the record's URL, or a subdomain of it (www. ignored). */
   source?: string;
+  /** The record's language (ISO 639-1, as detected from its text: `language` in the record). */
+  language?: string;
   /** Full-text query over title and text: words all required, "phrases", a OR b, -word. Ranks results. */
   query?: string;
   /** No limit when undefined. Order: newest published first (best match first with `query`). */

@@ -1,32 +1,43 @@
-// Language of a text, shared by the plain-text cleaner and page metadata.
+// Language of a text, shared by the plain-text cleaner, page metadata and the extractor dispatch.
+//
+// Detector: eld (Efficient Language Detector, Apache-2.0), its "extrasmall" n-gram table. Measured
+// on the 91 dev pages of the extraction set (76 en, 6 pt, 4 ru, 2 de, 2 it, 1 ja) and the French
+// sample: eld 91/91 at 0.3 ms a page (+0.2 s to load); franc-min 90/91 (a Brazilian page as es) at
+// ~4 ms; tinyld 90/91 (an English page as pt, a short French sentence as tr) at ~6 ms.
+import { eld } from 'eld/extrasmall';
 
-/** Function words per language: frequent, short, and rare in the other languages listed. */
-const LANGUAGE_STOPWORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'was', 'on', 'said', 'has', 'have', 'it', 'are', 'by', 'from'],
-  fr: ['le', 'la', 'les', 'des', 'et', 'est', 'une', 'dans', 'que', 'pour', 'du', 'au', 'sur', 'pas', 'qui', 'avec'],
-  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'sich', 'auf', 'für', 'den', 'ein', 'eine', 'dem', 'auch', 'von'],
-  es: ['el', 'los', 'las', 'que', 'y', 'en', 'del', 'por', 'con', 'una', 'para', 'es', 'se', 'su', 'al', 'como'],
-  pt: ['o', 'os', 'as', 'que', 'e', 'em', 'do', 'da', 'dos', 'das', 'para', 'com', 'não', 'uma', 'um', 'foi'],
-  it: ['il', 'lo', 'gli', 'che', 'e', 'di', 'della', 'del', 'per', 'con', 'non', 'una', 'sono', 'nel', 'alla', 'anche'],
-  nl: ['de', 'het', 'een', 'en', 'van', 'dat', 'niet', 'zijn', 'op', 'met', 'voor', 'ook', 'maar', 'aan', 'bij', 'werd'],
-};
+/** Characters of text looked at: plenty for a stable answer, bounded cost on long pages. */
+const SAMPLE_CHARS = 6000;
+/** Fewer words than this and the text alone is not trusted over a declared language. */
+export const MIN_WORDS_FOR_TEXT = 25;
 
-/** A cheap language guess from function words; null when too little text or no clear winner. */
+export interface LanguageGuess {
+  language: string | null;
+  /** eld's own reliability test (enough n-grams, a clear margin over the runner-up). */
+  reliable: boolean;
+  words: number;
+}
+
+export function detectLanguage(text: string): LanguageGuess {
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, text.lastIndexOf(' ', SAMPLE_CHARS) + 1 || SAMPLE_CHARS) : text;
+  const words = (sample.match(/\p{L}+/gu) ?? []).length;
+  if (words === 0) return { language: null, reliable: false, words };
+  const r = eld.detect(sample);
+  return { language: r.language || null, reliable: !!r.language && r.isReliable(), words };
+}
+
+/** A language guess from the text; null when too little text or no reliable answer. */
 export function guessLanguage(text: string): string | null {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 8) return null;
-  const sample = words.slice(0, 3000);
-  let best: string | null = null;
-  let bestScore = 0;
-  let second = 0;
-  for (const [lang, list] of Object.entries(LANGUAGE_STOPWORDS)) {
-    const set = new Set(list);
-    const score = sample.filter((w) => set.has(w)).length / sample.length;
-    if (score > bestScore) {
-      second = bestScore;
-      bestScore = score;
-      best = lang;
-    } else if (score > second) second = score;
-  }
-  return bestScore >= 0.08 && bestScore > second * 1.3 ? best : null;
+  const g = detectLanguage(text);
+  return g.words >= 8 && g.reliable ? g.language : null;
+}
+
+/**
+ * The record's language: the text's, when there is enough of it; the declared one (page metadata)
+ * is a hint that wins only on short texts.
+ */
+export function textLanguage(text: string, declared: string | null | undefined): string | null {
+  const g = detectLanguage(text);
+  if (g.language && g.reliable && g.words >= MIN_WORDS_FOR_TEXT) return g.language;
+  return declared ?? (g.words >= 8 && g.reliable ? g.language : null);
 }

@@ -133,6 +133,17 @@ describe('gleaner records list', () => {
     expect(again.out).toBe(out);
   });
 
+  it('filters by the language detected from the text (--language fr)', async () => {
+    const { code, out } = await cli(['records', 'list', '--language', 'fr', '--limit', '100', '--json']);
+    expect(code).toBe(0);
+    const got = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((r: { language: string }) => r.language === 'fr')).toBe(true);
+    expect(got.map((r: { id: string }) => r.id)).toEqual((await store.list({ language: 'fr', limit: 100 })).map((r) => r.id));
+    const bad = await cli(['records', 'list', '--language', 'french!']);
+    expect(bad.code).toBe(2);
+  });
+
   it('strips terminal escape sequences from page text in tables', async () => {
     const { out } = await cli(['records', 'list', '--source', 'odd.example'], { columns: 200 });
     expect(out).not.toContain('\u001b');

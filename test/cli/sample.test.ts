@@ -33,3 +33,27 @@ describe('sample article (fixtures/sahel-alliance.txt)', () => {
     for (const s of exp.text.exclude) expect(record.text).not.toContain(s);
   });
 });
+
+describe('French sample article (fixtures/alliance-sahel-fr.txt)', () => {
+  const frExpected = `${root}../shared/samples/alliance-sahel-fr.expected.json`;
+  const out = execFileSync('node', [`${root}bin/gleaner.js`, 'extract', '--published-at', '2024-07-08T09:00:00Z', `${root}fixtures/alliance-sahel-fr.txt`], { encoding: 'utf8' });
+  const record = JSON.parse(out.trim());
+
+  it('is read as French and says which extractors ran', () => {
+    expect(record.language).toBe('fr');
+    expect(record.extraction).toEqual({ language: 'fr', entities: 'fr', dates: 'fr' });
+  });
+
+  it.runIf(existsSync(checker) && existsSync(frExpected))('passes every check of the shared sample checker (exit status 0, "0 failed")', () => {
+    const run = spawnSync('node', [checker, frExpected], { input: out, encoding: 'utf8' });
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('miss:'))).toEqual([]);
+    expect(run.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+    expect(run.status).toBe(0);
+  });
+
+  it('keeps the article and drops the French boilerplate', () => {
+    const exp = JSON.parse(readFileSync(`${root}fixtures/alliance-sahel-fr.expected.json`, 'utf8'));
+    for (const s of exp.text.include) expect(record.text).toContain(s);
+    for (const s of exp.text.exclude) expect(record.text).not.toContain(s);
+  });
+});

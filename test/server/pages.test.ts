@@ -182,6 +182,15 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
       }
     });
 
+    it('shows the detected language and which extractors ran on pipeline records', async () => {
+      const { $ } = await page(`/records/${seeded.ids.pipeline[0]}`);
+      const facts = Object.fromEntries($('dl.facts dt').map((_, dt) => [[$(dt).text(), $(dt).next('dd').text()]]).get());
+      const record = (await seeded.store.get(seeded.ids.pipeline[0]))!;
+      expect(facts.Language).toBe(record.language);
+      expect(record.extraction).toBeDefined();
+      expect(facts.Extracted).toBe(`names ${record.extraction!.entities} · dates ${record.extraction!.dates}`);
+    });
+
     it('links to earlier versions when the record was revised', async () => {
       const first = { ...handBuiltRecords()[2], url: 'https://baltic-monitor.example/revised', canonicalUrl: 'https://baltic-monitor.example/revised', text: 'Estonia signed the order on Monday.' };
       const { id } = await seeded.store.upsert(first);

@@ -113,6 +113,12 @@ describe('normaliseFilter', () => {
     expect(() => normaliseFilter({ entity: '!!!' })).toThrow(InputError);
     expect(() => normaliseFilter({ limit: 1.5 })).toThrow(InputError);
     expect(() => normaliseFilter({ offset: -1 })).toThrow(InputError);
+    expect(() => normaliseFilter({ language: "fr'; --" })).toThrow(InputError);
+  });
+
+  it('lower-cases a language code', () => {
+    expect(normaliseFilter({ language: 'FR' }).language).toBe('fr');
+    expect(normaliseFilter({}).language).toBeNull();
   });
 });
 

@@ -60,7 +60,8 @@ export function seedRecord(i: number): GleanerRecord {
     byline: i % 4 === 0 ? null : 'Staff reporter',
     siteName: host.replace(/^www\./, ''),
     publishedAt: day.toISOString(),
-    language: 'en',
+    // every seventh record is in French (the --language filter has something to find)
+    language: i % 7 === 3 ? 'fr' : 'en',
     text,
     wordCount: text.split(/\s+/).length,
     entities: {

@@ -43,6 +43,7 @@ function oracle(records: GleanerRecord[], f: RecordFilter): GleanerRecord[] {
     const codes = f.country === undefined ? [] : Array.isArray(f.country) ? f.country : [f.country];
     if (codes.some((c) => !r.entities.countries.some((x) => x.code === c.toUpperCase()))) return false;
     if (f.since && !(r.publishedAt! >= new Date(f.since).toISOString())) return false;
+    if (f.language && r.language !== f.language.toLowerCase()) return false;
     if (f.source && new URL(r.canonicalUrl ?? r.url!).hostname.replace(/^www\./, '') !== f.source) return false;
     if (f.query) {
       const hay = simple(`${r.title} ${r.text}`).replace(/[^a-z0-9]+/g, ' ');
@@ -321,6 +322,8 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       ['since a day', { since: '2023-10-15' }],
       ['until a month (inclusive)', { until: '2023-08' }],
       ['a source host (www. ignored)', { source: 'sahel-courier.example' }],
+      ['a language (as detected from the text)', { language: 'fr' }],
+      ['a language and a country', { language: 'FR', country: 'NE' }],
       ['a full-text word', { query: 'harvest' }],
       ['full-text words in title and body', { query: 'Niger flood' }],
       ['the one-query example', { entity: 'Goita', type: 'person', country: 'NE', since: '2023-09-01', until: '2023-09-30' }],

@@ -177,3 +177,118 @@ export function countryNameOf(code: string): string | null {
 
 /** Longest word count of any country name, for n-gram lookups. */
 export const MAX_COUNTRY_WORDS = 6;
+
+// --- Localised names (French and other languages) ------------------------------------------------
+
+/** French short forms news uses that the ISO list spells only officially. */
+const EXTRA_NAMES_FR: Record<string, string[]> = {
+  US: ['États-Unis', 'Etats-Unis', 'Amérique'],
+  GB: ['Grande-Bretagne', 'Royaume-Uni'],
+  CD: ['RDC', 'RD Congo', 'Congo-Kinshasa', 'République démocratique du Congo'],
+  CG: ['Congo-Brazzaville'],
+  CI: ["Côte d'Ivoire"],
+  CF: ['Centrafrique', 'République centrafricaine'],
+  NL: ['Pays-Bas', 'Hollande'],
+  CZ: ['Tchéquie', 'République tchèque'],
+  AE: ['Émirats arabes unis', 'EAU'],
+  SA: ['Arabie saoudite'],
+  KP: ['Corée du Nord'],
+  KR: ['Corée du Sud'],
+  GW: ['Guinée-Bissau'],
+  GQ: ['Guinée équatoriale'],
+  CV: ['Cap-Vert'],
+  SS: ['Soudan du Sud'],
+  ZA: ['Afrique du Sud'],
+  BA: ['Bosnie', 'Bosnie-Herzégovine'],
+  MK: ['Macédoine du Nord', 'Macédoine'],
+  MM: ['Birmanie', 'Myanmar'],
+  VA: ['Vatican'],
+  XK: ['Kosovo'],
+  PS: ['Palestine', 'Territoires palestiniens'],
+  TR: ['Turquie'],
+};
+
+/** French nationality adjectives and nouns (masculine singular); feminine and plural are derived. */
+const DEMONYMS_FR: Record<string, string> = {
+  afghan: 'AF', algérien: 'DZ', allemand: 'DE', américain: 'US', angolais: 'AO', argentin: 'AR',
+  australien: 'AU', autrichien: 'AT', belge: 'BE', béninois: 'BJ', brésilien: 'BR', britannique: 'GB',
+  burkinabè: 'BF', burkinabé: 'BF', burundais: 'BI', camerounais: 'CM', canadien: 'CA', centrafricain: 'CF',
+  chilien: 'CL', chinois: 'CN', colombien: 'CO', congolais: 'CD', cubain: 'CU', danois: 'DK',
+  égyptien: 'EG', espagnol: 'ES', éthiopien: 'ET', finlandais: 'FI', français: 'FR', gabonais: 'GA',
+  gambien: 'GM', ghanéen: 'GH', grec: 'GR', guinéen: 'GN', haïtien: 'HT', hongrois: 'HU', indien: 'IN',
+  indonésien: 'ID', irakien: 'IQ', iranien: 'IR', irlandais: 'IE', israélien: 'IL', italien: 'IT',
+  ivoirien: 'CI', japonais: 'JP', jordanien: 'JO', kényan: 'KE', kenyan: 'KE', libanais: 'LB',
+  libérien: 'LR', libyen: 'LY', malgache: 'MG', malien: 'ML', marocain: 'MA', mauritanien: 'MR',
+  mexicain: 'MX', mozambicain: 'MZ', néerlandais: 'NL', nigérien: 'NE', nigérian: 'NG', nigerian: 'NG',
+  norvégien: 'NO', ougandais: 'UG', pakistanais: 'PK', palestinien: 'PS', polonais: 'PL', portugais: 'PT',
+  qatari: 'QA', roumain: 'RO', russe: 'RU', rwandais: 'RW', saoudien: 'SA', sénégalais: 'SN',
+  'sierra-léonais': 'SL', somalien: 'SO', soudanais: 'SD', suédois: 'SE', suisse: 'CH', syrien: 'SY',
+  tchadien: 'TD', tchèque: 'CZ', togolais: 'TG', tunisien: 'TN', turc: 'TR', ukrainien: 'UA',
+  vénézuélien: 'VE', vietnamien: 'VN', yéménite: 'YE', zambien: 'ZM', zimbabwéen: 'ZW',
+};
+
+/** French feminine and plural forms of a masculine demonym ("malien" → malienne, maliens, maliennes). */
+export function frenchInflections(m: string): string[] {
+  if (/e$/.test(m)) return [m, `${m}s`];
+  if (/[sx]$/.test(m)) return [m, `${m}e`, `${m}es`];
+  if (/en$/.test(m)) return [m, `${m}ne`, `${m}s`, `${m}nes`];
+  if (m === 'turc') return [m, 'turque', 'turcs', 'turques'];
+  if (m === 'grec') return [m, 'grecque', 'grecs', 'grecques'];
+  if (/[èé]$/.test(m)) return [m, `${m}e`, `${m}s`, `${m}es`];
+  return [m, `${m}e`, `${m}s`, `${m}es`];
+}
+
+const localised = new Map<string, Map<string, string> | null>();
+
+/** Whole-name lookup in another language's country names ("Allemagne" → DE, "Nigéria" → NG). */
+export function countryCodeIn(name: string, lang: string): string | null {
+  if (lang === 'en') return countryCode(name);
+  let table = localised.get(lang);
+  if (table === undefined) {
+    table = null;
+    if (/^[a-z]{2}$/.test(lang)) {
+      try {
+        const file = require(`i18n-iso-countries/langs/${lang}.json`) as LocaleFile;
+        table = new Map();
+        for (const [code, names] of Object.entries(file.countries)) {
+          for (const n of Array.isArray(names) ? names : [names]) if (!/[,()]/.test(n)) table.set(nameKey(n), code);
+        }
+        if (lang === 'fr') for (const [code, names] of Object.entries(EXTRA_NAMES_FR)) for (const n of names) table.set(nameKey(n), code);
+      } catch {
+        table = null; // no country names for this language
+      }
+    }
+    localised.set(lang, table);
+  }
+  return table?.get(nameKey(name)) ?? null;
+}
+
+/** A language's country names with their codes, as written (for substring search in unspaced scripts). */
+export function localisedCountryNames(lang: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  try {
+    const file = require(`i18n-iso-countries/langs/${lang}.json`) as LocaleFile;
+    for (const [code, names] of Object.entries(file.countries)) for (const n of Array.isArray(names) ? names : [names]) out.push([n, code]);
+  } catch {
+    // no names for this language
+  }
+  return out;
+}
+
+/** Languages i18n-iso-countries has country names for (checked by trying to load them). */
+export function hasCountryNames(lang: string): boolean {
+  countryCodeIn('', lang);
+  return !!localised.get(lang);
+}
+
+let demonymsFr: Map<string, string> | null = null;
+
+/** ISO code of a French nationality word, any gender or number ("nigérienne" → NE, "nigérians" → NG). */
+export function demonymCodeFr(word: string): string | null {
+  if (!demonymsFr) {
+    demonymsFr = new Map();
+    // keyed with accents kept: "nigérien" and "nigérian" differ by one letter only
+    for (const [m, code] of Object.entries(DEMONYMS_FR)) for (const f of frenchInflections(m)) demonymsFr.set(f, code);
+  }
+  return demonymsFr.get(word.toLowerCase()) ?? null;
+}

@@ -129,6 +129,14 @@ function legend(marks: Mark[]): SafeHtml {
   )}</div>`;
 }
 
+/** What ran on the record: "names fr · dates fr", "countries only · dates de", "no names · no dates". */
+function extractionSummary(x: StoredRecord['extraction']): string | null {
+  if (!x) return null;
+  const names = x.entities === 'countries' ? 'countries only' : x.entities ? `names ${x.entities}` : 'no names';
+  const dates = x.dates ? `dates ${x.dates}` : 'no dates';
+  return `${names} · ${dates}`;
+}
+
 function facts(r: StoredRecord): SafeHtml {
   const p = r.provenance;
   const row = (label: string, value: SafeHtml | string | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : html``);
@@ -143,6 +151,7 @@ function facts(r: StoredRecord): SafeHtml {
   ${row('Canonical', r.canonicalUrl && r.canonicalUrl !== r.url ? externalLink(r.canonicalUrl) : null)}
   ${row('Feed', p?.feedUrl ? externalLink(p.feedUrl) : null)}
   ${row('Language', r.language)}
+  ${row('Extracted', extractionSummary(r.extraction))}
   ${row('Words', r.wordCount !== undefined ? String(r.wordCount) : null)}
   ${row('Fetched', formatDate(p?.fetchedAt))}
   ${row(

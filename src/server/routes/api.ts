@@ -76,7 +76,7 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
   app.get('/api', async () => ({
     name: 'gleaner',
     endpoints: {
-      'GET /api/records': 'records; filters entity, type, country, since, until, source, q; limit (≤ 200), offset; returns total',
+      'GET /api/records': 'records; filters entity, type, country, since, until, source, language, q; limit (≤ 200), offset; returns total',
       'GET /api/records/:id': 'one record by id (or URL)',
       'GET /api/records/:id/revisions': 'earlier versions of a record',
       'GET /api/records?entityId=ID': 'records linked to an entity (any name it goes by)',

@@ -1,0 +1,58 @@
+// Dates in languages without a grammar of our own (de, es, pt, nl, ja, …): chrono-node's locale
+// parsers, resolved into the past against the publication date (forwardDate off). The value keeps
+// only what the text says: a day when the day is written, else a month, else a year.
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
+import type { DateMention } from '../../record/schema.js';
+
+type ChronoParser = { parse: typeof Chrono.parse };
+
+/** Languages chrono-node has a parser for (besides English, which has our own grammar). */
+export const CHRONO_LANGUAGES: readonly string[] = ['de', 'es', 'pt', 'nl', 'it', 'ja', 'ru', 'sv', 'fi', 'uk', 'zh', 'vi', 'id', 'ar'];
+
+let chrono: typeof Chrono | null = null;
+
+function parserFor(lang: string): ChronoParser | null {
+  if (!CHRONO_LANGUAGES.includes(lang)) return null;
+  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  return ((chrono as unknown as Record<string, ChronoParser>)[lang]) ?? null;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export function hasChronoLocale(lang: string | null): boolean {
+  return !!lang && CHRONO_LANGUAGES.includes(lang);
+}
+
+export function extractDatesChrono(text: string, publishedAt: string | null, lang: string): DateMention[] {
+  const parser = parserFor(lang);
+  if (!parser) return [];
+  const ref = publishedAt && !Number.isNaN(Date.parse(publishedAt)) ? new Date(publishedAt) : new Date(Date.UTC(2000, 0, 1));
+  let results: Chrono.ParsedResult[];
+  try {
+    results = parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
+  } catch {
+    return []; // a locale parser bug must not take the article down
+  }
+  const byKey = new Map<string, DateMention>();
+  for (const r of results) {
+    const c = r.start;
+    let value: string | null;
+    const y = c.get('year'), m = c.get('month'), d = c.get('day');
+    if (y == null || m == null || d == null) continue;
+    if (!publishedAt && !c.isCertain('year')) value = null;
+    else if (c.isCertain('day') || c.isCertain('weekday')) value = `${y}-${pad(m)}-${pad(d)}`;
+    else if (c.isCertain('month')) value = `${y}-${pad(m)}`;
+    else if (c.isCertain('year')) value = String(y);
+    else continue; // times of day alone
+    const surface = r.text.replace(/\s+/g, ' ');
+    const key = `${surface}\u0000${value}`;
+    const hit = byKey.get(key);
+    const span: [number, number] = [r.index, r.index + r.text.length];
+    if (hit) {
+      hit.mentions++;
+      hit.spans!.push(span);
+    } else byKey.set(key, { text: surface, value, mentions: 1, spans: [span] });
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,41 @@
+// Which way an under-specified French date ("samedi", "en juillet") points, from the words around
+// it in its sentence. News reports the past: only a clear future cue ("se réuniront samedi",
+// "prévu en juillet", "samedi prochain" is handled by the grammar) flips it. Written for this project.
+import type { Direction } from './tense.js';
+
+/** Future cues: auxiliaries and verbs of plans, and simple-future endings of common verbs. */
+const FUTURE_WORDS = new Set([
+  'va', 'vont', 'sera', 'seront', 'aura', 'auront', 'devra', 'devront', 'doit', 'doivent', 'devrait', 'devraient',
+  'prévu', 'prévue', 'prévus', 'prévues', 'prévoit', 'compte', 'entend', 'attendu', 'attendue', 'programmé', 'programmée',
+  "d'ici", 'prochain', 'prochaine', 'prochainement', 'bientôt', 'demain', 'à venir', 'aura lieu', 'se tiendra',
+]);
+/** Past cues: perfect and imperfect auxiliaries and time words. */
+const PAST_WORDS = new Set([
+  'a', 'ont', 'avait', 'avaient', 'était', 'étaient', 'est', 'sont', 'fut', 'furent', 'hier', 'dernier', 'dernière', 'depuis', 'déjà',
+]);
+/** Nouns that end like a future verb. */
+const NOT_FUTURE = new Set(['caméra', 'caméras', 'opéra', 'riviera', 'sierra', 'choléra', 'hydra', 'tiara']);
+const WORD_RE = /[\p{L}]+(?:['’][\p{L}]+)?|[.!?;]/gu;
+const WINDOW = 8;
+
+/** The simple future ("signeront", "se réunira") by its endings, for verbs not in the table. */
+const FUTURE_ENDING = /(?:eront|iront|dront|erons|irons|era|ira|dra)$/
+
+export function directionAroundFr(text: string, start: number, end: number): Direction {
+  const before = [...text.slice(Math.max(0, start - 120), start).matchAll(WORD_RE)].map((m) => m[0].toLowerCase().replace('’', "'"));
+  const after = [...text.slice(end, end + 120).matchAll(WORD_RE)].map((m) => m[0].toLowerCase().replace('’', "'"));
+  const cut = (ws: string[], fromEnd: boolean): string[] => {
+    const stop = fromEnd ? ws.map((w) => /[.!?;]/.test(w)).lastIndexOf(true) : ws.findIndex((w) => /[.!?;]/.test(w));
+    const inSentence = fromEnd ? ws.slice(stop + 1) : stop < 0 ? ws : ws.slice(0, stop);
+    return fromEnd ? inSentence.slice(-WINDOW) : inSentence.slice(0, WINDOW);
+  };
+  let future = 0;
+  let past = 0;
+  for (const w of [...cut(before, true), ...cut(after, false)]) {
+    if (FUTURE_WORDS.has(w) || (w.length > 5 && FUTURE_ENDING.test(w) && !NOT_FUTURE.has(w))) future++;
+    else if (PAST_WORDS.has(w)) past++;
+  }
+  if (future > past) return 'future';
+  if (past > 0) return 'past';
+  return 'none';
+}

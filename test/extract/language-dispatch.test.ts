@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { extractWithInfo } from '../../src/extract/index.js';
+
+describe('extraction by the text’s language', () => {
+  it('runs the French extractors on French text, whatever the page declared', () => {
+    const r = extractWithInfo({
+      text: 'Le président Bassirou Diomaye Faye a reçu samedi à Dakar le ministre des Affaires étrangères du Mali, qui a salué la coopération entre les deux pays voisins et la fin des tensions à la frontière.',
+      publishedAt: '2024-07-08T09:00:00Z',
+      language: 'en',
+    });
+    expect(r.extraction).toEqual({ language: 'fr', entities: 'fr', dates: 'fr' });
+    expect(r.entities.people.map((p) => p.name)).toEqual(['Bassirou Diomaye Faye']);
+    expect(r.entities.dates.map((d) => d.value)).toEqual(['2024-07-06']);
+  });
+
+  it('gives a German text no people or organizations, its countries by German names, and chrono’s German dates', () => {
+    const r = extractWithInfo({
+      text: 'Die Versorgung des Patienten in Deutschland wird besser, sagte der Minister am 3. Mai 2024 in Berlin. Kommen Sie morgen wieder, hieß es aus dem Ministerium. Auch Frankreich und Italien prüfen das Modell.',
+      publishedAt: '2024-07-08T09:00:00Z',
+    });
+    expect(r.extraction).toEqual({ language: 'de', entities: 'countries', dates: 'de' });
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.countries.map((c) => c.code).sort()).toEqual(["DE", "FR", "IT"]);
+    expect(r.entities.dates.map((d) => d.value)).toContain('2024-05-03');
+  });
+
+  it('keeps the English extractors for English text and for texts too short to tell', () => {
+    const en = extractWithInfo({ text: 'President Joe Biden met leaders of Mali and Niger in Washington on Saturday to discuss the security situation in the Sahel region.', publishedAt: '2023-09-17T10:00:00Z' });
+    expect(en.extraction).toEqual({ language: 'en', entities: 'en', dates: 'en' });
+    const short = extractWithInfo({ text: 'Joe Biden.', publishedAt: null });
+    expect(short.extraction.entities).toBe('en');
+  });
+});
