@@ -47,6 +47,8 @@ export interface Config {
   lockMs: number;
   /** GLEANER_FEED_MAX_ITEMS: new items one feed poll queues (newest first); the rest wait for the next poll. */
   feedMaxNewItems: number;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT (the OpenTelemetry standard variable): traces are exported there when set. */
+  otlpEndpoint: string | null;
 }
 
 function int(v: string | undefined, fallback: number): number {
@@ -91,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backoffMs: int(env.GLEANER_BACKOFF_MS, 5000),
     lockMs: Math.max(1000, int(env.GLEANER_LOCK_MS, 30_000)),
     feedMaxNewItems: Math.max(1, int(env.GLEANER_FEED_MAX_ITEMS, 200)),
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || null,
   };
 }

@@ -6,6 +6,7 @@ import { createLogger } from '../log.js';
 import { ALL_QUEUES, type QueueName } from '../queue/queues.js';
 import { metricsText } from '../metrics/registry.js';
 import { startMetricsServer } from '../metrics/server.js';
+import { startTracing } from '../metrics/tracing.js';
 import { type CliContext, parseCommandArgs } from './context.js';
 
 const HELP = `Usage: gleaner worker [options]
@@ -62,7 +63,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { openStore } = await import('../store/open.js');
   const { startWorkers } = await import('../queue/workers/index.js');
   const store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
-  const runtime = await startWorkers(config, { logger, store, queues });
+  const tracing = await startTracing({ endpoint: config.otlpEndpoint, serviceName: 'gleaner-worker' });
+  if (tracing) logger.info({ endpoint: config.otlpEndpoint }, 'OpenTelemetry traces on');
+  const runtime = await startWorkers(config, { logger, store, queues, tracing });
   logger.info(
     { prefix: config.queuePrefix, queues: runtime.workers.map((w) => w.name), fetchConcurrency: config.fetchConcurrency, processConcurrency: config.processConcurrency, pid: process.pid },
     'workers started',
@@ -85,6 +88,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   logger.info({ signal }, 'shutting down');
   await runtime.close(shutdownMs);
   await metricsServer?.close();
+  await tracing?.shutdown().catch(() => {});
   await store.close();
   process.off('SIGTERM', onSignal);
   process.off('SIGINT', onSignal);

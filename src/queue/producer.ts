@@ -2,7 +2,7 @@
 // It connects fail-fast (see connection.ts): when Redis is down, createProducer rejects with a
 // ServiceUnavailableError whose message is one clear line.
 import { randomUUID } from 'node:crypto';
-import { Queue, type JobSchedulerJson } from 'bullmq';
+import { Queue, type JobSchedulerJson, type Telemetry } from 'bullmq';
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
 import { assertUrlsAllowed, checkHttpUrl } from '../fetch/url-policy.js';
@@ -61,10 +61,11 @@ export function openQueues(
   redis: RedisClient,
   config: Pick<Config, 'queuePrefix' | 'backoffMs'>,
   onError: (err: Error) => void = () => {},
+  telemetry?: Telemetry,
 ): { feeds: Queue; fetch: Queue; process: Queue } {
   const policy: QueuePolicy = { backoffMs: config.backoffMs };
   const make = (name: (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES]) => {
-    const q = new Queue(name, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: defaultJobOptions(name, policy) });
+    const q = new Queue(name, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: defaultJobOptions(name, policy), telemetry });
     // Connection errors surface through the commands that fail (producers) or are logged by the
     // connection (workers); without a listener BullMQ prints each one to the console.
     q.on('error', onError);

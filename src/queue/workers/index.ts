@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Worker, type Queue } from 'bullmq';
+import { Worker, type Queue, type Telemetry } from 'bullmq';
 import type { Config } from '../../config.js';
 import { errorMessage } from '../../errors.js';
 import { fetchUrl, type FetchOptions } from '../../fetch/fetch.js';
@@ -20,6 +20,7 @@ import { HostGate } from '../host-gate.js';
 import { HostBusy } from '../job-errors.js';
 import { openQueues } from '../producer.js';
 import { createMetrics, type GleanerMetrics } from '../../metrics/registry.js';
+import type { Tracing } from '../../metrics/tracing.js';
 import { observeWorkers } from './observe.js';
 import { MAX_STALLED, PROCESS_THREAD_LIMITS, QUEUE_NAMES, type QueueName } from '../queues.js';
 import type { Politeness, StepContext } from '../steps.js';
@@ -45,6 +46,8 @@ export interface WorkerRuntimeOptions {
   robotsTtlMs?: number;
   /** Prometheus metrics to fill from the job events (default: a registry of the runtime's own). */
   metrics?: GleanerMetrics;
+  /** OpenTelemetry tracing (BullMQ's spans and a span per stage), when configured. */
+  tracing?: Tracing | null;
 }
 
 export interface WorkerRuntime {
@@ -124,7 +127,8 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
   ])
     .catch((err): RedisDurability => ({ appendonly: null, maxmemoryPolicy: null, warnings: [`could not check Redis appendonly/maxmemory-policy: ${errorMessage(err)}`] }))
     .finally(() => clearTimeout(durabilityTimer));
-  const queues = openQueues(redis, config);
+  const telemetry = opts.tracing?.telemetry as Telemetry | undefined;
+  const queues = openQueues(redis, config, undefined, telemetry);
   const gate = new HostGate(redis, { prefix: config.queuePrefix });
   const fetchOptions: Partial<FetchOptions> = {
     userAgent: config.userAgent,
@@ -146,6 +150,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     prefix: config.queuePrefix,
     lockDuration,
     stalledInterval: opts.stalledIntervalMs ?? lockDuration,
+    telemetry,
   };
   const run = new Set(opts.queues ?? [QUEUE_NAMES.feeds, QUEUE_NAMES.fetch, QUEUE_NAMES.process]);
   const workers: Worker[] = [];
@@ -200,7 +205,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
   }
 
   const metrics = opts.metrics ?? createMetrics();
-  observeWorkers(metrics, workers);
+  observeWorkers(metrics, workers, opts.tracing ?? null);
 
   let closing: Promise<void> | null = null;
   return {
