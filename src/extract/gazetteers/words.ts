@@ -66,6 +66,30 @@ export const ORG_HEADS = set(`
   exchange reserve treasury cabinet government junta
   front forum centre center programme program initiative mission watch international nations
   observatory laboratory labs community
+  newsroom newsdesk bros brothers sports zeitung allgemeine rundschau
+`);
+
+/** First words that make a capitalised phrase an organization ("Air France", "Agence France-Presse", "Deutsche Bahn", "Dynamo Kyiv"). */
+export const ORG_PREFIXES = set(`
+  air aer agence banco banca banque grupo groupe compagnie societe société deutsche
+  fc ac afc atletico atlético sporting dynamo dinamo spartak lokomotiv olympique olympiacos borussia
+`);
+
+/** Last words of a club's name in a sports report ("Norwich City", "Ipswich Town", "Stirling Albion"). */
+export const CLUB_HEADS = set(`
+  city town county albion villa rovers wanderers athletic rangers united hotspur orient argyle
+  thistle academicals
+`);
+
+/** Last words of an event's name: an event is not a person, an organization or a place ("World Cup", "Greater Taunton Open", "Gulf War"). */
+export const EVENT_HEADS = set(`
+  cup open classic championship championships games olympics olympiad prix slam trophy
+  tournament marathon rally festival expo fair awards summit war derby
+`);
+
+/** Words of a product line before its model number ("Model 3", "Series 5", "Galaxy S") that do not belong to the maker's name. */
+export const MODEL_WORDS = set(`
+  model series class mark mk type version generation gen pro max plus ultra mini
 `);
 
 /** First words that make "X of Y" an organization ("Bank of England", "Ministry of Defence"). */

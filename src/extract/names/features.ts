@@ -1,8 +1,8 @@
 // The evidence that types a candidate name, as one table of named features. Each feature tests
 // the facts about one mention (its words, their compromise tags, gazetteers, head words, the words
 // around it) and adds its weight to one type's score, or — a cap — holds that type's score at or
-// below its weight (a veto). Features apply in table order, so a cap only bounds what came before
-// it. The mention's scores are summed per string in resolve.ts; the best type wins.
+// below its weight (a veto), or — a drop — says the mention is no name of any type (an event, a
+// model code). Features apply in table order, so a cap only bounds what came before it. The mention's scores are summed per string in resolve.ts; the best type wins.
 // A bench switches features off by name (bench/ner-ablation.mjs); a mention lists the features
 // that fired (`Mention.evidence`), which says why a name got its type.
 import { countryCode } from '../gazetteers/countries.js';
@@ -10,12 +10,16 @@ import { lookupPlace, type PlaceInfo } from '../gazetteers/places.js';
 import { nameKey } from '../gazetteers/normalize.js';
 import {
   ALWAYS_CONNECT,
+  CLUB_HEADS,
   COMPASS,
+  EVENT_HEADS,
   NEVER_NAMES,
   NOUN_SUFFIX,
   ORG_HEADS,
   ORG_NAMES,
   ORG_NOUNS_AFTER,
+  ORG_OF_HEADS,
+  ORG_PREFIXES,
   PERSON_NOUNS_BEFORE,
   PERSON_TITLES,
   PLACE_HEADS,
@@ -67,18 +71,41 @@ export interface Facts {
   plainShape: boolean;
   /** In a sports report, a word and a known city or country ("Werder Bremen"): a club. */
   cityLast: boolean;
+  /** Closed by an event word ("World Cup", "Greater Taunton Open", "Gulf War"). */
+  event: boolean;
+  /** Holds a product or model code, letters and digits in one word ("A380", "IE6", "PS5"). */
+  modelCode: boolean;
+  /** A model number right after it, outside sports reports ("Boeing 787"). */
+  numberAfter: boolean;
+  /** A model number right before it, outside sports reports ("787 Dreamliner", "15 Pro"). */
+  numberBefore: boolean;
 }
 
-export interface Feature {
+/** Evidence for one type: adds `weight`, or — a cap — holds the type's score at or below it (a veto). */
+export interface TypeFeature {
   name: string;
   type: NameType;
-  /** Points added when the test holds; for a cap, the ceiling of the type's score. */
   weight: number;
   cap?: true;
   test: (f: Facts) => boolean;
 }
 
+/** Evidence that the mention is no name of any type (an event, a product code): it is dropped. */
+export interface DropFeature {
+  name: string;
+  drop: true;
+  test: (f: Facts) => boolean;
+}
+
+export type Feature = TypeFeature | DropFeature;
+
 const FIRST_NAME = ['FirstName', 'MaleName', 'FemaleName'];
+
+/** A word of letters and digits: a product or model code ("A380", "IE6", "PS5"). */
+export const isModelCode = (t: Token): boolean => t.word && /\p{N}/u.test(t.text);
+
+/** A bare number that may be a model number: not a year ("2019"), not a score or a measure. */
+export const isModelNumber = (t: Token | undefined): boolean => !!t && /^\d{1,4}$/.test(t.text) && !/^(?:1[89]|20)\d\d$/.test(t.text);
 
 /** A word that may be part of a personal name: not an ordinary word, not an organization or demonym. */
 function nameLike(f: Facts, t: Token, k: number): boolean {
@@ -137,6 +164,11 @@ export const FEATURES: readonly Feature[] = [
   { name: 'the-before-one-word', type: 'person', weight: -1, test: (f) => f.before?.lower === 'the' && f.words.length === 1 && !f.acronym },
   { name: 'based-born-after', type: 'place', weight: 2.5, test: (f) => f.after?.text === '-' && !!f.ctx.tokens[f.last.i + 2]?.word && /^(?:based|born)$/.test(f.ctx.tokens[f.last.i + 2].lower) },
 
+  // First words of companies, agencies and clubs.
+  { name: 'org-prefix', type: 'org', weight: 3, test: (f) => f.words.length > 1 && ORG_PREFIXES.has(lowerKey(f.first)) },
+  // "Norwich City", "Stirling Albion" in a sports report: a club, unless the whole name is a known place ("Mexico City").
+  { name: 'club-head', type: 'org', weight: 4, test: (f) => f.ctx.sporty && f.words.length > 1 && CLUB_HEADS.has(f.lastKey) && !f.titled && !f.place && !f.country },
+
   // A region the gazetteer knows ("West Bank") is not taken for a bank.
   { name: 'region-not-org', type: 'org', weight: 0, cap: true, test: (f) => f.place?.kind === 'region' },
   // A name ending in an organization or place head word is not a person ("Irving School District").
@@ -152,6 +184,13 @@ export const FEATURES: readonly Feature[] = [
     test: (f) => !f.headed && f.plainShape && !f.country && !f.place && !f.cityLast && f.words.filter((t) => t.cap || t.hyphenName).every((t, k) => nameLike(f, t, k)) && !hasTag(f.last, ['Plural', 'Uncountable']),
   },
   { name: 'comma-who-after', type: 'person', weight: 1, test: (f) => !f.headed && f.after?.text === ',' && f.ctx.tokens[f.last.i + 2]?.lower === 'who' },
+
+  // Products and models: the maker before a model number is no person ("Boeing 787"); events,
+  // model codes and a model's name after its number are no name of any type.
+  { name: 'model-number-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.numberAfter },
+  { name: 'event', drop: true, test: (f) => f.event },
+  { name: 'model-code', drop: true, test: (f) => f.modelCode },
+  { name: 'after-model-number', drop: true, test: (f) => f.numberBefore && f.words.length === 1 },
 ];
 
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
@@ -175,20 +214,27 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
   const capWords = words.filter((t) => t.cap || t.hyphenName);
   const plainShape = capWords.length >= 2 && capWords.length <= 4 && toks.every((t) => !t.word || !t.upper) && !toks.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
   const cityLast = ctx.sporty && capWords.length >= 2 && !hasTag(first, ['FirstName']) && !!(lookupPlace(last.text) || countryCode(last.text));
-  return { ctx, toks, words, first, last, lastKey, text, acronym, before, after, country, place, titledInName, roleBefore, titled, placeHead, headed, plainShape, cityLast };
+  const event = words.length > 1 && EVENT_HEADS.has(lastKey) && !titled && !ORG_OF_HEADS.has(lowerKey(first)) && !hasOrgOf(toks) && !hasPlaceOf(toks);
+  const modelCode = words.some(isModelCode);
+  const adjacent = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.line === b.line && b.start - a.end === 1;
+  const numberAfter = !ctx.sporty && !titled && isModelNumber(after) && adjacent(last, after);
+  const numberBefore = !ctx.sporty && !titled && isModelNumber(before) && adjacent(before, first);
+  return { ctx, toks, words, first, last, lastKey, text, acronym, before, after, country, place, titledInName, roleBefore, titled, placeHead, headed, plainShape, cityLast, event, modelCode, numberAfter, numberBefore };
 }
 
 /**
  * Applies the features in order to `scores`, skipping those named in `off`. Returns the names of
- * the features that fired.
+ * the features that fired, and whether one of them drops the mention.
  */
-export function applyFeatures(facts: Facts, scores: Scores, off?: ReadonlySet<string>): string[] {
+export function applyFeatures(facts: Facts, scores: Scores, off?: ReadonlySet<string>): { fired: string[]; drop: boolean } {
   const fired: string[] = [];
+  let drop = false;
   for (const feature of FEATURES) {
     if (off?.has(feature.name) || !feature.test(facts)) continue;
-    if (feature.cap) scores[feature.type] = Math.min(scores[feature.type], feature.weight);
-    else scores[feature.type] += feature.weight;
     fired.push(feature.name);
+    if ('drop' in feature) drop = true;
+    else if (feature.cap) scores[feature.type] = Math.min(scores[feature.type], feature.weight);
+    else scores[feature.type] += feature.weight;
   }
-  return fired;
+  return { fired, drop };
 }

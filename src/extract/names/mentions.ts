@@ -12,7 +12,9 @@ import {
   ORG_HEADS,
   ORG_NAMES,
   ORG_NOUNS_AFTER,
+  MODEL_WORDS,
   ORG_OF_HEADS,
+  ORG_PREFIXES,
   PERSON_TITLES,
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
@@ -24,7 +26,7 @@ import {
   TITLES,
 } from '../gazetteers/words.js';
 import { emptyScores, type Scores } from './evidence.js';
-import { applyFeatures, factsOf, type FeatureContext } from './features.js';
+import { applyFeatures, factsOf, isModelCode, isModelNumber, type FeatureContext } from './features.js';
 import {
   endsWithOrgHead,
   endsWithPlaceHead,
@@ -221,23 +223,35 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     // "Islamic State fighters attacked": a lowercase organization/place noun after vouches for the whole run.
     const nextTok = ctx.tokens[piece[piece.length - 1].i + 1];
     const vouched = piece.length > 1 && !NEVER_NAMES.has(first.lower) && !hasTag(first, ['Value', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb']) && !!nextTok && nextTok.word && !nextTok.cap && (ORG_NOUNS_AFTER.has(nextTok.lower) || PLACE_NOUNS_AFTER.has(nextTok.lower));
-    if (first.sentStart && !initial && !vouched && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !isKnownPlace(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
+    const orgPrefix = piece.length > 1 && ORG_PREFIXES.has(lowerKey(first));
+    if (first.sentStart && !initial && !vouched && !orgPrefix && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !isKnownPlace(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
       piece = stripLeading(piece.slice(1));
       if (!piece.length) continue;
     }
-    // Split at dates and discourse words inside ("Goita Monday").
+    // Split at dates and discourse words inside ("Goita Monday"); a model code stands alone ("Airbus A380").
     let cur: Token[] = [];
     const parts: Token[][] = [];
     for (const t of piece) {
       if (t.cap && t.text.length > 1 && SPLIT_WORDS.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
         if (cur.length) parts.push(cur);
         cur = [];
+      } else if (isModelCode(t)) {
+        if (cur.length) parts.push(cur);
+        parts.push([t]);
+        cur = [];
       } else cur.push(t);
     }
     if (cur.length) parts.push(cur);
-    for (const part of parts) out.push(...titlesAndNationality(stripLeading(part), demonyms, ctx.lowerVocab));
+    for (const part of parts) out.push(...titlesAndNationality(dropModelWord(stripLeading(part), ctx.tokens), demonyms, ctx.lowerVocab));
   }
   return out.filter((p) => p.toks.length > 0);
+}
+
+/** "Tesla Model 3", "Xbox Series 5": the model word before a model number is not part of the maker's name. */
+function dropModelWord(p: Token[], tokens: Token[]): Token[] {
+  const last = p[p.length - 1];
+  if (p.length < 2 || !MODEL_WORDS.has(lowerKey(last)) || !isModelNumber(tokens[last.i + 1])) return p;
+  return stripLeading(p.slice(0, -1));
 }
 
 function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab: Set<string>): Piece[] {
@@ -332,11 +346,14 @@ function countryPrefix(p: Token[]): number {
 }
 
 /** Evidence for each type from the piece itself and its neighbours (the feature table). */
-function score(piece: Piece, ctx: MentionContext, m: Mention): void {
+/** Returns true when a feature says the mention is no name at all (an event, a model code). */
+function score(piece: Piece, ctx: MentionContext, m: Mention): boolean {
   const facts = factsOf(piece.toks, piece.titled, m.text, m.acronym, ctx);
   if (facts.country) m.country = facts.country;
   if (facts.place) m.place = facts.place;
-  m.evidence = applyFeatures(facts, m.scores, ctx.featuresOff);
+  const { fired, drop } = applyFeatures(facts, m.scores, ctx.featuresOff);
+  m.evidence = fired;
+  return drop;
 }
 
 /**
@@ -369,7 +386,7 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
         team: false,
         evidence: [],
       };
-      score(piece, ctx, m);
+      if (score(piece, ctx, m)) continue;
       if (ctx.sporty && !m.country && m.place?.kind !== 'region' && !piece.titled && m.scores.person < 1 && inGameContext(p, tokens)) {
         m.team = true;
         m.scores.org += 1;

@@ -1,0 +1,51 @@
+// Typing on general news: companies, airlines, media and clubs are not people; products, models
+// and events are no names of our types; the maker before a model number is kept.
+import { describe, expect, it } from 'vitest';
+import { extractNames } from '../../src/extract/entities.js';
+
+const names = (list: Array<{ name: string }>) => list.map((e) => e.name).sort();
+
+describe('companies, airlines, media and agencies', () => {
+  it('types names opened by a company or agency word as organizations', () => {
+    const r = extractNames('Flights by Air Canada and Aer Lingus were cancelled, Agence France-Presse reported. Banco Santander shares fell.');
+    expect(names(r.people)).toEqual([]);
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Aer Lingus', 'Agence France-Presse', 'Air Canada', 'Banco Santander']));
+  });
+
+  it('types names closed by a media or company head word as organizations', () => {
+    const r = extractNames('The match was shown on Delmont Sports, while Harlow Bros and the Dresdner Zeitung covered the trial. The Nairobi newsroom confirmed it.');
+    expect(names(r.people)).toEqual([]);
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Delmont Sports', 'Dresdner Zeitung', 'Harlow Bros']));
+  });
+});
+
+describe('sports clubs', () => {
+  it('types a place-named club in a sports report as an organization', () => {
+    const text = 'Carlisle Rovers beat Grimsby Town 2-1 in the league on Saturday. The coach praised the striker after the match, and the goals came late in the game.';
+    const r = extractNames(text);
+    expect(names(r.organizations)).toEqual(['Carlisle Rovers', 'Grimsby Town']);
+    expect(names(r.people)).toEqual([]);
+  });
+});
+
+describe('products, models and events', () => {
+  it('gives no person for a product or a model name, and keeps the maker', () => {
+    const r = extractNames('The Boeing 787 Dreamliner was grounded. Buyers queued for the Pixel 8 Pro, and the Tesla Model 3 got cheaper. An Airbus A350 diverted.');
+    expect(names(r.people)).toEqual([]);
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Airbus', 'Boeing', 'Tesla']));
+    const all = [...r.people, ...r.organizations, ...r.places].map((e) => e.name);
+    for (const bad of ['Dreamliner', 'Pro', 'Model', 'Tesla Model', 'A350', 'Airbus A350']) expect(all).not.toContain(bad);
+  });
+
+  it('gives no person or organization for an event', () => {
+    const r = extractNames('She won the Greater Taunton Open last year and will play the World Cup in June. The Harvest Festival drew crowds.');
+    expect(names(r.people)).toEqual([]);
+    expect(names(r.organizations)).toEqual([]);
+  });
+
+  it('still reads a person followed by a year, or a ministry of war', () => {
+    const r = extractNames('In 2019 Maria Lopez joined the Ministry of War as an adviser.');
+    expect(names(r.people)).toEqual(['Maria Lopez']);
+    expect(names(r.organizations)).toEqual(['Ministry of War']);
+  });
+});
