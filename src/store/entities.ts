@@ -287,6 +287,9 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
     targets.push(target);
   }
   if (created.length) {
+    // Every writer inserts new entities in (type, key) order: two transactions that create the same
+    // entities then wait on each other in one order and cannot deadlock on the unique index.
+    created.sort((a, b) => (a.type === b.type ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.type < b.type ? -1 : 1));
     const rows = yield {
       sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, created_at)
             VALUES ${created.map(() => "(?, ?, ?, ?, ?, '[]', ?, 0, 0, ?)").join(', ')} ON CONFLICT (type, key) DO NOTHING RETURNING id`,

@@ -523,7 +523,9 @@ export class PostgresStore implements Store {
         return await this.txOnce(op, locks, fn);
       } catch (err) {
         const code = (err as { cause?: { code?: string } }).cause?.code;
-        if (attempt >= 4 || (code !== '40P01' && code !== '23505')) throw err;
+        if (attempt >= 6 || (code !== '40P01' && code !== '23505')) throw err;
+        // a little jittered wait, so that the two do not meet again in the same step
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
       }
     }
   }
