@@ -21,6 +21,8 @@ export interface ProcessInput {
   feedItemId?: string | null;
   /** The feed item's date: used when the page itself names none. */
   publishedAt?: string | null;
+  /** `gleaner reprocess`: the stored record made again (same text: replaced in place, no new revision). */
+  reprocess?: { recordId: string };
 }
 
 /** Turns stored raw bytes into a record and upserts it. CPU-bound: the queue runs it in a worker thread. */
@@ -31,7 +33,7 @@ export async function processRaw(store: Store, input: ProcessInput): Promise<{ r
   const timings: StageTimings = {};
   const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType }, await lexiconFor(store), timings);
   const t = performance.now();
-  const result = await store.upsert(record);
+  const result = input.reprocess ? await store.refresh(input.reprocess.recordId, record) : await store.upsert(record);
   timings.store = secondsSince(t);
   return { record, result, timings };
 }

@@ -769,3 +769,38 @@ export function* backfill(d: Dialect, batch = 500): Step<number> {
 }
 
 export { EMPTY_LEXICON };
+
+/**
+ * A stored record made again from its raw page (gleaner reprocess) with the same text: its
+ * metadata and entities are replaced in place (no new revision: the article did not change, the
+ * pipeline did). Returns null when the text differs (the caller upserts: a new revision).
+ */
+export function* refreshRecord(d: Dialect, id: string, rec: GleanerRecordLike, contentHash: string, publishedAt: string | null, lexicon: Lexicon): Step<'updated' | 'unchanged' | 'missing' | null> {
+  const rows = yield { sql: 'SELECT data, content_hash, created_at FROM records WHERE id = ?', params: [id] };
+  if (!rows.length) return 'missing';
+  if (String(rows[0].content_hash) !== contentHash) return null;
+  const old = (typeof rows[0].data === 'string' ? JSON.parse(rows[0].data) : rows[0].data) as GleanerRecordLike;
+  const extracted = withoutIds(rec.entities);
+  const { entities, applied } = applyLexicon(structuredClone(extracted), lexicon, { recordId: id });
+  const touched = yield* unlinkRecord(id);
+  const linked = yield* linkRecord(d, id, structuredClone(entities), publishedAt ?? seenOf(null, rows[0].created_at));
+  yield { sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [id] };
+  if (applied.length) yield { sql: `INSERT INTO correction_hits (correction_id, record_id) VALUES ${applied.map(() => '(?, ?)').join(', ')}`, params: applied.flatMap((c) => [c, id]) };
+  // the stored provenance (fetch time, feed) stays; the pipeline version is the new one
+  const next = { ...rec, entities: linked, provenance: { ...(old.provenance ?? {}), ...(rec.provenance ?? {}), fetchedAt: old.provenance?.fetchedAt ?? rec.provenance?.fetchedAt ?? null } };
+  const same = JSON.stringify(next) === JSON.stringify(old);
+  if (!same) {
+    yield { sql: `UPDATE records SET data = ?, extracted = ?, title = ?, published_at = ${d === 'postgres' ? 'CAST(? AS timestamptz)' : '?'} WHERE id = ?`, params: [JSON.stringify(next), JSON.stringify(extracted), rec.title ?? null, publishedAt, id] };
+    yield* writeEntityIndex(id, next as never);
+  } else {
+    yield { sql: 'UPDATE records SET extracted = ? WHERE id = ?', params: [JSON.stringify(extracted), id] };
+  }
+  yield* recount([...touched, ...itemsOf(linked).map((i) => i.target.id!).filter(Boolean)]);
+  return same ? 'unchanged' : 'updated';
+}
+
+interface GleanerRecordLike {
+  title?: string | null;
+  entities: Entities;
+  provenance?: { fetchedAt?: string | null } & Record<string, unknown>;
+}

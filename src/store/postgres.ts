@@ -464,6 +464,19 @@ export class PostgresStore implements Store {
     return this.correct('undoCorrection', () => ent.undoCorrection('postgres', id, author));
   }
 
+  async refresh(id: string, record: GleanerRecord): Promise<UpsertResult> {
+    const rec = validateRecord(record);
+    const keys = recordKeys(rec);
+    const outcome = await this.tx('refresh', this.locksFor([keys]), async (c) => {
+      const lexicon = await this.ents.refreshLexicon(c);
+      return this.ents.run(c, ent.refreshRecord('postgres', id, rec, keys.contentHash, keys.publishedAt, lexicon));
+    });
+    if (outcome === null) return this.upsert(rec);
+    if (outcome === 'missing') throw new InputError(`no record with id ${id}`);
+    const row = (await this.q<{ revision: number }>('refresh', 'SELECT revision FROM records WHERE id = $1', [id]))[0];
+    return { id, status: outcome, revision: row.revision };
+  }
+
   async listCorrections(): Promise<ent.StoredCorrection[]> {
     return this.read('listCorrections', ent.listCorrections());
   }

@@ -437,6 +437,22 @@ export class SqliteStore implements Store {
     return this.guard('undoCorrection', () => this.ents.write(() => ent.undoCorrection('sqlite', id, author)));
   }
 
+  async refresh(id: string, record: GleanerRecord): Promise<UpsertResult> {
+    const rec = validateRecord(record);
+    const keys = recordKeys(rec);
+    if (this.pending.length) this.flush();
+    const outcome = this.guard('refresh', () =>
+      this.ents.write(() => {
+        const lexicon = this.ents.refreshLexicon();
+        return ent.refreshRecord('sqlite', id, rec, keys.contentHash, keys.publishedAt, lexicon);
+      }),
+    );
+    if (outcome === null) return this.upsert(rec);
+    if (outcome === 'missing') throw new InputError(`no record with id ${id}`);
+    const row = this.stmt('SELECT revision FROM records WHERE id = ?').get(id) as { revision: number };
+    return { id, status: outcome, revision: row.revision };
+  }
+
   async listCorrections(): Promise<ent.StoredCorrection[]> {
     return this.guard('listCorrections', () => this.ents.run(ent.listCorrections()));
   }

@@ -121,6 +121,11 @@ export interface Store {
   lexicon(): Promise<Lexicon>;
   /** Increases with every correction and undo; cheap, for refreshing a cached lexicon. */
   lexiconVersion(): Promise<number>;
+  /**
+   * A stored record made again from its raw page (`gleaner reprocess`): same text → metadata and
+   * entities replaced in place ('updated', same revision) or 'unchanged'; new text → as upsert.
+   */
+  refresh(id: string, record: GleanerRecord): Promise<UpsertResult>;
   /** Adds a lexicon's corrections that are not stored yet (by id), applying each; returns how many. */
   importCorrections(lexicon: Lexicon): Promise<number>;
   close(): Promise<void>;

@@ -151,6 +151,26 @@ describe.each(BACKENDS)('entities on $name', (backend) => {
     });
   });
 
+  describe('refresh (reprocess)', () => {
+    it('replaces metadata and entities in place for the same text, is idempotent, and revises on new text', async () => {
+      const url = 'https://news.example/refreshed';
+      const base = article({ people: [person('Amadou Sy')] }, { url });
+      const { id } = await store.upsert(base);
+      const redone = { ...base, title: 'A better title', entities: { ...base.entities, people: [person('Amadou Sy')], places: [place('Kayes', 'ML')] } };
+      expect(await store.refresh(id, redone)).toEqual({ id, status: 'updated', revision: 1 });
+      const rec = (await store.get(id))!;
+      expect(rec.title).toBe('A better title');
+      expect(rec.entities.places.map((p) => [p.name, typeof p.id])).toEqual([['Kayes', 'string']]);
+      expect((await store.getEntity('Kayes'))!.records).toBe(1);
+      expect((await store.getEntity('Amadou Sy'))!.records).toBe(1);
+      expect(await store.refresh(id, redone)).toEqual({ id, status: 'unchanged', revision: 1 });
+      expect((await store.getEntity('Amadou Sy'))!.records).toBe(1);
+      const text = base.text + ' More news later.';
+      const changed = { ...redone, text, provenance: { ...base.provenance!, contentHash: contentHash(text) } };
+      expect(await store.refresh(id, changed)).toMatchObject({ id, status: 'updated', revision: 2 });
+    });
+  });
+
   describe('corrections', () => {
     it('rejects a name everywhere, at once, and undoes it', async () => {
       const a = await store.upsert(article({ places: [place('Sahel')], countries: [country('Mali', 'ML')] }));
