@@ -336,8 +336,10 @@ export class PostgresStore implements Store {
     if (f.query) {
       from += `, to_tsquery('english', ${bind(tsQuery(f.query))}) AS q`;
       where.push('r.fts @@ q');
-      order = `ts_rank(r.fts, q) DESC, ${order}`;
+      // a pure negation has nothing to rank by: the default order, as on SQLite
+      if (f.query.clauses.length) order = `ts_rank(r.fts, q) DESC, ${order}`;
     }
+    if (f.matchNothing) where.push('FALSE');
     where.push(...whereConditions(f, bind, POSTGRES_LANGUAGE_SQL));
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     if (what === 'count') return { sql: `SELECT count(*)::int AS n FROM ${from}${whereSql}`, params };

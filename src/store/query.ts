@@ -1,6 +1,7 @@
 // Logic both back ends share: record keys, name folding, the entity rows a record is indexed under,
 // date bounds and full-text query parsing. Pure functions; the SQL lives in sqlite.ts / postgres.ts.
 import { randomBytes } from 'node:crypto';
+import { ENGLISH_STOP_WORDS } from './stopwords.js';
 import { InputError } from '../errors.js';
 import { GleanerRecord } from '../record/schema.js';
 import { contentHash as hashOfText } from '../text/hash.js';
@@ -156,8 +157,13 @@ export interface NormalisedFilter {
   untilExclusive: boolean;
   source: string | null;
   language: string | null;
-  /** Full-text query as lower-cased, folded tokens and phrases. */
+  /**
+   * Full-text query as lower-cased, folded tokens and phrases. No clauses but some negations is a
+   * pure negation: every record that matches none of them.
+   */
   query: FtsQuery | null;
+  /** A query with no searchable word: matches no record (both back ends). */
+  matchNothing: boolean;
   limit: number | null;
   offset: number;
 }
@@ -180,7 +186,7 @@ export function normaliseFilter(f: RecordFilter = {}): NormalisedFilter {
   if (f.source && !source) throw new InputError(`--source: '${f.source}' is not a host name`);
   const language = f.language?.trim().toLowerCase() || null;
   if (language && !/^[a-z]{2,3}$/.test(language)) throw new InputError(`--language takes an ISO 639-1 code (e.g. fr), not '${f.language}'`);
-  const query = f.query ? parseFtsQuery(f.query) : null;
+  const query = f.query?.trim() ? parseFtsQuery(f.query) : null;
   return {
     terms,
     type: f.type ?? null,
@@ -191,7 +197,9 @@ export function normaliseFilter(f: RecordFilter = {}): NormalisedFilter {
     untilExclusive: until?.exclusive ?? false,
     source,
     language,
-    query: query && query.clauses.length ? query : null,
+    query: query && (query.clauses.length || query.negated.length) ? query : null,
+    // A query was given but nothing in it is searchable (only stop words or punctuation).
+    matchNothing: query !== null && !query.clauses.length && !query.negated.length,
     limit,
     offset,
   };
@@ -205,7 +213,10 @@ export interface FtsQuery {
 
 /**
  * Web-search style syntax, the same on both back ends: words are all required, "quoted phrases",
- * `a OR b`, `-word` excludes. Words are folded like the indexed text.
+ * `a OR b`, `-word` excludes. Words are folded like the indexed text. Stop words
+ * (ENGLISH_STOP_WORDS) are not searchable: a word or phrase made only of them is dropped (inside a
+ * longer phrase they stay). What is left decides: no clause and no exclusion → nothing matches;
+ * only exclusions → every record matching none of them.
  */
 export function parseFtsQuery(q: string): FtsQuery {
   const tokens: Array<{ words: string[]; neg: boolean; or: boolean }> = [];
@@ -219,7 +230,7 @@ export function parseFtsQuery(q: string): FtsQuery {
     const neg = m[1] === '-' || (m[3]?.startsWith('-') ?? false);
     const raw = m[2] ?? m[3].replace(/^-/, '');
     const words = fold(raw).split(' ').filter(Boolean);
-    if (words.length) tokens.push({ words, neg, or: false });
+    if (words.some((w) => !ENGLISH_STOP_WORDS.has(w))) tokens.push({ words, neg, or: false });
   }
   const clauses: string[][][] = [];
   const negated: string[][] = [];

@@ -54,6 +54,11 @@ export function fts5Match(q: FtsQuery): string {
   return match;
 }
 
+/** FTS5 MATCH for "any of the excluded phrases" (a query that only excludes). */
+export function fts5Exclusions(q: FtsQuery): string {
+  return q.negated.map((words) => `"${words.join(' ')}"`).join(' OR ');
+}
+
 /** A full-text index write, applied once the batch's savepoints are done. */
 interface FtsOp {
   seq: number;
@@ -294,11 +299,15 @@ export class SqliteStore implements Store {
     };
     let from = 'records r';
     let order = 'r.published_at DESC NULLS LAST, r.seq DESC';
-    if (f.query) {
+    const excluded = f.query && !f.query.clauses.length ? fts5Exclusions(f.query) : null;
+    if (f.query && !excluded) {
       from += ` JOIN (SELECT rowid AS fts_rowid, bm25(records_fts, 4.0, 1.0) AS rank FROM records_fts WHERE records_fts MATCH ${bind(fts5Match(f.query))}) f ON f.fts_rowid = r.seq`;
       order = 'f.rank, r.published_at DESC NULLS LAST, r.seq DESC';
     }
     const where = whereConditions(f, bind);
+    // FTS5 cannot match "NOT x" alone: a pure negation is "not among the rows matching x".
+    if (excluded) where.push(`r.seq NOT IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ${bind(excluded)})`);
+    if (f.matchNothing) where.push('0');
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     if (what === 'count') return { sql: `SELECT count(*) AS n FROM ${from}${whereSql}`, params };
     let sql = `SELECT r.* FROM ${from}${whereSql} ORDER BY ${order}`;

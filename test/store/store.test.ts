@@ -6,7 +6,8 @@ import { InputError } from '../../src/errors.js';
 import { contentHash } from '../../src/text/hash.js';
 import type { GleanerRecord } from '../../src/record/schema.js';
 import type { RecordFilter, Store, StoredRecord } from '../../src/store/types.js';
-import { BACKENDS } from './backends.js';
+import { BACKENDS, PG_URL } from './backends.js';
+import { ENGLISH_STOP_WORDS } from '../../src/store/stopwords.js';
 import { sqliteMigrations } from '../../src/store/migrations/sqlite.js';
 import { postgresMigrations } from '../../src/store/migrations/postgres.js';
 import { seedRecord, seedRecords } from './seed.js';
@@ -372,6 +373,44 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       expect(firstNonTitle).toBeGreaterThan(0);
       expect(ranked.slice(firstNonTitle).every((r) => !r.title!.includes('Chad'))).toBe(true);
     });
+
+    it('answers stop-word-only queries and pure negations the same way on both back ends', async () => {
+      // nothing searchable (stop words only): no record, not every record
+      for (const query of ['the', 'of the', '"the of"', 'the OR a', '-the', '!!!']) {
+        expect(await store.list({ query }), query).toEqual([]);
+        expect(await store.count({ query }), query).toBe(0);
+      }
+      // stop words beside real words are ignored
+      expect(new Set(urls(await store.list({ query: 'the harvest' })))).toEqual(new Set(urls(oracle(seeds, { query: 'harvest' }))));
+      // only exclusions: every record matching none of them, in the default order
+      const withChad = urls(oracle(seeds, { query: 'chad' }));
+      expect(withChad.length).toBeGreaterThan(0);
+      const notChad = await store.list({ query: '-Chad' });
+      expect(new Set(urls(notChad))).toEqual(new Set(seeds.map((r) => r.canonicalUrl!).filter((u) => !withChad.includes(u))));
+      expect(urls(notChad)).toEqual(urls(await store.list({})).filter((u) => !withChad.includes(u)));
+      expect(await store.count({ query: '-Chad -the' })).toBe(notChad.length);
+      const neither = await store.count({ query: '-Chad -harvest' });
+      expect(neither).toBe(seeds.length - new Set([...withChad, ...urls(oracle(seeds, { query: 'harvest' }))]).size);
+      // and with other filters
+      expect(urls(await store.list({ query: '-Chad', country: 'NE' }))).toEqual(urls(await store.list({ country: 'NE' })).filter((u) => !withChad.includes(u)));
+    });
+
+    if (backend.name === 'postgres') {
+      it("drops exactly PostgreSQL's english stop words", async () => {
+        const { Client } = (await import('pg')).default;
+        const client = new Client({ connectionString: PG_URL });
+        await client.connect();
+        try {
+          const words = [...ENGLISH_STOP_WORDS];
+          const { rows } = await client.query<{ w: string }>(`SELECT w FROM unnest($1::text[]) AS w WHERE to_tsvector('english', w) <> ''::tsvector`, [words]);
+          expect(rows.map((r) => r.w)).toEqual([]);
+          const kept = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM unnest($1::text[]) AS w WHERE to_tsvector('english', w) = ''::tsvector`, [['harvest', 'niger', 'flood', 'summit', 'report']]);
+          expect(kept.rows[0]!.n).toBe(0);
+        } finally {
+          await client.end();
+        }
+      });
+    }
 
     it('rejects bad filter values with an InputError', async () => {
       await expect(store.list({ country: 'Niger' })).rejects.toBeInstanceOf(InputError);
