@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // npm run bench — pages/second and peak memory of gleaner's clean, extract and both, next to
-// @mozilla/readability + jsdom timed in the same run, on the extraction dev pages.
+// @mozilla/readability + jsdom timed in the same run, on the extraction dev pages (mostly English);
+// then extract and clean+extract on French texts (bench/fr-dev and bench/fr-test, plain text), so the
+// French extractor's speed is reported next to the English one.
 // Each system runs in its own child process (one core, sequential) so peak RSS is its own.
 //   node bench/pipeline.mjs [--data DIR] [--limit N] [--rounds R]
 import { fork } from 'node:child_process';
@@ -31,6 +33,20 @@ function loadPages(dir, limit) {
     const id = f.replace(/\.html(\.gz)?$/, '');
     return { id, url: truth[id]?.url ?? null, bytes: f.endsWith('.gz') ? gunzipSync(raw) : raw };
   });
+}
+
+/** French articles as plain-text pages: the French dev and held-out sets. */
+function loadFrenchPages() {
+  const out = [];
+  for (const set of ['fr-dev', 'fr-test']) {
+    const file = join(here, set, 'ner.jsonl');
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      const d = JSON.parse(line);
+      out.push({ id: d.id, url: null, bytes: Buffer.from(d.text), text: true });
+    }
+  }
+  return out;
 }
 
 function peakRssMb() {
@@ -65,13 +81,14 @@ async function runSystem(name, pages, rounds) {
     const { clean } = await import(join(dist, 'clean/index.js'));
     const { extract } = await import(join(dist, 'extract/index.js'));
     const { processDocument } = await import(join(dist, 'pipeline.js'));
-    const meta = (p) => ({ url: p.url, fileName: `${p.id}.html` });
-    if (name === 'gleaner clean') fn = (p) => clean(p.bytes, meta(p));
-    else if (name === 'gleaner extract') {
+    const meta = (p) => ({ url: p.url, fileName: p.text ? `${p.id}.txt` : `${p.id}.html`, isText: !!p.text });
+    const which = name.replace(/ fr$/, '');
+    if (which === 'gleaner clean') fn = (p) => clean(p.bytes, meta(p));
+    else if (which === 'gleaner extract') {
       // extract alone: on articles cleaned beforehand (not timed)
       const articles = new Map(pages.map((p) => [p.id, clean(p.bytes, meta(p))]));
       fn = (p) => extract(articles.get(p.id));
-    } else if (name === 'gleaner clean+extract') fn = (p) => processDocument(p.bytes, meta(p));
+    } else if (which === 'gleaner clean+extract') fn = (p) => processDocument(p.bytes, meta(p));
     else throw new Error(`unknown system ${name}`);
   }
   for (const p of pages.slice(0, 20)) fn(p); // warm-up: module init, lazy loads, JIT
@@ -85,11 +102,12 @@ async function runSystem(name, pages, rounds) {
   return { name, failures, pages: pages.length * rounds, secs, pagesPerSec: (pages.length * rounds) / secs, peakRssMb: peakRssMb(), words };
 }
 
-const SYSTEMS = ['cheerio.load', 'readability+jsdom', 'gleaner clean', 'gleaner extract', 'gleaner clean+extract'];
+const SYSTEMS = ['cheerio.load', 'readability+jsdom', 'gleaner clean', 'gleaner extract', 'gleaner clean+extract', 'gleaner extract fr', 'gleaner clean+extract fr'];
+const pagesFor = (system, limit) => (system.endsWith(' fr') ? loadFrenchPages() : loadPages(values.data, limit));
 
 if (values.system) {
   // child mode
-  const pages = loadPages(values.data, values.limit ? Number(values.limit) : undefined);
+  const pages = pagesFor(values.system, values.limit ? Number(values.limit) : undefined);
   const result = await runSystem(values.system, pages, Number(values.rounds));
   process.send(result);
 } else {
@@ -106,12 +124,14 @@ if (values.system) {
       child.on('exit', (code) => (got ? resolveP(got) : reject(new Error(`${system} exited with ${code}`))));
     });
     results.push(result);
-    console.log(`  ${system.padEnd(22)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s   peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB${result.failures ? `   (${result.failures} pages threw)` : ''}`);
+    const wordsPerPage = result.words ? `   ${Math.round(result.words / (result.pages / Number(values.rounds)))} words/page` : '';
+    console.log(`  ${system.padEnd(26)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s   peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB${wordsPerPage}${result.failures ? `   (${result.failures} pages threw)` : ''}`);
   }
   const by = Object.fromEntries(results.map((r) => [r.name, r]));
   const ref = by['readability+jsdom'].pagesPerSec;
   console.log('');
   console.log(`clean vs Readability+jsdom:          ${(by['gleaner clean'].pagesPerSec / ref).toFixed(1)}x (target >= 10x)`);
   console.log(`clean+extract vs Readability+jsdom:  ${(by['gleaner clean+extract'].pagesPerSec / ref).toFixed(1)}x (target >= 2x)`);
+  console.log(`French (${loadFrenchPages().length} plain-text articles): extract ${by['gleaner extract fr'].pagesPerSec.toFixed(1)} pages/s, clean+extract ${by['gleaner clean+extract fr'].pagesPerSec.toFixed(1)} pages/s`);
   console.log(`SUMMARY ${results.map((r) => `${r.name.replace(/[^a-z+]+/gi, '_')}=${r.pagesPerSec.toFixed(1)}`).join(' ')}`);
 }
