@@ -49,6 +49,18 @@ export interface Config {
   feedMaxNewItems: number;
   /** OTEL_EXPORTER_OTLP_ENDPOINT (the OpenTelemetry standard variable): traces are exported there when set. */
   otlpEndpoint: string | null;
+  /** GLEANER_DB_CONNECT_TIMEOUT_MS: PostgreSQL connect timeout, so a silent network fails in seconds. */
+  dbConnectTimeoutMs: number;
+  /** GLEANER_DB_QUERY_TIMEOUT_MS: longest PostgreSQL statement (server side) and wait for an answer (client side). */
+  dbQueryTimeoutMs: number;
+  /** GLEANER_DB_IDLE_TIMEOUT_MS: idle pooled PostgreSQL connections close after this; also the idle-in-transaction limit. */
+  dbIdleTimeoutMs: number;
+  /** GLEANER_DB_BUSY_TIMEOUT_MS: how long a SQLite writer waits for another process's lock. */
+  dbBusyTimeoutMs: number;
+  /** GLEANER_STORE_OUTAGE_MAX_MS: how long a job waits out an unreachable store before it fails (an attempt). */
+  storeOutageMaxMs: number;
+  /** GLEANER_STORE_RETRY_MAX_MS: the longest wait between two tries of a job parked for the store. */
+  storeRetryMaxMs: number;
 }
 
 function int(v: string | undefined, fallback: number): number {
@@ -94,5 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockMs: Math.max(1000, int(env.GLEANER_LOCK_MS, 30_000)),
     feedMaxNewItems: Math.max(1, int(env.GLEANER_FEED_MAX_ITEMS, 200)),
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || null,
+    dbConnectTimeoutMs: Math.max(100, int(env.GLEANER_DB_CONNECT_TIMEOUT_MS, 5_000)),
+    dbQueryTimeoutMs: Math.max(100, int(env.GLEANER_DB_QUERY_TIMEOUT_MS, 30_000)),
+    dbIdleTimeoutMs: Math.max(100, int(env.GLEANER_DB_IDLE_TIMEOUT_MS, 10_000)),
+    dbBusyTimeoutMs: int(env.GLEANER_DB_BUSY_TIMEOUT_MS, 10_000),
+    storeOutageMaxMs: int(env.GLEANER_STORE_OUTAGE_MAX_MS, 6 * 60 * 60 * 1000),
+    storeRetryMaxMs: Math.max(100, int(env.GLEANER_STORE_RETRY_MAX_MS, 30_000)),
   };
 }

@@ -101,6 +101,16 @@ export class StoreError extends GleanerError {
   }
 }
 
+/**
+ * The store cannot be reached or is locked right now (connection refused or lost, a connect or
+ * read timeout, SQLite busy). Workers wait it out without spending the job's attempts.
+ */
+export class StoreUnavailableError extends GleanerError {
+  constructor(message: string, context: ErrorContext = {}, cause?: unknown) {
+    super('E_STORE_UNAVAILABLE', message, { context, cause, retryable: true });
+  }
+}
+
 /** Redis (or another service) is unreachable; producers fail fast with this. */
 export class ServiceUnavailableError extends GleanerError {
   constructor(service: string, target: string, cause?: unknown) {

@@ -9,6 +9,9 @@ import { startMetricsServer } from '../metrics/server.js';
 import { startTracing } from '../metrics/tracing.js';
 import { type CliContext, parseCommandArgs } from './context.js';
 
+/** Of the shutdown timeout, this much is kept for force-closing workers and closing the store. */
+const SHUTDOWN_RESERVE_MS = 6_000;
+
 const HELP = `Usage: gleaner worker [options]
 
 Runs the feed, fetch and process workers until SIGTERM or SIGINT.
@@ -60,9 +63,11 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  const { openStore } = await import('../store/open.js');
+  const { openStore, reopeningStore, storeOptions } = await import('../store/open.js');
   const { startWorkers } = await import('../queue/workers/index.js');
-  const store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
+  // Opened on first use and again after a failed open: a database that is down at start (or later)
+  // parks jobs until it answers, it does not stop the worker.
+  const store = reopeningStore(() => openStore(storeOptions(config)));
   const tracing = await startTracing({ endpoint: config.otlpEndpoint, serviceName: 'gleaner-worker' });
   if (tracing) logger.info({ endpoint: config.otlpEndpoint }, 'OpenTelemetry traces on');
   const runtime = await startWorkers(config, { logger, store, queues, tracing });
@@ -86,14 +91,25 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 
   const signal = await stopped;
   logger.info({ signal }, 'shutting down');
-  await runtime.close(shutdownMs);
+  // The backstop: whatever hangs (a silent database, a dead Redis), the process ends in time.
+  const deadline = Date.now() + shutdownMs;
+  const backstop = setTimeout(() => {
+    logger.error({ shutdownMs }, 'shutdown did not finish within the timeout; exiting (cut-off jobs are retried after their lock expires)');
+    process.exit(1);
+  }, shutdownMs + 1_000).unref();
+  // Running jobs get the shutdown timeout less a reserve for the forced close of the workers, the
+  // queues (a quarter of it each) and the store (PostgresStore.close gives up after 2 s).
+  const reserveMs = Math.min(SHUTDOWN_RESERVE_MS, shutdownMs / 2);
+  await runtime.close(shutdownMs - reserveMs, reserveMs / 4);
   await metricsServer?.close();
   await tracing?.shutdown().catch(() => {});
   await store.close();
   process.off('SIGTERM', onSignal);
   process.off('SIGINT', onSignal);
   logger.info('workers stopped');
-  // Whatever still holds the event loop (a reconnecting socket to a dead Redis), the process ends.
-  setTimeout(() => process.exit(process.exitCode ?? 0), 3_000).unref();
+  clearTimeout(backstop);
+  // Whatever still holds the event loop (a reconnecting socket to a dead Redis, a socket to a
+  // silent database), the process ends, and within the shutdown timeout.
+  setTimeout(() => process.exit(process.exitCode ?? 0), Math.max(100, Math.min(3_000, deadline - Date.now()))).unref();
   return 0;
 }

@@ -32,6 +32,7 @@
 import type { DefaultJobOptions, KeepJobs } from 'bullmq';
 import type { ProcessInput } from './process-step.js';
 import type { StageTimings } from '../pipeline.js';
+import type { StoreWait } from './store-outage.js';
 
 export const QUEUE_NAMES = { feeds: 'feeds', fetch: 'fetch', process: 'process' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -75,6 +76,8 @@ export function defaultJobOptions(queue: QueueName, policy: QueuePolicy): Defaul
 export interface PollJobData {
   feedId: string;
   slot?: ParkedSlot;
+  /** Set while the job waits out a store outage (see store-outage.ts). */
+  storeWait?: StoreWait;
 }
 
 export interface FetchJobData {
@@ -89,6 +92,8 @@ export interface FetchJobData {
   submission?: string;
   /** The host-gate slot booked while the job is parked (see host-gate.ts). */
   slot?: ParkedSlot;
+  /** Set while the job waits out a store outage (see store-outage.ts). */
+  storeWait?: StoreWait;
 }
 
 /** A host-gate slot booked by a parked job; valid only for the attempt that booked it. */
@@ -99,7 +104,7 @@ export interface ParkedSlot {
 }
 
 /** A process job carries what the process step needs (hashes and URLs, never page bytes). */
-export type ProcessJobData = ProcessInput;
+export type ProcessJobData = ProcessInput & { storeWait?: StoreWait };
 
 export interface ProcessJobResult {
   recordId: string;

@@ -2,8 +2,9 @@
 // Same contract and same tests as sqlite.ts. Upserts serialise per URL and per content hash with
 // transaction-scoped advisory locks, so racing workers still leave one record.
 import pg from 'pg';
-import { ConfigError, InputError, StoreError, errorMessage } from '../errors.js';
+import { ConfigError, InputError, StoreError, StoreUnavailableError, errorMessage } from '../errors.js';
 import { postgresMigrations } from './migrations/postgres.js';
+import { storeFailure } from './unavailable.js';
 import {
   entityRows,
   feedFromRow,
@@ -36,7 +37,22 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Pool size. */
   max?: number;
+  /** Connect timeout (ms): a database that accepts but never answers fails in this long. Default 5 s. */
+  connectTimeoutMs?: number;
+  /**
+   * Statement timeout (ms), enforced by the server (statement_timeout); the client gives up waiting
+   * for an answer a little later (a silent network). Default 30 s.
+   */
+  queryTimeoutMs?: number;
+  /** Idle pooled connections close after this (ms); also idle_in_transaction_session_timeout. Default 10 s. */
+  idleTimeoutMs?: number;
 }
+
+export const PG_DEFAULT_TIMEOUTS = { connectTimeoutMs: 5_000, queryTimeoutMs: 30_000, idleTimeoutMs: 10_000 } as const;
+/** The client-side read timeout is a little longer than the server's statement_timeout (half of it, at
+ *  most 5 s more), so a slow statement is cancelled by the server (an ordinary error) and only a
+ *  silent network trips the client's. */
+const queryGraceMs = (queryTimeoutMs: number) => Math.min(5_000, Math.ceil(queryTimeoutMs / 2));
 
 interface RecordRow {
   id: string;
@@ -122,29 +138,46 @@ export class PostgresStore implements Store {
   private constructor(
     private readonly pool: pg.Pool,
     readonly schema: string,
+    private readonly closeTimeoutMs = 2_000,
   ) {}
 
   static async open(opts: PostgresStoreOptions): Promise<PostgresStore> {
     const schema = opts.schema ?? 'public';
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError(`PostgreSQL schema name '${schema}' must be lower-case letters, digits and _`);
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 6, options: `-c search_path=${schema}` });
+    const connectTimeoutMs = opts.connectTimeoutMs ?? PG_DEFAULT_TIMEOUTS.connectTimeoutMs;
+    const queryTimeoutMs = opts.queryTimeoutMs ?? PG_DEFAULT_TIMEOUTS.queryTimeoutMs;
+    const idleTimeoutMs = opts.idleTimeoutMs ?? PG_DEFAULT_TIMEOUTS.idleTimeoutMs;
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.max ?? 6,
+      options: `-c search_path=${schema}`,
+      connectionTimeoutMillis: connectTimeoutMs,
+      idleTimeoutMillis: idleTimeoutMs,
+      statement_timeout: queryTimeoutMs,
+      query_timeout: queryTimeoutMs + queryGraceMs(queryTimeoutMs),
+      idle_in_transaction_session_timeout: Math.max(idleTimeoutMs, queryTimeoutMs),
+      keepAlive: true,
+    });
     // An idle client losing its connection must not crash the process; the next query reports it.
     pool.on('error', () => {});
-    const store = new PostgresStore(pool, schema);
+    const store = new PostgresStore(pool, schema, Math.min(2_000, connectTimeoutMs));
     try {
       await store.migrate();
       const unlinked = await store.q('backfill', 'SELECT 1 FROM records WHERE extracted IS NULL LIMIT 1');
       if (unlinked.length) await store.tx('backfill', [lockKey(`${schema}:entities`)], (c) => store.ents.run(c, store.ents.backfillStep()));
     } catch (err) {
-      await pool.end().catch(() => {});
-      if (err instanceof StoreError) throw err;
-      throw new StoreError(`cannot open PostgreSQL database ${maskUrl(opts.url)}: ${errorMessage(err)}`, { url: maskUrl(opts.url), schema }, err);
+      await store.close().catch(() => {});
+      if (err instanceof StoreError || err instanceof StoreUnavailableError) throw err;
+      throw storeFailure(`cannot open PostgreSQL database ${maskUrl(opts.url)}`, { url: maskUrl(opts.url), schema }, err);
     }
     return store;
   }
 
   private async migrate(): Promise<void> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
+    const onClientError = (err: Error) => (broken = err); // see tx()
+    client.on('error', onClientError);
     try {
       await client.query(`SELECT pg_advisory_lock(${lockKey('gleaner-migrate:' + this.schema)})`);
       try {
@@ -159,15 +192,16 @@ export class PostgresStore implements Store {
             await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [m.version, m.name]);
             await client.query('COMMIT');
           } catch (err) {
-            await client.query('ROLLBACK');
-            throw new StoreError(`PostgreSQL migration ${m.version} (${m.name}) failed: ${errorMessage(err)}`, { schema: this.schema }, err);
+            await client.query('ROLLBACK').catch(() => {});
+            throw storeFailure(`PostgreSQL migration ${m.version} (${m.name}) failed`, { schema: this.schema }, err);
           }
         }
       } finally {
-        await client.query(`SELECT pg_advisory_unlock(${lockKey('gleaner-migrate:' + this.schema)})`);
+        await client.query(`SELECT pg_advisory_unlock(${lockKey('gleaner-migrate:' + this.schema)})`).catch((err: Error) => (broken ??= err));
       }
     } finally {
-      client.release();
+      client.off('error', onClientError);
+      client.release(broken);
     }
   }
 
@@ -507,7 +541,9 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end();
+    // A client stuck on a silent connection keeps pool.end() waiting: bounded, so shutdown is too.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.pool.end(), new Promise<void>((r) => (timer = setTimeout(r, this.closeTimeoutMs)))]).finally(() => clearTimeout(timer));
   }
 
   /** Drops this store's schema and everything in it (tests), then closes the pool. */
@@ -525,7 +561,7 @@ export class PostgresStore implements Store {
     try {
       return await on.query<T>(sql, params);
     } catch (err) {
-      throw new StoreError(`postgres ${op} failed: ${errorMessage(err)}`, { op }, err);
+      throw storeFailure(`postgres ${op} failed`, { op }, err);
     }
   }
 
@@ -550,8 +586,13 @@ export class PostgresStore implements Store {
     try {
       client = await this.pool.connect();
     } catch (err) {
-      throw new StoreError(`postgres ${op} failed: cannot connect: ${errorMessage(err)}`, { op }, err);
+      throw storeFailure(`postgres ${op} failed: cannot connect`, { op }, err);
     }
+    let broken: Error | undefined;
+    // A checked-out client has no error listener of the pool's: without ours, a connection reset
+    // between two statements would be an uncaught exception. The failing statement reports it.
+    const onClientError = (err: Error) => (broken = err);
+    client.on('error', onClientError);
     try {
       // lock keys are decimal integers we computed: safe to inline
       await client.query(['BEGIN', ...locks.map((k) => `SELECT pg_advisory_xact_lock(${BigInt(k)})`)].join('; '));
@@ -559,11 +600,16 @@ export class PostgresStore implements Store {
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      if (err instanceof StoreError || err instanceof InputError) throw err;
-      throw new StoreError(`postgres ${op} failed: ${errorMessage(err)}`, { op }, err);
+      if (err instanceof pg.DatabaseError) await client.query('ROLLBACK').catch(() => {});
+      // Anything but an error the server answered (a lost or silent connection, a read timeout)
+      // leaves the connection in an unknown state: it is dropped, not returned to the pool (the
+      // server rolls the transaction back when the connection goes).
+      else broken = err instanceof Error ? err : new Error(String(err));
+      if (err instanceof StoreError || err instanceof StoreUnavailableError || err instanceof InputError) throw err;
+      throw storeFailure(`postgres ${op} failed`, { op }, err);
     } finally {
-      client.release();
+      client.off('error', onClientError);
+      client.release(broken);
     }
   }
 

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, StoreError, errorMessage } from '../errors.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
+import { storeFailure } from './unavailable.js';
 import {
   entityRows,
   feedFromRow,
@@ -88,11 +89,17 @@ export class SqliteStore implements Store {
       this.db.pragma('mmap_size = 268435456');
       this.db.pragma('foreign_keys = ON');
     } catch (err) {
-      throw new StoreError(`cannot open SQLite database ${opts.path}: ${errorMessage(err)}`, { path: opts.path }, err);
+      throw storeFailure(`cannot open SQLite database ${opts.path}`, { path: opts.path }, err);
     }
-    this.migrate();
     this.ents = new SqliteEntities(this.db, (sql) => this.stmt(sql));
-    this.ents.backfill();
+    try {
+      // both write: another process's lock makes them fail with SQLITE_BUSY (E_STORE_UNAVAILABLE)
+      this.migrate();
+      this.ents.backfill();
+    } catch (err) {
+      this.db.close();
+      throw storeFailure(`cannot migrate SQLite database ${opts.path}`, { path: opts.path }, err);
+    }
     try {
       // planner statistics for tables that changed a lot since last time (cheap; SQLite's advice at open)
       this.db.pragma('optimize = 0x10002');
@@ -173,14 +180,14 @@ export class SqliteStore implements Store {
         })
         .immediate();
     } catch (err) {
-      const wrapped = new StoreError(`sqlite upsert failed: ${errorMessage(err)}`, { op: 'upsert', batch: batch.length }, err);
+      const wrapped = storeFailure('sqlite upsert failed', { op: 'upsert', batch: batch.length }, err);
       for (const item of batch) item.reject(wrapped);
       return;
     }
     batch.forEach((item, i) => {
       const o = outcomes[i];
       if ('ok' in o) item.resolve(o.ok);
-      else item.reject(o.err instanceof StoreError || o.err instanceof InputError ? o.err : new StoreError(`sqlite upsert failed: ${errorMessage(o.err)}`, { op: 'upsert', url: item.rec.url }, o.err));
+      else item.reject(o.err instanceof InputError ? o.err : storeFailure('sqlite upsert failed', { op: 'upsert', url: item.rec.url }, o.err));
     });
   }
 
@@ -495,8 +502,8 @@ export class SqliteStore implements Store {
     try {
       return fn();
     } catch (err) {
-      if (err instanceof InputError || err instanceof StoreError) throw err;
-      throw new StoreError(`sqlite ${op} failed: ${errorMessage(err)}`, { op, ...context }, err);
+      if (err instanceof InputError) throw err;
+      throw storeFailure(`sqlite ${op} failed`, { op, ...context }, err);
     }
   }
 }

@@ -6,6 +6,7 @@ import { HostBusy, toJobError } from '../job-errors.js';
 import { processJobId } from '../job-ids.js';
 import { JOB_NAMES, type FetchJobData, type ProcessJobData } from '../queues.js';
 import { fetchPage, hostOf, type StepContext } from '../steps.js';
+import type { StoreOutage } from '../store-outage.js';
 import { heldSlot, parkJob } from './park.js';
 
 export interface FetchResultSummary {
@@ -18,13 +19,16 @@ export interface FetchResultSummary {
   seconds: number;
 }
 
-export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logger: Logger) {
+export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logger: Logger, outage: StoreOutage) {
   return async (job: Job<FetchJobData>, token?: string): Promise<FetchResultSummary> => {
     const { url } = job.data;
     const log = logger.child({ queue: job.queueName, jobId: job.id, host: safeHost(url), url });
     try {
+      // While the store is down a page could not be kept: do not fetch it (nor book its host's slot).
+      outage.check();
       const started = performance.now();
       const page = await fetchPage(ctx, url, heldSlot(job));
+      outage.ok();
       const data: ProcessJobData = {
         url,
         finalUrl: page.finalUrl,
@@ -45,6 +49,7 @@ export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logg
         log.debug({ waitMs: err.waitMs }, 'host busy, job parked until its slot');
         return parkJob(job, err, token);
       }
+      if (outage.applies(err)) return outage.park(job, err, token);
       const jobErr = toJobError(err);
       log.warn({ attempt: job.attemptsMade + 1, err: jobErr.message }, 'fetch failed');
       throw jobErr;

@@ -24,6 +24,8 @@ import type { Tracing } from '../../metrics/tracing.js';
 import { observeWorkers } from './observe.js';
 import { MAX_STALLED, PROCESS_THREAD_LIMITS, QUEUE_NAMES, type QueueName } from '../queues.js';
 import type { Politeness, StepContext } from '../steps.js';
+import { StoreOutage, outagePolicy } from '../store-outage.js';
+import { storeOptions } from '../../store/open.js';
 import { createFeedProcessor } from './feed.js';
 import { createFetchProcessor } from './fetch.js';
 import type { SandboxSettings } from './process-sandbox.js';
@@ -61,7 +63,8 @@ export interface WorkerRuntime {
   metrics: GleanerMetrics;
   /** True while Redis is connected and the workers are not closing (the health endpoint). */
   healthy(): boolean;
-  close(timeoutMs?: number): Promise<void>;
+  /** Waits up to timeoutMs for running jobs, then force-closes (each later step bounded by forceMs). */
+  close(timeoutMs?: number, forceMs?: number): Promise<void>;
 }
 
 /** The compiled sandbox file. Under vitest (TypeScript sources) it is the one in dist/. */
@@ -142,6 +145,8 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     ttlMs: opts.robotsTtlMs,
   });
   const stats: WorkerStats = { parked: 0 };
+  // The feed and fetch workers share this process's store, so they share its health too.
+  const outage = new StoreOutage(outagePolicy(config), logger.child({ store: config.databaseUrl ? 'postgres' : 'sqlite' }));
   const ctx: StepContext = { store, robots, politeness: queuePoliteness(gate, stats), politenessMs: config.politenessMs, fetchOptions, logger, feedMaxNewItems: config.feedMaxNewItems };
 
   const lockDuration = opts.lockDurationMs ?? config.lockMs;
@@ -157,7 +162,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
 
   if (run.has(QUEUE_NAMES.feeds)) {
     workers.push(
-      new Worker(QUEUE_NAMES.feeds, createFeedProcessor(ctx, queues.fetch, logger), {
+      new Worker(QUEUE_NAMES.feeds, createFeedProcessor(ctx, queues.fetch, logger, outage), {
         ...common,
         concurrency: 4,
         maxStalledCount: MAX_STALLED.feeds,
@@ -166,7 +171,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
   }
   if (run.has(QUEUE_NAMES.fetch)) {
     workers.push(
-      new Worker(QUEUE_NAMES.fetch, createFetchProcessor(ctx, queues.process, logger), {
+      new Worker(QUEUE_NAMES.fetch, createFetchProcessor(ctx, queues.process, logger, outage), {
         ...common,
         concurrency: config.fetchConcurrency,
         maxStalledCount: MAX_STALLED.fetch,
@@ -174,7 +179,7 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     );
   }
   if (run.has(QUEUE_NAMES.process)) {
-    const sandbox: SandboxSettings = { store: { databaseUrl: config.databaseUrl, dbPath: config.dbPath, pgSchema: opts.pgSchema } };
+    const sandbox: SandboxSettings = { store: { ...storeOptions(config), pgSchema: opts.pgSchema }, outage: outagePolicy(config), logLevel: config.logLevel };
     workers.push(
       new Worker(QUEUE_NAMES.process, processSandboxFile(), {
         ...common,
@@ -217,15 +222,15 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     gate,
     durability,
     stats,
-    close(timeoutMs = 30_000) {
+    close(timeoutMs = 30_000, forceMs = 5_000) {
       closing ??= (async () => {
         // Graceful only when Redis is there to finish jobs against; otherwise do not wait for it.
         const graceful = redis.status === 'ready' && (await within(Promise.allSettled(workers.map((w) => w.close())), timeoutMs));
         if (!graceful) {
           logger.warn({ timeoutMs, redis: redis.status }, 'workers did not finish in time; forcing close (their jobs are retried after the lock expires)');
-          await within(Promise.allSettled(workers.map((w) => w.close(true))), 5_000);
+          await within(Promise.allSettled(workers.map((w) => w.close(true))), forceMs);
         }
-        await within(Promise.allSettled([queues.feeds.close(), queues.fetch.close(), queues.process.close()]), 5_000);
+        await within(Promise.allSettled([queues.feeds.close(), queues.fetch.close(), queues.process.close()]), forceMs);
         redis.disconnect();
       })();
       return closing;
