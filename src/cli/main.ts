@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   feeds: { summary: 'manage polled feeds: add | list | remove | poll', load: () => import('./feeds.js') },
   enqueue: { summary: 'queue URLs for the workers', load: () => import('./enqueue.js') },
   worker: { summary: 'run the queue workers until SIGTERM/SIGINT', load: () => import('./worker.js') },
+  retry: { summary: 'send failed jobs back to their queue: --code E_… or --all', load: () => import('./retry.js') },
   status: { summary: 'queue counts, failed jobs with reasons, schedulers', load: () => import('./status.js') },
   records: { summary: 'review stored records: list | show | search | export', load: () => import('./records.js') },
   entities: { summary: 'entities across stored records: top | show | reject | retype | merge | alias | undo', load: () => import('./entities.js') },

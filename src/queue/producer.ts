@@ -2,12 +2,13 @@
 // It connects fail-fast (see connection.ts): when Redis is down, createProducer rejects with a
 // ServiceUnavailableError whose message is one clear line.
 import { randomUUID } from 'node:crypto';
-import { Queue, type JobSchedulerJson, type Telemetry } from 'bullmq';
+import { Queue, type Job, type JobSchedulerJson, type Telemetry } from 'bullmq';
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
 import { assertUrlsAllowed, checkHttpUrl } from '../fetch/url-policy.js';
 import type { FeedState, Store } from '../store/types.js';
 import { connectProducer, type RedisClient } from './connection.js';
+import type { FetchResultSummary } from './workers/fetch.js';
 import { canonicalJobUrl, feedIdFor, schedulerIdFor, urlJobId } from './job-ids.js';
 import {
   DEDUP_TTL_MS,
@@ -74,12 +75,41 @@ export function openQueues(
   return { feeds: make(QUEUE_NAMES.feeds), fetch: make(QUEUE_NAMES.fetch), process: make(QUEUE_NAMES.process) };
 }
 
+/** What addFetchJob may ask to tell a duplicate from a URL whose article never made it to the store. */
+export interface FetchDedup {
+  /** True when the store holds a record under any of these URLs. */
+  hasRecord(urls: string[]): Promise<boolean>;
+  /** The process queue: a fetched page's process job may still be on its way. */
+  processQueue: Queue;
+}
+
+const IN_FLIGHT = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
+ * A fetch job that completed, but no record came of it (its process job failed, or the record is
+ * gone): true when nothing is still on its way. A failed or finished process job is removed so that
+ * the next fetch can add it again.
+ */
+async function fetchedButNotStored(job: Job<FetchJobData>, dedup: FetchDedup): Promise<boolean> {
+  const done = job.returnvalue as Partial<FetchResultSummary> | null | undefined;
+  const urls = [job.data.url, done?.finalUrl].filter((u): u is string => typeof u === 'string' && u !== '');
+  if (await dedup.hasRecord(urls)) return false;
+  const processJob = done?.processJobId ? await dedup.processQueue.getJob(done.processJobId) : undefined;
+  if (processJob) {
+    if (IN_FLIGHT.has(await processJob.getState())) return false;
+    await processJob.remove();
+  }
+  return true;
+}
+
 /**
  * Adds a fetch job for `url`, deduplicated by job id (in flight, or finished recently) and by the
  * deduplication option (a re-submit within DEDUP_TTL_MS). A URL whose last job failed is queued
- * again: re-submitting is how a user retries it.
+ * again: re-submitting is how a user retries it. With `dedup`, so is a URL that was fetched but has
+ * no stored record (its process job failed): a URL with no record is never a duplicate, unless its
+ * jobs are still on their way.
  */
-export async function addFetchJob(fetchQueue: Queue, data: FetchJobData): Promise<EnqueueResult> {
+export async function addFetchJob(fetchQueue: Queue, data: FetchJobData, dedup?: FetchDedup): Promise<EnqueueResult> {
   const jobId = urlJobId(data.url);
   const submission = randomUUID();
   const add = () =>
@@ -87,7 +117,8 @@ export async function addFetchJob(fetchQueue: Queue, data: FetchJobData): Promis
   const added = await add();
   const existing = await fetchQueue.getJob(added.id ?? jobId);
   if (!existing || existing.data?.submission === submission) return { url: data.url, jobId, status: 'queued' };
-  if ((await existing.getState()) === 'failed') {
+  const state = await existing.getState();
+  if (state === 'failed' || (state === 'completed' && dedup && (await fetchedButNotStored(existing, dedup)))) {
     await existing.remove();
     await fetchQueue.removeDeduplicationKey(jobId);
     await add();
@@ -128,6 +159,15 @@ export async function createProducer(config: QueueConfig, opts: ProducerOptions 
     return { ...feed, schedulerId, nextPollAt: s?.next ?? null };
   }
 
+  const dedup: FetchDedup = {
+    async hasRecord(urls) {
+      const s = await getStore();
+      for (const u of urls) if (await s.hasUrl(u)) return true;
+      return false;
+    },
+    processQueue: queues.process,
+  };
+
   return {
     redis,
     async enqueueUrls(urls) {
@@ -149,7 +189,7 @@ export async function createProducer(config: QueueConfig, opts: ProducerOptions 
       for (let k = 0; k < distinct.length; k += ENQUEUE_BATCH) {
         await Promise.all(
           distinct.slice(k, k + ENQUEUE_BATCH).map(async (i) => {
-            results[i] = await addFetchJob(queues.fetch, { url: checked[i]! });
+            results[i] = await addFetchJob(queues.fetch, { url: checked[i]! }, dedup);
           }),
         );
       }

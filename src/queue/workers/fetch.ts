@@ -40,7 +40,7 @@ export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logg
         publishedAt: job.data.publishedAt ?? null,
       };
       const id = processJobId(url, page.rawHash);
-      await processQueue.add(JOB_NAMES.process, data, { jobId: id });
+      await addProcessJob(processQueue, id, data);
       log.debug({ bytes: page.bytes, rawHash: page.rawHash }, 'fetched');
       return { rawHash: page.rawHash, bytes: page.bytes, finalUrl: page.finalUrl, processJobId: id, status: page.status, seconds: (performance.now() - started) / 1000 };
     } catch (err) {
@@ -55,6 +55,18 @@ export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logg
       throw jobErr;
     }
   };
+}
+
+/**
+ * Adds the process job. The same page (URL + raw hash) may have a failed process job from before
+ * (the fetch job was retried by hand): that one is replaced, or the page would never be processed.
+ */
+async function addProcessJob(processQueue: Queue, id: string, data: ProcessJobData): Promise<void> {
+  await processQueue.add(JOB_NAMES.process, data, { jobId: id });
+  if ((await processQueue.getJobState(id)) === 'failed') {
+    await processQueue.remove(id);
+    await processQueue.add(JOB_NAMES.process, data, { jobId: id });
+  }
 }
 
 export function safeHost(url: string): string | null {
