@@ -180,9 +180,9 @@ async function main() {
     const t0 = Date.now();
     await producer.enqueueUrls(urls.slice(0, before));
     await until(`${startAfter} records`, async () => (await store.count()) >= startAfter, 300_000);
-    const storedAtFault = await store.count();
     await startFault();
     const tFault = Date.now();
+    const storedAtFault = await store.count();
     console.log(`  fault on at ${secs(tFault - t0)} with ${storedAtFault} stored`);
     await sleep(outageMs);
     const storedInFault = await store.count();

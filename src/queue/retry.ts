@@ -3,7 +3,7 @@
 // A retried job keeps its attempt count (BullMQ's bulk retry cannot reset it): it gets one more
 // attempt, and a job parked for a store outage still spends none while it waits.
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 export interface RetryOutcome {
   queue: string;
@@ -16,7 +16,7 @@ export const ERROR_CODE = /^E_[A-Z0-9_]+$/;
 const PAGE = 500;
 
 /** Retries every failed job of `queue`; returns how many there were. */
-async function retryAll(queue: Queue, redis: Redis): Promise<number> {
+async function retryAll(queue: Queue, redis: RedisClient): Promise<number> {
   const until = Date.now();
   // the failed set is scored by failure time: count exactly what retryJobs({timestamp}) will move
   const count = await redis.zcount(queue.keys.failed!, 0, until);
@@ -48,7 +48,7 @@ async function retryByCode(queue: Queue, code: string): Promise<number> {
 }
 
 /** `redis` is the queues' connection (the producer's). */
-export async function retryFailed(queues: Queue[], redis: Redis, opts: { code?: string } = {}): Promise<RetryOutcome[]> {
+export async function retryFailed(queues: Queue[], redis: RedisClient, opts: { code?: string } = {}): Promise<RetryOutcome[]> {
   const out: RetryOutcome[] = [];
   for (const q of queues) out.push({ queue: q.name, retried: opts.code ? await retryByCode(q, opts.code) : await retryAll(q, redis) });
   return out;
