@@ -186,7 +186,7 @@ ${d.coEntities.length ? html`<ul>${d.coEntities.map((c) => html`<li data-type="$
 ${d.canCorrect ? correctionForms(e) : ''}
 ${correctionsList(e, d.corrections, d.canCorrect)}
 </article>`;
-  return layout({ title: e.name, active: 'entities', queues: d.queues }, body);
+  return layout({ title: e.name, active: 'entities', queues: d.queues, forms: d.canCorrect }, body);
 }
 
 export function entityIndexPage(d: { q: string; type: string | undefined; entities: StoredEntity[]; offset: number; limit: number; queues: boolean }): string {

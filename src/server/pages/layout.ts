@@ -8,6 +8,17 @@ export interface LayoutOptions {
   active?: 'records' | 'entities' | 'queues';
   /** Bull Board is mounted (Redis configured): show its link. */
   queues?: boolean;
+  /**
+   * The page holds POST forms: 'same-origin' so the browser sends its Origin with them (under
+   * no-referrer it sends "Origin: null", which the token check refuses). External links stay
+   * referrer-free either way (cross-origin, and rel=noreferrer).
+   */
+  forms?: boolean;
+}
+
+/** The Referrer-Policy of a page (the route sets the same as a header). */
+export function referrerPolicy(opts: { forms?: boolean }): string {
+  return opts.forms ? 'same-origin' : 'no-referrer';
 }
 
 export function layout(opts: LayoutOptions, body: SafeHtml): string {
@@ -18,7 +29,7 @@ export function layout(opts: LayoutOptions, body: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="${referrerPolicy(opts)}">
 <title>${opts.title} · gleaner</title>
 <link rel="stylesheet" href="/assets/gleaner.css">
 </head>

@@ -190,5 +190,5 @@ export function recordPage(r: StoredRecord, opts: { queues: boolean; canCorrect?
   ${entityList(r, marks, opts.canCorrect)}
 </div>
 </article>`;
-  return layout({ title: r.title || 'Record', active: 'records', queues: opts.queues }, body);
+  return layout({ title: r.title || 'Record', active: 'records', queues: opts.queues, forms: opts.canCorrect }, body);
 }

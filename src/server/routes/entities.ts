@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { NAMED_TYPES } from '../../extract/lexicon.js';
 import type { CorrectionInput } from '../../store/types.js';
-import { errorPage } from '../pages/layout.js';
+import { errorPage, referrerPolicy } from '../pages/layout.js';
 import { entityHref, entityIndexPage, entityPage, correctionsOf } from '../pages/entity.js';
 import { credentialOf } from '../security.js';
 import type { ServerDeps } from '../types.js';
@@ -66,7 +66,9 @@ export async function entityPageRoutes(app: FastifyInstance, deps: ServerDeps, o
       store.listCorrections(),
     ]);
     const notice = typeof req.query.done === 'string' ? req.query.done.slice(0, 200) : undefined;
-    return reply.send(entityPage({ entity, days, coEntities, records, total, corrections: correctionsOf(entity, corrections), canCorrect: mayWrite(req, token), queues, notice }));
+    const canCorrect = mayWrite(req, token);
+    if (canCorrect) reply.header('referrer-policy', referrerPolicy({ forms: true }));
+    return reply.send(entityPage({ entity, days, coEntities, records, total, corrections: correctionsOf(entity, corrections), canCorrect, queues, notice }));
   });
 
   /** A form POST (the token was checked by the access hook: it runs before every route). */

@@ -4,7 +4,7 @@ import { GleanerError } from '../../errors.js';
 import { FACET_SAMPLE, sampleFacets, storeFacets, type Facets } from '../facets.js';
 import type { StoredRecord } from '../../store/types.js';
 import { PageRecordsQuery, describeIssues, hasFilter, toFilter, type RecordsQuery } from '../params.js';
-import { errorPage } from '../pages/layout.js';
+import { errorPage, referrerPolicy } from '../pages/layout.js';
 import { listPage } from '../pages/list.js';
 import { recordPage } from '../pages/record.js';
 import { STYLESHEET } from '../pages/style.js';
@@ -56,6 +56,8 @@ export async function pageRoutes(app: FastifyInstance, deps: ServerDeps, opts: {
     reply.type('text/html; charset=utf-8');
     const record = await store.get(req.params.id);
     if (!record) return reply.code(404).send(errorPage(404, `There is no record with id ${req.params.id}.`, queues));
-    return reply.send(recordPage(record, { queues, canCorrect: mayWrite(req, deps.config.apiToken) }));
+    const canCorrect = mayWrite(req, deps.config.apiToken);
+    if (canCorrect) reply.header('referrer-policy', referrerPolicy({ forms: true }));
+    return reply.send(recordPage(record, { queues, canCorrect }));
   });
 }
