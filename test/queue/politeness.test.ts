@@ -14,10 +14,11 @@ const html = { 'content-type': 'text/html; charset=utf-8' };
 /**
  * How much shorter than the politeness gap two requests may arrive: the gate marks a request's start
  * (Redis clock) just before it leaves, and the way from there to the server (lookup, connect, a busy
- * event loop) varies by a few tens of ms. Measured at load 24 on 2 cores: at most 22 ms short.
+ * event loop) varies by a few tens of ms. Measured at load 24 on 2 cores: at most 22 ms short in one
+ * run, 89 ms in another (load ~30, a full suite beside it); a herd of unparked jobs comes in at ~0.
  * Before the gate's start mark, requests arrived up to 163 ms short of a 1 s Crawl-delay.
  */
-const GAP_TOLERANCE_MS = 75;
+const GAP_TOLERANCE_MS = 150;
 const TOWNS = ['Ashford', 'Brixham', 'Carlow', 'Dunmore', 'Elgin', 'Fenwick', 'Glenrock', 'Harlow'];
 
 describe('per-host politeness', { timeout: 300_000 }, () => {
