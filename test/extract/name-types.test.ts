@@ -28,6 +28,16 @@ describe('sports clubs', () => {
   });
 });
 
+describe('place-named teams in a results report', () => {
+  it('types a county that drew with, or lost to, another as a team', () => {
+    const text = 'County cricket results on the final day of the season.\nKent 280 (M. Grey 71) beat Dorset by six wickets. Cornwall drew with Devon, and Wiltshire lost to Somerset. The match at the ground ended early; Dorset scored 150 runs.';
+    const r = extractNames(text);
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Devon', 'Kent', 'Somerset']));
+    expect(names(r.places)).not.toContain('Kent');
+    expect(names(r.people)).toEqual(['M. Grey']);
+  });
+});
+
 describe('products, models and events', () => {
   it('gives no person for a product or a model name, and keeps the maker', () => {
     const r = extractNames('The Boeing 787 Dreamliner was grounded. Buyers queued for the Pixel 8 Pro, and the Tesla Model 3 got cheaper. An Airbus A350 diverted.');

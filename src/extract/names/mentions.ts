@@ -387,7 +387,7 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
         evidence: [],
       };
       if (score(piece, ctx, m)) continue;
-      if (ctx.sporty && !m.country && m.place?.kind !== 'region' && !piece.titled && m.scores.person < 1 && inGameContext(p, tokens)) {
+      if (ctx.sporty && !m.country && m.place?.kind !== 'region' && !piece.titled && m.scores.person < Math.max(1, m.scores.place) && inGameContext(p, tokens)) {
         m.team = true;
         m.scores.org += 1;
       }
@@ -411,7 +411,10 @@ function inGameContext(p: Token[], tokens: Token[]): boolean {
   const after = last.poss ? undefined : tokens[last.i + 1];
   const b = before?.lower ?? '';
   const a = after?.lower ?? '';
-  return SPORT_MARKERS.has(a) || SPORT_MARKERS.has(b) || /^\d+$/.test(after?.text ?? '') || TEAM_NOUNS_AFTER.has(a);
+  // "drew with Leeds", "lost to Leeds": the marker one word further back.
+  const b2 = tokens[p[0].i - 2]?.lower ?? '';
+  const viaPrep = (b === 'with' || b === 'to' || b === 'against') && (SPORT_MARKERS.has(b2) || /^(?:lost|lose|loses|fell|went|won)$/.test(b2));
+  return SPORT_MARKERS.has(a) || SPORT_MARKERS.has(b) || viaPrep || /^\d+$/.test(after?.text ?? '') || TEAM_NOUNS_AFTER.has(a);
 }
 
 /** "X (ABC)" → acronym link; "City, Country" → the city's country; "X, Y and Z" → listed together. */
