@@ -72,3 +72,42 @@ describe('one vocabulary for HTML blocks and text lines', () => {
     for (const list of [AD_LABELS, READ_ALSO_PROMPTS]) expect(() => new RegExp(`^(${alternation(list)})$`, 'i')).not.toThrow();
   });
 });
+
+describe('French boilerplate', () => {
+  const isBlock = (t: string) => BOILERPLATE_TEXT.some((re) => re.test(t));
+
+  it.each([
+    'À lire aussi : Le port de Dakar bat un record de trafic',
+    'Lire la suite',
+    '- Publicité -',
+    'Abonnez-vous',
+    'Partager',
+    'Réagir',
+    'Déjà abonné ?',
+    'Ce site utilise des cookies pour améliorer votre expérience. Accepter Refuser Paramétrer',
+    'Nous utilisons des cookies : en poursuivant votre navigation, vous acceptez leur utilisation. Tout accepter',
+  ])('drops the line %j', (line) => {
+    expect(isBoilerplateLine(line)).toBe(true);
+  });
+
+  it.each(['À lire aussi', 'Lire la suite', 'Partager cet article', 'Réagir', 'Abonnez-vous'])('drops the block %j', (t) => {
+    expect(isBlock(t)).toBe(true);
+  });
+
+  it.each([
+    'Le gouvernement a refusé de commenter la décision, a indiqué son porte-parole.',
+    'Les cookies déposés sans consentement ont valu une amende de 2 millions d’euros à la société.',
+    'Partager les données de santé reste interdit sans l’accord du patient, rappelle la Cnil.',
+    'Lire la suite du rapport prendra plusieurs semaines aux enquêteurs, selon le parquet.',
+  ])('keeps the article sentence %j', (line) => {
+    expect(isBoilerplateLine(line)).toBe(false);
+    expect(isBlock(line)).toBe(false);
+  });
+
+  it('drops a French consent banner and a related headline from a pasted article', () => {
+    const p = parsePlainText(
+      'Le port de Dakar bat un record\n\nÀ lire aussi : La Cédéao se réunit à Abuja\n\nLe trafic a progressé de 8 % l’an dernier, selon la direction du port.\n\n- Publicité -\n\nCe site utilise des cookies. Vous pouvez les refuser. Accepter Refuser En savoir plus',
+    );
+    expect(p.paragraphs).toEqual(['Le trafic a progressé de 8 % l’an dernier, selon la direction du port.']);
+  });
+});
