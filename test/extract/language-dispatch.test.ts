@@ -32,3 +32,17 @@ describe('extraction by the text’s language', () => {
     expect(short.extraction.entities).toBe('en');
   });
 });
+
+describe('dates through chrono-node locales', () => {
+  it('leaves out times of day and three-letter matches, and gives no value to relative words without a publication date', () => {
+    const pt = 'O governo vai ter de rever o orçamento. Na sexta-feira de manhã, o ministro falou com os jornalistas em Lisboa sobre o plano para 2025 e as eleições de 10 de março.';
+    const dated = extractWithInfo({ text: pt, publishedAt: '2024-02-14T10:00:00Z' });
+    expect(dated.extraction.dates).toBe('pt');
+    const texts = dated.entities.dates.map((d) => d.text);
+    expect(texts).not.toContain('ter');
+    expect(dated.entities.dates.find((d) => d.text.startsWith('10 de março'))?.value).toBe('2023-03-10');
+    const undated = extractWithInfo({ text: pt, publishedAt: null });
+    expect(undated.entities.dates.every((d) => d.value === null || /^\d{4}/.test(d.value))).toBe(true);
+    expect(undated.entities.dates.find((d) => /sexta/.test(d.text))?.value ?? null).toBeNull();
+  });
+});

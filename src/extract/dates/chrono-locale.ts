@@ -18,6 +18,9 @@ function parserFor(lang: string): ChronoParser | null {
   return ((chrono as unknown as Record<string, ChronoParser>)[lang]) ?? null;
 }
 
+/** How far ahead of the publication date a year-less date may land before it is read as last year's. */
+const LEAN_AHEAD_MS = 7 * 86_400_000;
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 export function hasChronoLocale(lang: string | null): boolean {
@@ -38,13 +41,20 @@ export function extractDatesChrono(text: string, publishedAt: string | null, lan
   for (const r of results) {
     const c = r.start;
     let value: string | null;
-    const y = c.get('year'), m = c.get('month'), d = c.get('day');
+    let y = c.get('year');
+    const m = c.get('month'), d = c.get('day');
     if (y == null || m == null || d == null) continue;
-    if (!publishedAt && !c.isCertain('year')) value = null;
+    // times of day alone ("manhã", "в 20") and one- to three-letter matches ("ter", "so") are not dates
+    if (!(c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || c.isCertain('year'))) continue;
+    if ((r.text.match(/\p{L}/gu) ?? []).length < 4 && !/\d/.test(r.text)) continue;
+    // news reports the past: a day or month with no year that lands more than a week after the
+    // publication date is last year's ("10 de março" in a February article)
+    if (y != null && m != null && d != null && !c.isCertain('year') && Date.UTC(y, m - 1, d) - ref.getTime() > LEAN_AHEAD_MS) y -= 1;
+    // without a publication date only a written year places an expression ("heute" has no value)
+    if (!publishedAt && !/\d{4}/.test(r.text)) value = null;
     else if (c.isCertain('day') || c.isCertain('weekday')) value = `${y}-${pad(m)}-${pad(d)}`;
     else if (c.isCertain('month')) value = `${y}-${pad(m)}`;
-    else if (c.isCertain('year')) value = String(y);
-    else continue; // times of day alone
+    else value = String(y);
     const surface = r.text.replace(/\s+/g, ' ');
     const key = `${surface}\u0000${value}`;
     const hit = byKey.get(key);
