@@ -6,10 +6,12 @@
 //              instead of all waking whenever the host frees up.
 //   block:<h>  "stay away until" set from a 429/503 Retry-After (`pushBack`). It also moves the next
 //              free time, and a job waking for a slot booked earlier checks it and books again.
-//   last:<h>   when the last request to the host actually started (`start`). A booked slot says when
-//              a job may wake, but it can leave late (a busy event loop, BullMQ promoting delayed
-//              jobs late) and the next one on time: two requests closer than the gap. `start` refuses
-//              to begin within a gap of the last real start and returns the (short) wait instead.
+//   last:<h>   when the host last saw us: the real start of the last request (`start`), then its
+//              end (`finish`). A booked slot says when a job may wake, but it can leave late (a busy
+//              event loop, BullMQ promoting delayed jobs late) and the next one on time: two requests
+//              closer than the gap. `start` refuses to begin within a gap of that mark and returns the
+//              (short) wait instead; so the gap runs from the end of the previous request when it
+//              has ended, and from its start while it is still in flight.
 // Time comes from the Redis server (TIME), so that workers with skewed clocks agree on slots.
 import type { RedisClient } from './connection.js';
 
@@ -35,6 +37,13 @@ local gap = tonumber(ARGV[1])
 local wait = last + gap - now
 if wait > 0 then return wait end
 redis.call('SET', KEYS[1], now, 'PX', gap + 60000)
+return 0
+`;
+
+// KEYS: last; ARGV: gap → the request has ended: the next one starts a gap after now at the earliest
+const FINISH = `${NOW}
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now > last then redis.call('SET', KEYS[1], now, 'PX', tonumber(ARGV[1]) + 60000) end
 return 0
 `;
 
@@ -111,6 +120,11 @@ export class HostGate {
    */
   async start(host: string, gapMs: number): Promise<number> {
     return Number(await this.redis.eval(START, 1, this.lastKey(host), String(Math.max(0, Math.round(gapMs)))));
+  }
+
+  /** Called when a request to `host` has ended (answered or failed): the gap runs from now. */
+  async finish(host: string, gapMs: number): Promise<void> {
+    await this.redis.eval(FINISH, 1, this.lastKey(host), String(Math.max(0, Math.round(gapMs))));
   }
 
   /** Nobody requests `host` for the next delayMs (Retry-After). Returns ms until the next free slot. */

@@ -26,6 +26,9 @@ export function memoryPoliteness(): Politeness {
       }
       nextAt.set(host, Date.now() + gapMs);
     },
+    async release(host, gapMs) {
+      nextAt.set(host, Math.max(nextAt.get(host) ?? 0, Date.now() + gapMs));
+    },
     async pushBack(host, ms) {
       nextAt.set(host, Math.max(nextAt.get(host) ?? 0, Date.now() + ms));
     },

@@ -6,7 +6,7 @@
 //               most feedMaxNewItems per poll → onItem
 // The queue adapters (workers/*.ts) and ingest-local.ts only decide how waiting and retrying
 // happen; the steps are the same.
-import { BinaryContentError, FetchError, GleanerError, RobotsDisallowedError } from '../errors.js';
+import { BinaryContentError, FetchError, GleanerError, RobotsDisallowedError, errorMessage } from '../errors.js';
 import { sniffBinary } from '../text/binary.js';
 import { fetchUrl, type FetchOptions, type FetchResult } from '../fetch/fetch.js';
 import type { RobotsCache } from '../fetch/robots.js';
@@ -30,6 +30,11 @@ export interface Politeness {
    * slot booked by an earlier call for the same job (queue only).
    */
   acquire(host: string, gapMs: number, hold?: SlotHold | null): Promise<void>;
+  /**
+   * The request `acquire` let through has ended (answered or failed): the next one to `host` waits
+   * the gap from now. Optional: without it the gap runs from the request's start.
+   */
+  release?(host: string, gapMs: number): Promise<void>;
   /** The host asked us to stay away for `ms` (429/503 Retry-After). */
   pushBack(host: string, ms: number): Promise<void>;
 }
@@ -71,7 +76,8 @@ export async function politeFetch(ctx: StepContext, url: string, extra: Partial<
     throw new RobotsDisallowedError(url, { reason: decision.reason });
   }
   const host = hostOf(url);
-  await ctx.politeness.acquire(host, Math.max(ctx.politenessMs, decision.crawlDelayMs ?? 0), hold);
+  const gapMs = Math.max(ctx.politenessMs, decision.crawlDelayMs ?? 0);
+  await ctx.politeness.acquire(host, gapMs, hold);
   try {
     return await fetchUrl(url, { ...ctx.fetchOptions, ...extra });
   } catch (err) {
@@ -81,6 +87,9 @@ export async function politeFetch(ctx: StepContext, url: string, extra: Partial<
       await ctx.politeness.pushBack(host, err.retryAfterMs);
     }
     throw err;
+  } finally {
+    // A lost end mark (Redis gone) only leaves the gap counted from the start; never fail the fetch for it.
+    await ctx.politeness.release?.(host, gapMs).catch((err) => ctx.logger?.warn({ host, err: errorMessage(err) }, 'could not record the end of a request for politeness'));
   }
 }
 

@@ -45,6 +45,17 @@ describe('HostGate (Redis next-allowed-time per host)', () => {
     expect(await gate.start('u.example', 0)).toBe(0);
   });
 
+  it('finish: the gap runs from the end of the last request', async () => {
+    expect(await gate.start('v.example', 600)).toBe(0);
+    await new Promise((r) => setTimeout(r, 700)); // the request took 700 ms
+    expect(await gate.start('w.example', 600)).toBe(0); // (another host, untouched)
+    await gate.finish('v.example', 600);
+    // counted from the start the gap would be over; from the end it has just begun
+    const wait = await gate.start('v.example', 600);
+    expect(wait).toBeGreaterThan(300);
+    expect(wait).toBeLessThanOrEqual(600);
+  });
+
   it('a gap of 0 never blocks', async () => {
     expect(await gate.reserve('c.example', 0)).toBe(0);
     expect(await gate.reserve('c.example', 0)).toBe(0);

@@ -90,6 +90,9 @@ async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
   }
 }
 
+/** Longest wait for a host that holds a fetch concurrency slot; a longer one parks the job. */
+const MAX_IN_PROCESS_WAIT_MS = 1_000;
+
 /** Host politeness through the shared Redis gate; `stats.parked` counts jobs parked for a slot. */
 function queuePoliteness(gate: HostGate, stats: WorkerStats): Politeness {
   return {
@@ -103,9 +106,18 @@ function queuePoliteness(gate: HostGate, stats: WorkerStats): Politeness {
           throw new HostBusy(host, wait);
         }
       }
-      // The slot is ours; the request before it may still have left late. Wait out the rest of the
-      // gap after it (at most that lateness, so in-process) before this one leaves.
-      for (let wait = await gate.start(host, gapMs); wait > 0; wait = await gate.start(host, gapMs)) await sleep(wait);
+      // The slot is ours, but the request before it may have left late or only just ended: wait out
+      // the rest of the gap after it — in-process when short, parked again (keeping the slot) when not.
+      for (let wait = await gate.start(host, gapMs); wait > 0; wait = await gate.start(host, gapMs)) {
+        if (wait > MAX_IN_PROCESS_WAIT_MS) {
+          stats.parked++;
+          throw new HostBusy(host, wait);
+        }
+        await sleep(wait);
+      }
+    },
+    async release(host, gapMs) {
+      await gate.finish(host, gapMs);
     },
     async pushBack(host, ms) {
       await gate.pushBack(host, ms);
