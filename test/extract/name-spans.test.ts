@@ -38,4 +38,10 @@ describe('role or country glued to a name', () => {
     expect(names(r.people)).toEqual(['Carlos Tavares', 'Ruth Okafor']);
     expect(names(r.organizations)).toEqual(['Brindle', 'Stellantis']);
   });
+
+  it('splits a person glued after an "X of Y" organization', () => {
+    const r = extractNames('A statement from the House of Delegates Maria Lopez read on Friday was short. The Bank of England kept rates.');
+    expect(names(r.people)).toEqual(['Maria Lopez']);
+    expect(names(r.organizations)).toEqual(['Bank of England', 'House of Delegates']);
+  });
 });

@@ -280,6 +280,9 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     p = stripLeading(p.slice(1));
   }
   if (!p.length) return [];
+  // "University of Lagos Ngozi Eze": a person's first name after an "X of Y" organization starts a second name.
+  const glued = orgLike ? personAfterOrg(p) : 0;
+  if (glued) return [{ toks: p.slice(0, glued), titled: false }, ...titlesAndNationality(p.slice(glued), demonyms, lowerVocab)];
   if (orgLike) return [{ toks: p, titled: false }];
   // A country glued to the name after it: "(ambassador to) Britain Liu Xiaoming".
   const lead = known ? 0 : countryPrefix(p);
@@ -324,6 +327,22 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     return out;
   }
   return [{ toks: p, titled: false }];
+}
+
+/**
+ * Where a person's name starts after an organization named "X of Y" or "X for Y" ("House of
+ * Delegates Maria Lopez" → 3): a first name (not a place), two or three capitalised words to the
+ * end, none of them a head word. 0 when there is none.
+ */
+function personAfterOrg(p: Token[]): number {
+  if (!hasOrgOf(p) && !hasInnerOrgHead(p)) return 0;
+  for (let j = 3; j <= p.length - 2 && p.length - j <= 3; j++) {
+    const rest = p.slice(j);
+    if (!hasTag(p[j], ['FirstName', 'MaleName', 'FemaleName']) || hasTag(p[j], ['Place', 'Country', 'Organization'])) continue;
+    if (isConnector(p[j - 1]) || !rest.every((t) => t.word && t.cap) || endsWithOrgHead(rest) || endsWithPlaceHead(rest)) continue;
+    return j;
+  }
+  return 0;
 }
 
 /**
