@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
@@ -54,6 +55,21 @@ describe('gleaner ingest (in process, no Redis)', { timeout: 300_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('0 stored, 3 seen before, 0 failed');
+  });
+
+  it('takes at most GLEANER_FEED_MAX_ITEMS new items of a feed, newest first, and says how many are left', async () => {
+    const feedUrl = serveSiteFeed(server, '/capped/feed.xml');
+    const config = { ...env.config, dbPath: join(env.dir, 'capped.db'), feedMaxNewItems: 1 };
+    const r = await runCli(['ingest', feedUrl], config);
+    expect(r.code).toBe(0);
+    // the newest item (September), though the feed lists it second
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).title)).toEqual(['Orchard cooperative expects record apple harvest']);
+    expect(r.stderr).toContain(`feed ${feedUrl}: 3 items, 2 left for the next run (GLEANER_FEED_MAX_ITEMS)`);
+    expect(r.stderr).toContain('1 stored, 0 seen before, 0 failed');
+    // the next run goes on with the next newest
+    const again = await runCli(['ingest', feedUrl], config);
+    expect(again.stdout.trim().split('\n').map((l) => JSON.parse(l).title)).toEqual(['City library to open until midnight during exam season']);
+    expect(again.stderr).toContain('1 stored, 1 seen before, 0 failed');
   });
 
   it('retries a 503, and reports robots, 404 and bad input failures with exit 1 or 2', async () => {

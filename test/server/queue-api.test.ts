@@ -81,6 +81,20 @@ describe('queue endpoints with Redis', () => {
     expect(notJson.json().error).toBeDefined();
   });
 
+  it('applies the same URL limit and address guard as gleaner enqueue (400, nothing queued)', async () => {
+    const fetchQueue = producer.getQueues().find((q) => q.name === 'fetch')!;
+    const before = await fetchQueue.count();
+    const long = await post('/api/enqueue', { urls: [`https://news.example/${'a'.repeat(2048)}`] });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.message).toMatch(/at most 2048 characters/);
+    const blocked = await post('/api/enqueue', { urls: ['https://news.example/ok', 'http://[::ffff:0:7f00:1]/admin'] });
+    expect(blocked.statusCode).toBe(400);
+    expect(blocked.json().error).toMatchObject({ code: 'E_BLOCKED_ADDRESS' });
+    expect(blocked.json().error.message).toContain('GLEANER_ALLOW_PRIVATE=1');
+    expect((await post('/api/feeds', { url: 'http://10.0.0.8/rss.xml' })).json().error.code).toBe('E_BLOCKED_ADDRESS');
+    expect(await fetchQueue.count()).toBe(before);
+  });
+
   it('adds a feed with its poll schedule (201) and rejects a bad interval', async () => {
     const res = await post('/api/feeds', { url: 'https://news.example/rss.xml', every: '1h' });
     expect(res.statusCode).toBe(201);
