@@ -38,9 +38,21 @@ describe('title', () => {
     expect(cleanTitle('Rates rise again - and borrowers feel it').title).toBe('Rates rise again - and borrowers feel it');
   });
 
-  it('prefers the visible headline over an SEO title that says the same in other words', () => {
-    const m = meta('<meta property="og:title" content="HS Roundup: Eastside beats Westfield">', '<article><h1>High School Roundup: Eastside beats Westfield</h1></article>');
-    expect(m.title).toBe('High School Roundup: Eastside beats Westfield');
+  it('weighs the candidates by agreement: an <h1> rewrite loses to og:title and <title> that agree', () => {
+    const rewrite = meta('<meta property="og:title" content="Eastside beats Westfield in overtime thriller"><title>Eastside beats Westfield in overtime thriller | Valley Courier</title>',
+      '<article><h1>Overtime thriller: Eastside edge past their rivals</h1></article>');
+    expect(rewrite.title).toBe('Eastside beats Westfield in overtime thriller');
+    // The <h1> and <title> agree: a lone og:title that says something else is outvoted.
+    const agreed = meta('<meta property="og:title" content="Click here: the match everyone is talking about"><title>High School Roundup: Eastside beats Westfield - Valley Courier</title>',
+      '<article><h1>High School Roundup: Eastside beats Westfield</h1></article>');
+    expect(agreed.title).toBe('High School Roundup: Eastside beats Westfield');
+  });
+
+  it('never takes a section heading or a side box heading for the title', () => {
+    const section = meta('<title>Ferry strike called off after late-night talks - Harbour Times</title>', '<h1>News</h1><div class="story"><p>Text.</p></div>');
+    expect(section.title).toBe('Ferry strike called off after late-night talks');
+    const side = meta('', '<div class="box"><h1>Most Popular</h1><ul><li>a</li></ul></div><h2 class="entry-title">Ferry strike called off</h2>');
+    expect(side.title).not.toBe('Most Popular');
   });
 
   it('skips an og:title that is only the site name', () => {

@@ -8,7 +8,7 @@ import { dateFromText, dateFromUrl, normalizeDate } from './dates.js';
 import { guessLanguage } from '../../text/language.js';
 import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './jsonld.js';
 import { cleanByline } from './byline.js';
-import { cleanTitle } from './title.js';
+import { cleanTitle, dropTitleKicker, matchesSiteName } from './title.js';
 import { compareKey } from '../../text/fold.js';
 
 export interface PageMetadata {
@@ -237,42 +237,89 @@ function visibleHeadline($: CheerioAPI, siteNames: string[]): string | null {
   return null;
 }
 
+/**
+ * Title candidates and their weights: what each source is worth in the vote. Meta titles are what
+ * the publisher calls the article; the visible headline counts too, but a section heading or a
+ * rewritten <h1> must not outvote two meta titles that agree.
+ */
+export const TITLE_SOURCE_WEIGHTS = {
+  jsonLd: 3,
+  ogTitle: 2,
+  docTitle: 2,
+  twitterTitle: 1.5,
+  otherMeta: 1.5,
+  headline: 1.5,
+} as const;
+
+/** A one- or two-word candidate's vote is worth this share of its source's weight. */
+const SHORT_TITLE_FACTOR = 0.25;
+
+/** Headings of side boxes and page chrome: never the article's title. */
+export const GENERIC_HEADINGS =
+  /^(related( (articles|stories|news|content|posts|links))?|more (news|stories|headlines)|most (popular|read|viewed|shared)|top stories|latest( news| headlines)?|trending( now)?|recommended( for you)?|you (may|might) also like|advertisement|sponsored|newsletter|sign up|subscribe|comments?|share( this)?|search|menu|navigation|breaking news|home( ?page)?|news|headlines|photos?|videos?|weather|sports?|business|opinion|world|local|entertainment|lifestyle|page not found|404|error)$/i;
+
+interface TitleCandidate {
+  text: string;
+  weight: number;
+}
+
+/** How much two titles agree: 1 equal, 0.8 one contains the other, else shared words. */
+function titleAgreement(a: string, b: string): number {
+  const [na, nb] = [norm(a), norm(b)];
+  if (!na || !nb) return 0;
+  if (na === nb) return 1;
+  const [short, long] = na.length < nb.length ? [na, nb] : [nb, na];
+  if (long.includes(short) && short.length >= 0.5 * long.length) return 0.8;
+  const o = Math.min(overlap(a, b), overlap(b, a));
+  return o >= 0.6 ? 0.6 * o : 0;
+}
+
 function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, siteNames: string[]): { title: string | null; suffix: string | null } {
-  const h1s = h1Texts($);
+  const shown = visibleHeadline($, siteNames);
+  // The headlines shown on the page decide which part of a "Site | Headline" title is the headline.
+  const h1s = shown ? [...h1Texts($), shown] : h1Texts($);
   const docTitle = squash($('head > title').first().text()) ?? squash($('title').first().text());
   const suffix = docTitle ? cleanTitle(docTitle, { siteNames, h1s }).suffix : null;
-  const candidates: string[] = [];
-  if (ld?.headline) candidates.push(ld.headline);
-  for (const k of META_KEYS.title) for (const v of meta.get(k) ?? []) candidates.push(v);
-  if (docTitle) candidates.push(docTitle);
-  // A candidate that is only the site's name ("og:title" = "Example News" on some CMSs) says nothing.
-  const cleaned = candidates
-    .map((c) => cleanTitle(c, { siteNames, h1s }).title)
-    .filter((t): t is string => !!t && !siteNames.some((n) => norm(n) === norm(t)));
+  const raw: Array<[string | null | undefined, number]> = [[ld?.headline, TITLE_SOURCE_WEIGHTS.jsonLd]];
+  for (const k of META_KEYS.title) {
+    const w = k === 'og:title' ? TITLE_SOURCE_WEIGHTS.ogTitle : k === 'twitter:title' ? TITLE_SOURCE_WEIGHTS.twitterTitle : TITLE_SOURCE_WEIGHTS.otherMeta;
+    for (const v of meta.get(k) ?? []) raw.push([v, w]);
+  }
+  raw.push([docTitle, TITLE_SOURCE_WEIGHTS.docTitle]);
+  // A candidate that is only the site's name ("og:title" = "Example News" on some CMSs) or a side
+  // box's heading says nothing about the article.
+  const usable = (t: string) => !!t && !siteNames.some((n) => norm(n) === norm(t)) && !GENERIC_HEADINGS.test(t.trim());
+  // One or two words ("Post", "Asia-Pacific") is a label more often than a headline: a weak vote.
+  const strength = (t: string) => (words(t).length <= 2 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(t) ? SHORT_TITLE_FACTOR : 1);
+  const headings = $('h1, h2').slice(0, 20).map((_, e) => norm(textOf($, e, 300))).get();
+  const cands: TitleCandidate[] = [];
+  for (const [text, weight] of raw) {
+    let t = text ? cleanTitle(text, { siteNames, h1s }).title : null;
+    if (t && text === docTitle) t = dropTitleKicker(t, headings);
+    if (t && usable(t)) cands.push({ text: t, weight: weight * strength(t) });
+  }
+  if (shown && usable(shown) && !matchesSiteName(shown, siteNames)) cands.push({ text: shown, weight: TITLE_SOURCE_WEIGHTS.headline * strength(shown) });
+  if (!cands.length) return { title: h1s.find(usable) ?? null, suffix };
 
-  // An <h1> that equals a candidate (or a part of one) is the title as shown.
-  for (const c of cleaned) {
-    // Equal up to punctuation: keep the <h1>'s typography (curly quotes, ellipses) as displayed.
-    const h = h1s.find((x) => norm(x) === norm(c));
-    if (h) return { title: h, suffix };
+  // Each candidate's support: its own weight plus the agreeing weight of the others. The first
+  // (most trusted source) wins a tie.
+  let best = cands[0];
+  let bestScore = -1;
+  for (const c of cands) {
+    let score = c.weight;
+    for (const o of cands) if (o !== c) score += o.weight * titleAgreement(c.text, o.text);
+    if (score > bestScore + 1e-9) {
+      best = c;
+      bestScore = score;
+    }
   }
-
-  let best = cleaned[0] ?? null;
-  // A JSON-LD headline cut at 110 characters: prefer the longer meta title it starts.
-  if (best && ld?.headline && cleaned.length > 1) {
-    const longer = cleaned.slice(1).find((o) => o.length > best!.length && norm(o).startsWith(norm(best!)));
-    if (longer) best = longer;
-  }
-  // The visible headline wins over an SEO title that says the same thing in other words.
-  const shown = visibleHeadline($, siteNames);
-  let useShown = !!shown && (!best || overlap(shown, best) >= 0.3 || overlap(best, shown) >= 0.5);
-  // An <h1> that is the meta title plus a word or two ("Exclusive", "Live", "Updated") carries a badge.
-  if (useShown && best && shown) {
-    const [ns, nb] = [norm(shown), norm(best)];
-    const extra = ns.length - nb.length;
-    if ((ns.startsWith(nb) || ns.endsWith(nb)) && extra > 0 && ns.replace(nb, '').trim().split(' ').length <= 2) useShown = false;
-  }
-  const title = useShown ? shown : (best ?? h1s[0] ?? null);
+  let title = best.text;
+  // A headline cut at 110 characters (JSON-LD's limit): prefer the longer candidate it starts.
+  const longer = cands.find((o) => o.text.length > title.length && norm(o.text).startsWith(norm(title)));
+  if (longer && title.length >= 100) title = longer.text;
+  // Shown as the <h1> shows it (curly quotes, ellipses) when they are equal up to punctuation.
+  const h = h1s.find((x) => norm(x) === norm(title));
+  if (h) title = h;
   return { title, suffix: suffix ?? titleRemainder(docTitle, title) };
 }
 

@@ -51,6 +51,11 @@ export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = 
   const siteNames = (opts.siteNames ?? []).filter(Boolean);
   const h1s = (opts.h1s ?? []).map(norm).filter(Boolean);
   if (h1s.includes(norm(s))) return { title: s, suffix: null };
+  // "Site or Section: Headline" where the headline is shown on the page.
+  for (let at = s.indexOf(': '); at > 0; at = s.indexOf(': ', at + 2)) {
+    const [left, right] = [s.slice(0, at).trim(), s.slice(at + 2).trim()];
+    if (h1s.includes(norm(right)) && wordCount(left) <= 5) return { title: right, suffix: left };
+  }
 
   // parts[0], sep[0], parts[1], sep[1], ... (split with a capture group keeps the separators)
   const pieces = s.split(SEPARATOR);
@@ -64,11 +69,12 @@ export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = 
   };
 
   // 1. An <h1> equals a left or right part.
+  // (An <h1> that is the site's name — a masthead — decides nothing.)
   for (let cut = parts.length - 1; cut >= 1; cut--) {
     const left = join(0, cut);
-    if (h1s.includes(norm(left))) return { title: left, suffix: join(cut, parts.length) };
+    if (h1s.includes(norm(left)) && !matchesSiteName(left, siteNames)) return { title: left, suffix: join(cut, parts.length) };
     const right = join(cut, parts.length);
-    if (h1s.includes(norm(right))) return { title: right, suffix: join(0, cut) };
+    if (h1s.includes(norm(right)) && !matchesSiteName(right, siteNames)) return { title: right, suffix: join(0, cut) };
   }
 
   let start = 0;
@@ -99,4 +105,18 @@ export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = 
   }
   const title = join(start, end);
   return { title: title || s, suffix };
+}
+
+/**
+ * "Kicker: Headline" in a <title> with no heading showing the whole string: the part after the last
+ * colon (the first one when that leaves under 3 words; the whole title when the kicker is long).
+ * Readability's rule, so titles compare with what readers of Readability-based tools see.
+ */
+export function dropTitleKicker(title: string, headings: string[]): string {
+  const at = title.indexOf(': ');
+  if (at <= 0 || headings.includes(norm(title))) return title;
+  const last = title.slice(title.lastIndexOf(': ') + 2).trim();
+  if (wordCount(last) >= 3) return wordCount(title.slice(0, at)) > 5 ? title : last;
+  const first = title.slice(at + 2).trim();
+  return wordCount(first) >= 3 ? first : title;
 }
