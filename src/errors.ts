@@ -1,14 +1,63 @@
-// Typed errors that carry context. `code` is stable (logs, job failure reasons, CLI messages);
-// `retryable` tells the queue whether another attempt can help.
+// Typed errors that carry context. `code` is stable (logs, job failure reasons, CLI messages) and one
+// of ERROR_CODES; `retryable` tells the queue whether another attempt can help.
+
+/**
+ * Every `E_…` code gleaner emits, with what it means (the one list, like BullMQ's error-code enum).
+ * A code is part of the interface: logs, job failure reasons, the API's `error.code` and CLI lines
+ * carry it, so a code is added here, never renamed.
+ */
+export const ERROR_CODES = {
+  // Input and configuration
+  E_INPUT: 'bad input from a user: unreadable file, bad flag, unparsable date',
+  E_CONFIG: 'an environment variable has a value gleaner cannot use',
+  E_URL: 'not a URL, or a scheme other than http(s)',
+  // Fetching
+  E_ROBOTS: 'robots.txt disallows the URL',
+  E_ROBOTS_UNAVAILABLE: 'robots.txt could not be read (5xx, timeout): the host is held back for a while',
+  E_BLOCKED_ADDRESS: 'the URL resolves to a private, loopback or link-local address',
+  E_DNS: 'the host name does not resolve',
+  E_CONNECTION_REFUSED: 'the host refused the connection',
+  E_CONNECTION_RESET: 'the connection was reset',
+  E_UNREACHABLE: 'no route to the host',
+  E_NETWORK: 'another network failure, or a body cut short',
+  E_TIMEOUT: 'the response (or its body) took longer than the limit',
+  E_ABORTED: 'the fetch was aborted (shutdown)',
+  E_REDIRECTS: 'too many redirects, or a redirect loop',
+  E_HEADER_OVERFLOW: 'the response headers are larger than Node accepts',
+  E_HTTP: 'an HTTP error status',
+  E_CONTENT_TYPE: 'a content type that is not a page or a feed',
+  E_TOO_LARGE: 'the body is larger than the byte limit',
+  E_FETCH: 'a fetch failed without a more precise code (CLI preview)',
+  // Content
+  E_BINARY: 'binary content (image, PDF, archive), not text or HTML',
+  E_NOT_ARTICLE: 'no article in the page (a feed, an empty body)',
+  E_FEED: 'the feed cannot be parsed',
+  // Services
+  E_STORE: 'the database failed (retried)',
+  E_STORE_UNAVAILABLE: 'the database is not reachable: the job waits the outage out (GLEANER_STORE_OUTAGE_MAX_MS)',
+  E_UNAVAILABLE: 'Redis or another service is not reachable',
+  // The HTTP API
+  E_UNAUTHORIZED: 'a request without the token',
+  E_FORBIDDEN: 'a cookie-borne write from another origin',
+  E_FORBIDDEN_HOST: 'a Host header the server does not answer to (DNS rebinding)',
+  E_NOT_FOUND: 'no such record, entity or route',
+  E_REQUEST: 'a request the server cannot parse',
+  E_INTERNAL: 'a bug: the server log or stderr has the stack',
+  // Job failure classes (queue metrics) for failures that carry no code
+  E_STALLED: 'a job whose worker stopped renewing its lock too often',
+  E_OTHER: 'a job failure with no code',
+} as const satisfies Record<`E_${string}`, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 export type ErrorContext = Record<string, unknown>;
 
 export class GleanerError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly context: ErrorContext;
   readonly retryable: boolean;
 
-  constructor(code: string, message: string, opts: { context?: ErrorContext; retryable?: boolean; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, opts: { context?: ErrorContext; retryable?: boolean; cause?: unknown } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = code;
@@ -40,7 +89,7 @@ export class FetchError extends GleanerError {
   /** Milliseconds the server asked us to wait (Retry-After), when it did. */
   readonly retryAfterMs: number | null;
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     opts: { url: string; status?: number | null; retryable?: boolean; retryAfterMs?: number | null; cause?: unknown; context?: ErrorContext },
   ) {

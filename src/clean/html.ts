@@ -3,10 +3,11 @@
 // articleBody are fallbacks; consent walls and paywall teasers are flagged, never returned as articles.
 // cheerio/slim: the htmlparser2 build, without parse5 and undici (half the import time of the CLI).
 import * as cheerio from 'cheerio/slim';
-import { NotArticleError } from '../errors.js';
+import { GleanerError, NotArticleError } from '../errors.js';
 import type { Article, QualityFlags } from '../record/schema.js';
 import { PAYWALL_TEXT, consentPhraseCount } from './phrases.js';
 import type { CleanMeta } from './index.js';
+import { reportBugToStderr, type BugReporter } from './bugs.js';
 import { indexDom, ownString } from './body/dom.js';
 import { guardMarkup } from './body/guard.js';
 import { extractBody, type BodyResult } from './body/extract.js';
@@ -38,11 +39,16 @@ const NO_METADATA: PageMetadata = {
   title: null, byline: null, siteName: null, publishedAt: null, modifiedAt: null, language: null, canonicalUrl: null, description: null,
 };
 
-/** Metadata is best-effort: a failure there (hostile markup) must not lose the article body. */
-function readMetadata($: cheerio.CheerioAPI, url: string | null): PageMetadata {
+/**
+ * Metadata is best-effort: a failure there (hostile markup) must not lose the article body. A
+ * GleanerError is an expected refusal; any other exception is a bug in our code, reported to `onBug`
+ * (never swallowed) before the body goes on without metadata.
+ */
+export function readMetadata($: cheerio.CheerioAPI, url: string | null, onBug: BugReporter = reportBugToStderr): PageMetadata {
   try {
     return extractMetadata($, url);
-  } catch {
+  } catch (err) {
+    if (!(err instanceof GleanerError)) onBug(err, { stage: 'clean/metadata', url });
     return NO_METADATA;
   }
 }
@@ -62,7 +68,7 @@ export function looksBinary(text: string): boolean {
   return bad / n > BINARY_SHARE;
 }
 
-export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): Article {
+export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits, onBug: BugReporter = reportBugToStderr): Article {
   if (looksBinary(html)) throw new NotArticleError('input is binary, not HTML', { url: meta.url ?? null });
   const flags: QualityFlags = {};
   const guarded = guardMarkup(html, limits.maxElements, limits.maxDomDepth);
@@ -70,7 +76,7 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits): A
   const capped = guarded.html;
   // htmlparser2 (not parse5): about 5x faster, and lenient enough for article markup.
   const $ = cheerio.load(capped, { xml: { xmlMode: false, decodeEntities: true } });
-  const md = readMetadata($, meta.url ?? null);
+  const md = readMetadata($, meta.url ?? null, onBug);
   // A selector walk costs a pass over the DOM: only when the markup has JSON-LD at all.
   const ld = capped.includes('application/ld+json') ? readJsonLdBody($, limits.maxJsonLdChars) : { articleBody: null, accessibleForFree: null };
   const root = $.root()[0];

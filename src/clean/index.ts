@@ -6,6 +6,7 @@ import { BinaryContentError } from '../errors.js';
 import { decodeInput } from '../text/decode.js';
 import { sniffBinary, sniffBinaryText } from '../text/binary.js';
 import { cleanHtml } from './html.js';
+import type { BugReporter } from './bugs.js';
 import { cleanText } from './text.js';
 import { DEFAULT_CLEAN_LIMITS, type CleanLimits } from './limits.js';
 
@@ -24,6 +25,8 @@ export interface CleanMeta {
 
 export interface CleanOptions {
   limits?: Partial<CleanLimits>;
+  /** Where a bug in a best-effort part (metadata) is reported; the article is kept. Default: stderr. */
+  onBug?: BugReporter;
 }
 
 /** True when the start of the document looks like HTML markup. */
@@ -48,7 +51,7 @@ export function clean(input: string | Uint8Array, meta: CleanMeta = {}, opts: Cl
   const decoded = decodeInput(input, { contentType: meta.contentType ?? null, maxBytes: limits.maxInputBytes });
   const byName = meta.fileName ? /\.x?html?$/i.test(meta.fileName) : false;
   const isHtml = !meta.isText && (byName || sniffHtml(decoded.text));
-  const article = isHtml ? cleanHtml(decoded.text, meta, limits) : cleanText(decoded.text, meta, limits);
+  const article = isHtml ? cleanHtml(decoded.text, meta, limits, opts.onBug) : cleanText(decoded.text, meta, limits);
   if (decoded.truncated) article.flags = { ...article.flags, truncated: true };
   if (meta.publishedAt) article.publishedAt = meta.publishedAt;
   return article;

@@ -6,7 +6,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { BlockedAddressError, FetchError, GleanerError, TooLargeError, errorMessage } from '../errors.js';
+import { BlockedAddressError, FetchError, GleanerError, TooLargeError, errorMessage, type ErrorCode } from '../errors.js';
 import { assertHostAllowed, guardedLookup } from './address-guard.js';
 
 export interface FetchOptions {
@@ -195,7 +195,7 @@ export async function fetchUrl(url: string, opts: Partial<FetchOptions> = {}): P
  * says whether another attempt can help (a DNS or connection failure may be temporary; headers
  * over Node's 16 KiB limit will be just as large next time).
  */
-const NETWORK_FAILURES: Record<string, { code: string; describe: (target: URL) => string; retryable: boolean }> = {
+const NETWORK_FAILURES: Record<string, { code: ErrorCode; describe: (target: URL) => string; retryable: boolean }> = {
   ENOTFOUND: { code: 'E_DNS', describe: (t) => `DNS lookup failed for ${t.hostname} (no such host)`, retryable: true },
   EAI_AGAIN: { code: 'E_DNS', describe: (t) => `DNS lookup failed for ${t.hostname} (temporary resolver failure)`, retryable: true },
   EAI_FAIL: { code: 'E_DNS', describe: (t) => `DNS lookup failed for ${t.hostname} (resolver failure)`, retryable: true },
