@@ -94,14 +94,23 @@ function gazetteerKey(text: string, tokens: FrToken[], from: number, to: number)
   return null;
 }
 
-/** Sentence-initial words that are ordinary words (function words, verbs, adverbs), not names. */
-function isOrdinaryStart(t: FrToken, lowerVocab: Set<string>): boolean {
+/** Tags of sentence-initial words that are ordinary words, not names. */
+const ORDINARY_TAGS = ['Adverb', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction'];
+/** Tags that make a sentence-initial word ordinary only when no capitalised word follows it. */
+const ORDINARY_ALONE_TAGS = ['Verb', 'Adjective'];
+
+/**
+ * Sentence-initial words that are ordinary words (function words, verbs, adverbs), not names. A verb
+ * or an adjective counts only alone: before another capitalised word it is a first name that
+ * fr-compromise took for a word ("Marine Le Pen", tagged as the verb "mariner").
+ */
+function isOrdinaryStart(t: FrToken, lowerVocab: Set<string>, beforeName = false): boolean {
   if (NEVER_NAMES.has(bare(t))) return true;
   if (!t.sentStart) return false;
   if (lowerVocab.has(t.lower)) return true;
   const tags = t.tags;
   if (!tags || tags.has('ProperNoun') || tags.has('Person') || tags.has('Place')) return false;
-  return ['Verb', 'Adverb', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adjective'].some((x) => tags.has(x));
+  return [...ORDINARY_TAGS, ...(beforeName ? [] : ORDINARY_ALONE_TAGS)].some((x) => tags.has(x));
 }
 
 /** Connectors inside organisation names, before lower-case words too ("Conseil de sécurité", "… pour la stabilisation"). */
@@ -189,7 +198,7 @@ function findSpans(text: string, tokens: FrToken[], lowerVocab: Set<string>): Ar
     // ordinary words at the start ("Le colonel", "Dans le Sahel") and nationality nouns ("le Slovène
     // Tadej Pogačar") are not part of the name
     let s = i;
-    while (s < j - 1 && !gazetteerKey(text, tokens, s, j) && (isOrdinaryStart(tokens[s], lowerVocab) || isParticle(tokens[s]) || (tokens[s].cap && demonymCodeFr(tokens[s].lower) && tokens[s + 1].cap))) s++;
+    while (s < j - 1 && !gazetteerKey(text, tokens, s, j) && (isOrdinaryStart(tokens[s], lowerVocab, !!tokens[s + 1]?.cap) || isParticle(tokens[s]) || (tokens[s].cap && demonymCodeFr(tokens[s].lower) && tokens[s + 1].cap))) s++;
     if (s === j - 1 && isOrdinaryStart(tokens[s], lowerVocab) && !gazetteerKey(text, tokens, s, j)) s = j;
     // a generic organisation noun opening the run: "l’ONG Human Rights Watch", "le Groupe Wagner" stays
     if (s < j - 1 && ORG_NOUNS_BEFORE.has(tokens[s].lower) && tokens[s].upper) s++;

@@ -35,7 +35,7 @@ export const ORG_HEADS = set(`
   assemblée, fédération, association, institut, société, groupe, front, mouvement, rassemblement, armée, forces, office, cour
   tribunal, université, école, syndicat, confédération, programme, haut-commissariat, croix-rouge, compagnie, caisse, direction
   parlement, sénat, église, coalition, ligue, observatoire, centre, fondation, secrétariat, autorité, brigade, collectif
-  coordination, académie, musée, radio, télévision, journal, mission, opération, force, garde, gendarmerie, police, marine
+  coordination, académie, musée, radio, télévision, journal, mission, opération, force, garde, gendarmerie, police
   cabinet, conférence, fraternité, congrès, bureau, délégation, chambre, régiment, bataillon, corps, laboratoire, hôpital
   lycée, collège, club, équipe, orchestre, réseau, plateforme, consortium, holding, entreprise, mutuelle, tribunal, médecins
 `);

@@ -58,4 +58,13 @@ describe('extractFrenchNames', () => {
     const [s, end] = curly.countries[0].spans![0];
     expect(t.slice(s, end)).toBe('Côte d’Ivoire');
   });
+
+  it('keeps name particles: Le, Ould, El, Ben, von der, and a first name fr-compromise took for a verb', () => {
+    const r = extractFrenchNames(
+      'Marine Le Pen a rencontré jeudi Jean-Yves Le Drian à Paris. Le président mauritanien, Mohamed Ould Cheikh El Ghazouani, était présent avec Moussa Ben Ali et Ursula von der Leyen. Le Pen a ensuite quitté la salle.',
+    );
+    expect(names(r.people)).toEqual(['Jean-Yves Le Drian', 'Marine Le Pen', 'Mohamed Ould Cheikh El Ghazouani', 'Moussa Ben Ali', 'Ursula von der Leyen']);
+    expect(r.people.find((p) => p.name === 'Marine Le Pen')!.mentions).toBe(2);
+    expect(r.organizations).toEqual([]);
+  });
 });
