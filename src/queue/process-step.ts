@@ -8,7 +8,7 @@ import { sha256Hex } from '../text/hash.js';
 import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { whyEmpty } from '../clean/empty.js';
-import type { Lexicon } from '../extract/lexicon.js';
+import { applyLexicon, type Lexicon } from '../extract/lexicon.js';
 import { lexiconFor } from './lexicon-cache.js';
 
 export interface ProcessInput {
@@ -29,11 +29,14 @@ export interface ProcessInput {
 export async function processRaw(store: Store, input: ProcessInput): Promise<{ record: GleanerRecord; result: UpsertResult; timings: StageTimings }> {
   const raw = await store.getRaw(input.rawHash);
   if (!raw) throw new StoreError(`raw page ${input.rawHash} is missing from the store`, { url: input.url, rawHash: input.rawHash });
-  // reviewers' corrections apply at extraction (the store applies them again on upsert: same result)
   const timings: StageTimings = {};
-  const record = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType }, await lexiconFor(store), timings);
+  const extracted = recordFromBytes(raw.body, { ...input, contentType: raw.contentType ?? input.contentType }, null, timings);
+  // Reviewers' corrections: the job's record has them applied. The store is given the extraction
+  // as it came out (it applies the same lexicon on upsert and keeps the uncorrected entities, so
+  // that undoing a correction can restore what extraction found).
+  const record = { ...extracted, entities: applyLexicon(extracted.entities, await lexiconFor(store)).entities };
   const t = performance.now();
-  const result = input.reprocess ? await store.refresh(input.reprocess.recordId, record) : await store.upsert(record);
+  const result = input.reprocess ? await store.refresh(input.reprocess.recordId, extracted) : await store.upsert(extracted);
   timings.store = secondsSince(t);
   return { record, result, timings };
 }

@@ -42,4 +42,17 @@ describe('LexiconCache', () => {
     expect(record.entities.organizations.map((o) => o.name)).toContain('Leeds');
     await store.close();
   });
+
+  it('a record the worker extracted while a correction held gets its extraction back on undo', async () => {
+    const store = await openStore({ dbPath: join(dir, 'c.db') });
+    const { correction } = await store.addCorrection({ op: 'reject', name: 'Leeds', author: 'ana' });
+    const body = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/entities/sahel-drought.txt', import.meta.url))));
+    const rawHash = sha256Hex(body);
+    await store.putRaw(rawHash, body, 'text/plain');
+    const { result } = await processRaw(store, { url: 'https://news.example/b', finalUrl: 'https://news.example/b', rawHash, contentType: 'text/plain', fetchedAt: '2024-07-02T08:00:00Z' });
+    expect((await store.get(result.id))!.entities.places.map((p) => p.name)).not.toContain('Leeds');
+    await store.undoCorrection(correction.id, 'ana');
+    expect((await store.get(result.id))!.entities.places.map((p) => p.name)).toContain('Leeds');
+    await store.close();
+  });
 });
