@@ -4,6 +4,7 @@
 import type { Article } from '../record/schema.js';
 import { BinaryContentError } from '../errors.js';
 import { decodeInput } from '../text/decode.js';
+import { isZonelessTimestamp } from '../text/datetime.js';
 import { sniffBinary, sniffBinaryText } from '../text/binary.js';
 import { cleanHtml } from './html.js';
 import type { BugReporter } from './bugs.js';
@@ -54,5 +55,7 @@ export function clean(input: string | Uint8Array, meta: CleanMeta = {}, opts: Cl
   const article = isHtml ? cleanHtml(decoded.text, meta, limits, opts.onBug) : cleanText(decoded.text, meta, limits);
   if (decoded.truncated) article.flags = { ...article.flags, truncated: true };
   if (meta.publishedAt) article.publishedAt = meta.publishedAt;
+  // A time of day without a zone is never to be read as UTC: say that the zone is unknown.
+  if (article.publishedAt && isZonelessTimestamp(article.publishedAt)) article.flags = { ...article.flags, publishedZoneUnknown: true };
   return article;
 }

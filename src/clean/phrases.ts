@@ -57,6 +57,15 @@ export const COMMENT_PROMPTS: readonly string[] = [
   'leave a (comment|reply)', 'post a comment', 'add a comment', 'join the (conversation|discussion)', 'show comments', 'view comments',
 ];
 
+/** Lines left after a story: a bare "More:", share-with-a-friend prompts, a source credit ("SOURCE: News agencies"). */
+export const TRAILER_LINES: readonly string[] = [
+  'more\\s*:',
+  "(like|liked|enjoy|enjoyed|love|loved) (this|the|our) (story|article|post|piece)\\s*[?!.]*\\s*(share|send|pass|forward) it( on)? (with|to) (a friend|friends|others|your friends)\\s*[!.]*",
+  '(share|send|e-?mail) (this|it) (story |article )?(with|to) a friend\\s*[!.]*',
+  // A credit of a few words, not a sentence.
+  "sources?\\s*:\\s*(?:[\\p{L}.&/'()-]+,?\\s*){1,5}",
+];
+
 /** Labels of a publication dateline ("Published: …", "Publié le …"). */
 export const PUBLISHED_LABELS: readonly string[] = [
   'published', 'posted', 'first published', 'publicado', 'pubblicato', 'diterbitkan', 'veröffentlicht', 'publié',
@@ -100,6 +109,8 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
   // Post meta lines: "05/10/2018 - Posted by: Jo Quinn - Category: Health - Tags: ...".
   /(^|\s[-|•·]\s)(posted|published|publicado|pubblicato|veröffentlicht|publié|escrito|written|filed)\s+(by|por|da|von|par|under|em)\b/i,
   /(^|\s[-|•·]\s)(tags?|categor(y|ies|ia|ias|ie)|kategorie|filed under|arquivado em)\s*:/i,
+  // Trailers after the story ("More:", "Like this story? Share it with a friend!", "SOURCE: News agencies").
+  new RegExp(`^(${alt(TRAILER_LINES)})$`, 'iu'),
   // Comment-section chrome.
   /^(\d+\s+)?(comments?|responses?|replies)\s*(\(\d+\))?$/i,
   new RegExp(`^(${alt(COMMENT_PROMPTS)})\\b`, 'i'),
@@ -183,6 +194,7 @@ export const PROMPT_LINE_PATTERNS: readonly RegExp[] = [
   /^(loading|please wait|javascript (is )?(required|disabled).{0,100})\.*$/i,
   new RegExp(`^(${alt(READER_PROMPTS)})\\s*[.!:]?$`, 'iu'),
   /^(inscrivez-vous|suivez-nous|recevez notre newsletter)\b.{0,100}$/iu,
+  new RegExp(`^(${alt(TRAILER_LINES)})$`, 'iu'),
 ];
 
 /** A line that is only a dateline: "Published: Sunday, 17 September 2023, 10:02" (the label is cut off). */

@@ -95,6 +95,8 @@ export const QualityFlags = z.object({
    * little running text for an article, or only a consent wall.
    */
   emptyReason: z.enum(['no-text', 'links-only', 'too-short', 'consent-wall']).optional(),
+  /** publishedAt has a time of day but the page gave no zone: it is local time somewhere, not UTC. */
+  publishedZoneUnknown: z.boolean().optional(),
 });
 
 /** What `clean()` returns: the article and its metadata, before entity extraction. */

@@ -247,6 +247,15 @@ describe('cleanHtml: walls and flags', () => {
     expect(comments.flags?.emptyReason).toBe('too-short');
   });
 
+  it('flags a publication time that has no zone, and not one with an offset', () => {
+    const page = (date: string) => `<html><head><meta property="article:published_time" content="${date}"></head><body><article><p>${P1}</p><p>${P2}</p></article></body></html>`;
+    const zoneless = clean(page('2023-09-17T19:00:00'), { fileName: 'a.html' });
+    expect(zoneless.publishedAt).toBe('2023-09-17T19:00:00');
+    expect(zoneless.flags?.publishedZoneUnknown).toBe(true);
+    expect(clean(page('2023-09-17T19:00:00+09:00'), { fileName: 'a.html' }).flags?.publishedZoneUnknown).toBeUndefined();
+    expect(clean(page('2023-09-17'), { fileName: 'a.html' }).flags?.publishedZoneUnknown).toBeUndefined();
+  });
+
   it('finds a story that a mangled tag left inside <head>', () => {
     // The unterminated attribute value swallows "</head><body ...": the parser keeps the page in <head>.
     const html = `<html><head><title>Harbour bridge</title><meta http-equiv="x-ua content="ie=edge">

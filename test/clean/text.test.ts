@@ -160,3 +160,13 @@ describe('limits and empty input', () => {
     expect(a.flags?.truncated).toBe(true);
   });
 });
+
+describe('trailer lines after a story', () => {
+  it('drops "More:", share-with-a-friend prompts and a short source credit, keeps a sentence that starts with "Source:"', () => {
+    for (const line of ['More:', 'Like this story? Share it with a friend!', 'SOURCE: News agencies', 'Sources: AFP, Reuters']) {
+      expect(isBoilerplateLine(line)).toBe(true);
+    }
+    expect(isBoilerplateLine('Source: officials at the ministry said on Friday that the plan had been dropped after the vote.')).toBe(false);
+    expect(isBoilerplateLine('More than 200 flights were grounded.')).toBe(false);
+  });
+});

@@ -137,6 +137,30 @@ function extractionSummary(x: StoredRecord['extraction']): string | null {
   return `${names} · ${dates}`;
 }
 
+/**
+ * A publication time as the page wrote it: its own offset kept ("2023-09-17 19:00 +09:00"), a time
+ * without a zone marked as such, never converted to or labelled UTC.
+ */
+export function formatPublished(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  if (!m) return formatDate(value);
+  const [, date, time, zone] = m;
+  if (!time) return date;
+  if (!zone) return `${date} ${time} (time zone unknown)`;
+  return `${date} ${time} ${zone === 'Z' ? 'UTC' : zone}`;
+}
+
+const compareKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** True when the description only repeats the first paragraph (wire copy's lead used as its summary). */
+export function repeatsLead(description: string, text: string): boolean {
+  const d = compareKey(description.replace(/(\.\.\.|…)\s*$/, ''));
+  const first = compareKey(text.trimStart().split(/\n\s*\n/)[0] ?? '');
+  if (!d || !first) return false;
+  return first.startsWith(d) || d.startsWith(first);
+}
+
 function facts(r: StoredRecord): SafeHtml {
   const p = r.provenance;
   const row = (label: string, value: SafeHtml | string | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : html``);
@@ -145,8 +169,8 @@ function facts(r: StoredRecord): SafeHtml {
     .map(([k]) => html`<span class="flag-chip">${k}</span>`);
   return html`<dl class="facts">
   ${row('Site', r.siteName ?? hostOf(r.canonicalUrl ?? r.url))}
-  ${row('Published', formatDate(r.publishedAt))}
-  ${row('Modified', formatDate(r.modifiedAt))}
+  ${row('Published', formatPublished(r.publishedAt))}
+  ${row('Modified', formatPublished(r.modifiedAt))}
   ${row('Source', r.url ? externalLink(r.url) : null)}
   ${row('Canonical', r.canonicalUrl && r.canonicalUrl !== r.url ? externalLink(r.canonicalUrl) : null)}
   ${row('Feed', p?.feedUrl ? externalLink(p.feedUrl) : null)}
@@ -179,7 +203,7 @@ export function recordPage(r: StoredRecord, opts: { queues: boolean; canCorrect?
 <header class="record-head card">
   <h1 dir="auto">${r.title || '(untitled)'}</h1>
   ${r.byline ? html`<p class="byline">${r.byline}</p>` : ''}
-  ${r.description ? html`<p class="muted">${r.description}</p>` : ''}
+  ${r.description && !repeatsLead(r.description, r.text) ? html`<p class="muted">${r.description}</p>` : ''}
   ${facts(r)}
 </header>
 <div class="record-layout">
