@@ -19,6 +19,25 @@ describe('companies, airlines, media and agencies', () => {
   });
 });
 
+describe('employers, venues and clubs named like people', () => {
+  it('types the employer of analysts or economists as an organization', () => {
+    const r = extractNames('Analysts at Morgan Stanley and an economist at Harris Wood expect a cut.');
+    expect(names(r.organizations)).toEqual(['Harris Wood', 'Morgan Stanley']);
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('does not take a venue after "at" for a person', () => {
+    const r = extractNames('The final will be played at Old Halford on Sunday.');
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('types a club before a club noun as an organization, outside sports reports too', () => {
+    const r = extractNames('Chelsea manager Tomas Berg was fined on Friday. Chelsea said it would appeal.');
+    expect(names(r.organizations)).toEqual(['Chelsea']);
+    expect(names(r.people)).toEqual(['Tomas Berg']);
+  });
+});
+
 describe('sports clubs', () => {
   it('types a place-named club in a sports report as an organization', () => {
     const text = 'Carlisle Rovers beat Grimsby Town 2-1 in the league on Saturday. The coach praised the striker after the match, and the goals came late in the game.';

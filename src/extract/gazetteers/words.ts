@@ -272,3 +272,15 @@ export const SPLIT_WORDS = set(`
   which this that these those there here it its we our you your he she they his her their my me
   but if or as an a the and
 `);
+
+/** Lowercase nouns after a name that make it a sports club in any text ("Chelsea manager", "Ajax fans"). */
+export const CLUB_NOUNS_AFTER = set(`
+  coach manager striker midfielder defender goalkeeper squad fans supporters skipper
+`);
+
+/** People who work at an organization: "analysts at Morgan Stanley", "an economist at Nomura". */
+export const STAFF_NOUNS = set(`
+  analyst analysts economist economists strategist strategists banker bankers trader traders
+  researcher researchers executive executives director directors official officials engineer
+  engineers employee employees staff spokesman spokeswoman spokesperson partner partners
+`);

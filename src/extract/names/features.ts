@@ -11,6 +11,7 @@ import { nameKey } from '../gazetteers/normalize.js';
 import {
   ALWAYS_CONNECT,
   CLUB_HEADS,
+  CLUB_NOUNS_AFTER,
   COMPASS,
   EVENT_HEADS,
   NEVER_NAMES,
@@ -26,6 +27,7 @@ import {
   PLACE_NOUNS_AFTER,
   PLACE_PREFIXES,
   PLACE_PREPOSITIONS,
+  STAFF_NOUNS,
 } from '../gazetteers/words.js';
 import type { NameType, Scores } from './evidence.js';
 import { hasInnerOrgHead, hasOrgOf, hasPlaceOf, hasTag, isConnector, isKnownPlace, lowerKey } from './runs.js';
@@ -75,6 +77,8 @@ export interface Facts {
   event: boolean;
   /** Holds a product or model code, letters and digits in one word ("A380", "IE6", "PS5"). */
   modelCode: boolean;
+  /** A staff noun and "at"/"with" before it: an employer ("analysts at Morgan Stanley"). */
+  staffBefore: boolean;
   /** A model number right after it, outside sports reports ("Boeing 787"). */
   numberAfter: boolean;
   /** A model number right before it, outside sports reports ("787 Dreamliner", "15 Pro"). */
@@ -169,6 +173,14 @@ export const FEATURES: readonly Feature[] = [
   // "Norwich City", "Stirling Albion" in a sports report: a club, unless the whole name is a known place ("Mexico City").
   { name: 'club-head', type: 'org', weight: 4, test: (f) => f.ctx.sporty && f.words.length > 1 && CLUB_HEADS.has(f.lastKey) && !f.titled && !f.place && !f.country },
 
+  // "Chelsea manager", "Ajax fans": a club, in any text.
+  { name: 'club-noun-after', type: 'org', weight: 3, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
+  // "at Old Trafford", "at the Kelso Arms": a venue or employer, rarely a person.
+  { name: 'at-before', type: 'person', weight: -1.5, test: (f) => f.before?.lower === 'at' && !f.before.cap },
+  { name: 'at-before-place', type: 'place', weight: 1, test: (f) => f.before?.lower === 'at' && !f.before.cap },
+  // "analysts at Morgan Stanley", "an economist with Nomura": the employer.
+  { name: 'staff-at-before', type: 'org', weight: 3, test: (f) => f.staffBefore },
+
   // A region the gazetteer knows ("West Bank") is not taken for a bank.
   { name: 'region-not-org', type: 'org', weight: 0, cap: true, test: (f) => f.place?.kind === 'region' },
   // A name ending in an organization or place head word is not a person ("Irving School District").
@@ -188,6 +200,8 @@ export const FEATURES: readonly Feature[] = [
   // Products and models: the maker before a model number is no person ("Boeing 787"); events,
   // model codes and a model's name after its number are no name of any type.
   { name: 'model-number-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.numberAfter },
+  { name: 'employer-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.staffBefore },
+  { name: 'club-not-person', type: 'person', weight: 0, cap: true, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'event', drop: true, test: (f) => f.event },
   { name: 'model-code', drop: true, test: (f) => f.modelCode },
   { name: 'after-model-number', drop: true, test: (f) => f.numberBefore && f.words.length === 1 },
@@ -219,7 +233,8 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
   const adjacent = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.line === b.line && b.start - a.end === 1;
   const numberAfter = !ctx.sporty && !titled && isModelNumber(after) && adjacent(last, after);
   const numberBefore = !ctx.sporty && !titled && isModelNumber(before) && adjacent(before, first);
-  return { ctx, toks, words, first, last, lastKey, text, acronym, before, after, country, place, titledInName, roleBefore, titled, placeHead, headed, plainShape, cityLast, event, modelCode, numberAfter, numberBefore };
+  const staffBefore = !!before && /^(?:at|with)$/.test(before.lower) && STAFF_NOUNS.has(tokens[first.i - 2]?.lower ?? '');
+  return { ctx, toks, words, first, last, lastKey, text, acronym, before, after, country, place, titledInName, roleBefore, titled, placeHead, headed, plainShape, cityLast, event, modelCode, staffBefore, numberAfter, numberBefore };
 }
 
 /**

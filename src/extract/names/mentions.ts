@@ -406,6 +406,8 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
         evidence: [],
       };
       if (score(piece, ctx, m)) continue;
+      // "Chelsea manager": a club, whatever the rest of the text says of the string.
+      if (m.evidence.includes('club-noun-after')) m.team = true;
       if (ctx.sporty && !m.country && m.place?.kind !== 'region' && !piece.titled && m.scores.person < Math.max(1, m.scores.place) && inGameContext(p, tokens)) {
         m.team = true;
         m.scores.org += 1;
