@@ -99,7 +99,6 @@ export async function openReviewStore(ctx: CliContext, db: string | undefined): 
 /** Text from pages made safe for a terminal: control characters (escape sequences) and line breaks become spaces. */
 export function displayText(s: string | null | undefined): string {
   if (!s) return '';
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 

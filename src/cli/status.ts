@@ -1,7 +1,6 @@
 // gleaner status [--json] [--failed N]
 // Queue counts, the latest failed jobs with their reasons (robots disallow, 404, too large, …) and
 // the feed schedulers. Fails fast when Redis is not reachable.
-import { errorMessage } from '../errors.js';
 import { createProducer } from '../queue/producer.js';
 import { COUNTED_STATES, readStatus, type QueueStatus } from '../queue/status.js';
 import { type CliContext, printError, parseCommandArgs } from './context.js';

@@ -19,10 +19,6 @@ function hasElementChild(el: XmlElement): boolean {
   return el.children.some(isElement);
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function serialize(el: XmlElement): string {
   const attrs = Object.entries(el.attrs)
     .filter(([k]) => !k.startsWith('xmlns'))

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { InputError, StoreError, errorMessage } from '../errors.js';
+import { InputError } from '../errors.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
 import { storeFailure } from './unavailable.js';
 import {

@@ -272,7 +272,8 @@ function parseLoose(s: string): DateTimeParts | null {
     yearTok = numbers[1]!;
   }
   const year = expandYear(yearTok);
-  let [h = 0, mi = 0, sec = 0] = time ?? [];
+  const [hour = 0, mi = 0, sec = 0] = time ?? [];
+  let h = hour;
   if (ampm === 'pm' && h < 12) h += 12;
   if (ampm === 'am' && h === 12) h = 0;
   const precision = time ? 'time' : 'day';

@@ -84,7 +84,7 @@ describe('gleaner entities / corrections', () => {
 
     const list = await cli(['corrections', 'list']);
     expect(list.stdout.trim().split('\n')).toHaveLength(4);
-    expect(list.stdout).toMatch(/  retype 'Leeds' → organization/);
+    expect(list.stdout).toMatch(/ {2}retype 'Leeds' → organization/);
 
     const undo = await cli(['entities', 'undo', correction.id]);
     expect(undo.code).toBe(0);

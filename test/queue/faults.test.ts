@@ -31,7 +31,6 @@ async function finalState(runtime: WorkerRuntime, jobId: string, timeoutMs = 60_
 
 describe('queue faults', { timeout: 300_000 }, () => {
   let rig: QueueRig;
-  let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
   let runtime: WorkerRuntime;
@@ -41,7 +40,7 @@ describe('queue faults', { timeout: 300_000 }, () => {
     server = await startFixtureServer();
     server.robots('User-agent: *\nDisallow: /private/\n');
     rig = await startQueueRig({ workers: { lockDurationMs: 10_000, fetchOptions: { timeoutMs: 1_500, connectTimeoutMs: 1_000 } } });
-    ({ env, store, runtime, producer } = rig);
+    ({ store, runtime, producer } = rig);
   }, 240_000);
 
   afterAll(async () => {
@@ -138,7 +137,6 @@ describe('queue faults', { timeout: 300_000 }, () => {
 });
 
 describe('queue faults: private addresses', { timeout: 300_000 }, () => {
-  let rig: QueueRig;
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;

@@ -6,7 +6,6 @@ import { openStore } from '../../src/store/open.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';
 import { type Producer } from '../../src/queue/producer.js';
-import { type WorkerRuntime } from '../../src/queue/workers/index.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
 import { startQueueRig, type QueueRig } from '../helpers/queue-rig.js';
@@ -20,7 +19,6 @@ describe('queue workers on PostgreSQL', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
   let server: FixtureServer;
   let store: Store;
-  let runtime: WorkerRuntime;
   let producer: Producer;
 
   beforeAll(async () => {
@@ -30,7 +28,7 @@ describe('queue workers on PostgreSQL', { timeout: 300_000 }, () => {
       openStore: () => openStore({ databaseUrl: PG_URL, pgSchema }),
       workers: { pgSchema, queues: ['fetch', 'process'] },
     });
-    ({ env, store, runtime, producer } = rig);
+    ({ env, store, producer } = rig);
   }, 240_000);
 
   afterAll(async () => {

@@ -333,7 +333,6 @@ export function extractFrenchNames(text: string, opts: NameOptions = {}): NameEn
       target.set(k, aliasOf.get(k)!);
       continue;
     }
-    const t = typeOf.get(k);
     // a surname after "à" ("confiée à Goïta") has only a preposition's weak place evidence
     const weak = g.scores.org < FR_WEIGHTS.orgHead.org && g.scores.place < FR_WEIGHTS.placeGazetteer.place && g.scores.country === 0;
     if (k.split(' ').length === 1 && weak && personBySurname.get(k)) target.set(k, personBySurname.get(k)!);

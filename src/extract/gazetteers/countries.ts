@@ -175,8 +175,6 @@ export function countryNameOf(code: string): string | null {
   return officialName!.get(code) ?? null;
 }
 
-/** Longest word count of any country name, for n-gram lookups. */
-export const MAX_COUNTRY_WORDS = 6;
 
 // --- Localised names (French and other languages) ------------------------------------------------
 

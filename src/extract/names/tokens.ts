@@ -31,7 +31,7 @@ export interface Token {
   tags?: Set<string>;
 }
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’‑\-&][\p{L}\p{M}\p{N}]+)*|\p{N}[\p{L}\p{N}]*(?:[.,:/\-][\p{L}\p{N}]+)*|\S/gu;
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’‑\-&][\p{L}\p{M}\p{N}]+)*|\p{N}[\p{L}\p{N}]*(?:[.,:/-][\p{L}\p{N}]+)*|\S/gu;
 const SUFFIX_RE = /[-‑](?:based|led|born|backed|owned|run|bound|made|speaking|style|era|wide|controlled|allied|linked|affiliated|dominated|bred|raised|headquartered|registered|listed|funded|sponsored|brokered|held|occupied|ruled)$/i;
 /** Lowercase second halves of hyphenated words that make an ordinary compound, not a name part. */
 const COMPOUND_TAILS = new Set('winner winning maker owned style type like free friendly related level class scale term year old day time hour long wide run up in out off down over made only new born held old size proof'.split(' '));
