@@ -32,8 +32,8 @@ export function observeWorkers(metrics: GleanerMetrics, workers: Worker[], traci
       if (!value || typeof value !== 'object') return;
       if (worker.name === QUEUE_NAMES.fetch) observeFetch(metrics, value as FetchResultSummary);
       else if (worker.name === QUEUE_NAMES.process) observeProcess(metrics, value as ProcessJobResult);
-      if (tracing) traceStages(tracing, job, worker.name, value);
       else if (worker.name === QUEUE_NAMES.feeds) observeFeedPoll(metrics, value as Partial<FeedPollResult>, job);
+      if (tracing) traceStages(tracing, job, worker.name, value);
     });
   }
 }
