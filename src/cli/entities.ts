@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { errorMessage } from '../errors.js';
 import { type CliContext, printError } from './context.js';
 import { CORRECTION_HELP, CORRECTION_SUBCOMMANDS, runCorrection } from './entity-corrections.js';
-import { Output, firstSentence, formatTable, openReviewStore, parseCount, parseEntityType, terminalWidth } from './review.js';
+import { Output, firstSentence, formatTable, openReviewStore, parseCount, parseEntityType, runSubcommand, terminalWidth } from './review.js';
 
 const HELP = `Usage: gleaner entities top [options]
        gleaner entities show|reject|retype|merge|alias|undo ... (below)
@@ -26,20 +26,12 @@ Exit status: 0 ok, 1 store error (or no such entity), 2 usage error.
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (!sub) {
-    printError(ctx, "entities: missing subcommand: top (see 'gleaner entities --help')");
-    return 2;
-  }
-  if (sub === '--help' || sub === '-h' || sub === 'help') {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
-  if (CORRECTION_SUBCOMMANDS.includes(sub)) return runCorrection(sub, rest, ctx, HELP);
-  if (sub !== 'top') {
-    printError(ctx, `entities: unknown subcommand '${sub}' (expected top, ${CORRECTION_SUBCOMMANDS.join(', ')})`);
-    return 2;
-  }
+  const corrections = Object.fromEntries(CORRECTION_SUBCOMMANDS.map((sub) => [sub, (rest: string[]) => runCorrection(sub, rest, ctx, HELP)]));
+  return runSubcommand('entities', argv, ctx, HELP, { top: (rest) => top(rest, ctx), ...corrections });
+}
+
+/** gleaner entities top [options] */
+async function top(rest: string[], ctx: CliContext): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({

@@ -15,6 +15,7 @@ import {
   firstSentence,
   formatTable,
   openReviewStore,
+  runSubcommand,
   terminalWidth,
   type FilterFlags,
 } from './review.js';
@@ -40,15 +41,12 @@ const LIST_DEFAULT_LIMIT = 20;
 const EXPORT_PAGE = 500;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (!sub) {
-    printError(ctx, "records: missing subcommand: list, show, search or export (see 'gleaner records --help')");
-    return 2;
-  }
-  if (sub === '--help' || sub === '-h' || sub === 'help') {
-    ctx.stdout.write(HELP);
-    return 0;
-  }
+  const sub = (rest: string[], name: string) => records(name, rest, ctx);
+  return runSubcommand('records', argv, ctx, HELP, { list: sub, show: sub, search: sub, export: sub });
+}
+
+/** gleaner records list|show|search|export: they share their flags (filters, --json, --db). */
+async function records(sub: string, rest: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

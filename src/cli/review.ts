@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { ConfigError, InputError } from '../errors.js';
 import { isPostgresUrl, openStore } from '../store/open.js';
 import type { EntityType, RecordFilter, Store } from '../store/types.js';
-import type { CliContext } from './context.js';
+import { type CliContext, printError } from './context.js';
 
 export const FILTER_OPTIONS = {
   entity: { type: 'string', multiple: true },
@@ -209,4 +209,30 @@ export class Output {
     if (this.failure) throw this.failure;
     return !this.closed;
   }
+}
+
+/** Runs one subcommand: its remaining arguments and its name. */
+export type SubcommandRunner = (rest: string[], sub: string) => Promise<number>;
+
+/**
+ * `gleaner <command> <sub> …` for the command groups (records, entities): help, a missing or an
+ * unknown subcommand (one line on stderr, exit 2), else the subcommand's runner.
+ */
+export async function runSubcommand(command: string, argv: string[], ctx: CliContext, help: string, subcommands: Record<string, SubcommandRunner>): Promise<number> {
+  const [sub, ...rest] = argv;
+  const names = Object.keys(subcommands);
+  if (!sub) {
+    printError(ctx, `${command}: missing subcommand: ${names.join(', ')} (see 'gleaner ${command} --help')`);
+    return 2;
+  }
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
+    ctx.stdout.write(help);
+    return 0;
+  }
+  const runner = Object.hasOwn(subcommands, sub) ? subcommands[sub] : undefined;
+  if (!runner) {
+    printError(ctx, `${command}: unknown subcommand '${sub}' (expected ${names.join(', ')})`);
+    return 2;
+  }
+  return runner(rest, sub);
 }
