@@ -2,7 +2,7 @@
 // retry (queue.retryJobs, a Lua script), or only those whose failure reason has a given error code.
 // A retried job keeps its attempt count (BullMQ's bulk retry cannot reset it): it gets one more
 // attempt, and a job parked for a store outage still spends none while it waits.
-import type { Queue } from 'bullmq';
+import { ErrorCode, type Queue } from 'bullmq';
 import type { RedisClient } from './connection.js';
 
 export interface RetryOutcome {
@@ -40,11 +40,17 @@ async function retryByCode(queue: Queue, code: string): Promise<number> {
     try {
       await job.retry('failed');
       retried++;
-    } catch {
-      // retried or removed meanwhile
+    } catch (err) {
+      if (!movedMeanwhile(err)) throw err;
     }
   }
   return retried;
+}
+
+/** BullMQ's answer for a job retried or removed since we listed it; anything else is a real failure. */
+function movedMeanwhile(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === ErrorCode.JobNotExist || code === ErrorCode.JobNotInState;
 }
 
 /** `redis` is the queues' connection (the producer's). */
