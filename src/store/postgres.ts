@@ -5,30 +5,15 @@ import pg from 'pg';
 import { ConfigError, InputError, StoreError, StoreUnavailableError, errorMessage } from '../errors.js';
 import { postgresMigrations } from './migrations/postgres.js';
 import { storeFailure } from './unavailable.js';
-import {
-  entityRows,
-  feedFromRow,
-  validateRecord,
-  type FeedRow,
-  normaliseFilter,
-  newRecordId,
-  recordKeys,
-  searchText,
-  topEntityConditions,
-  whereConditions,
-  POSTGRES_LANGUAGE_SQL,
-  type Bind,
-  type FtsQuery,
-  type NormalisedFilter,
-  type RecordKeys,
-} from './query.js';
+import { entityRows, validateRecord, normaliseFilter, newRecordId, recordKeys, searchText, type RecordKeys } from './query.js';
+import * as sq from './shared-sql.js';
 import type { GleanerRecord } from '../record/schema.js';
 import { sha256Hex } from '../text/hash.js';
 import type { Lexicon } from '../extract/lexicon.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
 import { PostgresEntities } from './postgres-entities.js';
 import * as ent from './entities.js';
-import type { Step } from './entity-sql.js';
+import { numberPlaceholders, runAsync, type Step } from './entity-sql.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -54,24 +39,9 @@ export const PG_DEFAULT_TIMEOUTS = { connectTimeoutMs: 5_000, queryTimeoutMs: 30
  *  silent network trips the client's. */
 const queryGraceMs = (queryTimeoutMs: number) => Math.min(5_000, Math.ceil(queryTimeoutMs / 2));
 
-interface RecordRow {
-  id: string;
-  revision: number;
-  syndicated_from: string | null;
-  created_at: Date;
-  updated_at: Date;
-  data: GleanerRecord;
-}
-
 type Queryable = pg.Pool | pg.PoolClient;
 
-/** to_tsquery syntax for a parsed query: words are folded [\p{L}\p{N}]+ so quoting is safe. */
-export function tsQuery(q: FtsQuery): string {
-  const phrase = (words: string[]) => (words.length === 1 ? `'${words[0]}'` : `(${words.map((w) => `'${w}'`).join(' <-> ')})`);
-  const parts = q.clauses.map((alts) => (alts.length === 1 ? phrase(alts[0]) : `(${alts.map(phrase).join(' | ')})`));
-  for (const n of q.negated) parts.push(`!${phrase(n)}`);
-  return parts.join(' & ');
-}
+export { tsQuery } from './dialect.js';
 
 function maskUrl(url: string): string {
   return url.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, (_m, user) => `//${user}${user ? ':***' : ''}@`);
@@ -110,17 +80,6 @@ export function splitLanes<T>(items: T[], n: number, names: (item: T) => string[
     lane.push(...group);
   }
   return lanes.filter((l) => l.length).map((l) => l.sort((a, b) => a - b).map((i) => items[i]));
-}
-
-function toStored(row: RecordRow): StoredRecord {
-  return {
-    id: row.id,
-    revision: row.revision,
-    ...row.data,
-    syndicatedFrom: row.syndicated_from ?? null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
 }
 
 /** Records per transaction in upsertMany. */
@@ -334,141 +293,66 @@ export class PostgresStore implements Store {
   }
 
   async get(idOrUrl: string): Promise<StoredRecord | null> {
-    const key = idOrUrl.trim().replace(/#.*$/, '');
-    const rows = await this.q<RecordRow>(
-      'get',
-      `SELECT id, revision, syndicated_from, created_at, updated_at, data FROM records
-       WHERE id = $1 OR url_key = $1 OR canonical_url = $1 OR url = $1
-       ORDER BY (id = $1) DESC, (url_key = $1) DESC, seq LIMIT 1`,
-      [key],
-    );
-    return rows[0] ? toStored(rows[0]) : null;
+    return this.query('get', sq.getRecord(idOrUrl));
   }
 
   async revisions(id: string): Promise<StoredRecord[]> {
-    const rows = await this.q<RecordRow>(
-      'revisions',
-      `SELECT v.record_id AS id, v.revision, r.syndicated_from, r.created_at, v.created_at AS updated_at, v.data
-       FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.record_id = $1
-       UNION ALL
-       SELECT id, revision, syndicated_from, created_at, updated_at, data FROM records WHERE id = $1
-       ORDER BY revision`,
-      [id],
-    );
-    return rows.map(toStored);
-  }
-
-  private select(f: NormalisedFilter, what: 'rows' | 'count'): { sql: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const bind: Bind = (v, kind) => {
-      params.push(v);
-      return `$${params.length}${kind === 'ts' ? '::timestamptz' : ''}`;
-    };
-    let from = 'records r';
-    let order = 'r.published_at DESC NULLS LAST, r.seq DESC';
-    const where: string[] = [];
-    if (f.query) {
-      from += `, to_tsquery('english', ${bind(tsQuery(f.query))}) AS q`;
-      where.push('r.fts @@ q');
-      // a pure negation has nothing to rank by: the default order, as on SQLite
-      if (f.query.clauses.length) order = `ts_rank(r.fts, q) DESC, ${order}`;
-    }
-    if (f.matchNothing) where.push('FALSE');
-    where.push(...whereConditions(f, bind, POSTGRES_LANGUAGE_SQL));
-    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    if (what === 'count') return { sql: `SELECT count(*)::int AS n FROM ${from}${whereSql}`, params };
-    let sql = `SELECT r.id, r.revision, r.syndicated_from, r.created_at, r.updated_at, r.data FROM ${from}${whereSql} ORDER BY ${order}`;
-    if (f.limit !== null || f.offset) sql += ` LIMIT ${bind(f.limit)} OFFSET ${bind(f.offset)}`;
-    return { sql, params };
+    return this.query('revisions', sq.recordRevisions(id));
   }
 
   async list(filter: RecordFilter = {}): Promise<StoredRecord[]> {
     const f = normaliseFilter(filter);
-    if (f.limit === 0) return [];
-    const { sql, params } = this.select(f, 'rows');
-    return (await this.q<RecordRow>('list', sql, params)).map(toStored);
+    return this.query('list', sq.listRecords('postgres', f));
   }
 
   async count(filter: RecordFilter = {}): Promise<number> {
     const f = normaliseFilter({ ...filter, limit: undefined, offset: undefined });
-    const { sql, params } = this.select(f, 'count');
-    return (await this.q<{ n: number }>('count', sql, params))[0].n;
+    return this.query('count', sq.countRecords('postgres', f));
   }
 
-  async topEntities(opts: { type?: EntityType; since?: string; until?: string; limit?: number } = {}): Promise<EntityCount[]> {
-    const params: unknown[] = [];
-    const bind: Bind = (v, kind) => {
-      params.push(v);
-      return `$${params.length}${kind === 'ts' ? '::timestamptz' : ''}`;
-    };
-    const { where, needsRecords } = topEntityConditions(opts, bind);
-    const limit = opts.limit ?? 20;
-    if (!(Number.isInteger(limit) && limit >= 0)) throw new InputError('--limit takes a whole number ≥ 0');
-    const sql = `
-      SELECT t.type, t.key, t.code, t.mentions, t.articles,
-        (SELECT e2.name FROM entities e2 WHERE e2.type = t.type AND e2.key = t.key AND e2.alias = 0
-         GROUP BY e2.name ORDER BY count(*) DESC, e2.name LIMIT 1) AS name
-      FROM (
-        SELECT e.type, e.key, max(e.code) AS code, sum(e.mentions)::int AS mentions, count(DISTINCT e.record_id)::int AS articles
-        FROM entities e${needsRecords ? ' JOIN records r ON r.id = e.record_id' : ''}
-        WHERE ${where.join(' AND ')}
-        GROUP BY e.type, e.key
-        ORDER BY articles DESC, mentions DESC, e.key
-        LIMIT ${bind(limit)}
-      ) t
-      ORDER BY t.articles DESC, t.mentions DESC, t.key`;
-    const rows = await this.q<{ type: EntityType; name: string; code: string | null; mentions: number; articles: number }>('topEntities', sql, params);
-    return rows.map((r) => ({ type: r.type, name: r.name, code: r.code, mentions: r.mentions, articles: r.articles }));
+  async topEntities(opts: sq.TopEntityOptions = {}): Promise<EntityCount[]> {
+    return this.query('topEntities', sq.topEntities('postgres', opts));
   }
 
   async hasUrl(url: string): Promise<boolean> {
-    const key = url.trim().replace(/#.*$/, '');
-    return (await this.q('hasUrl', 'SELECT 1 FROM records WHERE url_key = $1 OR canonical_url = $1 OR url = $1 LIMIT 1', [key])).length > 0;
+    return this.query('hasUrl', sq.hasUrl(url));
   }
 
   async hasFeedItem(feedUrl: string, itemId: string): Promise<boolean> {
-    return (await this.q('hasFeedItem', 'SELECT 1 FROM feed_items WHERE feed_url = $1 AND item_id = $2', [feedUrl, itemId])).length > 0;
+    return this.query('hasFeedItem', sq.hasFeedItem(feedUrl, itemId));
   }
 
   async markFeedItem(feedUrl: string, itemId: string, url: string): Promise<void> {
-    await this.q('markFeedItem', 'INSERT INTO feed_items (feed_url, item_id, url, seen_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING', [feedUrl, itemId, url]);
+    return this.query('markFeedItem', sq.markFeedItem('postgres', feedUrl, itemId, url));
   }
 
   async putRaw(hash: string, body: Uint8Array, contentType: string | null): Promise<void> {
-    await this.q(
-      'putRaw',
-      'INSERT INTO raw_pages (hash, body, content_type, size, created_at) VALUES ($1, $2, $3, $4, now()) ON CONFLICT DO NOTHING',
-      [hash, Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType, body.byteLength],
-    );
+    return this.query('putRaw', sq.putRaw('postgres', hash, body, contentType));
   }
 
   async getRaw(hash: string): Promise<{ body: Uint8Array; contentType: string | null } | null> {
-    const row = (await this.q<{ body: Buffer; content_type: string | null }>('getRaw', 'SELECT body, content_type FROM raw_pages WHERE hash = $1', [hash]))[0];
-    return row ? { body: new Uint8Array(row.body.buffer, row.body.byteOffset, row.body.byteLength), contentType: row.content_type } : null;
+    return this.query('getRaw', sq.getRaw(hash));
   }
 
   async saveFeed(feed: FeedState): Promise<void> {
-    await this.q(
-      'saveFeed',
-      `INSERT INTO feeds (id, url, every, etag, last_modified, last_polled_at, last_status, title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (id) DO UPDATE SET url = excluded.url, every = excluded.every, etag = excluded.etag, last_modified = excluded.last_modified,
-         last_polled_at = excluded.last_polled_at, last_status = excluded.last_status, title = excluded.title`,
-      [feed.id, feed.url, feed.every, feed.etag, feed.lastModified, feed.lastPolledAt, feed.lastStatus, feed.title],
-    );
+    return this.query('saveFeed', sq.saveFeed(feed));
   }
 
   async getFeed(idOrUrl: string): Promise<FeedState | null> {
-    const row = (await this.q<FeedRow>('getFeed', 'SELECT * FROM feeds WHERE id = $1 OR url = $1 ORDER BY (id = $1) DESC LIMIT 1', [idOrUrl]))[0];
-    return row ? feedFromRow(row) : null;
+    return this.query('getFeed', sq.getFeed(idOrUrl));
   }
 
   async listFeeds(): Promise<FeedState[]> {
-    return (await this.q<FeedRow>('listFeeds', 'SELECT * FROM feeds ORDER BY id')).map(feedFromRow);
+    return this.query('listFeeds', sq.listFeeds());
   }
 
   async removeFeed(id: string): Promise<boolean> {
-    const res = await this.run('removeFeed', this.pool, 'DELETE FROM feeds WHERE id = $1', [id]);
-    return (res.rowCount ?? 0) > 0;
+    return this.query('removeFeed', sq.removeFeed(id));
+  }
+
+  /** Runs a shared step (shared-sql.ts) on the pool, each statement's driver errors classified like q(). */
+  private query<T>(op: string, step: Step<T>): Promise<T> {
+    return runAsync(step, async (s) => (await this.run(op, this.pool, numberPlaceholders(s.sql), s.params ?? [])).rows);
   }
 
   async getEntity(ref: string, type?: EntityType): Promise<ent.StoredEntity | null> {

@@ -1,5 +1,6 @@
 // Logic both back ends share: record keys, name folding, the entity rows a record is indexed under,
-// date bounds and full-text query parsing. Pure functions; the SQL lives in sqlite.ts / postgres.ts.
+// date bounds and full-text query parsing. Pure functions; the SQL lives in shared-sql.ts (the same on
+// both back ends), dialect.ts (what differs) and the stores' upsert paths.
 import { randomBytes } from 'node:crypto';
 import { ENGLISH_STOP_WORDS } from './stopwords.js';
 import { InputError } from '../errors.js';
@@ -256,12 +257,11 @@ export function searchText(record: GleanerRecord): { title: string; body: string
 /** Adds a bound parameter and returns its placeholder ("?" or "$n"); `ts` marks a timestamp. */
 export type Bind = (value: unknown, kind?: 'ts') => string;
 
-/** How each back end reads the record's language from its JSON `data` column. */
-export const SQLITE_LANGUAGE_SQL = "json_extract(r.data, '$.language')";
-export const POSTGRES_LANGUAGE_SQL = "(r.data->>'language')";
-
-/** The WHERE conditions on `records r` common to both back ends (full-text is added by each). */
-export function whereConditions(f: NormalisedFilter, bind: Bind, languageSql: string = SQLITE_LANGUAGE_SQL): string[] {
+/**
+ * The WHERE conditions on `records r` common to both back ends (full-text comes from the dialect);
+ * `languageSql` reads the record's language (dialect.ts).
+ */
+export function whereConditions(f: NormalisedFilter, bind: Bind, languageSql: string): string[] {
   const where: string[] = [];
   for (const term of f.terms) {
     where.push(`r.id IN (SELECT record_id FROM entities WHERE term = ${bind(term)}${f.type ? ` AND type = ${bind(f.type)}` : ''})`);

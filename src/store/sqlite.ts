@@ -6,21 +6,9 @@ import Database from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
 import { storeFailure } from './unavailable.js';
-import {
-  entityRows,
-  feedFromRow,
-  validateRecord,
-  type FeedRow,
-  normaliseFilter,
-  newRecordId,
-  recordKeys,
-  searchText,
-  topEntityConditions,
-  whereConditions,
-  type Bind,
-  type FtsQuery,
-  type NormalisedFilter,
-} from './query.js';
+import { entityRows, validateRecord, normaliseFilter, newRecordId, recordKeys, searchText } from './query.js';
+import * as sq from './shared-sql.js';
+import type { Step } from './entity-sql.js';
 import type { GleanerRecord } from '../record/schema.js';
 import type { Lexicon } from '../extract/lexicon.js';
 import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
@@ -46,19 +34,7 @@ interface RecordRow {
 }
 
 
-/** FTS5 MATCH syntax for a parsed query: words are folded [\p{L}\p{N}]+ so quoting is safe. */
-export function fts5Match(q: FtsQuery): string {
-  const phrase = (words: string[]) => `"${words.join(' ')}"`;
-  const parts = q.clauses.map((alts) => (alts.length === 1 ? phrase(alts[0]) : `(${alts.map(phrase).join(' OR ')})`));
-  let match = parts.join(' AND ');
-  for (const n of q.negated) match += ` NOT ${phrase(n)}`;
-  return match;
-}
-
-/** FTS5 MATCH for "any of the excluded phrases" (a query that only excludes). */
-export function fts5Exclusions(q: FtsQuery): string {
-  return q.negated.map((words) => `"${words.join(' ')}"`).join(' OR ');
-}
+export { fts5Match, fts5Exclusions } from './dialect.js';
 
 /** A full-text index write, applied once the batch's savepoints are done. */
 interface FtsOp {
@@ -273,174 +249,82 @@ export class SqliteStore implements Store {
   }
 
   async get(idOrUrl: string): Promise<StoredRecord | null> {
-    const key = idOrUrl.trim().replace(/#.*$/, '');
-    const row = this.guard('get', () =>
-      this.db
-        .prepare(
-          `SELECT * FROM records WHERE id = @k OR url_key = @k OR canonical_url = @k OR url = @k
-           ORDER BY (id = @k) DESC, (url_key = @k) DESC, seq LIMIT 1`,
-        )
-        .get({ k: key }),
-    ) as RecordRow | undefined;
-    return row ? toStored(row) : null;
+    return this.read('get', sq.getRecord(idOrUrl));
   }
 
   async revisions(id: string): Promise<StoredRecord[]> {
-    const rows = this.guard('revisions', () =>
-      this.stmt(
-        `SELECT v.record_id AS id, v.revision, r.syndicated_from, r.created_at, v.created_at AS updated_at, v.data
-         FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.record_id = @id
-         UNION ALL
-         SELECT id, revision, syndicated_from, created_at, updated_at, data FROM records WHERE id = @id
-         ORDER BY revision`,
-      ).all({ id }),
-    ) as RecordRow[];
-    return rows.map(toStored);
-  }
-
-  private select(f: NormalisedFilter, what: 'rows' | 'count'): { sql: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const bind: Bind = (v) => {
-      params.push(v);
-      return '?';
-    };
-    let from = 'records r';
-    let order = 'r.published_at DESC NULLS LAST, r.seq DESC';
-    const excluded = f.query && !f.query.clauses.length ? fts5Exclusions(f.query) : null;
-    if (f.query && !excluded) {
-      from += ` JOIN (SELECT rowid AS fts_rowid, bm25(records_fts, 4.0, 1.0) AS rank FROM records_fts WHERE records_fts MATCH ${bind(fts5Match(f.query))}) f ON f.fts_rowid = r.seq`;
-      order = 'f.rank, r.published_at DESC NULLS LAST, r.seq DESC';
-    }
-    const where = whereConditions(f, bind);
-    // FTS5 cannot match "NOT x" alone: a pure negation is "not among the rows matching x".
-    if (excluded) where.push(`r.seq NOT IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ${bind(excluded)})`);
-    if (f.matchNothing) where.push('0');
-    const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    if (what === 'count') return { sql: `SELECT count(*) AS n FROM ${from}${whereSql}`, params };
-    let sql = `SELECT r.* FROM ${from}${whereSql} ORDER BY ${order}`;
-    if (f.limit !== null || f.offset) sql += ` LIMIT ${bind(f.limit ?? -1)} OFFSET ${bind(f.offset)}`;
-    return { sql, params };
+    return this.read('revisions', sq.recordRevisions(id));
   }
 
   async list(filter: RecordFilter = {}): Promise<StoredRecord[]> {
     const f = normaliseFilter(filter);
-    if (f.limit === 0) return [];
-    const { sql, params } = this.select(f, 'rows');
-    return (this.guard('list', () => this.stmt(sql).all(...params)) as RecordRow[]).map(toStored);
+    return this.read('list', sq.listRecords('sqlite', f));
   }
 
   async count(filter: RecordFilter = {}): Promise<number> {
     const f = normaliseFilter({ ...filter, limit: undefined, offset: undefined });
-    const { sql, params } = this.select(f, 'count');
-    return (this.guard('count', () => this.stmt(sql).get(...params)) as { n: number }).n;
+    return this.read('count', sq.countRecords('sqlite', f));
   }
 
-  async topEntities(opts: { type?: EntityType; since?: string; until?: string; limit?: number } = {}): Promise<EntityCount[]> {
-    const params: unknown[] = [];
-    const bind: Bind = (v) => {
-      params.push(v);
-      return '?';
-    };
-    const { where, needsRecords } = topEntityConditions(opts, bind);
-    const limit = opts.limit ?? 20;
-    if (!(Number.isInteger(limit) && limit >= 0)) throw new InputError('--limit takes a whole number ≥ 0');
-    const sql = `
-      SELECT t.type, t.key, t.code, t.mentions, t.articles,
-        (SELECT e2.name FROM entities e2 WHERE e2.type = t.type AND e2.key = t.key AND e2.alias = 0
-         GROUP BY e2.name ORDER BY count(*) DESC, e2.name LIMIT 1) AS name
-      FROM (
-        SELECT e.type, e.key, max(e.code) AS code, sum(e.mentions) AS mentions, count(DISTINCT e.record_id) AS articles
-        FROM entities e${needsRecords ? ' JOIN records r ON r.id = e.record_id' : ''}
-        WHERE ${where.join(' AND ')}
-        GROUP BY e.type, e.key
-        ORDER BY articles DESC, mentions DESC, e.key
-        LIMIT ${bind(limit)}
-      ) t
-      ORDER BY t.articles DESC, t.mentions DESC, t.key`;
-    const rows = this.guard('topEntities', () => this.stmt(sql).all(...params)) as Array<{
-      type: EntityType;
-      name: string;
-      code: string | null;
-      mentions: number;
-      articles: number;
-    }>;
-    return rows.map((r) => ({ type: r.type, name: r.name, code: r.code, mentions: r.mentions, articles: r.articles }));
+  async topEntities(opts: sq.TopEntityOptions = {}): Promise<EntityCount[]> {
+    return this.read('topEntities', sq.topEntities('sqlite', opts));
   }
 
   async hasUrl(url: string): Promise<boolean> {
-    const key = url.trim().replace(/#.*$/, '');
-    return Boolean(this.guard('hasUrl', () => this.stmt('SELECT 1 FROM records WHERE url_key = @k OR canonical_url = @k OR url = @k LIMIT 1').get({ k: key })));
+    return this.read('hasUrl', sq.hasUrl(url));
   }
 
   async hasFeedItem(feedUrl: string, itemId: string): Promise<boolean> {
-    return Boolean(this.guard('hasFeedItem', () => this.stmt('SELECT 1 FROM feed_items WHERE feed_url = ? AND item_id = ?').get(feedUrl, itemId)));
+    return this.read('hasFeedItem', sq.hasFeedItem(feedUrl, itemId));
   }
 
   async markFeedItem(feedUrl: string, itemId: string, url: string): Promise<void> {
-    this.guard('markFeedItem', () =>
-      this.stmt('INSERT OR IGNORE INTO feed_items (feed_url, item_id, url, seen_at) VALUES (?, ?, ?, ?)').run(feedUrl, itemId, url, new Date().toISOString()),
-    );
+    return this.read('markFeedItem', sq.markFeedItem('sqlite', feedUrl, itemId, url));
   }
 
   async putRaw(hash: string, body: Uint8Array, contentType: string | null): Promise<void> {
-    this.guard('putRaw', () =>
-      this.db
-        .prepare('INSERT OR IGNORE INTO raw_pages (hash, body, content_type, size, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(hash, Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType, body.byteLength, new Date().toISOString()),
-    );
+    return this.read('putRaw', sq.putRaw('sqlite', hash, body, contentType));
   }
 
   async getRaw(hash: string): Promise<{ body: Uint8Array; contentType: string | null } | null> {
-    const row = this.guard('getRaw', () => this.db.prepare('SELECT body, content_type FROM raw_pages WHERE hash = ?').get(hash)) as
-      | { body: Buffer; content_type: string | null }
-      | undefined;
-    return row ? { body: new Uint8Array(row.body.buffer, row.body.byteOffset, row.body.byteLength), contentType: row.content_type } : null;
+    return this.read('getRaw', sq.getRaw(hash));
   }
 
   async saveFeed(feed: FeedState): Promise<void> {
-    this.guard(
-      'saveFeed',
-      () =>
-        this.db
-          .prepare(
-            `INSERT INTO feeds (id, url, every, etag, last_modified, last_polled_at, last_status, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET url = excluded.url, every = excluded.every, etag = excluded.etag, last_modified = excluded.last_modified,
-               last_polled_at = excluded.last_polled_at, last_status = excluded.last_status, title = excluded.title`,
-          )
-          .run(feed.id, feed.url, feed.every, feed.etag, feed.lastModified, feed.lastPolledAt, feed.lastStatus, feed.title),
-      { feed: feed.id, url: feed.url },
-    );
+    return this.read('saveFeed', sq.saveFeed(feed), { feed: feed.id, url: feed.url });
   }
 
   async getFeed(idOrUrl: string): Promise<FeedState | null> {
-    const row = this.guard('getFeed', () => this.db.prepare('SELECT * FROM feeds WHERE id = @k OR url = @k ORDER BY (id = @k) DESC LIMIT 1').get({ k: idOrUrl })) as
-      | FeedRow
-      | undefined;
-    return row ? feedFromRow(row) : null;
+    return this.read('getFeed', sq.getFeed(idOrUrl));
   }
 
   async listFeeds(): Promise<FeedState[]> {
-    return (this.guard('listFeeds', () => this.db.prepare('SELECT * FROM feeds ORDER BY id').all()) as FeedRow[]).map(feedFromRow);
+    return this.read('listFeeds', sq.listFeeds());
   }
 
   async removeFeed(id: string): Promise<boolean> {
-    return this.guard('removeFeed', () => this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id)).changes > 0;
+    return this.read('removeFeed', sq.removeFeed(id));
+  }
+
+  /** Runs a shared step (shared-sql.ts) outside the write batch; driver errors become StoreError. */
+  private read<T>(op: string, step: Step<T>, context: Record<string, unknown> = {}): T {
+    return this.guard(op, () => this.ents.run(step), context);
   }
 
   async getEntity(ref: string, type?: EntityType): Promise<ent.StoredEntity | null> {
-    return this.guard('getEntity', () => this.ents.run(ent.findEntity(ref, type === 'date' ? undefined : type)));
+    return this.read('getEntity', ent.findEntity(ref, type === 'date' ? undefined : type));
   }
 
   async listEntities(query: ent.EntityQuery = {}): Promise<ent.StoredEntity[]> {
-    return this.guard('listEntities', () => this.ents.run(ent.listEntities(query)));
+    return this.read('listEntities', ent.listEntities(query));
   }
 
   async entityDays(id: string): Promise<Array<{ day: string; records: number; mentions: number }>> {
-    return this.guard('entityDays', () => this.ents.run(ent.entityDays(id)));
+    return this.read('entityDays', ent.entityDays(id));
   }
 
   async coEntities(id: string, limit?: number): Promise<Array<{ entity: ent.StoredEntity; records: number }>> {
-    return this.guard('coEntities', () => this.ents.run(ent.coEntities(id, limit)));
+    return this.read('coEntities', ent.coEntities(id, limit));
   }
 
   async addCorrection(input: ent.CorrectionInput) {
@@ -470,15 +354,15 @@ export class SqliteStore implements Store {
   }
 
   async listCorrections(): Promise<ent.StoredCorrection[]> {
-    return this.guard('listCorrections', () => this.ents.run(ent.listCorrections()));
+    return this.read('listCorrections', ent.listCorrections());
   }
 
   async lexicon(): Promise<Lexicon> {
-    return this.guard('lexicon', () => this.ents.run(ent.loadLexicon()));
+    return this.read('lexicon', ent.loadLexicon());
   }
 
   async lexiconVersion(): Promise<number> {
-    return this.guard('lexiconVersion', () => this.ents.run(ent.currentLexiconVersion()));
+    return this.read('lexiconVersion', ent.currentLexiconVersion());
   }
 
   async importCorrections(lexicon: Lexicon): Promise<number> {
@@ -508,14 +392,4 @@ export class SqliteStore implements Store {
   }
 }
 
-export function toStored(row: RecordRow): StoredRecord {
-  const rec = JSON.parse(row.data) as GleanerRecord;
-  return {
-    id: row.id,
-    revision: row.revision,
-    ...rec,
-    syndicatedFrom: row.syndicated_from ?? null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+export { toStored } from './shared-sql.js';
