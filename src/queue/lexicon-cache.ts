@@ -18,12 +18,14 @@ export class LexiconCache {
 
   async get(): Promise<Lexicon> {
     if (this.now() - this.checkedAt < this.checkEveryMs) return this.lexicon;
-    this.checkedAt = this.now();
+    const at = this.now();
     const version = await this.store.lexiconVersion();
     if (version !== this.version) {
       this.lexicon = await this.store.lexicon();
       this.version = version;
     }
+    // only a check that answered counts: after a failed one the next call asks again
+    this.checkedAt = at;
     return this.lexicon;
   }
 }

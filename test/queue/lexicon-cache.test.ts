@@ -30,6 +30,24 @@ describe('LexiconCache', () => {
     await store.close();
   });
 
+  it('a failed check is not a check: the next call asks the store again instead of keeping no lexicon', async () => {
+    const store = await openStore({ dbPath: join(dir, 'd.db') });
+    await store.addCorrection({ op: 'reject', name: 'Sahel', author: 'ana' });
+    let down = true;
+    const flaky = {
+      lexicon: () => store.lexicon(),
+      lexiconVersion: async () => {
+        if (down) throw new Error('the store is away');
+        return store.lexiconVersion();
+      },
+    };
+    const cache = new LexiconCache(flaky, 1000, () => 0);
+    await expect(cache.get()).rejects.toThrow('the store is away');
+    down = false;
+    expect((await cache.get()).corrections.map((c) => c.name)).toEqual(['Sahel']);
+    await store.close();
+  });
+
   it('the process step extracts with the store corrections', async () => {
     const store = await openStore({ dbPath: join(dir, 'b.db') });
     await store.addCorrection({ op: 'retype', name: 'Leeds', to: 'organization', author: 'ana' });
