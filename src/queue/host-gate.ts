@@ -10,8 +10,11 @@
 //              end (`finish`). A booked slot says when a job may wake, but it can leave late (a busy
 //              event loop, BullMQ promoting delayed jobs late) and the next one on time: two requests
 //              closer than the gap. `start` refuses to begin within a gap of that mark and returns the
-//              (short) wait instead; so the gap runs from the end of the previous request when it
-//              has ended, and from its start while it is still in flight.
+//              (short) wait instead; the gap runs from the end of the previous request.
+//   busy:<h>   a request to the host is in flight (set by `start`, cleared by `finish`, expires after
+//              IN_FLIGHT_TTL_MS if its worker died): with a gap, the next one waits for it to end. A
+//              start mark alone let a request that reached the server late (a stalled event loop)
+//              arrive 63 ms before the next one under a 400 ms gap.
 // Time comes from the Redis server (TIME), so that workers with skewed clocks agree on slots.
 import type { RedisClient } from './connection.js';
 
@@ -30,20 +33,24 @@ redis.call('SET', KEYS[1], slot + gap, 'PX', slot + gap - now + 60000)
 return slot - now
 `;
 
-// KEYS: last; ARGV: gap → 0 and the start recorded, or ms until a gap after the last start
+// KEYS: last, busy; ARGV: gap, flight ttl → 0 and the start recorded, or ms to wait: a gap after
+// the last mark, and — with a gap — never while another request to the host is still in flight
 const START = `${NOW}
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
 local gap = tonumber(ARGV[1])
 local wait = last + gap - now
+if gap > 0 and redis.call('EXISTS', KEYS[2]) == 1 then return math.max(wait, 50) end
 if wait > 0 then return wait end
 redis.call('SET', KEYS[1], now, 'PX', gap + 60000)
+if gap > 0 then redis.call('SET', KEYS[2], '1', 'PX', tonumber(ARGV[2])) end
 return 0
 `;
 
-// KEYS: last; ARGV: gap → the request has ended: the next one starts a gap after now at the earliest
+// KEYS: last, busy; ARGV: gap → the request has ended: the next one starts a gap after now at the earliest
 const FINISH = `${NOW}
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
 if now > last then redis.call('SET', KEYS[1], now, 'PX', tonumber(ARGV[1]) + 60000) end
+redis.call('DEL', KEYS[2])
 return 0
 `;
 
@@ -78,6 +85,12 @@ if nextAt > now then return nextAt - now end
 return 0
 `;
 
+/**
+ * How long an unfinished request keeps its host busy: longer than a fetch may take (its total
+ * timeout), so that a worker killed mid-request blocks its host for this long at most.
+ */
+export const IN_FLIGHT_TTL_MS = 65_000;
+
 export interface HostGateOptions {
   /** Key namespace, usually the queue prefix. */
   prefix: string;
@@ -105,6 +118,10 @@ export class HostGate {
     return `${this.prefix}:gleaner:last:${host.toLowerCase()}`;
   }
 
+  busyKey(host: string): string {
+    return `${this.prefix}:gleaner:busy:${host.toLowerCase()}`;
+  }
+
   blockKey(host: string): string {
     return `${this.prefix}:gleaner:block:${host.toLowerCase()}`;
   }
@@ -116,15 +133,17 @@ export class HostGate {
 
   /**
    * Called right before a request leaves: records its start and returns 0, unless the last request
-   * to `host` started less than gapMs ago; then it records nothing and returns the ms to wait.
+   * to `host` started (or ended) less than gapMs ago, or — with a gap — is still in flight; then it
+   * records nothing and returns the ms to wait. A polite host sees one request at a time.
    */
   async start(host: string, gapMs: number): Promise<number> {
-    return Number(await this.redis.eval(START, 1, this.lastKey(host), String(Math.max(0, Math.round(gapMs)))));
+    const gap = String(Math.max(0, Math.round(gapMs)));
+    return Number(await this.redis.eval(START, 2, this.lastKey(host), this.busyKey(host), gap, String(IN_FLIGHT_TTL_MS)));
   }
 
   /** Called when a request to `host` has ended (answered or failed): the gap runs from now. */
   async finish(host: string, gapMs: number): Promise<void> {
-    await this.redis.eval(FINISH, 1, this.lastKey(host), String(Math.max(0, Math.round(gapMs))));
+    await this.redis.eval(FINISH, 2, this.lastKey(host), this.busyKey(host), String(Math.max(0, Math.round(gapMs))));
   }
 
   /** Nobody requests `host` for the next delayMs (Retry-After). Returns ms until the next free slot. */

@@ -108,12 +108,15 @@ function queuePoliteness(gate: HostGate, stats: WorkerStats): Politeness {
       }
       // The slot is ours, but the request before it may have left late or only just ended: wait out
       // the rest of the gap after it — in-process when short, parked again (keeping the slot) when not.
+      let waited = 0;
       for (let wait = await gate.start(host, gapMs); wait > 0; wait = await gate.start(host, gapMs)) {
-        if (wait > MAX_IN_PROCESS_WAIT_MS) {
+        if (wait > MAX_IN_PROCESS_WAIT_MS || waited + wait > MAX_IN_PROCESS_WAIT_MS) {
+          // a long gap, or a slow request still in flight: give the fetch slot back
           stats.parked++;
-          throw new HostBusy(host, wait);
+          throw new HostBusy(host, Math.max(wait, MAX_IN_PROCESS_WAIT_MS));
         }
         await sleep(wait);
+        waited += wait;
       }
     },
     async release(host, gapMs) {
