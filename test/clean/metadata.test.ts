@@ -176,6 +176,7 @@ describe('byline', () => {
     ['Jane Doe Politics', 'Jane Doe'],
     ['By Rosa Delgado Metro Reporter (@rdelgado) Metro', 'Rosa Delgado'],
     ['Jane Doe17 Sep 2023', 'Jane Doe'],
+    ['By JANE ROE     Associated Press Writer', 'JANE ROE'],
   ])('cleans %j', (raw, want) => {
     expect(cleanByline(raw)).toBe(want);
   });
@@ -189,6 +190,11 @@ describe('byline', () => {
     expect(splitAuthors('Tom Hale and Associated Press')).toEqual(['Tom Hale']);
     expect(splitAuthors('MARTA QUINLAN')).toEqual(['Marta Quinlan']);
     expect(splitAuthors(null)).toEqual([]);
+  });
+
+  it('reads camel-case byline classes of older templates', () => {
+    expect(meta('', '<div class="articleByline">By Tom Ashdown, Staff Writer</div>').byline).toBe('Tom Ashdown');
+    expect(meta('', '<span class="NewsStoriesByLine">By Ada Perrin and Lou Marsh</span>').byline).toBe('Ada Perrin and Lou Marsh');
   });
 
   it('takes the byline inside the article over a teaser byline elsewhere on the page', () => {

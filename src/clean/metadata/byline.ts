@@ -123,6 +123,8 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
     if (section && s.slice(0, section.index).trim().split(/\s+/).length >= 2) s = s.slice(0, section.index).trim();
     s = s.replace(TRAILING_JOB_TITLE, '').trim();
   }
+  // A wire name that stood before the job title ("Jane Doe Associated Press Writer").
+  s = stripTrailingOrg(s, opts.siteNames ?? []);
   s = s.replace(/\s+,/g, ',').replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '').replace(/\s+(and|&)$/i, '').trim();
   if (!s || !/\p{L}/u.test(s)) return null;
   if (NON_NAMES.test(s)) return null;

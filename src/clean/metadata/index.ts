@@ -48,6 +48,8 @@ export const BYLINE_SELECTORS = [
   '.byline__name, .byline-name, .byline_name, .author-name, .author__name, .authorName, .article-author-name',
   '.byline, .by-line, .article-byline, .story-byline, .c-byline, .entry-author, .post-author, .article__byline',
   'address.author, .author, .article-author, .story-author, [class*="byline"], [data-testid*="byline"]',
+  // Older templates name it in camel case ("articleByline", "NewsStoriesByLine"); CSS matching is case-sensitive.
+  '[class*="Byline"], [class*="ByLine"], [class*="BYLINE"], [id*="byline" i]',
 ];
 
 /** Containers whose names are not the article's author: comments, teasers, side boxes, quotations. */
