@@ -85,12 +85,11 @@ export function dateFromText(text: string, opts: { whole?: boolean } = {}): stri
     const y = Number(dotted[3]), m = Number(dotted[2]), d = Number(dotted[1]);
     if (validYmd(y, m, d)) return `${y}-${pad(m)}-${pad(d)}`;
   }
-  const locales = chronoLocales();
-  for (const parser of locales) {
-    const english = parser === locales[0];
+  for (const lang of CHRONO_LOCALES) {
+    const english = lang === 'en';
     // English needs a month name or a numeric day/month/year: skip the costly parse without one.
     if (!english || ENGLISH_DATE_HINT.test(s)) {
-      const found = fullDate(parser, s, opts.whole ?? false);
+      const found = fullDate(chronoLocale(lang), s, opts.whole ?? false);
       if (found) return found;
     }
     // Month names in another language only: English first, the others when it finds nothing.
@@ -103,18 +102,23 @@ export function dateFromText(text: string, opts: { whole?: boolean } = {}): stri
 const ENGLISH_DATE_HINT = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}/i;
 
 type ChronoParser = { parse: typeof Chrono.parse };
-let chronoParsers: ChronoParser[] | null = null;
+
+/** chrono locales tried in order: English, then the languages of the pages we see most. */
+const CHRONO_LOCALES = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ru'] as const;
+const chronoParsers = new Map<string, ChronoParser>();
 
 /**
- * chrono parsers tried in order: English, then the languages of the pages we see most.
- * Loaded on first use: chrono costs ~0.4 s to import, and most pages carry a structured date.
+ * One chrono locale, loaded on first use from its own entry point (`chrono-node/de`, the same module
+ * as `chrono.de`; `chrono-node/en` holds the root's `parse`). The package root loads all 15 locales
+ * (~0.25 s CPU per process); most pages need English only, or no chrono at all.
  */
-function chronoLocales(): ChronoParser[] {
-  if (!chronoParsers) {
-    const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
-    chronoParsers = [chrono, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.it, chrono.nl, chrono.ru];
+function chronoLocale(lang: string): ChronoParser {
+  let parser = chronoParsers.get(lang);
+  if (!parser) {
+    parser = createRequire(import.meta.url)(`chrono-node/${lang}`) as ChronoParser;
+    chronoParsers.set(lang, parser);
   }
-  return chronoParsers;
+  return parser;
 }
 
 function fullDate(parser: ChronoParser, s: string, whole: boolean): string | null {

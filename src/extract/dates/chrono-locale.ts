@@ -10,12 +10,17 @@ type ChronoParser = { parse: typeof Chrono.parse };
 /** Languages chrono-node has a parser for (besides English, which has our own grammar). */
 export const CHRONO_LANGUAGES: readonly string[] = ['de', 'es', 'pt', 'nl', 'it', 'ja', 'ru', 'sv', 'fi', 'uk', 'zh', 'vi', 'id', 'ar'];
 
-let chrono: typeof Chrono | null = null;
+const parsers = new Map<string, ChronoParser>();
 
+/** A locale's own entry point (`chrono-node/de` is `chrono.de`): the package root would load all 15. */
 function parserFor(lang: string): ChronoParser | null {
   if (!CHRONO_LANGUAGES.includes(lang)) return null;
-  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
-  return ((chrono as unknown as Record<string, ChronoParser>)[lang]) ?? null;
+  let parser = parsers.get(lang);
+  if (!parser) {
+    parser = createRequire(import.meta.url)(`chrono-node/${lang}`) as ChronoParser;
+    parsers.set(lang, parser);
+  }
+  return parser;
 }
 
 /** How far ahead of the publication date a year-less date may land before it is read as last year's. */
