@@ -35,6 +35,7 @@ const { values } = parseArgs({
     'feed-share': { type: 'string', default: '0.5' },
     chaos: { type: 'boolean', default: false },
     'kill-every': { type: 'string', default: '20' },
+    seed: { type: 'string', default: '1' },
     timeout: { type: 'string', default: '1800' },
     pg: { type: 'string', default: process.env.GLEANER_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test' },
   },
@@ -51,6 +52,14 @@ const { default: pg } = await import('pg');
 const { Redis } = await import('ioredis');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// mulberry32, seeded (--seed): which worker chaos kills, and when, repeat from run to run
+const random = ((seed) => () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+})(Number(values.seed) >>> 0);
 const log = (msg) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 // ---------------------------------------------------------------- the site: N distinct articles
@@ -306,7 +315,7 @@ async function main() {
     const tick = async () => {
       const list = [...workers];
       if (list.length) {
-        const victim = list[Math.floor(Math.random() * list.length)];
+        const victim = list[Math.floor(random() * list.length)];
         victim.killedOnPurpose = true;
         victim.kill('SIGKILL');
         killed++;
@@ -325,7 +334,7 @@ async function main() {
         redisProc = startRedis(redisPort, dir);
         await waitRedis(redisUrl);
       }
-      chaosTimer = setTimeout(tick, every * (0.75 + Math.random() * 0.5));
+      chaosTimer = setTimeout(tick, every * (0.75 + random() * 0.5));
     };
     chaosTimer = setTimeout(tick, every);
   }
