@@ -2,15 +2,15 @@
 // Same contract and same tests as sqlite.ts. Upserts serialise per URL and per content hash with
 // transaction-scoped advisory locks, so racing workers still leave one record.
 import pg from 'pg';
-import { ConfigError, InputError, StoreError, StoreUnavailableError, errorMessage } from '../errors.js';
+import { ConfigError, InputError, StoreError, StoreUnavailableError } from '../errors.js';
 import { postgresMigrations } from './migrations/postgres.js';
 import { storeFailure } from './unavailable.js';
-import { entityRows, validateRecord, normaliseFilter, newRecordId, recordKeys, searchText, type RecordKeys } from './query.js';
-import * as sq from './shared-sql.js';
+import { entityRows, validateRecord, newRecordId, recordKeys, searchText, type RecordKeys } from './query.js';
+import { SqlStoreReads } from './sql-store.js';
 import type { GleanerRecord } from '../record/schema.js';
 import { sha256Hex } from '../text/hash.js';
 import type { Lexicon } from '../extract/lexicon.js';
-import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
+import type { Store, UpsertResult } from './types.js';
 import { PostgresEntities } from './postgres-entities.js';
 import * as ent from './entities.js';
 import { numberPlaceholders, runAsync, type Step } from './entity-sql.js';
@@ -89,8 +89,9 @@ const UPSERT_MANY_LANES = 4;
 
 const FTS_SQL = `setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B')`;
 
-export class PostgresStore implements Store {
+export class PostgresStore extends SqlStoreReads implements Store {
   readonly kind = 'postgres';
+  protected readonly dialect = 'postgres' as const;
   private closed = false;
   private readonly ents = new PostgresEntities();
 
@@ -98,7 +99,9 @@ export class PostgresStore implements Store {
     private readonly pool: pg.Pool,
     readonly schema: string,
     private readonly closeTimeoutMs = 2_000,
-  ) {}
+  ) {
+    super();
+  }
 
   static async open(opts: PostgresStoreOptions): Promise<PostgresStore> {
     const schema = opts.schema ?? 'public';
@@ -292,83 +295,9 @@ export class PostgresStore implements Store {
     return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
   }
 
-  async get(idOrUrl: string): Promise<StoredRecord | null> {
-    return this.query('get', sq.getRecord(idOrUrl));
-  }
-
-  async revisions(id: string): Promise<StoredRecord[]> {
-    return this.query('revisions', sq.recordRevisions(id));
-  }
-
-  async list(filter: RecordFilter = {}): Promise<StoredRecord[]> {
-    const f = normaliseFilter(filter);
-    return this.query('list', sq.listRecords('postgres', f));
-  }
-
-  async count(filter: RecordFilter = {}): Promise<number> {
-    const f = normaliseFilter({ ...filter, limit: undefined, offset: undefined });
-    return this.query('count', sq.countRecords('postgres', f));
-  }
-
-  async topEntities(opts: sq.TopEntityOptions = {}): Promise<EntityCount[]> {
-    return this.query('topEntities', sq.topEntities('postgres', opts));
-  }
-
-  async hasUrl(url: string): Promise<boolean> {
-    return this.query('hasUrl', sq.hasUrl(url));
-  }
-
-  async hasFeedItem(feedUrl: string, itemId: string): Promise<boolean> {
-    return this.query('hasFeedItem', sq.hasFeedItem(feedUrl, itemId));
-  }
-
-  async markFeedItem(feedUrl: string, itemId: string, url: string): Promise<void> {
-    return this.query('markFeedItem', sq.markFeedItem('postgres', feedUrl, itemId, url));
-  }
-
-  async putRaw(hash: string, body: Uint8Array, contentType: string | null): Promise<void> {
-    return this.query('putRaw', sq.putRaw('postgres', hash, body, contentType));
-  }
-
-  async getRaw(hash: string): Promise<{ body: Uint8Array; contentType: string | null } | null> {
-    return this.query('getRaw', sq.getRaw(hash));
-  }
-
-  async saveFeed(feed: FeedState): Promise<void> {
-    return this.query('saveFeed', sq.saveFeed(feed));
-  }
-
-  async getFeed(idOrUrl: string): Promise<FeedState | null> {
-    return this.query('getFeed', sq.getFeed(idOrUrl));
-  }
-
-  async listFeeds(): Promise<FeedState[]> {
-    return this.query('listFeeds', sq.listFeeds());
-  }
-
-  async removeFeed(id: string): Promise<boolean> {
-    return this.query('removeFeed', sq.removeFeed(id));
-  }
-
-  /** Runs a shared step (shared-sql.ts) on the pool, each statement's driver errors classified like q(). */
-  private query<T>(op: string, step: Step<T>): Promise<T> {
+  /** Runs a shared step (shared-sql.ts, entities.ts) on the pool, each statement's driver errors classified like q(). */
+  protected read<T>(op: string, step: Step<T>): Promise<T> {
     return runAsync(step, async (s) => (await this.run(op, this.pool, numberPlaceholders(s.sql), s.params ?? [])).rows);
-  }
-
-  async getEntity(ref: string, type?: EntityType): Promise<ent.StoredEntity | null> {
-    return this.read('getEntity', ent.findEntity(ref, type === 'date' ? undefined : type));
-  }
-
-  async listEntities(query: ent.EntityQuery = {}): Promise<ent.StoredEntity[]> {
-    return this.read('listEntities', ent.listEntities(query));
-  }
-
-  async entityDays(id: string): Promise<Array<{ day: string; records: number; mentions: number }>> {
-    return this.read('entityDays', ent.entityDays(id));
-  }
-
-  async coEntities(id: string, limit?: number): Promise<Array<{ entity: ent.StoredEntity; records: number }>> {
-    return this.read('coEntities', ent.coEntities(id, limit));
   }
 
   /** Corrections take one store-wide lock: they rewrite records in many places. */
@@ -397,29 +326,8 @@ export class PostgresStore implements Store {
     return { id, status: outcome, revision: row.revision };
   }
 
-  async listCorrections(): Promise<ent.StoredCorrection[]> {
-    return this.read('listCorrections', ent.listCorrections());
-  }
-
-  async lexicon(): Promise<Lexicon> {
-    return this.read('lexicon', ent.loadLexicon());
-  }
-
-  async lexiconVersion(): Promise<number> {
-    return this.read('lexiconVersion', ent.currentLexiconVersion());
-  }
-
   async importCorrections(lexicon: Lexicon): Promise<number> {
     return this.correct('importCorrections', () => ent.importCorrections('postgres', lexicon));
-  }
-
-  private async read<T>(op: string, step: Step<T>): Promise<T> {
-    try {
-      return await this.ents.run(this.pool, step);
-    } catch (err) {
-      if (err instanceof StoreError || err instanceof InputError) throw err;
-      throw new StoreError(`postgres ${op} failed: ${errorMessage(err)}`, { op }, err);
-    }
   }
 
   async close(): Promise<void> {

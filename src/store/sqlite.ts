@@ -6,12 +6,12 @@ import Database from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
 import { storeFailure } from './unavailable.js';
-import { entityRows, validateRecord, normaliseFilter, newRecordId, recordKeys, searchText } from './query.js';
-import * as sq from './shared-sql.js';
+import { entityRows, validateRecord, newRecordId, recordKeys, searchText } from './query.js';
+import { SqlStoreReads } from './sql-store.js';
 import type { Step } from './entity-sql.js';
 import type { GleanerRecord } from '../record/schema.js';
 import type { Lexicon } from '../extract/lexicon.js';
-import type { EntityCount, EntityType, FeedState, RecordFilter, Store, StoredRecord, UpsertResult } from './types.js';
+import type { Store, UpsertResult } from './types.js';
 import { SqliteEntities } from './sqlite-entities.js';
 import * as ent from './entities.js';
 
@@ -44,14 +44,16 @@ interface FtsOp {
   body: string;
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore extends SqlStoreReads implements Store {
   readonly kind = 'sqlite';
+  protected readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private pending: Array<{ rec: GleanerRecord; resolve: (r: UpsertResult) => void; reject: (e: unknown) => void }> = [];
   private readonly ents: SqliteEntities;
 
   constructor(opts: SqliteStoreOptions) {
+    super();
     try {
       if (opts.path !== ':memory:' && opts.path !== '') mkdirSync(dirname(opts.path), { recursive: true });
       this.db = new Database(opts.path);
@@ -248,83 +250,9 @@ export class SqliteStore implements Store {
     return st;
   }
 
-  async get(idOrUrl: string): Promise<StoredRecord | null> {
-    return this.read('get', sq.getRecord(idOrUrl));
-  }
-
-  async revisions(id: string): Promise<StoredRecord[]> {
-    return this.read('revisions', sq.recordRevisions(id));
-  }
-
-  async list(filter: RecordFilter = {}): Promise<StoredRecord[]> {
-    const f = normaliseFilter(filter);
-    return this.read('list', sq.listRecords('sqlite', f));
-  }
-
-  async count(filter: RecordFilter = {}): Promise<number> {
-    const f = normaliseFilter({ ...filter, limit: undefined, offset: undefined });
-    return this.read('count', sq.countRecords('sqlite', f));
-  }
-
-  async topEntities(opts: sq.TopEntityOptions = {}): Promise<EntityCount[]> {
-    return this.read('topEntities', sq.topEntities('sqlite', opts));
-  }
-
-  async hasUrl(url: string): Promise<boolean> {
-    return this.read('hasUrl', sq.hasUrl(url));
-  }
-
-  async hasFeedItem(feedUrl: string, itemId: string): Promise<boolean> {
-    return this.read('hasFeedItem', sq.hasFeedItem(feedUrl, itemId));
-  }
-
-  async markFeedItem(feedUrl: string, itemId: string, url: string): Promise<void> {
-    return this.read('markFeedItem', sq.markFeedItem('sqlite', feedUrl, itemId, url));
-  }
-
-  async putRaw(hash: string, body: Uint8Array, contentType: string | null): Promise<void> {
-    return this.read('putRaw', sq.putRaw('sqlite', hash, body, contentType));
-  }
-
-  async getRaw(hash: string): Promise<{ body: Uint8Array; contentType: string | null } | null> {
-    return this.read('getRaw', sq.getRaw(hash));
-  }
-
-  async saveFeed(feed: FeedState): Promise<void> {
-    return this.read('saveFeed', sq.saveFeed(feed), { feed: feed.id, url: feed.url });
-  }
-
-  async getFeed(idOrUrl: string): Promise<FeedState | null> {
-    return this.read('getFeed', sq.getFeed(idOrUrl));
-  }
-
-  async listFeeds(): Promise<FeedState[]> {
-    return this.read('listFeeds', sq.listFeeds());
-  }
-
-  async removeFeed(id: string): Promise<boolean> {
-    return this.read('removeFeed', sq.removeFeed(id));
-  }
-
   /** Runs a shared step (shared-sql.ts) outside the write batch; driver errors become StoreError. */
-  private read<T>(op: string, step: Step<T>, context: Record<string, unknown> = {}): T {
+  protected read<T>(op: string, step: Step<T>, context: Record<string, unknown> = {}): T {
     return this.guard(op, () => this.ents.run(step), context);
-  }
-
-  async getEntity(ref: string, type?: EntityType): Promise<ent.StoredEntity | null> {
-    return this.read('getEntity', ent.findEntity(ref, type === 'date' ? undefined : type));
-  }
-
-  async listEntities(query: ent.EntityQuery = {}): Promise<ent.StoredEntity[]> {
-    return this.read('listEntities', ent.listEntities(query));
-  }
-
-  async entityDays(id: string): Promise<Array<{ day: string; records: number; mentions: number }>> {
-    return this.read('entityDays', ent.entityDays(id));
-  }
-
-  async coEntities(id: string, limit?: number): Promise<Array<{ entity: ent.StoredEntity; records: number }>> {
-    return this.read('coEntities', ent.coEntities(id, limit));
   }
 
   async addCorrection(input: ent.CorrectionInput) {
@@ -351,18 +279,6 @@ export class SqliteStore implements Store {
     if (outcome === 'missing') throw new InputError(`no record with id ${id}`);
     const row = this.stmt('SELECT revision FROM records WHERE id = ?').get(id) as { revision: number };
     return { id, status: outcome, revision: row.revision };
-  }
-
-  async listCorrections(): Promise<ent.StoredCorrection[]> {
-    return this.read('listCorrections', ent.listCorrections());
-  }
-
-  async lexicon(): Promise<Lexicon> {
-    return this.read('lexicon', ent.loadLexicon());
-  }
-
-  async lexiconVersion(): Promise<number> {
-    return this.read('lexiconVersion', ent.currentLexiconVersion());
   }
 
   async importCorrections(lexicon: Lexicon): Promise<number> {
