@@ -36,6 +36,9 @@ export default tseslint.config(
   boundary(['src/**/*.ts'], CLI),
   boundary(['src/cli/**/*.ts'], []),
   boundary(['src/fetch/**/*.ts', 'src/feed/**/*.ts'], [...NLP, ...CLI]),
-  boundary(['src/clean/**/*.ts', 'src/extract/**/*.ts', 'src/record/**/*.ts', 'src/text/**/*.ts', 'src/pipeline.ts'], [...QUEUE_SERVER, ...STORE, ...CLI]),
+  boundary(
+    ['src/clean/**/*.ts', 'src/extract/**/*.ts', 'src/record/**/*.ts', 'src/text/**/*.ts', 'src/pipeline.ts'],
+    [...QUEUE_SERVER, ...STORE, ...CLI],
+  ),
   boundary(['src/store/**/*.ts'], [...QUEUE_SERVER, ...CLI]),
 );

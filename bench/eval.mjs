@@ -43,8 +43,16 @@ for (const name of selected) {
   }
   console.log(`\n=== ${name}`);
   if (name === 'sample') {
-    const out = spawnSync('node', [resolve(root, 'bin/gleaner.js'), 'extract', '--published-at', '2023-09-17T10:00:00Z', resolve(root, 'fixtures/sahel-alliance.txt')], { encoding: 'utf8' });
-    const check = spawnSync('node', [resolve(shared, 'samples/check-record.mjs'), resolve(shared, 'samples/sahel-alliance.expected.json')], { input: out.stdout, encoding: 'utf8' });
+    const out = spawnSync(
+      'node',
+      [resolve(root, 'bin/gleaner.js'), 'extract', '--published-at', '2023-09-17T10:00:00Z', resolve(root, 'fixtures/sahel-alliance.txt')],
+      { encoding: 'utf8' },
+    );
+    const check = spawnSync(
+      'node',
+      [resolve(shared, 'samples/check-record.mjs'), resolve(shared, 'samples/sahel-alliance.expected.json')],
+      { input: out.stdout, encoding: 'utf8' },
+    );
     process.stdout.write(check.stdout);
     summaries.push(`SUMMARY task=sample ${check.stdout.trim().split('\n').pop()}`);
     if (check.status !== 0) failed = true;
@@ -53,7 +61,10 @@ for (const name of selected) {
   const run = spawnSync('node', [scorer, ...tasks[name], '--cmd', cli, ...extra], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(run.stdout);
   process.stderr.write(run.stderr);
-  const summary = run.stdout.split('\n').filter((l) => l.startsWith('SUMMARY')).pop();
+  const summary = run.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('SUMMARY'))
+    .pop();
   if (summary) summaries.push(summary);
   if (run.status !== 0) failed = true;
 }

@@ -63,14 +63,84 @@ const random = ((seed) => () => {
 const log = (msg) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 // ---------------------------------------------------------------- the site: N distinct articles
-const FIRST = ['Amina', 'Boubacar', 'Chloe', 'Daniel', 'Elena', 'Fatou', 'Gabriel', 'Hawa', 'Ibrahim', 'Julia', 'Karim', 'Lena', 'Moussa', 'Nadia', 'Omar', 'Paula', 'Rokia', 'Samuel', 'Tanya', 'Yusuf'];
-const LAST = ['Diallo', 'Okafor', 'Fischer', 'Traore', 'Moreau', 'Keita', 'Lindqvist', 'Haidara', 'Novak', 'Sangare', 'Petrov', 'Coulibaly', 'Varga', 'Ouedraogo', 'Marchetti', 'Toure', 'Brennan', 'Sissoko', 'Kowalski', 'Barry'];
-const TOWNS = ['Eastgate', 'Northmoor', 'Riverton', 'Ashford', 'Brixham', 'Carlow', 'Dunmore', 'Elgin', 'Fenwick', 'Glenrock', 'Harlow', 'Ivybridge', 'Kelso', 'Lanark', 'Moffat', 'Nairn'];
-const TOPICS = ['reopens its harbour bridge', 'opens a night library', 'votes on a new budget', 'celebrates a record harvest', 'repairs its flood wall', 'welcomes a new ferry line', 'expands the school', 'restores the old market hall'];
+const FIRST = [
+  'Amina',
+  'Boubacar',
+  'Chloe',
+  'Daniel',
+  'Elena',
+  'Fatou',
+  'Gabriel',
+  'Hawa',
+  'Ibrahim',
+  'Julia',
+  'Karim',
+  'Lena',
+  'Moussa',
+  'Nadia',
+  'Omar',
+  'Paula',
+  'Rokia',
+  'Samuel',
+  'Tanya',
+  'Yusuf',
+];
+const LAST = [
+  'Diallo',
+  'Okafor',
+  'Fischer',
+  'Traore',
+  'Moreau',
+  'Keita',
+  'Lindqvist',
+  'Haidara',
+  'Novak',
+  'Sangare',
+  'Petrov',
+  'Coulibaly',
+  'Varga',
+  'Ouedraogo',
+  'Marchetti',
+  'Toure',
+  'Brennan',
+  'Sissoko',
+  'Kowalski',
+  'Barry',
+];
+const TOWNS = [
+  'Eastgate',
+  'Northmoor',
+  'Riverton',
+  'Ashford',
+  'Brixham',
+  'Carlow',
+  'Dunmore',
+  'Elgin',
+  'Fenwick',
+  'Glenrock',
+  'Harlow',
+  'Ivybridge',
+  'Kelso',
+  'Lanark',
+  'Moffat',
+  'Nairn',
+];
+const TOPICS = [
+  'reopens its harbour bridge',
+  'opens a night library',
+  'votes on a new budget',
+  'celebrates a record harvest',
+  'repairs its flood wall',
+  'welcomes a new ferry line',
+  'expands the school',
+  'restores the old market hall',
+];
 
 function fixtureTemplates() {
   const files = [
-    ...readdirSync(join(root, 'fixtures/site/articles')).filter((f) => f.endsWith('.html') && !f.startsWith('slow')).map((f) => join(root, 'fixtures/site/articles', f)),
+    ...readdirSync(join(root, 'fixtures/site/articles'))
+      .filter((f) => f.endsWith('.html') && !f.startsWith('slow'))
+      .map((f) => join(root, 'fixtures/site/articles', f)),
     ...['jsonld-newsarticle', 'main-element', 'byline-updated'].map((d) => join(root, 'fixtures/articles', d, 'source.html')),
   ].filter(existsSync);
   return files.map((f) => readFileSync(f, 'utf8')).filter((html) => /<h1[^>]*>/i.test(html));
@@ -87,7 +157,10 @@ function articleHtml(templates, i) {
     `<p>${other} told reporters in ${town} that the council had set aside ${(i % 97) + 3} million for the work, and that ${person.split(' ')[1]} would present the accounts in ${2020 + (i % 5)}.</p>`,
   ].join('\n');
   // no canonical link or og:url: each variant is its own article at its own URL
-  let html = templates[i % templates.length].replace(/<link[^>]+rel=["']?canonical[^>]*>/gi, '').replace(/<meta[^>]+og:url[^>]*>/gi, '').replace(/"mainEntityOfPage":\s*"[^"]*",?/g, '');
+  let html = templates[i % templates.length]
+    .replace(/<link[^>]+rel=["']?canonical[^>]*>/gi, '')
+    .replace(/<meta[^>]+og:url[^>]*>/gi, '')
+    .replace(/"mainEntityOfPage":\s*"[^"]*",?/g, '');
   html = html.replace(/<title>[\s\S]*?<\/title>/i, `<title>${title}</title>`);
   html = html.replace(/(<meta property="og:title" content=")[^"]*"/i, `$1${title}"`);
   html = html.replace(/("headline":")[^"]*"/, `$1${title}"`);
@@ -100,7 +173,10 @@ function articleHtml(templates, i) {
 
 function feedXml(host, items) {
   const rows = items
-    .map((i) => `<item><title>Report ${i}</title><link>http://${host}:${sitePort}/news/${i}.html</link><guid isPermaLink="false">load-${i}</guid><pubDate>Tue, 02 Jul 2024 10:00:00 GMT</pubDate></item>`)
+    .map(
+      (i) =>
+        `<item><title>Report ${i}</title><link>http://${host}:${sitePort}/news/${i}.html</link><guid isPermaLink="false">load-${i}</guid><pubDate>Tue, 02 Jul 2024 10:00:00 GMT</pubDate></item>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Host ${host}</title><link>http://${host}:${sitePort}/</link>\n${rows}\n</channel></rss>`;
 }
@@ -148,16 +224,36 @@ async function startSite(templates) {
 // ---------------------------------------------------------------- Redis with AOF, PostgreSQL
 async function freePort() {
   return new Promise((res, rej) => {
-    const s = createTcpServer().once('error', rej).listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
+    const s = createTcpServer()
+      .once('error', rej)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => res(port));
+      });
   });
 }
 
 function startRedis(port, dir) {
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec',
-    '--maxmemory-policy', 'noeviction', '--save', ''], { stdio: 'ignore' });
+  const proc = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
+    ],
+    { stdio: 'ignore' },
+  );
   return proc;
 }
 
@@ -191,13 +287,16 @@ function cpuSeconds(pid) {
   }
 }
 function pidsOf(name) {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === name;
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === name;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 /** CPU seconds by role, summed over the processes seen so far (dead workers keep their last reading). */
 class CpuLedger {
@@ -228,7 +327,9 @@ async function main() {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const dbUrl = values.pg.replace(/\/[^/?]+(\?|$)/, `/${dbName}$1`);
   const site = await startSite(templates);
-  log(`site: ${N} articles on ${H} hosts (port ${sitePort}), ${Math.round(FEED_SHARE * 100)} % through feeds; redis ${redisUrl} (AOF); postgres ${dbName}; ${W} workers${values.chaos ? '; chaos on' : ''}`);
+  log(
+    `site: ${N} articles on ${H} hosts (port ${sitePort}), ${Math.round(FEED_SHARE * 100)} % through feeds; redis ${redisUrl} (AOF); postgres ${dbName}; ${W} workers${values.chaos ? '; chaos on' : ''}`,
+  );
 
   const env = {
     ...process.env,
@@ -299,7 +400,10 @@ async function main() {
   const cpu = new CpuLedger();
   const cpuBase = { postgres: pidsOf('postgres').reduce((a, p) => a + cpuSeconds(p), 0) };
   const memTimer = setInterval(async () => {
-    cpu.sample('workers', [...workers].map((p) => p.pid));
+    cpu.sample(
+      'workers',
+      [...workers].map((p) => p.pid),
+    );
     cpu.sample('redis', [redisProc.pid]);
     cpu.sample('postgres', pidsOf('postgres'));
     cpu.sample('bench', [process.pid]);
@@ -341,7 +445,9 @@ async function main() {
 
   // wait for every URL to have a record, or for the queues to stay idle for 20 s, or the timeout
   const { Queue } = await import('bullmq');
-  const watch = ['fetch', 'process'].map((name) => new Queue(name, { connection: { url: redisUrl, maxRetriesPerRequest: 1 }, prefix: 'gleaner' }));
+  const watch = ['fetch', 'process'].map(
+    (name) => new Queue(name, { connection: { url: redisUrl, maxRetriesPerRequest: 1 }, prefix: 'gleaner' }),
+  );
   for (const q of watch) q.on('error', () => {});
   const deadline = t0 + Number(values.timeout) * 1000;
   let stored = 0;
@@ -357,7 +463,11 @@ async function main() {
     let busy = 1;
     try {
       busy = 0;
-      for (const q of watch) busy += Object.values(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).reduce((a, b) => a + b, 0);
+      for (const q of watch)
+        busy += Object.values(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).reduce(
+          (a, b) => a + b,
+          0,
+        );
     } catch {
       busy = 1; // Redis restarting
     }
@@ -401,7 +511,8 @@ async function main() {
     if (done.length) {
       const wait = done.map((j) => j.processedOn - j.timestamp).sort((a, b) => a - b);
       const work = done.map((j) => j.finishedOn - j.processedOn).sort((a, b) => a - b);
-      stages[name] = `wait p50 ${(percentile(wait, 50) / 1000).toFixed(2)} s, work p50 ${(percentile(work, 50) / 1000).toFixed(3)} s / p95 ${(percentile(work, 95) / 1000).toFixed(3)} s`;
+      stages[name] =
+        `wait p50 ${(percentile(wait, 50) / 1000).toFixed(2)} s, work p50 ${(percentile(work, 50) / 1000).toFixed(3)} s / p95 ${(percentile(work, 95) / 1000).toFixed(3)} s`;
     }
     failed += counts[name].failed;
     if (counts[name].failed) {
@@ -415,13 +526,19 @@ async function main() {
   latencies.sort((a, b) => a - b);
   const secs = (tEnd - t0) / 1000;
 
-  console.log(`bench:load — ${N} articles, ${W} workers (process concurrency ${values['process-concurrency']} each), ${H} hosts, politeness ${values.politeness} ms${values.chaos ? `, chaos: ${killed} workers killed, Redis restarted ${redisRestarted ? 'once' : 'never'}` : ''}`);
+  console.log(
+    `bench:load — ${N} articles, ${W} workers (process concurrency ${values['process-concurrency']} each), ${H} hosts, politeness ${values.politeness} ms${values.chaos ? `, chaos: ${killed} workers killed, Redis restarted ${redisRestarted ? 'once' : 'never'}` : ''}`,
+  );
   console.log(`throughput      ${(stored / secs).toFixed(1)} articles/s end to end (${stored} stored in ${secs.toFixed(0)} s)`);
-  console.log(`latency         p50 ${(percentile(latencies, 50) / 1000).toFixed(1)} s, p95 ${(percentile(latencies, 95) / 1000).toFixed(1)} s (enqueue or feed poll → stored)`);
+  console.log(
+    `latency         p50 ${(percentile(latencies, 50) / 1000).toFixed(1)} s, p95 ${(percentile(latencies, 95) / 1000).toFixed(1)} s (enqueue or feed poll → stored)`,
+  );
   console.log(`redis peak      ${(peakRedis / 1048576).toFixed(1)} MB`);
   console.log(`postgres size   ${(dbSize / 1048576).toFixed(1)} MB`);
   const cores = (role) => (role === 'postgres' ? cpu.total(role) - cpuBase.postgres : cpu.total(role)) / secs;
-  console.log(`cpu (cores)     workers ${cores('workers').toFixed(2)}, redis ${cores('redis').toFixed(2)}, postgres ${cores('postgres').toFixed(2)}, this script + site ${cores('bench').toFixed(2)} (of ${availableParallelism()})`);
+  console.log(
+    `cpu (cores)     workers ${cores('workers').toFixed(2)}, redis ${cores('redis').toFixed(2)}, postgres ${cores('postgres').toFixed(2)}, this script + site ${cores('bench').toFixed(2)} (of ${availableParallelism()})`,
+  );
   console.log(`pages fetched more than once: ${refetched} (retries after a kill)`);
   for (const [name, line] of Object.entries(stages)) console.log(`${name.padEnd(16)}${line}`);
   console.log(`queues          ${JSON.stringify(counts)}`);

@@ -51,7 +51,10 @@ const names = (arr) => (arr || []).flatMap((x) => [x.name, ...(x.aliases || [])]
 const f1 = (c) => (100 * prf(c).F1).toFixed(1);
 
 for (const file of sets) {
-  let docs = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  let docs = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
   if (limit) docs = docs.slice(0, limit);
   // Cleaning does not depend on the features: once per document.
   const articles = docs.map((d) => clean(d.text, { isText: true }));
@@ -59,7 +62,11 @@ for (const file of sets) {
     const counts = newCounts();
     articles.forEach((a, i) => {
       const e = extractNames(a.text, { title: a.title ?? null, featuresOff: off });
-      addDoc(counts, docs[i].gold, { people: names(e.people), organizations: names(e.organizations), places: [...names(e.countries), ...names(e.places)] });
+      addDoc(counts, docs[i].gold, {
+        people: names(e.people),
+        organizations: names(e.organizations),
+        places: [...names(e.countries), ...names(e.places)],
+      });
     });
     return counts;
   };
@@ -81,10 +88,15 @@ for (const file of sets) {
 async function explain(text) {
   const { explainNames } = await import(dist('extract/entities.js'));
   for (const m of explainNames(text)) {
-    const s = Object.entries(m.scores).filter(([, v]) => v).map(([k, v]) => `${k} ${+v.toFixed(2)}`).join(', ');
+    const s = Object.entries(m.scores)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k} ${+v.toFixed(2)}`)
+      .join(', ');
     console.log(`${m.text}\t${s || '-'}\t${m.evidence.join(' ')}`);
   }
   const e = extractNames(text);
   const list = (arr) => arr.map((x) => (x.code ? `${x.name} (${x.code})` : x.name)).join('; ');
-  console.log(`\npeople: ${list(e.people)}\norganizations: ${list(e.organizations)}\ncountries: ${list(e.countries)}\nplaces: ${list(e.places)}`);
+  console.log(
+    `\npeople: ${list(e.people)}\norganizations: ${list(e.organizations)}\ncountries: ${list(e.countries)}\nplaces: ${list(e.places)}`,
+  );
 }

@@ -97,7 +97,11 @@ async function main() {
   try {
     // Redis of our own
     const redisPort = await freePort();
-    const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const redis = spawn(
+      'redis-server',
+      ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     cleanup.push(() => redis.kill('SIGKILL'));
     await sleep(300);
 
@@ -162,7 +166,11 @@ async function main() {
     const store = await openStore(direct); // creates the schema; reads never go through the fault
     cleanup.push(() => store.close());
 
-    const worker = spawn(process.execPath, [join(root, 'bin/gleaner.js'), 'worker'], { env: { ...process.env, ...vars }, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const worker = spawn(process.execPath, [join(root, 'bin/gleaner.js'), 'worker'], {
+      env: { ...process.env, ...vars },
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let log = '';
     worker.stderr.on('data', (d) => (log += d));
     let restarts = 0;
@@ -176,7 +184,9 @@ async function main() {
       return Object.values(s.queues).reduce((n, q) => n + q.failed, 0);
     };
 
-    console.log(`bench:outage — ${fault === 'lock' ? 'SQLite, file locked by another process' : `PostgreSQL behind a fault proxy, ${fault}`}; ${before} URLs, the fault for ${secs(outageMs)} once ${startAfter} are stored, then ${after} more URLs`);
+    console.log(
+      `bench:outage — ${fault === 'lock' ? 'SQLite, file locked by another process' : `PostgreSQL behind a fault proxy, ${fault}`}; ${before} URLs, the fault for ${secs(outageMs)} once ${startAfter} are stored, then ${after} more URLs`,
+    );
     const t0 = Date.now();
     await producer.enqueueUrls(urls.slice(0, before));
     await until(`${startAfter} records`, async () => (await store.count()) >= startAfter, 300_000);
@@ -199,7 +209,9 @@ async function main() {
     const lines = (re) => log.split('\n').filter((l) => re.test(l)).length;
     console.log(`  stored ${stored}/${total}, failed ${failed}, restarts ${restarts}`);
     console.log(`  time to drain after the fault ended: ${secs(tDone - tBack)} (whole run ${secs(tDone - t0)})`);
-    console.log(`  worker log: ${lines(/store unreachable: jobs are parked/)} × "store unreachable", ${lines(/store reachable again/)} × "store reachable again", ${lines(/"level":50/)} error lines`);
+    console.log(
+      `  worker log: ${lines(/store unreachable: jobs are parked/)} × "store unreachable", ${lines(/store reachable again/)} × "store reachable again", ${lines(/"level":50/)} error lines`,
+    );
     for (const f of status.failed) console.log(`  failed: ${f.queue} ${f.url} ${f.reason}`);
     const t1 = Date.now();
     worker.kill('SIGTERM');
@@ -207,7 +219,10 @@ async function main() {
     restarts = Math.max(0, restarts - 1);
     console.log(`  SIGTERM → exit ${worker.exitCode} in ${secs(Date.now() - t1)}`);
   } finally {
-    for (const f of cleanup.reverse()) await Promise.resolve().then(f).catch(() => {});
+    for (const f of cleanup.reverse())
+      await Promise.resolve()
+        .then(f)
+        .catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 }

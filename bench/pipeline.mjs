@@ -30,7 +30,9 @@ function loadPages(dir, limit) {
   const htmlDir = join(dir, 'html');
   if (!existsSync(htmlDir)) throw new Error(`no pages at ${htmlDir} (pass --data DIR with html/*.html.gz)`);
   const truth = existsSync(join(dir, 'ground-truth.json')) ? JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) : {};
-  let files = readdirSync(htmlDir).filter((f) => /\.html(\.gz)?$/.test(f)).sort();
+  let files = readdirSync(htmlDir)
+    .filter((f) => /\.html(\.gz)?$/.test(f))
+    .sort();
   if (limit) files = files.slice(0, limit);
   return files.map((f) => {
     const raw = readFileSync(join(htmlDir, f));
@@ -80,7 +82,15 @@ function runCli(pages, batch) {
     }
     const secs = Number(process.hrtime.bigint() - start) / 1e9;
     // Peak RSS is the children's, not measured here: the in-process rows give the memory.
-    return { name: `gleaner CLI (batches of ${batch})`, failures, pages: files.length, secs, pagesPerSec: files.length / secs, peakRssMb: null, words: 0 };
+    return {
+      name: `gleaner CLI (batches of ${batch})`,
+      failures,
+      pages: files.length,
+      secs,
+      pagesPerSec: files.length / secs,
+      peakRssMb: null,
+      words: 0,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -127,15 +137,25 @@ async function runSystem(name, pages, rounds) {
   for (const p of pages.slice(0, 20)) fn(p); // warm-up: module init, lazy loads, JIT
   let words = 0;
   const start = process.hrtime.bigint();
-  for (let r = 0; r < rounds; r++) for (const p of pages) {
-    const out = fn(p);
-    if (r === 0 && out && typeof out === 'object' && typeof out.text === 'string') words += out.text.split(/\s+/).length;
-  }
+  for (let r = 0; r < rounds; r++)
+    for (const p of pages) {
+      const out = fn(p);
+      if (r === 0 && out && typeof out === 'object' && typeof out.text === 'string') words += out.text.split(/\s+/).length;
+    }
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
   return { name, failures, pages: pages.length * rounds, secs, pagesPerSec: (pages.length * rounds) / secs, peakRssMb: peakRssMb(), words };
 }
 
-const SYSTEMS = ['cheerio.load', 'readability+jsdom', 'gleaner clean', 'gleaner extract', 'gleaner clean+extract', 'gleaner CLI', 'gleaner extract fr', 'gleaner clean+extract fr'];
+const SYSTEMS = [
+  'cheerio.load',
+  'readability+jsdom',
+  'gleaner clean',
+  'gleaner extract',
+  'gleaner clean+extract',
+  'gleaner CLI',
+  'gleaner extract fr',
+  'gleaner clean+extract fr',
+];
 const pagesFor = (system, limit) => (system.endsWith(' fr') ? loadFrenchPages() : loadPages(values.data, limit));
 
 if (values.system) {
@@ -146,28 +166,52 @@ if (values.system) {
 } else {
   const pages = loadPages(values.data, values.limit ? Number(values.limit) : undefined);
   const mb = pages.reduce((s, p) => s + p.bytes.length, 0) / 1048576;
-  console.log(`bench: ${pages.length} pages (${mb.toFixed(1)} MB of HTML), ${values.rounds} rounds, one process per system, sequential (one core each)`);
+  console.log(
+    `bench: ${pages.length} pages (${mb.toFixed(1)} MB of HTML), ${values.rounds} rounds, one process per system, sequential (one core each)`,
+  );
   const results = [];
   for (const system of SYSTEMS) {
-    const args = ['--system', system, '--data', values.data, '--rounds', values.rounds, '--batch', values.batch, ...(values.limit ? ['--limit', values.limit] : [])];
+    const args = [
+      '--system',
+      system,
+      '--data',
+      values.data,
+      '--rounds',
+      values.rounds,
+      '--batch',
+      values.batch,
+      ...(values.limit ? ['--limit', values.limit] : []),
+    ];
     const result = await new Promise((resolveP, reject) => {
       const child = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       let got = null;
-      child.on('message', (m) => { got = m; });
+      child.on('message', (m) => {
+        got = m;
+      });
       child.on('exit', (code) => (got ? resolveP(got) : reject(new Error(`${system} exited with ${code}`))));
     });
     results.push(result);
     const wordsPerPage = result.words ? `   ${Math.round(result.words / (result.pages / Number(values.rounds)))} words/page` : '';
     const rss = result.peakRssMb === null ? '    -' : result.peakRssMb.toFixed(0).padStart(5);
-    console.log(`  ${result.name.padEnd(28)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s   peak RSS ${rss} MB${wordsPerPage}${result.failures ? `   (${result.failures} ${system === 'gleaner CLI' ? 'calls failed' : 'pages threw'})` : ''}`);
+    console.log(
+      `  ${result.name.padEnd(28)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s   peak RSS ${rss} MB${wordsPerPage}${result.failures ? `   (${result.failures} ${system === 'gleaner CLI' ? 'calls failed' : 'pages threw'})` : ''}`,
+    );
   }
   const by = Object.fromEntries(results.map((r) => [r.name, r]));
   const ref = by['readability+jsdom'].pagesPerSec;
   console.log('');
   console.log(`clean vs Readability+jsdom:          ${(by['gleaner clean'].pagesPerSec / ref).toFixed(1)}x (target >= 10x)`);
-  console.log(`clean+extract vs Readability+jsdom:  ${(by['gleaner clean+extract'].pagesPerSec / ref).toFixed(1)}x (target >= 2x; >= 50 pages/s on one core)`);
+  console.log(
+    `clean+extract vs Readability+jsdom:  ${(by['gleaner clean+extract'].pagesPerSec / ref).toFixed(1)}x (target >= 2x; >= 50 pages/s on one core)`,
+  );
   const cli = results.find((r) => r.name.startsWith('gleaner CLI'));
-  console.log(`CLI (batches of ${values.batch}) vs Readability+jsdom: ${(cli.pagesPerSec / ref).toFixed(1)}x (target >= 2x; start-up and cold JIT included)`);
-  console.log(`French (${loadFrenchPages().length} plain-text articles): extract ${by['gleaner extract fr'].pagesPerSec.toFixed(1)} pages/s, clean+extract ${by['gleaner clean+extract fr'].pagesPerSec.toFixed(1)} pages/s`);
-  console.log(`SUMMARY ${results.map((r) => `${r.name.replace(/[^a-z0-9+]+/gi, '_').replace(/_+$/, '')}=${r.pagesPerSec.toFixed(1)}`).join(' ')}`);
+  console.log(
+    `CLI (batches of ${values.batch}) vs Readability+jsdom: ${(cli.pagesPerSec / ref).toFixed(1)}x (target >= 2x; start-up and cold JIT included)`,
+  );
+  console.log(
+    `French (${loadFrenchPages().length} plain-text articles): extract ${by['gleaner extract fr'].pagesPerSec.toFixed(1)} pages/s, clean+extract ${by['gleaner clean+extract fr'].pagesPerSec.toFixed(1)} pages/s`,
+  );
+  console.log(
+    `SUMMARY ${results.map((r) => `${r.name.replace(/[^a-z0-9+]+/gi, '_').replace(/_+$/, '')}=${r.pagesPerSec.toFixed(1)}`).join(' ')}`,
+  );
 }

@@ -36,11 +36,17 @@ function loadPages(dir, limit) {
   const htmlDir = join(dir, 'html');
   let files;
   if (existsSync(htmlDir)) {
-    files = readdirSync(htmlDir).filter((f) => /\.html(\.gz)?$/.test(f)).sort().slice(0, limit).map((f) => join(htmlDir, f));
+    files = readdirSync(htmlDir)
+      .filter((f) => /\.html(\.gz)?$/.test(f))
+      .sort()
+      .slice(0, limit)
+      .map((f) => join(htmlDir, f));
   } else {
     // fall back to the project's own fixture pages
     const site = join(root, 'fixtures/site/articles');
-    files = readdirSync(site).filter((f) => f.endsWith('.html')).map((f) => join(site, f));
+    files = readdirSync(site)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => join(site, f));
   }
   return files.map((f, i) => {
     const raw = readFileSync(f);
@@ -67,7 +73,10 @@ async function main() {
   writeFileSync(join(tmp, 'manifest.ndjson'), manifest.join('\n') + '\n');
   let t0 = performance.now();
   try {
-    execFileSync(process.execPath, [join(root, 'bin/gleaner.js'), 'extract', '--manifest', join(tmp, 'manifest.ndjson')], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+    execFileSync(process.execPath, [join(root, 'bin/gleaner.js'), 'extract', '--manifest', join(tmp, 'manifest.ndjson')], {
+      stdio: ['ignore', 'ignore', 'ignore'],
+      maxBuffer: 1 << 30,
+    });
   } catch {
     /* some pages may fail to extract; the rest is timed all the same */
   }
@@ -109,7 +118,13 @@ async function main() {
   const urls = pages.map((p) => `${origin}/${p.id}.html`);
   t0 = performance.now();
   await producer.enqueueUrls(urls.slice(0, warm));
-  while ((await runtime.queues.process.getJobCounts('completed', 'failed')).completed + (await runtime.queues.process.getFailedCount()) + (await runtime.queues.fetch.getFailedCount()) < warm) await sleep(20);
+  while (
+    (await runtime.queues.process.getJobCounts('completed', 'failed')).completed +
+      (await runtime.queues.process.getFailedCount()) +
+      (await runtime.queues.fetch.getFailedCount()) <
+    warm
+  )
+    await sleep(20);
   const warmSec = (performance.now() - t0) / 1000;
   t0 = performance.now();
   await producer.enqueueUrls(urls.slice(warm));
@@ -139,11 +154,28 @@ async function main() {
   const qb = new Queue('b', { connection, prefix: noopPrefix });
   const n = Math.max(pages.length, 200);
   let finished = 0;
-  const wa = new Worker('a', async (job) => { await qb.add('b', { url: job.data.url, rawHash: 'x'.repeat(64) }, { jobId: `b-${job.id}` }); }, { connection, prefix: noopPrefix, concurrency: Number(values['fetch-concurrency']) });
-  const wb = new Worker('b', async () => { finished++; }, { connection, prefix: noopPrefix, concurrency: Number(values['process-concurrency']) });
+  const wa = new Worker(
+    'a',
+    async (job) => {
+      await qb.add('b', { url: job.data.url, rawHash: 'x'.repeat(64) }, { jobId: `b-${job.id}` });
+    },
+    { connection, prefix: noopPrefix, concurrency: Number(values['fetch-concurrency']) },
+  );
+  const wb = new Worker(
+    'b',
+    async () => {
+      finished++;
+    },
+    { connection, prefix: noopPrefix, concurrency: Number(values['process-concurrency']) },
+  );
   await Promise.all([wa.waitUntilReady(), wb.waitUntilReady()]);
   t0 = performance.now();
-  for (let i = 0; i < n; i++) await qa.add('a', { url: `${origin}/x${i}.html` }, { jobId: `url-${i}`, deduplication: { id: `url-${i}`, ttl: 60_000 }, removeOnComplete: { age: 3600, count: 1000 } });
+  for (let i = 0; i < n; i++)
+    await qa.add(
+      'a',
+      { url: `${origin}/x${i}.html` },
+      { jobId: `url-${i}`, deduplication: { id: `url-${i}`, ttl: 60_000 }, removeOnComplete: { age: 3600, count: 1000 } },
+    );
   while (finished < n) await sleep(5);
   const noopMsPerArticle = (performance.now() - t0) / n;
   await Promise.all([wa.close(), wb.close()]);
@@ -165,12 +197,20 @@ async function main() {
 
   const rows = [
     ['gleaner extract (CLI, 1 process, start-up included)', pages.length / extractSec, extractSec],
-    [`queue end to end (HTTP → fetch ×${config.fetchConcurrency} → store → process ×${config.processConcurrency} threads → upsert)`, done / queueSec, queueSec],
+    [
+      `queue end to end (HTTP → fetch ×${config.fetchConcurrency} → store → process ×${config.processConcurrency} threads → upsert)`,
+      done / queueSec,
+      queueSec,
+    ],
   ];
   console.log('');
   for (const [name, rate, sec] of rows) console.log(`${name.padEnd(100)} ${fmt(rate).padStart(7)} articles/s  (${fmt(sec, 2)} s)`);
-  console.log(`queue: ${done} timed + ${warm} warm-up processed, ${failed} failed (not articles etc.), ${records} records stored; warm-up (thread start + first ${warm}) ${fmt(warmSec, 2)} s`);
-  console.log(`BullMQ overhead per article (2 jobs, no-op processors, ${n} articles): ${fmt(noopMsPerArticle, 2)} ms  (${fmt(1000 / noopMsPerArticle, 0)} articles/s ceiling)`);
+  console.log(
+    `queue: ${done} timed + ${warm} warm-up processed, ${failed} failed (not articles etc.), ${records} records stored; warm-up (thread start + first ${warm}) ${fmt(warmSec, 2)} s`,
+  );
+  console.log(
+    `BullMQ overhead per article (2 jobs, no-op processors, ${n} articles): ${fmt(noopMsPerArticle, 2)} ms  (${fmt(1000 / noopMsPerArticle, 0)} articles/s ceiling)`,
+  );
 }
 
 main().then(

@@ -43,13 +43,65 @@ function prng(seed) {
 }
 const rand = prng(42);
 const pick = (arr) => arr[Math.floor(rand() * arr.length)];
-const syll = ['ka', 'lo', 'mi', 'ra', 'den', 'sa', 'to', 'vel', 'ni', 'bor', 'ga', 'lu', 'mar', 'tes', 'zi', 'on', 'ha', 'qu', 'per', 'dal'];
+const syll = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'den',
+  'sa',
+  'to',
+  'vel',
+  'ni',
+  'bor',
+  'ga',
+  'lu',
+  'mar',
+  'tes',
+  'zi',
+  'on',
+  'ha',
+  'qu',
+  'per',
+  'dal',
+];
 const word = (n) => Array.from({ length: n }, () => pick(syll)).join('');
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 const FIRST = Array.from({ length: 300 }, () => cap(word(2)));
 const LAST = Array.from({ length: 700 }, () => cap(word(2 + Math.floor(rand() * 2))));
 const ORGS = Array.from({ length: 300 }, () => `${cap(word(3))} ${pick(['Bank', 'Council', 'Party', 'Ministry', 'Institute', 'Union'])}`);
-const COUNTRIES = ['NE', 'ML', 'NG', 'BF', 'FR', 'TD', 'SN', 'GH', 'US', 'GB', 'DE', 'CN', 'IN', 'BR', 'ZA', 'KE', 'EG', 'MA', 'DZ', 'TN', 'CI', 'CM', 'ET', 'SD', 'JP', 'RU', 'UA', 'PL', 'IT', 'ES'];
+const COUNTRIES = [
+  'NE',
+  'ML',
+  'NG',
+  'BF',
+  'FR',
+  'TD',
+  'SN',
+  'GH',
+  'US',
+  'GB',
+  'DE',
+  'CN',
+  'IN',
+  'BR',
+  'ZA',
+  'KE',
+  'EG',
+  'MA',
+  'DZ',
+  'TN',
+  'CI',
+  'CM',
+  'ET',
+  'SD',
+  'JP',
+  'RU',
+  'UA',
+  'PL',
+  'IT',
+  'ES',
+];
 const PLACES = Array.from({ length: 400 }, () => ({ name: cap(word(3)), countryCode: pick(COUNTRIES) }));
 const VOCAB = Array.from({ length: 3000 }, () => word(1 + Math.floor(rand() * 3)));
 const HOSTS = Array.from({ length: 60 }, () => `${word(2)}.example`);
@@ -100,7 +152,8 @@ async function timeQuery(fn, reps = 5) {
 async function runBackend(name) {
   const dir = mkdtempSync(join(tmpdir(), 'gleaner-bench-'));
   const schema = `gleaner_bench_${randomBytes(4).toString('hex')}`;
-  const store = name === 'sqlite' ? await openStore({ dbPath: join(dir, 'bench.db') }) : await openStore({ databaseUrl: values.pg, pgSchema: schema });
+  const store =
+    name === 'sqlite' ? await openStore({ dbPath: join(dir, 'bench.db') }) : await openStore({ databaseUrl: values.pg, pgSchema: schema });
   const rows = [];
   let inserted = 0;
   const surname = LAST[0];
@@ -134,14 +187,34 @@ async function runBackend(name) {
       const cpu = process.cpuUsage(cpu0);
       const cpuPerRecord = (cpu.user + cpu.system) / 1000 / (size - (end - window));
       if (stopping) break;
-      const retry = await timeQuery(async () => (await store.upsert(synthetic(0))).status === 'unchanged' ? 1 : 0, 20);
-      const example = await timeQuery(async () => (await store.list({ entity: surname, type: 'person', country: 'NE', since: '2023-09-01', until: '2023-12-31', limit: 50 })).length);
+      const retry = await timeQuery(async () => ((await store.upsert(synthetic(0))).status === 'unchanged' ? 1 : 0), 20);
+      const example = await timeQuery(
+        async () =>
+          (await store.list({ entity: surname, type: 'person', country: 'NE', since: '2023-09-01', until: '2023-12-31', limit: 50 }))
+            .length,
+      );
       const entity = await timeQuery(async () => (await store.list({ entity: surname, limit: 50 })).length);
       const entityCount = await timeQuery(async () => store.count({ entity: surname }));
-      const country = await timeQuery(async () => (await store.list({ country: 'ML', since: '2023-06', until: '2023-06', limit: 50 })).length);
+      const country = await timeQuery(
+        async () => (await store.list({ country: 'ML', since: '2023-06', until: '2023-06', limit: 50 })).length,
+      );
       const fts = await timeQuery(async () => (await store.list({ query: `${VOCAB[5]} ${VOCAB[17]}`, limit: 20 })).length);
       const top = await timeQuery(async () => (await store.topEntities({ type: 'person', limit: 20 })).length, 3);
-      rows.push({ backend: name, records: size, rate, bulkRate, cpuPerRecord, retry, example, entity, entityCount, country, fts, top, bytes: name === 'sqlite' ? statSync(join(dir, 'bench.db')).size + walSize(dir) : null });
+      rows.push({
+        backend: name,
+        records: size,
+        rate,
+        bulkRate,
+        cpuPerRecord,
+        retry,
+        example,
+        entity,
+        entityCount,
+        country,
+        fts,
+        top,
+        bytes: name === 'sqlite' ? statSync(join(dir, 'bench.db')).size + walSize(dir) : null,
+      });
       printRow(rows.at(-1));
     }
   } finally {
@@ -160,10 +233,38 @@ function walSize(dir) {
   }
 }
 
-const COLS = ['backend', 'records', 'upserts/s', 'bulk/s', 'node cpu ms/rec', 'retry ms', 'example ms (n)', 'entity ms (n)', 'count ms (n)', 'country+month ms (n)', 'search ms (n)', 'top people ms', 'file MB'];
+const COLS = [
+  'backend',
+  'records',
+  'upserts/s',
+  'bulk/s',
+  'node cpu ms/rec',
+  'retry ms',
+  'example ms (n)',
+  'entity ms (n)',
+  'count ms (n)',
+  'country+month ms (n)',
+  'search ms (n)',
+  'top people ms',
+  'file MB',
+];
 const fmt = (q) => `${q.ms.toFixed(2)} (${q.n})`;
 function printRow(r) {
-  const cells = [r.backend, String(r.records), r.rate.toFixed(0), r.bulkRate === null ? '-' : r.bulkRate.toFixed(0), r.cpuPerRecord.toFixed(2), r.retry.ms.toFixed(2), fmt(r.example), fmt(r.entity), fmt(r.entityCount), fmt(r.country), fmt(r.fts), r.top.ms.toFixed(1), r.bytes === null ? '-' : (r.bytes / 1e6).toFixed(0)];
+  const cells = [
+    r.backend,
+    String(r.records),
+    r.rate.toFixed(0),
+    r.bulkRate === null ? '-' : r.bulkRate.toFixed(0),
+    r.cpuPerRecord.toFixed(2),
+    r.retry.ms.toFixed(2),
+    fmt(r.example),
+    fmt(r.entity),
+    fmt(r.entityCount),
+    fmt(r.country),
+    fmt(r.fts),
+    r.top.ms.toFixed(1),
+    r.bytes === null ? '-' : (r.bytes / 1e6).toFixed(0),
+  ];
   console.log(cells.map((c, i) => c.padStart(Math.max(COLS[i].length, 8))).join('  '));
 }
 

@@ -68,19 +68,13 @@ export interface Config {
   storeRetryMaxMs: number;
 }
 
-
 /** A variable set to the empty string counts as unset. */
 const unset = (v: string | undefined): v is undefined => v === undefined || v.trim() === '';
 
 const text = z.string().trim().min(1);
 /** A whole number within [min, max], written in decimal digits ("80a", "1.5", "-3" are errors). */
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+  z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
 const flag = z
   .string()
   .trim()
@@ -106,31 +100,181 @@ const setting = <T>(s: Setting<T>): Setting<T> => s;
 
 /** The configuration table: one row per variable, in the README's order. */
 export const SETTINGS = {
-  redisUrl: setting({ env: 'GLEANER_REDIS_URL', schema: text, fallback: () => 'redis://127.0.0.1:6379', shown: '`redis://127.0.0.1:6379`', doc: 'Redis for the queues' }),
-  databaseUrl: setting<string | null>({ env: 'GLEANER_DATABASE_URL', schema: text.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'), fallback: () => null, shown: '–', doc: '`postgres://…` selects PostgreSQL' }),
-  dbPath: setting({ env: 'GLEANER_DB_PATH', schema: text, fallback: () => './data/gleaner.db', shown: '`./data/gleaner.db`', doc: 'the SQLite file when no database URL is set' }),
-  logLevel: setting<string>({ env: 'GLEANER_LOG_LEVEL', schema: z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS)), fallback: () => 'info', shown: '`info`', doc: 'pino log level (logs go to stderr; pretty on a terminal, JSON otherwise)' }),
-  apiToken: setting<string | null>({ env: 'GLEANER_API_TOKEN', schema: text, fallback: () => null, shown: 'random at start', doc: 'the token of `gleaner serve`: writes and `/queues` need it (bearer header or the cookie from `/?token=…`), and every page does on a non-loopback bind (which requires it to be set)' }),
-  userAgent: setting({ env: 'GLEANER_USER_AGENT', schema: text, fallback: () => 'gleaner/0.1 (+https://github.com/gleaner/gleaner)', shown: '`gleaner/0.1 (…)`', doc: 'User-Agent for fetching and robots.txt' }),
-  allowPrivateAddresses: setting({ env: 'GLEANER_ALLOW_PRIVATE', schema: flag, fallback: () => false, shown: 'off', doc: 'allow fetching private/loopback/link-local addresses' }),
-  port: setting({ env: 'GLEANER_PORT', schema: whole(0, 65535), fallback: () => 8080, shown: '`8080`', doc: 'the port `gleaner serve` listens on' }),
-  host: setting({ env: 'GLEANER_HOST', schema: text, fallback: () => '127.0.0.1', shown: '`127.0.0.1`', doc: 'the address `gleaner serve` binds' }),
-  allowedHosts: setting({ env: 'GLEANER_ALLOWED_HOSTS', schema: commaList, fallback: () => [], shown: '–', doc: 'host names `gleaner serve` answers to besides loopback and the bind address (comma-separated, `name` or `name:port`); any other `Host` gets 403' }),
-  redisCluster: setting({ env: 'GLEANER_REDIS_CLUSTER', schema: flag, fallback: () => false, shown: 'off', doc: '`1`: Redis runs in cluster mode; `GLEANER_REDIS_URL` lists seed nodes (`redis://h1:7000,redis://h2:7001`)' }),
-  queuePrefix: setting({ env: 'GLEANER_QUEUE_PREFIX', schema: text, fallback: () => 'gleaner', shown: '`gleaner`', doc: 'BullMQ key prefix (several installations on one Redis); on a cluster it gets a `{hash tag}`' }),
-  fetchConcurrency: setting({ env: 'GLEANER_FETCH_CONCURRENCY', schema: whole(1), fallback: () => 16, shown: '`16`', doc: 'parallel fetches per worker process' }),
-  processConcurrency: setting({ env: 'GLEANER_PROCESS_CONCURRENCY', schema: whole(1), fallback: () => availableParallelism(), shown: 'cores', doc: 'clean + extract worker threads per worker process' }),
-  politenessMs: setting({ env: 'GLEANER_POLITENESS_MS', schema: whole(0), fallback: () => 1000, shown: '`1000`', doc: 'least gap between two requests to one host, from the end of one to the start of the next (robots.txt Crawl-delay raises it)' }),
-  backoffMs: setting({ env: 'GLEANER_BACKOFF_MS', schema: whole(0), fallback: () => 5000, shown: '`5000`', doc: 'first retry delay (exponential, with jitter)' }),
-  lockMs: setting({ env: 'GLEANER_LOCK_MS', schema: whole(1000), fallback: () => 30_000, shown: '`30000`', doc: 'job lock (at least 1000); a job whose worker died returns to the queue after one to two lock durations (lock expiry + the next stalled-job check; 42–57 s measured with the default)' }),
-  feedMaxNewItems: setting({ env: 'GLEANER_FEED_MAX_ITEMS', schema: whole(1), fallback: () => 200, shown: '`200`', doc: 'new items one feed poll queues (newest first); the rest wait for the next poll, and `gleaner status` says how many' }),
-  otlpEndpoint: setting<string | null>({ env: 'OTEL_EXPORTER_OTLP_ENDPOINT', schema: text.regex(/^https?:\/\//, 'must be an http(s) URL'), fallback: () => null, shown: '–', doc: 'OpenTelemetry traces of `gleaner worker` go there (OTLP/HTTP); unset, tracing is off and loads nothing' }),
-  dbConnectTimeoutMs: setting({ env: 'GLEANER_DB_CONNECT_TIMEOUT_MS', schema: whole(100), fallback: () => 5_000, shown: '`5000`', doc: 'PostgreSQL connect timeout (a silent network fails in seconds)' }),
-  dbQueryTimeoutMs: setting({ env: 'GLEANER_DB_QUERY_TIMEOUT_MS', schema: whole(100), fallback: () => 30_000, shown: '`30000`', doc: 'PostgreSQL statement timeout (the client stops waiting a little later)' }),
-  dbIdleTimeoutMs: setting({ env: 'GLEANER_DB_IDLE_TIMEOUT_MS', schema: whole(100), fallback: () => 10_000, shown: '`10000`', doc: 'idle pooled PostgreSQL connections close after this; also the idle-in-transaction limit' }),
-  dbBusyTimeoutMs: setting({ env: 'GLEANER_DB_BUSY_TIMEOUT_MS', schema: whole(0), fallback: () => 10_000, shown: '`10000`', doc: "SQLite: how long a writer waits for another process's lock" }),
-  storeRetryMaxMs: setting({ env: 'GLEANER_STORE_RETRY_MAX_MS', schema: whole(100), fallback: () => 30_000, shown: '`30000`', doc: 'longest wait between two tries of a job parked while the store is unreachable' }),
-  storeOutageMaxMs: setting({ env: 'GLEANER_STORE_OUTAGE_MAX_MS', schema: whole(0), fallback: () => 6 * 60 * 60 * 1000, shown: '`21600000` (6 h)', doc: 'a job waits out one store outage this long before it fails an attempt' }),
+  redisUrl: setting({
+    env: 'GLEANER_REDIS_URL',
+    schema: text,
+    fallback: () => 'redis://127.0.0.1:6379',
+    shown: '`redis://127.0.0.1:6379`',
+    doc: 'Redis for the queues',
+  }),
+  databaseUrl: setting<string | null>({
+    env: 'GLEANER_DATABASE_URL',
+    schema: text.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+    fallback: () => null,
+    shown: '–',
+    doc: '`postgres://…` selects PostgreSQL',
+  }),
+  dbPath: setting({
+    env: 'GLEANER_DB_PATH',
+    schema: text,
+    fallback: () => './data/gleaner.db',
+    shown: '`./data/gleaner.db`',
+    doc: 'the SQLite file when no database URL is set',
+  }),
+  logLevel: setting<string>({
+    env: 'GLEANER_LOG_LEVEL',
+    schema: z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS)),
+    fallback: () => 'info',
+    shown: '`info`',
+    doc: 'pino log level (logs go to stderr; pretty on a terminal, JSON otherwise)',
+  }),
+  apiToken: setting<string | null>({
+    env: 'GLEANER_API_TOKEN',
+    schema: text,
+    fallback: () => null,
+    shown: 'random at start',
+    doc: 'the token of `gleaner serve`: writes and `/queues` need it (bearer header or the cookie from `/?token=…`), and every page does on a non-loopback bind (which requires it to be set)',
+  }),
+  userAgent: setting({
+    env: 'GLEANER_USER_AGENT',
+    schema: text,
+    fallback: () => 'gleaner/0.1 (+https://github.com/gleaner/gleaner)',
+    shown: '`gleaner/0.1 (…)`',
+    doc: 'User-Agent for fetching and robots.txt',
+  }),
+  allowPrivateAddresses: setting({
+    env: 'GLEANER_ALLOW_PRIVATE',
+    schema: flag,
+    fallback: () => false,
+    shown: 'off',
+    doc: 'allow fetching private/loopback/link-local addresses',
+  }),
+  port: setting({
+    env: 'GLEANER_PORT',
+    schema: whole(0, 65535),
+    fallback: () => 8080,
+    shown: '`8080`',
+    doc: 'the port `gleaner serve` listens on',
+  }),
+  host: setting({
+    env: 'GLEANER_HOST',
+    schema: text,
+    fallback: () => '127.0.0.1',
+    shown: '`127.0.0.1`',
+    doc: 'the address `gleaner serve` binds',
+  }),
+  allowedHosts: setting({
+    env: 'GLEANER_ALLOWED_HOSTS',
+    schema: commaList,
+    fallback: () => [],
+    shown: '–',
+    doc: 'host names `gleaner serve` answers to besides loopback and the bind address (comma-separated, `name` or `name:port`); any other `Host` gets 403',
+  }),
+  redisCluster: setting({
+    env: 'GLEANER_REDIS_CLUSTER',
+    schema: flag,
+    fallback: () => false,
+    shown: 'off',
+    doc: '`1`: Redis runs in cluster mode; `GLEANER_REDIS_URL` lists seed nodes (`redis://h1:7000,redis://h2:7001`)',
+  }),
+  queuePrefix: setting({
+    env: 'GLEANER_QUEUE_PREFIX',
+    schema: text,
+    fallback: () => 'gleaner',
+    shown: '`gleaner`',
+    doc: 'BullMQ key prefix (several installations on one Redis); on a cluster it gets a `{hash tag}`',
+  }),
+  fetchConcurrency: setting({
+    env: 'GLEANER_FETCH_CONCURRENCY',
+    schema: whole(1),
+    fallback: () => 16,
+    shown: '`16`',
+    doc: 'parallel fetches per worker process',
+  }),
+  processConcurrency: setting({
+    env: 'GLEANER_PROCESS_CONCURRENCY',
+    schema: whole(1),
+    fallback: () => availableParallelism(),
+    shown: 'cores',
+    doc: 'clean + extract worker threads per worker process',
+  }),
+  politenessMs: setting({
+    env: 'GLEANER_POLITENESS_MS',
+    schema: whole(0),
+    fallback: () => 1000,
+    shown: '`1000`',
+    doc: 'least gap between two requests to one host, from the end of one to the start of the next (robots.txt Crawl-delay raises it)',
+  }),
+  backoffMs: setting({
+    env: 'GLEANER_BACKOFF_MS',
+    schema: whole(0),
+    fallback: () => 5000,
+    shown: '`5000`',
+    doc: 'first retry delay (exponential, with jitter)',
+  }),
+  lockMs: setting({
+    env: 'GLEANER_LOCK_MS',
+    schema: whole(1000),
+    fallback: () => 30_000,
+    shown: '`30000`',
+    doc: 'job lock (at least 1000); a job whose worker died returns to the queue after one to two lock durations (lock expiry + the next stalled-job check; 42–57 s measured with the default)',
+  }),
+  feedMaxNewItems: setting({
+    env: 'GLEANER_FEED_MAX_ITEMS',
+    schema: whole(1),
+    fallback: () => 200,
+    shown: '`200`',
+    doc: 'new items one feed poll queues (newest first); the rest wait for the next poll, and `gleaner status` says how many',
+  }),
+  otlpEndpoint: setting<string | null>({
+    env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    schema: text.regex(/^https?:\/\//, 'must be an http(s) URL'),
+    fallback: () => null,
+    shown: '–',
+    doc: 'OpenTelemetry traces of `gleaner worker` go there (OTLP/HTTP); unset, tracing is off and loads nothing',
+  }),
+  dbConnectTimeoutMs: setting({
+    env: 'GLEANER_DB_CONNECT_TIMEOUT_MS',
+    schema: whole(100),
+    fallback: () => 5_000,
+    shown: '`5000`',
+    doc: 'PostgreSQL connect timeout (a silent network fails in seconds)',
+  }),
+  dbQueryTimeoutMs: setting({
+    env: 'GLEANER_DB_QUERY_TIMEOUT_MS',
+    schema: whole(100),
+    fallback: () => 30_000,
+    shown: '`30000`',
+    doc: 'PostgreSQL statement timeout (the client stops waiting a little later)',
+  }),
+  dbIdleTimeoutMs: setting({
+    env: 'GLEANER_DB_IDLE_TIMEOUT_MS',
+    schema: whole(100),
+    fallback: () => 10_000,
+    shown: '`10000`',
+    doc: 'idle pooled PostgreSQL connections close after this; also the idle-in-transaction limit',
+  }),
+  dbBusyTimeoutMs: setting({
+    env: 'GLEANER_DB_BUSY_TIMEOUT_MS',
+    schema: whole(0),
+    fallback: () => 10_000,
+    shown: '`10000`',
+    doc: "SQLite: how long a writer waits for another process's lock",
+  }),
+  storeRetryMaxMs: setting({
+    env: 'GLEANER_STORE_RETRY_MAX_MS',
+    schema: whole(100),
+    fallback: () => 30_000,
+    shown: '`30000`',
+    doc: 'longest wait between two tries of a job parked while the store is unreachable',
+  }),
+  storeOutageMaxMs: setting({
+    env: 'GLEANER_STORE_OUTAGE_MAX_MS',
+    schema: whole(0),
+    fallback: () => 6 * 60 * 60 * 1000,
+    shown: '`21600000` (6 h)',
+    doc: 'a job waits out one store outage this long before it fails an attempt',
+  }),
 } satisfies { [K in keyof Config]: Setting<Config[K]> };
 
 /** One variable: its fallback when unset, else its parsed value, else a ConfigError naming it. */
@@ -159,6 +303,8 @@ export function clusterSafePrefix(prefix: string, cluster: boolean): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const values = Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, read(s as Setting<unknown>, env)])) as unknown as Config;
+  const values = Object.fromEntries(
+    Object.entries(SETTINGS).map(([key, s]) => [key, read(s as Setting<unknown>, env)]),
+  ) as unknown as Config;
   return { ...values, queuePrefix: clusterSafePrefix(values.queuePrefix, values.redisCluster) };
 }

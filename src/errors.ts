@@ -91,9 +91,20 @@ export class FetchError extends GleanerError {
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { url: string; status?: number | null; retryable?: boolean; retryAfterMs?: number | null; cause?: unknown; context?: ErrorContext },
+    opts: {
+      url: string;
+      status?: number | null;
+      retryable?: boolean;
+      retryAfterMs?: number | null;
+      cause?: unknown;
+      context?: ErrorContext;
+    },
   ) {
-    super(code, message, { context: { url: opts.url, status: opts.status ?? null, ...opts.context }, retryable: opts.retryable, cause: opts.cause });
+    super(code, message, {
+      context: { url: opts.url, status: opts.status ?? null, ...opts.context },
+      retryable: opts.retryable,
+      cause: opts.cause,
+    });
     this.status = opts.status ?? null;
     this.retryAfterMs = opts.retryAfterMs ?? null;
   }

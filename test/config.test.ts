@@ -27,8 +27,22 @@ describe('loadConfig', () => {
   });
 
   it('parses set values', () => {
-    const c = loadConfig({ GLEANER_PORT: '9090', GLEANER_ALLOW_PRIVATE: 'yes', GLEANER_ALLOWED_HOSTS: 'a.example, b.example:8443', GLEANER_FETCH_CONCURRENCY: ' 4 ', GLEANER_REDIS_CLUSTER: '1', GLEANER_LOG_LEVEL: 'WARN' });
-    expect(c).toMatchObject({ port: 9090, allowPrivateAddresses: true, allowedHosts: ['a.example', 'b.example:8443'], fetchConcurrency: 4, queuePrefix: '{gleaner}', logLevel: 'warn' });
+    const c = loadConfig({
+      GLEANER_PORT: '9090',
+      GLEANER_ALLOW_PRIVATE: 'yes',
+      GLEANER_ALLOWED_HOSTS: 'a.example, b.example:8443',
+      GLEANER_FETCH_CONCURRENCY: ' 4 ',
+      GLEANER_REDIS_CLUSTER: '1',
+      GLEANER_LOG_LEVEL: 'WARN',
+    });
+    expect(c).toMatchObject({
+      port: 9090,
+      allowPrivateAddresses: true,
+      allowedHosts: ['a.example', 'b.example:8443'],
+      fetchConcurrency: 4,
+      queuePrefix: '{gleaner}',
+      logLevel: 'warn',
+    });
   });
 
   it.each([

@@ -15,7 +15,12 @@ for (const dir of ['../fr-dev/', '../fr-test/']) {
     for (const list of [d.people, d.organizations, d.places]) {
       for (const n of list) if (!d.text.includes(n)) throw new Error(`${d.id}: gold name not in text: ${n}`);
     }
-    ner.push({ id: d.id, source: 'gleaner-fr-dev', text: d.text, gold: { people: d.people, organizations: d.organizations, places: d.places } });
+    ner.push({
+      id: d.id,
+      source: 'gleaner-fr-dev',
+      text: d.text,
+      gold: { people: d.people, organizations: d.organizations, places: d.places },
+    });
     const gold = [];
     let from = 0;
     for (const [t, value] of d.dates) {
@@ -28,8 +33,8 @@ for (const dir of ['../fr-dev/', '../fr-test/']) {
     }
     gold.sort((a, b) => a.start - b.start);
     dates.push({ id: d.id, corpus: 'gleaner-fr-dev', dct: d.dct, text: d.text, gold });
-}
-writeFileSync(`${here}ner.jsonl`, ner.map((r) => JSON.stringify(r)).join('\n') + '\n');
-writeFileSync(`${here}dates.jsonl`, dates.map((r) => JSON.stringify(r)).join('\n') + '\n');
-console.log(`wrote ${ner.length} documents to ${dir}ner.jsonl and dates.jsonl`);
+  }
+  writeFileSync(`${here}ner.jsonl`, ner.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(`${here}dates.jsonl`, dates.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`wrote ${ner.length} documents to ${dir}ner.jsonl and dates.jsonl`);
 }

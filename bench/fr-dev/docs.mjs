@@ -12,7 +12,11 @@ Selon un communiqué de la présidence nigérienne, les trois pays veulent crée
     people: ['Abdourahamane Tiani', 'Bola Tinubu'],
     organizations: ['Communauté économique des États de l’Afrique de l’Ouest', 'Cédéao'],
     places: ['Mali', 'Burkina Faso', 'Niger', 'Niamey', 'Abuja', 'Diori-Hamani'],
-    dates: [['samedi', '2024-07-06'], ['dimanche', '2024-07-07'], ['la fin de l’année', '2024']],
+    dates: [
+      ['samedi', '2024-07-06'],
+      ['dimanche', '2024-07-07'],
+      ['la fin de l’année', '2024'],
+    ],
   },
   {
     id: 'fr-02-tour-de-france',
@@ -23,7 +27,10 @@ Selon un communiqué de la présidence nigérienne, les trois pays veulent crée
     people: ['Tadej Pogačar', 'Pogačar', 'Jonas Vingegaard', 'Remco Evenepoel'],
     organizations: ['UAE Emirates'],
     places: ['Loudenvielle', 'Plateau de Beille', 'Gruissan'],
-    dates: [['dimanche', '2024-07-14'], ['Lundi', '2024-07-15']],
+    dates: [
+      ['dimanche', '2024-07-14'],
+      ['Lundi', '2024-07-15'],
+    ],
   },
   {
     id: 'fr-03-banque-centrale',
@@ -34,7 +41,12 @@ Selon un communiqué de la présidence nigérienne, les trois pays veulent crée
     people: ['Christine Lagarde', 'Bruno Le Maire'],
     organizations: ['Banque centrale européenne', 'BCE', 'Deutsche Bank', 'Insee'],
     places: ['Francfort', 'France'],
-    dates: [['jeudi', '2023-10-19'], ['juillet 2022', '2022-07'], ['printemps prochain', '2024-SP'], ['31 octobre', '2023-10-31']],
+    dates: [
+      ['jeudi', '2023-10-19'],
+      ['juillet 2022', '2022-07'],
+      ['printemps prochain', '2024-SP'],
+      ['31 octobre', '2023-10-31'],
+    ],
   },
   {
     id: 'fr-04-quebec-feux',
@@ -45,7 +57,11 @@ La Société de protection des forêts contre le feu (SOPFEU) redoute le retour 
     people: ['François Legault'],
     organizations: ['Société de protection des forêts contre le feu', 'SOPFEU'],
     places: ['Canada', 'Québec', 'Chibougamau', 'France', 'Portugal', 'Montréal'],
-    dates: [['vendredi', '2023-06-09'], ['la semaine prochaine', '2023-W25'], ['il y a trois jours', '2023-06-09']],
+    dates: [
+      ['vendredi', '2023-06-09'],
+      ['la semaine prochaine', '2023-W25'],
+      ['il y a trois jours', '2023-06-09'],
+    ],
   },
   {
     id: 'fr-05-senegal-election',
@@ -56,7 +72,11 @@ Son principal adversaire, Amadou Ba, a reconnu sa défaite lundi soir. L’Union
     people: ['Bassirou Diomaye Faye', 'Ousmane Sonko', 'Amadou Ba'],
     organizations: ['Pastef', 'Union africaine', 'Cédéao'],
     places: ['Sénégal', 'Dakar'],
-    dates: [['mardi', '2024-03-26'], ['il y a dix jours', '2024-03-16'], ['lundi soir', '2024-03-25']],
+    dates: [
+      ['mardi', '2024-03-26'],
+      ['il y a dix jours', '2024-03-16'],
+      ['lundi soir', '2024-03-25'],
+    ],
   },
   {
     id: 'fr-06-greve-sncf',
@@ -67,7 +87,11 @@ Le syndicat SUD-Rail réclame une hausse des primes. Le ministre délégué aux 
     people: ['Patrice Vergriete'],
     organizations: ['SNCF', 'SUD-Rail'],
     places: ['Paris', 'Alpes', 'gare de Lyon'],
-    dates: [['vendredi', '2024-02-16'], ['samedi', '2024-02-17'], ['dimanche', '2024-02-18']],
+    dates: [
+      ['vendredi', '2024-02-16'],
+      ['samedi', '2024-02-17'],
+      ['dimanche', '2024-02-18'],
+    ],
   },
   {
     id: 'fr-07-rdc-est',
@@ -76,9 +100,17 @@ Le syndicat SUD-Rail réclame une hausse des primes. Le ministre délégué aux 
 
 La Mission de l’Organisation des Nations unies pour la stabilisation en RDC (Monusco) a dit craindre un nouvel exode. Depuis novembre 2021, plus d’un million de personnes ont fui la province du Nord-Kivu, selon le Haut-Commissariat des Nations unies pour les réfugiés.`,
     people: ['Félix Tshisekedi'],
-    organizations: ['M23', 'Mission de l’Organisation des Nations unies pour la stabilisation en RDC', 'Monusco', 'Haut-Commissariat des Nations unies pour les réfugiés'],
+    organizations: [
+      'M23',
+      'Mission de l’Organisation des Nations unies pour la stabilisation en RDC',
+      'Monusco',
+      'Haut-Commissariat des Nations unies pour les réfugiés',
+    ],
     places: ['Sake', 'Goma', 'Rwanda', 'Kigali', 'RDC', 'Nord-Kivu'],
-    dates: [['lundi', '2024-01-29'], ['novembre 2021', '2021-11']],
+    dates: [
+      ['lundi', '2024-01-29'],
+      ['novembre 2021', '2021-11'],
+    ],
   },
   {
     id: 'fr-08-musee-louvre',
@@ -89,7 +121,11 @@ Un nouvel espace consacré aux arts de Byzance ouvrira en 2025. Le ministère de
     people: ['Laurence des Cars'],
     organizations: ['musée du Louvre', 'ministère de la Culture', 'Fondation Gulbenkian'],
     places: ['Byzance', 'Lisbonne'],
-    dates: [['l’an dernier', '2022'], ['jeudi', '2023-11-02'], ['2025', '2025']],
+    dates: [
+      ['l’an dernier', '2022'],
+      ['jeudi', '2023-11-02'],
+      ['2025', '2025'],
+    ],
   },
   {
     id: 'fr-09-maroc-seisme',
@@ -111,7 +147,11 @@ Les Éléphants, presque éliminés au premier tour, ont changé d’entraîneur
     people: ['Sébastien Haller', 'Emerse Faé', 'Jean-Louis Gasset', 'Alassane Ouattara'],
     organizations: ['Éléphants'],
     places: ['Côte d’Ivoire', 'Nigeria', 'Abidjan', 'Sénégal', 'Cameroun'],
-    dates: [['dimanche', '2024-02-11'], ['janvier', '2024-01'], ['Il y a deux ans', '2022']],
+    dates: [
+      ['dimanche', '2024-02-11'],
+      ['janvier', '2024-01'],
+      ['Il y a deux ans', '2022'],
+    ],
   },
   {
     id: 'fr-11-belgique-gouvernement',
@@ -122,7 +162,10 @@ La N-VA de Bart De Wever arrive en tête en Flandre, tandis que le Mouvement ré
     people: ['Alexander De Croo', 'Philippe', 'Bart De Wever'],
     organizations: ['Open VLD', 'N-VA', 'Mouvement réformateur', 'MR'],
     places: ['Flandre', 'Wallonie'],
-    dates: [['dimanche soir', '2024-06-09'], ['2020', '2020']],
+    dates: [
+      ['dimanche soir', '2024-06-09'],
+      ['2020', '2020'],
+    ],
   },
   {
     id: 'fr-12-airbus-commandes',
@@ -133,7 +176,12 @@ Le groupe a reçu plus de 2 000 commandes, un record. La compagnie indienne Indi
     people: ['Guillaume Faury'],
     organizations: ['Airbus', 'IndiGo', 'Boeing'],
     places: ['Toulouse'],
-    dates: [['l’an dernier', '2023'], ['jeudi', '2024-01-11'], ['2024', '2024'], ['juin', '2023-06']],
+    dates: [
+      ['l’an dernier', '2023'],
+      ['jeudi', '2024-01-11'],
+      ['2024', '2024'],
+      ['juin', '2023-06'],
+    ],
   },
   {
     id: 'fr-13-tchad-election',
@@ -144,7 +192,10 @@ Le fils d’Idriss Déby Itno dirige le pays depuis la mort de son père en avri
     people: ['Mahamat Idriss Déby', 'Succès Masra', 'Idriss Déby Itno'],
     organizations: ['Agence nationale de gestion des élections', 'ANGE'],
     places: ['Tchad', 'N’Djamena', 'France'],
-    dates: [['jeudi', '2024-05-09'], ['avril 2021', '2021-04']],
+    dates: [
+      ['jeudi', '2024-05-09'],
+      ['avril 2021', '2021-04'],
+    ],
   },
   {
     id: 'fr-14-suisse-glaciers',
@@ -155,7 +206,10 @@ Dans le canton du Valais, le glacier du Rhône recule de plusieurs mètres chaqu
     people: ['Matthias Huss'],
     organizations: ['Académie suisse des sciences naturelles', 'Glamos', 'École polytechnique fédérale de Zurich', 'EPFZ'],
     places: ['Valais', 'glacier du Rhône', 'Alpes'],
-    dates: [['cette année', '2023'], ['2022', '2022']],
+    dates: [
+      ['cette année', '2023'],
+      ['2022', '2022'],
+    ],
   },
   {
     id: 'fr-15-haiti-kenya',
@@ -166,7 +220,10 @@ Le Premier ministre haïtien, Garry Conille, a remercié le président kényan W
     people: ['Garry Conille', 'William Ruto', 'Jimmy Chérizier', 'Barbecue'],
     organizations: ['Conseil de sécurité', 'ONU'],
     places: ['Port-au-Prince', 'Haïti', 'États-Unis'],
-    dates: [['mardi', '2024-06-25'], ['octobre dernier', '2023-10']],
+    dates: [
+      ['mardi', '2024-06-25'],
+      ['octobre dernier', '2023-10'],
+    ],
   },
   {
     id: 'fr-16-tunisie-migrants',
@@ -177,7 +234,10 @@ Le président tunisien, Kaïs Saïed, a répété que son pays ne serait pas « 
     people: ['Ursula von der Leyen', 'Giorgia Meloni', 'Mark Rutte', 'Kaïs Saïed'],
     organizations: ['Union européenne', 'Commission européenne', 'ministère italien de l’Intérieur'],
     places: ['Tunisie', 'Tunis', 'Europe', 'Italie'],
-    dates: [['dimanche', '2023-07-16'], ['janvier', '2023-01']],
+    dates: [
+      ['dimanche', '2023-07-16'],
+      ['janvier', '2023-01'],
+    ],
   },
   {
     id: 'fr-17-guinee-proces',
@@ -188,6 +248,10 @@ L’ONG Human Rights Watch a salué « un verdict historique ». Le procès s’
     people: ['Moussa Dadis Camara', 'Mamadi Doumbouya'],
     organizations: ['tribunal criminel de Dixinn', 'Human Rights Watch'],
     places: ['Conakry', 'stade du 28-Septembre'],
-    dates: [['mercredi', '2024-07-31'], ['2009', '2009'], ['septembre 2022', '2022-09']],
+    dates: [
+      ['mercredi', '2024-07-31'],
+      ['2009', '2009'],
+      ['septembre 2022', '2022-09'],
+    ],
   },
 ];

@@ -10,7 +10,11 @@ Le pétrole nigérien exporté par l’oléoduc de la China National Petroleum C
     people: ['Wilfried Léandre Houngbédji', 'Ali Mahaman Lamine Zeine'],
     organizations: ['China National Petroleum Corporation'],
     places: ['Bénin', 'Niger', 'Cotonou', 'Sèmè', 'Porto-Novo'],
-    dates: [['mercredi', '2024-06-19'], ['juillet 2023', '2023-07'], ['le mois dernier', '2024-05']],
+    dates: [
+      ['mercredi', '2024-06-19'],
+      ['juillet 2023', '2023-07'],
+      ['le mois dernier', '2024-05'],
+    ],
   },
   {
     id: 'frt-02-roland-garros',
@@ -21,7 +25,10 @@ Chez les femmes, la Polonaise Iga Świątek s’est imposée samedi face à l’
     people: ['Carlos Alcaraz', 'Alexander Zverev', 'Iga Świątek', 'Jasmine Paolini'],
     organizations: ['Fédération française de tennis'],
     places: [],
-    dates: [['dimanche', '2024-06-09'], ['samedi', '2024-06-08']],
+    dates: [
+      ['dimanche', '2024-06-09'],
+      ['samedi', '2024-06-08'],
+    ],
   },
   {
     id: 'frt-03-cameroun-anglophone',
@@ -32,7 +39,11 @@ Le conflit dans les régions anglophones a fait plus de 6 000 morts depuis 2017,
     people: ['Adolphe Lele L’Afrique', 'Paul Biya'],
     organizations: ['International Crisis Group'],
     places: ['Nord-Ouest', 'Cameroun', 'Egbekaw'],
-    dates: [['lundi', '2023-12-04'], ['2017', '2017'], ['1982', '1982']],
+    dates: [
+      ['lundi', '2023-12-04'],
+      ['2017', '2017'],
+      ['1982', '1982'],
+    ],
   },
   {
     id: 'frt-04-nouvelle-caledonie',
@@ -43,7 +54,10 @@ Les violences ont éclaté lundi, lorsque l’Assemblée nationale a examiné un
     people: ['Gérald Darmanin', 'Emmanuel Macron'],
     organizations: ['Assemblée nationale', 'Front de libération nationale kanak et socialiste', 'FLNKS', 'Élysée'],
     places: ['Nouvelle-Calédonie', 'Nouméa'],
-    dates: [['jeudi', '2024-05-16'], ['lundi', '2024-05-13']],
+    dates: [
+      ['jeudi', '2024-05-16'],
+      ['lundi', '2024-05-13'],
+    ],
   },
   {
     id: 'frt-05-madagascar-vanille',
@@ -54,7 +68,11 @@ Le ministre du Commerce, Edgard Razafindravahy, a promis vendredi dernier de rev
     people: ['Edgard Razafindravahy'],
     organizations: ['Banque centrale de Madagascar'],
     places: ['Madagascar', 'Sava', 'Ouganda', 'Indonésie'],
-    dates: [['premier trimestre', '2023-Q1'], ['vendredi dernier', '2023-04-07'], ['2020', '2020']],
+    dates: [
+      ['premier trimestre', '2023-Q1'],
+      ['vendredi dernier', '2023-04-07'],
+      ['2020', '2020'],
+    ],
   },
   {
     id: 'frt-06-suisse-votation',
@@ -65,7 +83,10 @@ Le Conseil fédéral, qui s’était opposé au projet, devra trouver quatre mil
     people: ['Elisabeth Baume-Schneider'],
     organizations: ['AVS', 'Union syndicale suisse', 'Conseil fédéral'],
     places: ['Berne'],
-    dates: [['dimanche', '2024-03-03'], ['2026', '2026']],
+    dates: [
+      ['dimanche', '2024-03-03'],
+      ['2026', '2026'],
+    ],
   },
   {
     id: 'frt-07-gabon-transition',
@@ -76,7 +97,10 @@ La Communauté économique des États de l’Afrique centrale (CEEAC) a suspendu
     people: ['Brice Clotaire Oligui Nguema', 'Ali Bongo Ondimba'],
     organizations: ['Communauté économique des États de l’Afrique centrale', 'CEEAC', 'Eramet'],
     places: ['Libreville', 'Gabon', 'Moanda'],
-    dates: [['lundi', '2023-09-04'], ['la semaine dernière', '2023-W35']],
+    dates: [
+      ['lundi', '2023-09-04'],
+      ['la semaine dernière', '2023-W35'],
+    ],
   },
   {
     id: 'frt-08-montreal-metro',
@@ -87,7 +111,12 @@ La mairesse Valérie Plante a défendu ce chantier, financé en partie par le go
     people: ['Éric Alan Caldwell', 'Valérie Plante'],
     organizations: ['Société de transport de Montréal', 'STM'],
     places: ['Québec'],
-    dates: [['jeudi', '2024-11-21'], ['l’été prochain', '2025-SU'], ['L’an dernier', '2023'], ['12 décembre', '2023-12-12']],
+    dates: [
+      ['jeudi', '2024-11-21'],
+      ['l’été prochain', '2025-SU'],
+      ['L’an dernier', '2023'],
+      ['12 décembre', '2023-12-12'],
+    ],
   },
   {
     id: 'frt-09-togo-constitution',
@@ -98,7 +127,11 @@ Des manifestations prévues samedi à Lomé ont été interdites. Brigitte Adjam
     people: ['Faure Gnassingbé', 'Brigitte Adjamagbo-Johnson'],
     organizations: ['Dynamique pour la majorité du peuple', 'DMP'],
     places: ['Lomé'],
-    dates: [['vendredi soir', '2024-04-19'], ['2025', '2025'], ['samedi', '2024-04-20']],
+    dates: [
+      ['vendredi soir', '2024-04-19'],
+      ['2025', '2025'],
+      ['samedi', '2024-04-20'],
+    ],
   },
   {
     id: 'frt-10-orano-niger',

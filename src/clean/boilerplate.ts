@@ -13,10 +13,46 @@ const W = (words: string): RegExp => new RegExp(`(?:^|[\\s_-])(?:${words})(?=$|[
  * the whole page inside <head>.
  */
 export const DROP_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'applet', 'audio', 'video', 'source', 'track', 'picture', 'img', 'map', 'area', 'title', 'meta', 'link', 'base',
-  'button', 'input', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'progress', 'meter', 'dialog',
-  'figcaption', 'label', 'fieldset', 'legend',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'picture',
+  'img',
+  'map',
+  'area',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'button',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'textarea',
+  'datalist',
+  'output',
+  'progress',
+  'meter',
+  'dialog',
+  'figcaption',
+  'label',
+  'fieldset',
+  'legend',
 ]);
 
 /** Page chrome by tag: navigation, asides, page header and footer, image figures. */
@@ -24,8 +60,20 @@ export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer
 
 /** ARIA roles of page chrome and overlays. */
 export const CHROME_ROLES: ReadonlySet<string> = new Set([
-  'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search', 'dialog', 'alertdialog', 'toolbar',
-  'tablist', 'tooltip', 'alert', 'status',
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'menu',
+  'menubar',
+  'search',
+  'dialog',
+  'alertdialog',
+  'toolbar',
+  'tablist',
+  'tooltip',
+  'alert',
+  'status',
 ]);
 
 /**
@@ -55,15 +103,53 @@ export interface ClassRule {
 /** Class/id patterns of boilerplate blocks. Weak rules spare an element that holds most of the page's text. */
 export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
   { name: 'consent', re: CONSENT_PATTERNS[0], strong: true },
-  { name: 'comments', re: W('comments?|commentlist|commentary-list|comments-area|reader-comments|user-comments|fb-comments|respond|replies|responses|disqus|disqus_thread|dsq|coral|talk-stream|viafoura|vf'), strong: true },
-  { name: 'ads', re: W('ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|adbox|adblock|adbanner|admz|ad-slot|ad-unit|dfp|gpt|google-ad|sponsor|sponsored|sponsors|promo|promoted|promotion|commercial|taboola|outbrain|revcontent|zergnet|mgid|teads|nativo|ob-widget|trc_related_container|banner-ad|leaderboard|skyscraper|billboard|mpu|dfp-ad|ad-container|ad-wrapper|ad-placeholder|adsense|googletag'), strong: false },
+  {
+    name: 'comments',
+    re: W(
+      'comments?|commentlist|commentary-list|comments-area|reader-comments|user-comments|fb-comments|respond|replies|responses|disqus|disqus_thread|dsq|coral|talk-stream|viafoura|vf',
+    ),
+    strong: true,
+  },
+  {
+    name: 'ads',
+    re: W(
+      'ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|adbox|adblock|adbanner|admz|ad-slot|ad-unit|dfp|gpt|google-ad|sponsor|sponsored|sponsors|promo|promoted|promotion|commercial|taboola|outbrain|revcontent|zergnet|mgid|teads|nativo|ob-widget|trc_related_container|banner-ad|leaderboard|skyscraper|billboard|mpu|dfp-ad|ad-container|ad-wrapper|ad-placeholder|adsense|googletag',
+    ),
+    strong: false,
+  },
   { name: 'ads-prefix', re: /(?:^|[\s])(ad-|ads-|adv-|advert|advertisement|dfp-|gpt-|taboola|outbrain|sponsored)/, strong: false },
-  { name: 'share', re: W('share|shares|sharing|sharebar|sharetools|sharethis|shareaholic|addthis|addtoany|a2a|social|socials|sociable|socialmedia|follow-us|followus|tweet-this|facebook-like|whatsapp|print-button'), strong: false },
-  { name: 'newsletter', re: /newsletter|subscribe|subscription|sign-up|signup|optin|opt-in|mailchimp|email-capture|email-signup|inline-signup|nl-signup/, strong: false },
-  { name: 'related', re: /related|more-stories|more-from|more-news|more-articles|morenews|recommended|recommendation|recirc|read-more|readmore|read-next|readnext|also-read|alsoread|most-popular|mostpopular|most-read|mostread|trending|popular-|you-may|you-might|up-next|upnext|next-article|next-story|further-reading|more-on-|more-in-|suggested|teaser|card-list|story-list|headlines|latest-news|top-stories|jp-relatedposts|yarpp|crp_related|inline-link|see-also|seealso|editors-picks|partner-content|from-the-web|around-the-web/, strong: false },
-  { name: 'chrome', re: W('nav|navbar|navigation|nav-bar|navmenu|menu|menubar|mega-menu|breadcrumb|breadcrumbs|masthead|header|site-header|page-header|global-header|footer|site-footer|page-footer|global-footer|sidebar|side-bar|rail|right-rail|left-rail|widget|widgets|toolbar|tool-bar|topbar|top-bar|skip|skip-link|skiplink|pagination|pager|utility|utility-bar|search|searchbox|search-form|login|signin|sign-in|account|user-menu|subnav|sub-nav|secondary|tertiary|site-nav|site-menu|top-nav|main-nav|primary-nav|drawer|offcanvas|off-canvas|overlay|modal|popup|pop-up|lightbox|tooltip|toast'), strong: false },
+  {
+    name: 'share',
+    re: W(
+      'share|shares|sharing|sharebar|sharetools|sharethis|shareaholic|addthis|addtoany|a2a|social|socials|sociable|socialmedia|follow-us|followus|tweet-this|facebook-like|whatsapp|print-button',
+    ),
+    strong: false,
+  },
+  {
+    name: 'newsletter',
+    re: /newsletter|subscribe|subscription|sign-up|signup|optin|opt-in|mailchimp|email-capture|email-signup|inline-signup|nl-signup/,
+    strong: false,
+  },
+  {
+    name: 'related',
+    re: /related|more-stories|more-from|more-news|more-articles|morenews|recommended|recommendation|recirc|read-more|readmore|read-next|readnext|also-read|alsoread|most-popular|mostpopular|most-read|mostread|trending|popular-|you-may|you-might|up-next|upnext|next-article|next-story|further-reading|more-on-|more-in-|suggested|teaser|card-list|story-list|headlines|latest-news|top-stories|jp-relatedposts|yarpp|crp_related|inline-link|see-also|seealso|editors-picks|partner-content|from-the-web|around-the-web/,
+    strong: false,
+  },
+  {
+    name: 'chrome',
+    re: W(
+      'nav|navbar|navigation|nav-bar|navmenu|menu|menubar|mega-menu|breadcrumb|breadcrumbs|masthead|header|site-header|page-header|global-header|footer|site-footer|page-footer|global-footer|sidebar|side-bar|rail|right-rail|left-rail|widget|widgets|toolbar|tool-bar|topbar|top-bar|skip|skip-link|skiplink|pagination|pager|utility|utility-bar|search|searchbox|search-form|login|signin|sign-in|account|user-menu|subnav|sub-nav|secondary|tertiary|site-nav|site-menu|top-nav|main-nav|primary-nav|drawer|offcanvas|off-canvas|overlay|modal|popup|pop-up|lightbox|tooltip|toast',
+    ),
+    strong: false,
+  },
   { name: 'caption', re: /caption|photo-?credit|image-?credit|media-?credit|photocaption/, strong: false, maxText: 400 },
-  { name: 'meta', re: W('byline|by-line|author|authors|author-info|author-bio|authorbox|author-box|bio|dateline|timestamp|date|dates|time|published|updated|post-meta|entry-meta|article-meta|meta|metadata|meta-data|tags|tag-list|taglist|tagcloud|tag-cloud|categories|category|kicker|eyebrow|rubric|reading-time|read-time|caption|captions|credit|credits|image-credit|photo-credit|copyright|lightbox|gallery|slideshow|carousel|slider|video|video-player|videoplayer|media-credit|wp-caption-text|print|printer|hidden(?!-(?:xs|sm|md|lg|xl))|hide|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|noprint|no-print|print-only|rating|ratings|poll|quiz|survey|badge|toc|table-of-contents'), strong: false },
+  {
+    name: 'meta',
+    re: W(
+      'byline|by-line|author|authors|author-info|author-bio|authorbox|author-box|bio|dateline|timestamp|date|dates|time|published|updated|post-meta|entry-meta|article-meta|meta|metadata|meta-data|tags|tag-list|taglist|tagcloud|tag-cloud|categories|category|kicker|eyebrow|rubric|reading-time|read-time|caption|captions|credit|credits|image-credit|photo-credit|copyright|lightbox|gallery|slideshow|carousel|slider|video|video-player|videoplayer|media-credit|wp-caption-text|print|printer|hidden(?!-(?:xs|sm|md|lg|xl))|hide|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|noprint|no-print|print-only|rating|ratings|poll|quiz|survey|badge|toc|table-of-contents',
+    ),
+    strong: false,
+  },
 ];
 
 /** Embedded posts (tweets, Instagram) quoted in the article: spared by the weak rules. */
@@ -79,7 +165,8 @@ export const BODY_HINTS: readonly RegExp[] = [
 
 /** Readability-style class/id weights for candidate scoring. */
 export const POSITIVE_SIGNATURE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/;
-export const NEGATIVE_SIGNATURE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|subscribe|teaser|recirc|byline|caption/;
+export const NEGATIVE_SIGNATURE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|social|newsletter|subscribe|teaser|recirc|byline|caption/;
 
 /**
  * A short line that is a date stamp in any language: a year or a clock time, few words, no sentence

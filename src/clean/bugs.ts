@@ -7,5 +7,8 @@ export type BugReporter = (err: unknown, context: { stage: string; url: string |
 /** The default BugReporter: a process warning (code GLEANER_BUG) with the stack, on stderr. */
 export const reportBugToStderr: BugReporter = (err, context) => {
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.emitWarning(`bug in ${context.stage}${context.url ? ` (${context.url})` : ''}: ${err instanceof Error ? err.message : String(err)}`, { code: 'GLEANER_BUG', detail });
+  process.emitWarning(
+    `bug in ${context.stage}${context.url ? ` (${context.url})` : ''}: ${err instanceof Error ? err.message : String(err)}`,
+    { code: 'GLEANER_BUG', detail },
+  );
 };

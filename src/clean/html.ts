@@ -26,7 +26,10 @@ const CONSENT_BANNER_MAX = 1200;
 const PAYWALL_TEASER_MAX = 1500;
 
 function splitParagraphs(text: string): string[] {
-  return text.split(/\n\s*\n|\r\n\s*\r\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return text
+    .split(/\n\s*\n|\r\n\s*\r\n|\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 function bodyLength(paragraphs: string[]): number {
@@ -36,7 +39,14 @@ function bodyLength(paragraphs: string[]): number {
 }
 
 const NO_METADATA: PageMetadata = {
-  title: null, byline: null, siteName: null, publishedAt: null, modifiedAt: null, language: null, canonicalUrl: null, description: null,
+  title: null,
+  byline: null,
+  siteName: null,
+  publishedAt: null,
+  modifiedAt: null,
+  language: null,
+  canonicalUrl: null,
+  description: null,
 };
 
 /**
@@ -78,7 +88,9 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits, on
   const $ = cheerio.load(capped, { xml: { xmlMode: false, decodeEntities: true } });
   const md = readMetadata($, meta.url ?? null, onBug);
   // A selector walk costs a pass over the DOM: only when the markup has JSON-LD at all.
-  const ld = capped.includes('application/ld+json') ? readJsonLdBody($, limits.maxJsonLdChars) : { articleBody: null, accessibleForFree: null };
+  const ld = capped.includes('application/ld+json')
+    ? readJsonLdBody($, limits.maxJsonLdChars)
+    : { articleBody: null, accessibleForFree: null };
   const root = $.root()[0];
   const dom = indexDom(root, limits.maxDomDepth);
   if (dom.flattened) flags.truncated = true;
@@ -122,8 +134,13 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits, on
     flags.consentWall = true;
     if (len === 0) emptyReason = 'consent-wall';
   }
-  if (len > 0 && len <= PAYWALL_TEASER_MAX
-    && (result.paywallFound || ld.accessibleForFree === false || result.pageBlocks.some((b) => b.text.length < 400 && PAYWALL_TEXT.test(b.text)))) {
+  if (
+    len > 0 &&
+    len <= PAYWALL_TEASER_MAX &&
+    (result.paywallFound ||
+      ld.accessibleForFree === false ||
+      result.pageBlocks.some((b) => b.text.length < 400 && PAYWALL_TEXT.test(b.text)))
+  ) {
     flags.paywall = true;
   }
 

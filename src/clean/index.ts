@@ -32,17 +32,28 @@ export interface CleanOptions {
 
 /** True when the start of the document looks like HTML markup. */
 export function sniffHtml(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  return /^(<!doctype html|<html|<head|<body|<!--|<meta|<title|<div|<article|<p[\s>])/.test(head)
-    || /<(html|body|article|div|p)[\s>]/.test(head) && /<\/(p|div|body|html)>/.test(text.slice(0, 65536).toLowerCase());
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  return (
+    /^(<!doctype html|<html|<head|<body|<!--|<meta|<title|<div|<article|<p[\s>])/.test(head) ||
+    (/<(html|body|article|div|p)[\s>]/.test(head) && /<\/(p|div|body|html)>/.test(text.slice(0, 65536).toLowerCase()))
+  );
 }
 
 /**
  * Throws BinaryContentError (E_BINARY) when the input is not text at all, whatever its name or
  * Content-Type says (rules and thresholds in src/text/binary.ts). Only the first `maxBytes` count.
  */
-export function assertText(input: string | Uint8Array, meta: Pick<CleanMeta, 'url' | 'contentType'> = {}, maxBytes = DEFAULT_CLEAN_LIMITS.maxInputBytes): void {
-  const verdict = typeof input === 'string' ? sniffBinaryText(input.slice(0, maxBytes)) : sniffBinary(input.subarray(0, maxBytes), meta.contentType);
+export function assertText(
+  input: string | Uint8Array,
+  meta: Pick<CleanMeta, 'url' | 'contentType'> = {},
+  maxBytes = DEFAULT_CLEAN_LIMITS.maxInputBytes,
+): void {
+  const verdict =
+    typeof input === 'string' ? sniffBinaryText(input.slice(0, maxBytes)) : sniffBinary(input.subarray(0, maxBytes), meta.contentType);
   if (verdict.binary) throw new BinaryContentError(meta.url ?? 'the input', verdict.reason ?? 'binary', { url: meta.url ?? null });
 }
 

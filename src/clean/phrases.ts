@@ -8,15 +8,32 @@
 
 /** Ad markers and sponsored-content labels that stand alone ("Advertisement", "- Anzeige -"). */
 export const AD_LABELS: readonly string[] = [
-  'advertisements?', 'advertising', 'advertisement feature', 'adverti[sz]ement\\s*[-–—]\\s*scroll to continue', 'ads?',
-  'sponsored( content| post| links?)?', 'paid (content|post)', 'promoted( content)?', 'partner content',
+  'advertisements?',
+  'advertising',
+  'advertisement feature',
+  'adverti[sz]ement\\s*[-–—]\\s*scroll to continue',
+  'ads?',
+  'sponsored( content| post| links?)?',
+  'paid (content|post)',
+  'promoted( content)?',
+  'partner content',
   // Other languages.
-  'anzeige', 'werbung', 'publicidad', 'publicité', 'pubblicità', 'publicidade', 'реклама', '광고', 'iklan',
+  'anzeige',
+  'werbung',
+  'publicidad',
+  'publicité',
+  'pubblicità',
+  'publicidade',
+  'реклама',
+  '광고',
+  'iklan',
 ];
 
 /** "The story goes on after the ad" markers. */
 export const CONTINUE_PROMPTS: readonly string[] = [
-  'story continues below( this)?( advertisement)?', 'article continues below( advertisement)?', 'continue reading (below|the main story)',
+  'story continues below( this)?( advertisement)?',
+  'article continues below( advertisement)?',
+  'continue reading (below|the main story)',
   'scroll (down )?to continue( with content| reading)?',
 ];
 
@@ -24,43 +41,90 @@ export const CONTINUE_PROMPTS: readonly string[] = [
 export const TEASER_LABELS: readonly string[] = ["don'?t miss", 'see more', 'watch more', 'must see'];
 
 /** A share button's word in each language (alone on a line or block). */
-export const SHARE_WORDS: readonly string[] = ['share', 'compartir', 'partilhar', 'condividi', 'teilen', 'bagikan', 'partager( cet article)?'];
+export const SHARE_WORDS: readonly string[] = [
+  'share',
+  'compartir',
+  'partilhar',
+  'condividi',
+  'teilen',
+  'bagikan',
+  'partager( cet article)?',
+];
 
 /** Reader prompts that stand alone: read on, react, subscribe ("Lire la suite", "Réagir", "Abonnez-vous"). */
 export const READER_PROMPTS: readonly string[] = [
-  'lire la suite', 'la suite après (cette|la) publicité', 'réagir', 'commenter', 'abonnez-vous', "s['’]abonner", "je m['’]abonne",
-  "déjà abonné\\s*\\??", 'se connecter', // fr
+  'lire la suite',
+  'la suite après (cette|la) publicité',
+  'réagir',
+  'commenter',
+  'abonnez-vous',
+  "s['’]abonner",
+  "je m['’]abonne",
+  'déjà abonné\\s*\\??',
+  'se connecter', // fr
 ];
 
 /** Read-more prompts, in several languages: alone, or followed by ':' and a headline. */
 export const READ_ALSO_PROMPTS: readonly string[] = [
-  'read more', 'read next', 'read also', 'also read', 'see also',
-  'leia (mais|também)', 'veja (também|mais)', 'saiba mais', // pt
-  'leggi anche', 'potrebbe interessarti', // it
-  'lee también', 'te puede interesar', 'ver también', // es
-  'lire aussi', 'à lire aussi', 'voir aussi', 'à lire également', 'lire également', 'à voir aussi', 'sur le même sujet', // fr
-  'lesen sie auch', 'mehr zum thema', 'auch interessant', // de
-  'lihat juga', 'baca juga', // id
-  'читайте также', 'смотрите также', // ru
-  '相关(文章|阅读|新闻)', '関連(記事|ニュース)', '관련\\s?기사', // zh, ja, ko
+  'read more',
+  'read next',
+  'read also',
+  'also read',
+  'see also',
+  'leia (mais|também)',
+  'veja (também|mais)',
+  'saiba mais', // pt
+  'leggi anche',
+  'potrebbe interessarti', // it
+  'lee también',
+  'te puede interesar',
+  'ver también', // es
+  'lire aussi',
+  'à lire aussi',
+  'voir aussi',
+  'à lire également',
+  'lire également',
+  'à voir aussi',
+  'sur le même sujet', // fr
+  'lesen sie auch',
+  'mehr zum thema',
+  'auch interessant', // de
+  'lihat juga',
+  'baca juga', // id
+  'читайте также',
+  'смотрите также', // ru
+  '相关(文章|阅读|新闻)',
+  '関連(記事|ニュース)',
+  '관련\\s?기사', // zh, ja, ko
 ];
 
 /** Headings of related-content lists (English). */
 export const RELATED_HEADINGS: readonly string[] = [
-  'related( articles| stories| content| coverage| links| posts| topics)?', "more (from|on|in|about) [\\w .'-]{1,40}", 'recommended( for you| reading)?',
-  'you (may|might) (also )?(like|be interested in)', 'most (read|popular|viewed|shared)', 'trending( now)?', 'top stories', 'latest news',
+  'related( articles| stories| content| coverage| links| posts| topics)?',
+  "more (from|on|in|about) [\\w .'-]{1,40}",
+  'recommended( for you| reading)?',
+  'you (may|might) (also )?(like|be interested in)',
+  'most (read|popular|viewed|shared)',
+  'trending( now)?',
+  'top stories',
+  'latest news',
   "editor'?s picks",
 ];
 
 /** Comment-section prompts. */
 export const COMMENT_PROMPTS: readonly string[] = [
-  'leave a (comment|reply)', 'post a comment', 'add a comment', 'join the (conversation|discussion)', 'show comments', 'view comments',
+  'leave a (comment|reply)',
+  'post a comment',
+  'add a comment',
+  'join the (conversation|discussion)',
+  'show comments',
+  'view comments',
 ];
 
 /** Lines left after a story: a bare "More:", share-with-a-friend prompts, a source credit ("SOURCE: News agencies"). */
 export const TRAILER_LINES: readonly string[] = [
   'more\\s*:',
-  "(like|liked|enjoy|enjoyed|love|loved) (this|the|our) (story|article|post|piece)\\s*[?!.]*\\s*(share|send|pass|forward) it( on)? (with|to) (a friend|friends|others|your friends)\\s*[!.]*",
+  '(like|liked|enjoy|enjoyed|love|loved) (this|the|our) (story|article|post|piece)\\s*[?!.]*\\s*(share|send|pass|forward) it( on)? (with|to) (a friend|friends|others|your friends)\\s*[!.]*',
   '(share|send|e-?mail) (this|it) (story |article )?(with|to) a friend\\s*[!.]*',
   // A credit of a few words, not a sentence.
   "sources?\\s*:\\s*(?:[\\p{L}.&/'()-]+,?\\s*){1,5}",
@@ -68,12 +132,26 @@ export const TRAILER_LINES: readonly string[] = [
 
 /** Labels of a publication dateline ("Published: …", "Publié le …"). */
 export const PUBLISHED_LABELS: readonly string[] = [
-  'published', 'posted', 'first published', 'publicado', 'pubblicato', 'diterbitkan', 'veröffentlicht', 'publié',
+  'published',
+  'posted',
+  'first published',
+  'publicado',
+  'pubblicato',
+  'diterbitkan',
+  'veröffentlicht',
+  'publié',
 ];
 
 /** Labels of a modification dateline: such a date is never the publication date. */
 export const UPDATED_LABELS: readonly string[] = [
-  'updated', 'last updated', 'last modified', 'modified', 'atualizado', 'aggiornato', 'aktualisiert', 'mis à jour',
+  'updated',
+  'last updated',
+  'last modified',
+  'modified',
+  'atualizado',
+  'aggiornato',
+  'aktualisiert',
+  'mis à jour',
 ];
 
 /** Alternation of a list's fragments (as a non-capturing group's body). */
@@ -147,7 +225,8 @@ export function consentPhraseCount(text: string): number {
 }
 
 /** Paywall teaser text. */
-export const PAYWALL_TEXT = /\b(subscribe (now )?to (continue|keep) reading|(this|the) (article|story|content) is (only )?(available|reserved) (to|for) (subscribers|members)|already (a subscriber|have an account)\??\s*(sign|log) in|become a (subscriber|member) to (read|continue)|to continue reading,? (please )?(subscribe|log in|sign in)|you('ve| have) (reached|used) (your|all) (free|\d+) (articles|stories))\b/i;
+export const PAYWALL_TEXT =
+  /\b(subscribe (now )?to (continue|keep) reading|(this|the) (article|story|content) is (only )?(available|reserved) (to|for) (subscribers|members)|already (a subscriber|have an account)\??\s*(sign|log) in|become a (subscriber|member) to (read|continue)|to continue reading,? (please )?(subscribe|log in|sign in)|you('ve| have) (reached|used) (your|all) (free|\d+) (articles|stories))\b/i;
 
 // ---- Plain-text lines (clean/text.ts): whole lines, matched after trimming and bullet removal.
 
@@ -159,9 +238,11 @@ export const AD_LINE_PATTERNS: readonly RegExp[] = [
 
 /** Cookie / consent notices: a cookie word AND a consent action in the same short line. */
 export const COOKIE_SUBJECT = /\b(cookies?|tracking technologies|your privacy|privacy (policy|settings|preferences)|consent)\b/i;
-export const COOKIE_ACTION = /\b(accept( all)?|agree|opt[- ]?out|consent|manage (preferences|settings|cookies|options)|cookie (policy|settings|preferences)|by (continuing|using) (this|our)|reject( all)?|got it|ok,? i understand)\b/i;
+export const COOKIE_ACTION =
+  /\b(accept( all)?|agree|opt[- ]?out|consent|manage (preferences|settings|cookies|options)|cookie (policy|settings|preferences)|by (continuing|using) (this|our)|reject( all)?|got it|ok,? i understand)\b/i;
 /** The same in French: "Accepter", "Refuser", "Paramétrer", "Tout accepter", "En poursuivant votre navigation". */
-export const COOKIE_ACTION_FR = /(?<![\p{L}])(accepter|tout accepter|refuser|tout refuser|paramétrer|personnaliser|gérer (mes|les) (choix|préférences|cookies)|en poursuivant (votre navigation|sur ce site)|j['’]accepte|continuer sans accepter)(?![\p{L}])/iu;
+export const COOKIE_ACTION_FR =
+  /(?<![\p{L}])(accepter|tout accepter|refuser|tout refuser|paramétrer|personnaliser|gérer (mes|les) (choix|préférences|cookies)|en poursuivant (votre navigation|sur ce site)|j['’]accepte|continuer sans accepter)(?![\p{L}])/iu;
 /** A notice speaks to the reader ("we use", "your experience", "ce site", "vous"); news about cookies does not. */
 export const COOKIE_ADDRESSED = /\b(you|your|we|our|us|this (web)?site)\b|(?<![\p{L}])(vous|votre|vos|nous|ce site)(?![\p{L}])/iu;
 /** Longest line still treated as a consent notice (a real paragraph about cookies is longer). */

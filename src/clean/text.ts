@@ -9,7 +9,17 @@ import type { CleanLimits } from './limits.js';
 import { guessLanguage } from '../text/language.js';
 import { dateFromText } from './metadata/dates.js';
 import { cleanTitle } from './metadata/title.js';
-import { AD_LINE_PATTERNS, COOKIE_ACTION, COOKIE_ACTION_FR, COOKIE_ADDRESSED, COOKIE_MAX_CHARS, COOKIE_SUBJECT, DATELINE_LABEL, PROMPT_LINE_PATTERNS, UPDATED_LABEL } from './phrases.js';
+import {
+  AD_LINE_PATTERNS,
+  COOKIE_ACTION,
+  COOKIE_ACTION_FR,
+  COOKIE_ADDRESSED,
+  COOKIE_MAX_CHARS,
+  COOKIE_SUBJECT,
+  DATELINE_LABEL,
+  PROMPT_LINE_PATTERNS,
+  UPDATED_LABEL,
+} from './phrases.js';
 import { splitAuthors } from './metadata/byline.js';
 
 /** List-item glyphs stripped from the start of a line ("• text", "- text", "► text"). */
@@ -17,11 +27,42 @@ export const BULLET_GLYPH = /^(?:[•·▪▫■□◦●○►▶▸‣⁃✓�
 
 /** A byline line: "By Jane Doe", "By Jane Doe and John Roe, Reuters". */
 const BYLINE_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|del|la|le|bin|al|el))*`;
-const BYLINE_LINE = new RegExp(String.raw`^(?:[Bb]y|BY)\s+(${BYLINE_NAME}(?:\s*(?:,|and|&)\s*${BYLINE_NAME}){0,3})\s*(?:[,|–—-]\s*.{0,60})?$`, 'u');
+const BYLINE_LINE = new RegExp(
+  String.raw`^(?:[Bb]y|BY)\s+(${BYLINE_NAME}(?:\s*(?:,|and|&)\s*${BYLINE_NAME}){0,3})\s*(?:[,|–—-]\s*.{0,60})?$`,
+  'u',
+);
 
 /** Words that stay lowercase in Title Case ("Reveals Truth of the World"). */
 const TITLE_SMALL_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'over', 'than', 'is', 'are',
+  'a',
+  'an',
+  'the',
+  'and',
+  'but',
+  'or',
+  'nor',
+  'for',
+  'so',
+  'yet',
+  'as',
+  'at',
+  'by',
+  'in',
+  'of',
+  'off',
+  'on',
+  'per',
+  'to',
+  'up',
+  'via',
+  'vs',
+  'with',
+  'from',
+  'into',
+  'over',
+  'than',
+  'is',
+  'are',
 ]);
 
 export interface TextLine {
@@ -42,7 +83,12 @@ export function isCookieNotice(line: string): boolean {
   const addressed = COOKIE_ADDRESSED.test(line);
   if (/\bcookies?\b/i.test(line) && (COOKIE_ACTION.test(line) || COOKIE_ACTION_FR.test(line)) && addressed) return true;
   // Privacy/consent prompts without the word "cookie": short, addressed to the reader, with an action.
-  return line.length <= 200 && COOKIE_SUBJECT.test(line) && /\b(we|you|your|our)\b/i.test(line) && /\b(accept|agree|reject|manage (preferences|settings|options))\b/i.test(line);
+  return (
+    line.length <= 200 &&
+    COOKIE_SUBJECT.test(line) &&
+    /\b(we|you|your|our)\b/i.test(line) &&
+    /\b(accept|agree|reject|manage (preferences|settings|options))\b/i.test(line)
+  );
 }
 
 export function isPromptLine(line: string): boolean {
@@ -57,7 +103,10 @@ export function isBoilerplateLine(line: string): boolean {
 
 /** Share of the significant words that start with a capital letter (digits count as capitalised). */
 export function titleCaseRatio(line: string): number {
-  const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  const words = line
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
   const significant = words.filter((w, i) => i === 0 || !TITLE_SMALL_WORDS.has(w.toLowerCase()));
   if (significant.length === 0) return 0;
   const caps = significant.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
@@ -104,7 +153,11 @@ export function bylineFromLine(line: string): string | null {
 
 /** Split into lines, trimmed and with bullet glyphs removed, each knowing whether a blank line follows. */
 export function splitLines(text: string): TextLine[] {
-  const raw = text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b\ufeff]/g, '').split('\n');
+  const raw = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[\u200b\ufeff]/g, '')
+    .split('\n');
   const out: TextLine[] = [];
   for (const r of raw) {
     const t = r.replace(/\t/g, ' ').trim();
@@ -126,7 +179,6 @@ function continues(prev: string, next: string): boolean {
   // "... will meet in\nGeneva": the previous line stops on a lowercase word, mid-sentence.
   return /\s\p{Ll}+$/u.test(prev) && /^\p{L}/u.test(next);
 }
-
 
 export interface PlainTextParts {
   title: string | null;

@@ -35,7 +35,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     printError(ctx, `corrections: unknown subcommand '${sub}' (expected list, export or import)`);
     return 2;
   }
-  const parsed = parseCommandArgs(ctx, `corrections ${sub}`, HELP, rest, { db: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const parsed = parseCommandArgs(ctx, `corrections ${sub}`, HELP, rest, {
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if ((sub === 'import') !== (positionals.length === 1) || positionals.length > 1) {
@@ -69,8 +72,17 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       if (values.json) await writeLine(ctx.stdout, JSON.stringify({ ...c.correction, undoneAt: c.undoneAt, undoneBy: c.undoneBy }));
       else {
         const x = c.correction as Record<string, unknown>;
-        const detail = x.to ? ` → ${x.to}` : x.into ? ` → ${displayText(String(x.into))}` : x.alias ? ` + ${displayText(String(x.alias))}` : '';
-        await writeLine(ctx.stdout, `${c.correction.id}  ${c.correction.at}  ${displayText(c.correction.author)}  ${c.correction.op}${c.correction.type ? ` ${c.correction.type}` : ''} '${displayText(c.correction.name)}'${detail}${c.correction.recordId ? ` (record ${c.correction.recordId})` : ''}${c.undoneAt ? `  [undone ${c.undoneAt} by ${displayText(c.undoneBy)}]` : ''}`);
+        const detail = x.to
+          ? ` → ${x.to}`
+          : x.into
+            ? ` → ${displayText(String(x.into))}`
+            : x.alias
+              ? ` + ${displayText(String(x.alias))}`
+              : '';
+        await writeLine(
+          ctx.stdout,
+          `${c.correction.id}  ${c.correction.at}  ${displayText(c.correction.author)}  ${c.correction.op}${c.correction.type ? ` ${c.correction.type}` : ''} '${displayText(c.correction.name)}'${detail}${c.correction.recordId ? ` (record ${c.correction.recordId})` : ''}${c.undoneAt ? `  [undone ${c.undoneAt} by ${displayText(c.undoneBy)}]` : ''}`,
+        );
       }
     }
     if (!all.length && !values.json) await writeLine(ctx.stdout, 'no corrections');

@@ -4,7 +4,16 @@ import { parseArgs } from 'node:util';
 import { errorMessage } from '../errors.js';
 import { type CliContext, printError } from './context.js';
 import { CORRECTION_HELP, CORRECTION_SUBCOMMANDS, runCorrection } from './entity-corrections.js';
-import { Output, firstSentence, formatTable, openReviewStore, parseCount, parseEntityType, runSubcommand, terminalWidth } from './review.js';
+import {
+  Output,
+  firstSentence,
+  formatTable,
+  openReviewStore,
+  parseCount,
+  parseEntityType,
+  runSubcommand,
+  terminalWidth,
+} from './review.js';
 
 const HELP = `Usage: gleaner entities top [options]
        gleaner entities show|reject|retype|merge|alias|undo ... (below)
@@ -26,7 +35,9 @@ Exit status: 0 ok, 1 store error (or no such entity), 2 usage error.
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const corrections = Object.fromEntries(CORRECTION_SUBCOMMANDS.map((sub) => [sub, (rest: string[]) => runCorrection(sub, rest, ctx, HELP)]));
+  const corrections = Object.fromEntries(
+    CORRECTION_SUBCOMMANDS.map((sub) => [sub, (rest: string[]) => runCorrection(sub, rest, ctx, HELP)]),
+  );
   return runSubcommand('entities', argv, ctx, HELP, { top: (rest) => top(rest, ctx), ...corrections });
 }
 
@@ -55,13 +66,24 @@ async function top(rest: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(HELP);
     return 0;
   }
-  const opts = { type: parseEntityType(values.type), since: values.since, until: values.until, limit: parseCount(values.limit, '--limit') ?? 20 };
+  const opts = {
+    type: parseEntityType(values.type),
+    since: values.since,
+    until: values.until,
+    limit: parseCount(values.limit, '--limit') ?? 20,
+  };
   const store = await openReviewStore(ctx, values.db);
   try {
     const top = await store.topEntities(opts);
     const out = new Output(ctx.stdout);
     if (values.json) {
-      for (const t of top) if (!(await out.write(JSON.stringify({ type: t.type, name: t.name, code: t.code ?? null, articles: t.articles, mentions: t.mentions }) + '\n'))) break;
+      for (const t of top)
+        if (
+          !(await out.write(
+            JSON.stringify({ type: t.type, name: t.name, code: t.code ?? null, articles: t.articles, mentions: t.mentions }) + '\n',
+          ))
+        )
+          break;
       return 0;
     }
     if (!top.length) {
@@ -70,7 +92,13 @@ async function top(rest: string[], ctx: CliContext): Promise<number> {
     }
     await out.write(
       formatTable(
-        [{ header: 'TYPE' }, { header: 'NAME', flex: true }, { header: 'CODE' }, { header: 'ARTICLES', right: true }, { header: 'MENTIONS', right: true }],
+        [
+          { header: 'TYPE' },
+          { header: 'NAME', flex: true },
+          { header: 'CODE' },
+          { header: 'ARTICLES', right: true },
+          { header: 'MENTIONS', right: true },
+        ],
         top.map((t) => [t.type, t.name, t.code ?? '', String(t.articles), String(t.mentions)]),
         terminalWidth(ctx.stdout),
       ),

@@ -75,7 +75,12 @@ export async function runCorrection(sub: string, argv: string[], ctx: CliContext
     if (sub === 'show') return await show(ctx, store, positionals[0], type, values.json ?? false);
     if (sub === 'undo') {
       const { correction, records } = await store.undoCorrection(positionals[0], author);
-      await writeLine(ctx.stdout, values.json ? JSON.stringify({ undone: correction, records }) : `undone ${correction.id} (${correction.op} ${displayText(correction.name)}); ${records} record(s) changed`);
+      await writeLine(
+        ctx.stdout,
+        values.json
+          ? JSON.stringify({ undone: correction, records })
+          : `undone ${correction.id} (${correction.op} ${displayText(correction.name)}); ${records} record(s) changed`,
+      );
       return 0;
     }
     const [ref, arg] = positionals;
@@ -85,7 +90,15 @@ export async function runCorrection(sub: string, argv: string[], ctx: CliContext
         input = { op: 'reject', name: ref, type, author, ...(values.record ? { recordId: values.record } : {}) };
         break;
       case 'retype':
-        input = { op: 'retype', name: ref, type, to: namedType(arg, 'TYPE')!, author, ...(values.code ? { code: values.code.toUpperCase() } : {}), ...(values.record ? { recordId: values.record } : {}) };
+        input = {
+          op: 'retype',
+          name: ref,
+          type,
+          to: namedType(arg, 'TYPE')!,
+          author,
+          ...(values.code ? { code: values.code.toUpperCase() } : {}),
+          ...(values.record ? { recordId: values.record } : {}),
+        };
         break;
       case 'merge':
         input = { op: 'merge', name: ref, type, into: arg, author };
@@ -94,7 +107,10 @@ export async function runCorrection(sub: string, argv: string[], ctx: CliContext
         input = { op: 'alias', name: ref, type, alias: arg, author };
     }
     const { correction, records } = await store.addCorrection(input);
-    await writeLine(ctx.stdout, values.json ? JSON.stringify({ correction, records }) : `${correction.id}: ${describe(correction)}; ${records} record(s) changed`);
+    await writeLine(
+      ctx.stdout,
+      values.json ? JSON.stringify({ correction, records }) : `${correction.id}: ${describe(correction)}; ${records} record(s) changed`,
+    );
     return 0;
   } finally {
     await store.close();
@@ -123,7 +139,13 @@ async function show(ctx: CliContext, store: Store, ref: string, type: NamedType 
   }
   const co = await store.coEntities(e.id, 10);
   if (json) {
-    await writeLine(ctx.stdout, JSON.stringify({ ...e, coEntities: co.map((c) => ({ id: c.entity.id, type: c.entity.type, name: c.entity.name, records: c.records })) }));
+    await writeLine(
+      ctx.stdout,
+      JSON.stringify({
+        ...e,
+        coEntities: co.map((c) => ({ id: c.entity.id, type: c.entity.type, name: c.entity.name, records: c.records })),
+      }),
+    );
     return 0;
   }
   const lines = [

@@ -80,9 +80,15 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parsed;
   const publishedAt = values['published-at'] ? parseIsoDate(values['published-at'], '--published-at') : null;
   const maxWords = values['max-words'] ? Number(values['max-words']) : undefined;
-  if (maxWords !== undefined && !(Number.isInteger(maxWords) && maxWords > 0)) throw new InputError('--max-words takes a positive whole number');
+  if (maxWords !== undefined && !(Number.isInteger(maxWords) && maxWords > 0))
+    throw new InputError('--max-words takes a positive whole number');
 
-  const lexicon = values.lexicon ? readLexicon((await readWhole({ path: values.lexicon }, MAX_LEXICON_BYTES, `lexicon ${values.lexicon}`)).toString('utf8'), values.lexicon) : undefined;
+  const lexicon = values.lexicon
+    ? readLexicon(
+        (await readWhole({ path: values.lexicon }, MAX_LEXICON_BYTES, `lexicon ${values.lexicon}`)).toString('utf8'),
+        values.lexicon,
+      )
+    : undefined;
 
   let specs: InputSpec[];
   if (values.manifest) {
@@ -105,12 +111,16 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       // Never more than the clean step's byte cap + 1: a bigger input becomes a truncated record.
       const cap = DEFAULT_CLEAN_LIMITS.maxInputBytes;
       const { bytes } = spec.path === '-' ? await readBounded(ctx.stdin, cap) : await readFileBounded(spec.path, cap);
-      const record = processDocument(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-        url: spec.url,
-        publishedAt: spec.publishedAt,
-        isText: spec.isText,
-        fileName: spec.path === '-' ? null : spec.path,
-      }, { extract: { maxWords, lexicon } });
+      const record = processDocument(
+        new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        {
+          url: spec.url,
+          publishedAt: spec.publishedAt,
+          isText: spec.isText,
+          fileName: spec.path === '-' ? null : spec.path,
+        },
+        { extract: { maxWords, lexicon } },
+      );
       if (record.text === '') printError(ctx, `${spec.path}: no article text found${whyEmpty(record.flags)}`);
       await writeLine(ctx.stdout, JSON.stringify(record));
     } catch (err) {

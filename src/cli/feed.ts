@@ -53,7 +53,18 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   for (const source of positionals) {
     let code: number;
     try {
-      code = await previewOne(source, { url: values.url ?? null, limit, content: values.content ?? false, feedInfo: values['feed-info'] ?? false, robots, allowPrivateAddresses }, ctx);
+      code = await previewOne(
+        source,
+        {
+          url: values.url ?? null,
+          limit,
+          content: values.content ?? false,
+          feedInfo: values['feed-info'] ?? false,
+          robots,
+          allowPrivateAddresses,
+        },
+        ctx,
+      );
     } catch (err) {
       if (!(err instanceof InputError) || positionals.length === 1) throw err;
       printError(ctx, `${errorMessage(err)} [${err.code}]`);
@@ -87,7 +98,11 @@ async function previewOne(source: string, o: PreviewOptions, ctx: CliContext): P
     }
     try {
       // any content type: feeds are served as text/xml, application/octet-stream, text/plain…; the parser decides
-      const res = await fetchUrl(source, { userAgent: ctx.config.userAgent, allowPrivateAddresses: o.allowPrivateAddresses, acceptContentTypes: [] });
+      const res = await fetchUrl(source, {
+        userAgent: ctx.config.userAgent,
+        allowPrivateAddresses: o.allowPrivateAddresses,
+        acceptContentTypes: [],
+      });
       bytes = res.body;
       url = o.url ?? res.url;
       contentType = res.contentType;
@@ -110,7 +125,10 @@ async function previewOne(source: string, o: PreviewOptions, ctx: CliContext): P
     return 1;
   }
   if (o.feedInfo) {
-    await writeLine(ctx.stdout, JSON.stringify({ feed: { title: feed.title, link: feed.link, format: feed.format, items: feed.items.length } }));
+    await writeLine(
+      ctx.stdout,
+      JSON.stringify({ feed: { title: feed.title, link: feed.link, format: feed.format, items: feed.items.length } }),
+    );
   }
   for (const item of feed.items.slice(0, o.limit)) {
     const line: Record<string, unknown> = {

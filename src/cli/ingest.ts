@@ -23,7 +23,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const targets: string[] = [];
   for (const p of parsed.positionals) {
-    if (p === '-') targets.push(...(await readStdin(ctx.stdin, MAX_URL_LIST_BYTES, 'the URL list on stdin')).toString('utf8').split(/\r?\n/));
+    if (p === '-')
+      targets.push(...(await readStdin(ctx.stdin, MAX_URL_LIST_BYTES, 'the URL list on stdin')).toString('utf8').split(/\r?\n/));
     else targets.push(p);
   }
   const urls = targets.map((t) => t.trim()).filter((t) => t && !t.startsWith('#'));
@@ -54,7 +55,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         if (e.kind === 'record' && e.record) {
           await writeLine(ctx.stdout, JSON.stringify({ id: e.upsert?.id, status: e.upsert?.status, ...e.record }));
           progress(`${e.upsert?.status ?? 'stored'} ${e.url}`);
-        } else if (e.kind === 'feed') progress(`feed ${e.url}: ${e.items} items${e.left ? `, ${e.left} left for the next run (GLEANER_FEED_MAX_ITEMS)` : ''}`);
+        } else if (e.kind === 'feed')
+          progress(`feed ${e.url}: ${e.items} items${e.left ? `, ${e.left} left for the next run (GLEANER_FEED_MAX_ITEMS)` : ''}`);
         else if (e.kind === 'skipped') progress(`seen before ${e.url}`);
         else if (e.kind === 'failed') printError(ctx, `${e.url}: ${e.error}`);
       },

@@ -16,9 +16,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   retry: { summary: 'send failed jobs back to their queue: --code E_… or --all', load: () => import('./retry.js') },
   status: { summary: 'queue counts, failed jobs with reasons, schedulers', load: () => import('./status.js') },
   records: { summary: 'review stored records: list | show | search | export', load: () => import('./records.js') },
-  entities: { summary: 'entities across stored records: top | show | reject | retype | merge | alias | undo', load: () => import('./entities.js') },
-  reprocess: { summary: 'clean + extract again over stored raw pages (pipeline upgrade, new corrections)', load: () => import('./reprocess.js') },
-  corrections: { summary: "reviewers' corrections: list | export > lexicon.json | import lexicon.json", load: () => import('./corrections.js') },
+  entities: {
+    summary: 'entities across stored records: top | show | reject | retype | merge | alias | undo',
+    load: () => import('./entities.js'),
+  },
+  reprocess: {
+    summary: 'clean + extract again over stored raw pages (pipeline upgrade, new corrections)',
+    load: () => import('./reprocess.js'),
+  },
+  corrections: {
+    summary: "reviewers' corrections: list | export > lexicon.json | import lexicon.json",
+    load: () => import('./corrections.js'),
+  },
   serve: { summary: 'the HTTP API, the review page and the queue dashboard', load: () => import('./serve.js') },
 };
 

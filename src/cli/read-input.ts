@@ -14,7 +14,11 @@ export interface BoundedBytes {
  * the cap" from "more"), then stops reading. A stream we stop early is destroyed (a file) or left
  * alone (stdin belongs to the process; its writer gets EPIPE when we exit).
  */
-export async function readBounded(stream: NodeJS.ReadableStream, maxBytes: number, opts: { destroy?: boolean } = {}): Promise<BoundedBytes> {
+export async function readBounded(
+  stream: NodeJS.ReadableStream,
+  maxBytes: number,
+  opts: { destroy?: boolean } = {},
+): Promise<BoundedBytes> {
   const chunks: Buffer[] = [];
   let size = 0;
   const limit = maxBytes + 1;
@@ -46,14 +50,26 @@ export async function readFileBounded(path: string, maxBytes: number): Promise<B
     return await readBounded(createReadStream(path, { end: maxBytes, highWaterMark: 1024 * 1024 }), maxBytes, { destroy: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : errorMessage(err);
     throw new InputError(`cannot read input: ${why}`, { path });
   }
 }
 
 /** A list (manifest, URLs) that must be read whole: more than `maxBytes` is an error, not a cut. */
-export async function readWhole(source: { path: string } | { stdin: NodeJS.ReadableStream }, maxBytes: number, what: string): Promise<Buffer> {
+export async function readWhole(
+  source: { path: string } | { stdin: NodeJS.ReadableStream },
+  maxBytes: number,
+  what: string,
+): Promise<Buffer> {
   const read = 'path' in source ? await readFileBounded(source.path, maxBytes) : await readBounded(source.stdin, maxBytes);
-  if (read.truncated) throw new InputError(`${what} is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB; split it`, { limit: maxBytes });
+  if (read.truncated)
+    throw new InputError(`${what} is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB; split it`, { limit: maxBytes });
   return read.bytes;
 }

@@ -70,7 +70,8 @@ async function records(sub: string, rest: string[], ctx: CliContext): Promise<nu
   switch (sub) {
     case 'list':
     case 'search': {
-      if (sub === 'list' && positionals.length) return usage(`unexpected argument '${positionals[0]}' (free text goes to 'records search')`);
+      if (sub === 'list' && positionals.length)
+        return usage(`unexpected argument '${positionals[0]}' (free text goes to 'records search')`);
       if (sub === 'search' && !positionals.join(' ').trim()) return usage('needs the text to search for');
       const filter = filterFromFlags(values as FilterFlags, { limit: LIST_DEFAULT_LIMIT });
       if (sub === 'search') filter.query = positionals.join(' ');
@@ -78,7 +79,9 @@ async function records(sub: string, rest: string[], ctx: CliContext): Promise<nu
     }
     case 'show': {
       if (positionals.length !== 1) return usage('needs exactly one record id or URL');
-      return withStore(ctx, values.db, (store) => show(store, positionals[0], { json: values.json ?? false, revisions: values.revisions ?? false }, ctx));
+      return withStore(ctx, values.db, (store) =>
+        show(store, positionals[0], { json: values.json ?? false, revisions: values.revisions ?? false }, ctx),
+      );
     }
     case 'export': {
       const format = values.format ?? 'ndjson';
@@ -122,7 +125,13 @@ async function list(store: Store, filter: RecordFilter, json: boolean, ctx: CliC
   ]);
   await out.write(
     formatTable(
-      [{ header: 'ID' }, { header: 'PUBLISHED' }, { header: 'SOURCE', max: 28 }, { header: 'COUNTRIES', max: 14 }, { header: 'TITLE', flex: true }],
+      [
+        { header: 'ID' },
+        { header: 'PUBLISHED' },
+        { header: 'SOURCE', max: 28 },
+        { header: 'COUNTRIES', max: 14 },
+        { header: 'TITLE', flex: true },
+      ],
       rows,
       terminalWidth(ctx.stdout),
     ),
@@ -170,7 +179,9 @@ async function show(store: Store, idOrUrl: string, opts: { json: boolean; revisi
   field('language', record.language);
   field('words', record.wordCount);
   field('syndicated', record.syndicatedFrom ? `copy of ${record.syndicatedFrom}` : null);
-  const flags = Object.entries(record.flags ?? {}).filter(([, v]) => v).map(([k]) => k);
+  const flags = Object.entries(record.flags ?? {})
+    .filter(([, v]) => v)
+    .map(([k]) => k);
   field('flags', flags.join(', '));
   field('feed', record.provenance?.feedUrl);
   field('fetched', record.provenance?.fetchedAt);
@@ -182,15 +193,33 @@ async function show(store: Store, idOrUrl: string, opts: { json: boolean; revisi
   const group = (label: string, items: string[]) => {
     if (items.length) out.push(`${label.padEnd(15)}${displayText(items.join('; '))}`);
   };
-  group('People', e.people.map((p) => `${p.name} (${p.mentions}${aka(p.aliases)})`));
-  group('Countries', e.countries.map((c) => `${c.name} ${c.code} (${c.mentions})`));
-  group('Organizations', e.organizations.map((o) => `${o.name} (${o.mentions}${aka(o.aliases)})`));
-  group('Places', e.places.map((p) => `${p.name}${p.countryCode ? ` [${p.countryCode}]` : ''} (${p.mentions})`));
-  group('Dates', e.dates.map((d) => `${d.text}${d.value ? ` → ${d.value}` : ''} (${d.mentions})`));
+  group(
+    'People',
+    e.people.map((p) => `${p.name} (${p.mentions}${aka(p.aliases)})`),
+  );
+  group(
+    'Countries',
+    e.countries.map((c) => `${c.name} ${c.code} (${c.mentions})`),
+  );
+  group(
+    'Organizations',
+    e.organizations.map((o) => `${o.name} (${o.mentions}${aka(o.aliases)})`),
+  );
+  group(
+    'Places',
+    e.places.map((p) => `${p.name}${p.countryCode ? ` [${p.countryCode}]` : ''} (${p.mentions})`),
+  );
+  group(
+    'Dates',
+    e.dates.map((d) => `${d.text}${d.value ? ` → ${d.value}` : ''} (${d.mentions})`),
+  );
   if (opts.revisions) {
     out.push('');
     out.push('Revisions');
-    for (const r of revisions) out.push(`  ${String(r.revision).padStart(3)}  ${r.updatedAt}  ${r.provenance?.contentHash?.slice(0, 12) ?? ''}  ${r.wordCount ?? ''} words  ${displayText(r.title)}`);
+    for (const r of revisions)
+      out.push(
+        `  ${String(r.revision).padStart(3)}  ${r.updatedAt}  ${r.provenance?.contentHash?.slice(0, 12) ?? ''}  ${r.wordCount ?? ''} words  ${displayText(r.title)}`,
+      );
   }
   out.push('');
   out.push(displayBody(record.text));

@@ -89,7 +89,11 @@ function tally(s: ReprocessSummary, status: string): void {
 }
 
 /** In this process: each record's raw page through the pipeline and back into the store. */
-export async function reprocessLocally(store: Store, records: StoredRecord[], onProgress: (s: ReprocessSummary, failure?: string) => void): Promise<ReprocessSummary> {
+export async function reprocessLocally(
+  store: Store,
+  records: StoredRecord[],
+  onProgress: (s: ReprocessSummary, failure?: string) => void,
+): Promise<ReprocessSummary> {
   const s: ReprocessSummary = { total: records.length, changed: 0, unchanged: 0, failed: 0, skipped: 0 };
   for (const r of records) {
     const input = reprocessInput(r);
@@ -109,7 +113,11 @@ export async function reprocessLocally(store: Store, records: StoredRecord[], on
 }
 
 /** Through the process queue: one job per record, then wait for the workers' results. */
-async function reprocessViaQueue(config: Config, records: StoredRecord[], onProgress: (s: ReprocessSummary, failure?: string) => void): Promise<ReprocessSummary> {
+async function reprocessViaQueue(
+  config: Config,
+  records: StoredRecord[],
+  onProgress: (s: ReprocessSummary, failure?: string) => void,
+): Promise<ReprocessSummary> {
   const { connectProducer, createWorkerConnection } = await import('../queue/connection.js');
   const { openQueues } = await import('../queue/producer.js');
   const { QUEUE_NAMES, JOB_NAMES } = await import('../queue/queues.js');
@@ -151,12 +159,19 @@ async function reprocessViaQueue(config: Config, records: StoredRecord[], onProg
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, 'reprocess', HELP, argv, {
-    ...FILTER_OPTIONS,
-    all: { type: 'boolean', default: false },
-    'in-process': { type: 'boolean', default: false },
-    queue: { type: 'boolean', default: false },
-  }, { allowPositionals: false });
+  const parsed = parseCommandArgs(
+    ctx,
+    'reprocess',
+    HELP,
+    argv,
+    {
+      ...FILTER_OPTIONS,
+      all: { type: 'boolean', default: false },
+      'in-process': { type: 'boolean', default: false },
+      queue: { type: 'boolean', default: false },
+    },
+    { allowPositionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const v = parsed.values;
   const filter: RecordFilter = filterFromFlags(v);
@@ -169,7 +184,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     const records = await store.list(filter);
     const progress = new Progress(ctx.stderr, records.length);
     const onProgress = (s: ReprocessSummary, failure?: string) => {
-      if (failure) ctx.stderr.write(`${ctx.stderr && (ctx.stderr as { isTTY?: boolean }).isTTY ? '\n' : ''}gleaner: reprocess failed: ${failure}\n`);
+      if (failure)
+        ctx.stderr.write(`${ctx.stderr && (ctx.stderr as { isTTY?: boolean }).isTTY ? '\n' : ''}gleaner: reprocess failed: ${failure}\n`);
       progress.update(s);
     };
     let viaQueue = false;
@@ -187,6 +203,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   } finally {
     await store.close();
   }
-  await writeLine(ctx.stdout, `reprocessed ${summary!.total}: ${summary!.changed} changed, ${summary!.unchanged} unchanged, ${summary!.failed} failed, ${summary!.skipped} skipped (no raw page)`);
+  await writeLine(
+    ctx.stdout,
+    `reprocessed ${summary!.total}: ${summary!.changed} changed, ${summary!.unchanged} unchanged, ${summary!.failed} failed, ${summary!.skipped} skipped (no raw page)`,
+  );
   return summary!.failed ? 1 : 0;
 }

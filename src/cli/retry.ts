@@ -21,16 +21,25 @@ Options:
 `;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, 'retry', HELP, argv, {
-    queue: { type: 'string' },
-    code: { type: 'string' },
-    all: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  }, { allowPositionals: false });
+  const parsed = parseCommandArgs(
+    ctx,
+    'retry',
+    HELP,
+    argv,
+    {
+      queue: { type: 'string' },
+      code: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    { allowPositionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const { queue, code, all, json } = parsed.values;
-  if (queue !== undefined && !ALL_QUEUES.includes(queue as QueueName)) throw new InputError(`retry: unknown queue '${queue}' (use ${ALL_QUEUES.join(', ')})`);
-  if (code !== undefined && !ERROR_CODE.test(code)) throw new InputError(`retry: --code takes an error code such as E_TIMEOUT (got '${code}')`);
+  if (queue !== undefined && !ALL_QUEUES.includes(queue as QueueName))
+    throw new InputError(`retry: unknown queue '${queue}' (use ${ALL_QUEUES.join(', ')})`);
+  if (code !== undefined && !ERROR_CODE.test(code))
+    throw new InputError(`retry: --code takes an error code such as E_TIMEOUT (got '${code}')`);
   if (!all && code === undefined) throw new InputError('retry: say which failed jobs: --code E_… or --all');
   if (all && code !== undefined) throw new InputError('retry: --all and --code exclude each other');
 
@@ -39,8 +48,13 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     const queues = producer.getQueues().filter((q) => queue === undefined || q.name === queue);
     const outcome = await retryFailed(queues, producer.redis, { code });
     const total = outcome.reduce((n, o) => n + o.retried, 0);
-    if (json) await writeLine(ctx.stdout, JSON.stringify({ retried: total, queues: Object.fromEntries(outcome.map((o) => [o.queue, o.retried])) }));
-    else await writeLine(ctx.stdout, `${total} failed job${total === 1 ? '' : 's'} retried (${outcome.map((o) => `${o.queue} ${o.retried}`).join(', ')})`);
+    if (json)
+      await writeLine(ctx.stdout, JSON.stringify({ retried: total, queues: Object.fromEntries(outcome.map((o) => [o.queue, o.retried])) }));
+    else
+      await writeLine(
+        ctx.stdout,
+        `${total} failed job${total === 1 ? '' : 's'} retried (${outcome.map((o) => `${o.queue} ${o.retried}`).join(', ')})`,
+      );
     return 0;
   } finally {
     await producer.close();

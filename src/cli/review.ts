@@ -71,7 +71,10 @@ export function parseEntityType(value: string | undefined): EntityType | undefin
 }
 
 export function filterFromFlags(v: FilterFlags, defaults: { limit?: number } = {}): RecordFilter {
-  const countries = (v.country ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  const countries = (v.country ?? [])
+    .flatMap((c) => c.split(','))
+    .map((c) => c.trim())
+    .filter(Boolean);
   return {
     entity: v.entity?.length ? v.entity : undefined,
     entityId: v['entity-id']?.length ? v['entity-id'] : undefined,
@@ -99,14 +102,19 @@ export async function openReviewStore(ctx: CliContext, db: string | undefined): 
 /** Text from pages made safe for a terminal: control characters (escape sequences) and line breaks become spaces. */
 export function displayText(s: string | null | undefined): string {
   if (!s) return '';
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** Like displayText, but keeps line breaks (article bodies). */
 export function displayBody(s: string): string {
   return s
     .split('\n')
-    .map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').trimEnd())
+    .map((line) =>
+      line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').trimEnd(),
+    )
     .join('\n');
 }
 
@@ -146,7 +154,11 @@ export function formatTable(columns: Column[], rows: string[][], width: number):
     r
       .map((c, i) => {
         const t = truncate(c, widths[i]);
-        return columns[i].right ? t.padStart(widths[i] + t.length - len(t)) : i === r.length - 1 ? t : t.padEnd(widths[i] + t.length - len(t));
+        return columns[i].right
+          ? t.padStart(widths[i] + t.length - len(t))
+          : i === r.length - 1
+            ? t
+            : t.padEnd(widths[i] + t.length - len(t));
       })
       .join('  ')
       .trimEnd();
@@ -218,7 +230,13 @@ export type SubcommandRunner = (rest: string[], sub: string) => Promise<number>;
  * `gleaner <command> <sub> …` for the command groups (records, entities): help, a missing or an
  * unknown subcommand (one line on stderr, exit 2), else the subcommand's runner.
  */
-export async function runSubcommand(command: string, argv: string[], ctx: CliContext, help: string, subcommands: Record<string, SubcommandRunner>): Promise<number> {
+export async function runSubcommand(
+  command: string,
+  argv: string[],
+  ctx: CliContext,
+  help: string,
+  subcommands: Record<string, SubcommandRunner>,
+): Promise<number> {
   const [sub, ...rest] = argv;
   const names = Object.keys(subcommands);
   if (!sub) {

@@ -48,11 +48,18 @@ export function displayUrl(address: AddressInfo): string {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, 'serve', HELP, argv, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'no-queue': { type: 'boolean', default: false },
-  }, { allowPositionals: false });
+  const parsed = parseCommandArgs(
+    ctx,
+    'serve',
+    HELP,
+    argv,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-queue': { type: 'boolean', default: false },
+    },
+    { allowPositionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const config = ctx.config;
   const port = parsePort(parsed.values.port, config.port);
@@ -93,7 +100,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   // A made-up token is printed in the URL to open (as Jupyter does); a configured one is the
   // operator's secret and stays out of the output.
   const open = config.apiToken ? `${url} (open it once as ${url}?${TOKEN_PARAM}=<GLEANER_API_TOKEN>)` : `${url}?${TOKEN_PARAM}=${token}`;
-  ctx.stdout.write(`gleaner: serving ${open} (review page /, API /api/records${producer ? ', queue dashboard /queues' : ''}); Ctrl-C stops\n`);
+  ctx.stdout.write(
+    `gleaner: serving ${open} (review page /, API /api/records${producer ? ', queue dashboard /queues' : ''}); Ctrl-C stops\n`,
+  );
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     const stop = (sig: NodeJS.Signals) => {

@@ -15,7 +15,13 @@ Options:
 
 function formatEvery(ms: number | null): string {
   if (!ms) return '-';
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1_000],
+  ] as const)
+    if (ms % size === 0) return `${ms / size}${unit}`;
   return `${ms}ms`;
 }
 
@@ -24,20 +30,38 @@ export function formatStatus(s: QueueStatus): string {
   const head = ['QUEUE', ...COUNTED_STATES.map((c) => c.toUpperCase()), 'WORKERS'];
   const rows = Object.entries(s.queues).map(([name, c]) => [name, ...COUNTED_STATES.map((k) => String(c[k] ?? 0)), String(c.workers)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const r of [head, ...rows]) lines.push(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  for (const r of [head, ...rows])
+    lines.push(
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
   lines.push('', `FAILED (${s.failed.length}${s.failed.length ? ', latest first' : ''})`);
-  for (const f of s.failed) lines.push(`  ${f.queue}\t${f.jobId}\t${f.failedAt ?? '-'}\tattempts ${f.attemptsMade}\t${f.url ?? f.feedId ?? '-'}\n      ${f.reason}`);
+  for (const f of s.failed)
+    lines.push(
+      `  ${f.queue}\t${f.jobId}\t${f.failedAt ?? '-'}\tattempts ${f.attemptsMade}\t${f.url ?? f.feedId ?? '-'}\n      ${f.reason}`,
+    );
   if (s.feedsLeft.length) {
     lines.push('', `FEEDS WITH ITEMS LEFT (${s.feedsLeft.length}; a poll queues at most GLEANER_FEED_MAX_ITEMS new items)`);
-    for (const f of s.feedsLeft) lines.push(`  ${f.feedId}\t${f.left} items left for the next poll\t${f.added} queued at ${f.polledAt ?? '-'}`);
+    for (const f of s.feedsLeft)
+      lines.push(`  ${f.feedId}\t${f.left} items left for the next poll\t${f.added} queued at ${f.polledAt ?? '-'}`);
   }
   lines.push('', `SCHEDULERS (${s.schedulers.length})`);
-  for (const sc of s.schedulers) lines.push(`  ${sc.id}\tevery ${sc.pattern ?? formatEvery(sc.every)}\tnext ${sc.nextAt ?? '-'}\tfeed ${sc.feedId ?? '-'}`);
+  for (const sc of s.schedulers)
+    lines.push(`  ${sc.id}\tevery ${sc.pattern ?? formatEvery(sc.every)}\tnext ${sc.nextAt ?? '-'}\tfeed ${sc.feedId ?? '-'}`);
   return lines.join('\n') + '\n';
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, 'status', HELP, argv, { json: { type: 'boolean', default: false }, failed: { type: 'string' } }, { allowPositionals: false });
+  const parsed = parseCommandArgs(
+    ctx,
+    'status',
+    HELP,
+    argv,
+    { json: { type: 'boolean', default: false }, failed: { type: 'string' } },
+    { allowPositionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const failedLimit = parsed.values.failed === undefined ? 20 : Number(parsed.values.failed);
   if (!Number.isInteger(failedLimit) || failedLimit < 0) {

@@ -34,14 +34,21 @@ function positiveInt(v: string | undefined, flag: string): number | undefined {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, 'worker', HELP, argv, {
-    concurrency: { type: 'string' },
-    'process-concurrency': { type: 'string' },
-    queues: { type: 'string' },
-    'shutdown-timeout': { type: 'string' },
-    'metrics-port': { type: 'string' },
-    'metrics-host': { type: 'string' },
-  }, { allowPositionals: false });
+  const parsed = parseCommandArgs(
+    ctx,
+    'worker',
+    HELP,
+    argv,
+    {
+      concurrency: { type: 'string' },
+      'process-concurrency': { type: 'string' },
+      queues: { type: 'string' },
+      'shutdown-timeout': { type: 'string' },
+      'metrics-port': { type: 'string' },
+      'metrics-host': { type: 'string' },
+    },
+    { allowPositionals: false },
+  );
   if (typeof parsed === 'number') return parsed;
   const config = { ...ctx.config };
   config.fetchConcurrency = positiveInt(parsed.values.concurrency, '--concurrency') ?? config.fetchConcurrency;
@@ -72,7 +79,13 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (tracing) logger.info({ endpoint: config.otlpEndpoint }, 'OpenTelemetry traces on');
   const runtime = await startWorkers(config, { logger, store, queues, tracing });
   logger.info(
-    { prefix: config.queuePrefix, queues: runtime.workers.map((w) => w.name), fetchConcurrency: config.fetchConcurrency, processConcurrency: config.processConcurrency, pid: process.pid },
+    {
+      prefix: config.queuePrefix,
+      queues: runtime.workers.map((w) => w.name),
+      fetchConcurrency: config.fetchConcurrency,
+      processConcurrency: config.processConcurrency,
+      pid: process.pid,
+    },
     'workers started',
   );
   const metricsServer = metricsPort

@@ -58,7 +58,7 @@ export function findCandidates(text: string, rules: Rule[] = RULES): Candidate[]
       if (spec) all.push({ start: m.index!, end: m.index! + m[0].length, spec, rule: ri });
     }
   });
-  all.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.rule - b.rule);
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.rule - b.rule);
   const chosen: Candidate[] = [];
   const taken = new Uint8Array(text.length); // characters already inside a chosen match
   for (const c of all) {
@@ -97,7 +97,8 @@ function unifyBySurface(found: Resolved[]): void {
   for (const r of found) {
     if (r.value == null) continue;
     const g = groups.get(r.surface.toLowerCase());
-    if (g) g.push(r); else groups.set(r.surface.toLowerCase(), [r]);
+    if (g) g.push(r);
+    else groups.set(r.surface.toLowerCase(), [r]);
   }
   for (const g of groups.values()) {
     if (g.length < 2) continue;

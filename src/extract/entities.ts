@@ -73,7 +73,12 @@ function findNames(all: string, opts: NameOptions): { tokens: Token[]; mentions:
   }
   const lowerVocab = lowerVocabulary(tokens);
   markCaselessLines(tokens, (t) => isCommonWord(t, lowerVocab));
-  const ctx: MentionContext = { tokens, lowerVocab, sporty: isSporty(tokens), featuresOff: opts.featuresOff ? new Set(opts.featuresOff) : undefined };
+  const ctx: MentionContext = {
+    tokens,
+    lowerVocab,
+    sporty: isSporty(tokens),
+    featuresOff: opts.featuresOff ? new Set(opts.featuresOff) : undefined,
+  };
   const demonyms: DemonymMention[] = [];
   const mentions = findMentions(all, ctx, demonyms);
   return { tokens, mentions, demonyms };
@@ -102,7 +107,12 @@ function pickName(forms: Map<string, Form>, fullest: boolean): Form {
   let best: Form | null = null;
   for (const f of forms.values()) {
     if (!best) best = f;
-    else if (fullest ? f.words > best.words || (f.words === best.words && f.count > best.count) : f.count > best.count || (f.count === best.count && f.words > best.words)) best = f;
+    else if (
+      fullest
+        ? f.words > best.words || (f.words === best.words && f.count > best.count)
+        : f.count > best.count || (f.count === best.count && f.words > best.words)
+    )
+      best = f;
   }
   return best!;
 }

@@ -44,7 +44,10 @@ export function capWords(text: string, maxWords: number): { text: string; trunca
 
 const NO_NAMES: NameEntities = { people: [], countries: [], organizations: [], places: [] };
 
-export function extractWithInfo(article: Pick<Article, 'text' | 'publishedAt'> & Partial<Article>, opts: ExtractOptions = {}): ExtractResult {
+export function extractWithInfo(
+  article: Pick<Article, 'text' | 'publishedAt'> & Partial<Article>,
+  opts: ExtractOptions = {},
+): ExtractResult {
   const { text, truncated } = capWords(article.text, opts.maxWords ?? DEFAULT_MAX_WORDS);
   const language = textLanguage(text, article.language);
   const title = article.title ?? null;
@@ -55,10 +58,19 @@ export function extractWithInfo(article: Pick<Article, 'text' | 'publishedAt'> &
   return { entities, truncated, extraction };
 }
 
-function byLanguage(text: string, language: string | null, title: string | null, publishedAt: string | null): { names: NameEntities; dates: DateMention[]; extraction: Extraction } {
+function byLanguage(
+  text: string,
+  language: string | null,
+  title: string | null,
+  publishedAt: string | null,
+): { names: NameEntities; dates: DateMention[]; extraction: Extraction } {
   // no language known (a very short text): the English extractors, as before language detection
   if (language === null || language === 'en') {
-    return { names: extractNames(text, { title }), dates: extractDates(text, publishedAt), extraction: { language, entities: 'en', dates: 'en' } };
+    return {
+      names: extractNames(text, { title }),
+      dates: extractDates(text, publishedAt),
+      extraction: { language, entities: 'en', dates: 'en' },
+    };
   }
   if (language === 'fr') {
     return {

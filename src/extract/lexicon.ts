@@ -27,7 +27,15 @@ export const Correction = z.discriminatedUnion('op', [
   /** Not an entity (everywhere, or in recordId only). */
   z.object({ op: z.literal('reject'), ...Base }),
   /** Another type; `code` for a country (else looked up by name) or a place's country. */
-  z.object({ op: z.literal('retype'), ...Base, to: z.enum(NAMED_TYPES), code: z.string().regex(/^[A-Z]{2}$/).optional() }),
+  z.object({
+    op: z.literal('retype'),
+    ...Base,
+    to: z.enum(NAMED_TYPES),
+    code: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  }),
   /** The entity `name` is the entity `into` (same type): it becomes one of its aliases. */
   z.object({ op: z.literal('merge'), ...Base, into: z.string().min(1) }),
   /** `alias` is another name of the entity `name`: an entity found under it joins `name`. */
@@ -88,7 +96,12 @@ function fromItems(items: Item[], dates: Entities['dates']): Entities {
         out.countries.push({ ...common(i), code: i.code!, ...(aliases.length ? { aliases } : {}), ...tail(i) } as Country);
         break;
       case 'place':
-        out.places.push({ ...common(i), ...(aliases.length ? { aliases } : {}), ...(i.code ? { countryCode: i.code } : {}), ...tail(i) } as Place);
+        out.places.push({
+          ...common(i),
+          ...(aliases.length ? { aliases } : {}),
+          ...(i.code ? { countryCode: i.code } : {}),
+          ...tail(i),
+        } as Place);
         break;
     }
   }
@@ -101,7 +114,8 @@ function fromItems(items: Item[], dates: Entities['dates']): Entities {
 }
 
 const names = (i: Item) => [i.name, ...i.aliases];
-const matches = (i: Item, type: NamedType | undefined, key: string) => (!type || i.type === type) && names(i).some((n) => entityKey(n) === key);
+const matches = (i: Item, type: NamedType | undefined, key: string) =>
+  (!type || i.type === type) && names(i).some((n) => entityKey(n) === key);
 
 /** `from` folded into `into`: mentions add up, names become aliases, spans join in text order. */
 function absorb(into: Item, from: Item): void {
@@ -179,7 +193,11 @@ function applyOne(items: Item[], c: Correction): { items: Item[]; changed: boole
  * entities and the ids of the corrections that changed something. `recordId` lets record-scoped
  * rejects apply (the store); without it they are skipped (extraction of a new article).
  */
-export function applyLexicon(entities: Entities, lexicon: Lexicon | null | undefined, opts: { recordId?: string } = {}): { entities: Entities; applied: string[] } {
+export function applyLexicon(
+  entities: Entities,
+  lexicon: Lexicon | null | undefined,
+  opts: { recordId?: string } = {},
+): { entities: Entities; applied: string[] } {
   if (!lexicon || !lexicon.corrections.length) return { entities, applied: [] };
   let items = toItems(entities);
   const applied: string[] = [];

@@ -9,7 +9,11 @@ const MAX_WORDS = 5;
 /** Scripts written without spaces between words: names are found as substrings. */
 const UNSPACED = /^(ja|zh|th|km|lo|my)$/;
 
-export function extractLocalisedCountries(text: string, lang: string, opts: { title?: string | null; noSpans?: boolean } = {}): NameEntities {
+export function extractLocalisedCountries(
+  text: string,
+  lang: string,
+  opts: { title?: string | null; noSpans?: boolean } = {},
+): NameEntities {
   const found = new Map<string, { name: string; counts: Map<string, number>; spans: Array<[number, number]> }>();
   const hit = (code: string, surface: string, start: number, end: number, inText: boolean) => {
     let c = found.get(code);

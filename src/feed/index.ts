@@ -48,8 +48,12 @@ function toText(input: string | Uint8Array, contentType: string | null): string 
       // declared (or served as) UTF-8 but it is not: the XML declaration's own charset, else windows-1252
       const declared = decoded.source === 'http' ? charsetFromXmlDeclaration(Buffer.from(b.subarray(0, 1024)).toString('latin1')) : null;
       text = declared && declared !== 'utf-8' && declared !== 'windows-1252' ? new TextDecoder(declared).decode(b) : decodeWindows1252(b);
-    }
-    else if (decoded.source === 'xml' && utf8 && /^(windows-1252|iso-8859-\d+|windows-125\d)$/.test(decoded.charset) && /[\x80-\uffff]/.test(new TextDecoder('utf-8').decode(b)))
+    } else if (
+      decoded.source === 'xml' &&
+      utf8 &&
+      /^(windows-1252|iso-8859-\d+|windows-125\d)$/.test(decoded.charset) &&
+      /[\x80-\uffff]/.test(new TextDecoder('utf-8').decode(b))
+    )
       text = new TextDecoder('utf-8').decode(b);
   }
   return text.replace(/^\uFEFF/, '');
@@ -81,7 +85,10 @@ export function parseFeed(input: string | Uint8Array, opts: ParseFeedOptions = {
   const xml = expandDtdEntities(text);
   let root = feedRoot(xml, url);
   const format = feedFormatOfRoot(root);
-  if (!format) throw new FeedParseError(`not a feed: ${root ? `root element <${root.rawName}>` : 'no XML element found'}`, { root: root?.rawName ?? null });
+  if (!format)
+    throw new FeedParseError(`not a feed: ${root ? `root element <${root.rawName}>` : 'no XML element found'}`, {
+      root: root?.rawName ?? null,
+    });
   // Without a feed URL, a relative xml:base can only be resolved against the feed's own link.
   if (!url && /xml:base\s*=/i.test(text)) {
     const first = parseXmlFeed(root, null);
@@ -126,7 +133,8 @@ export function sniffFeedFormat(input: string | Uint8Array, contentType?: string
   const head = typeof input === 'string' ? input.slice(0, 8192) : toText(input.subarray(0, 8192), contentType ?? null);
   const media = (contentType ?? '').split(';')[0]!.trim();
   const trimmed = head.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('{')) return looksLikeJsonFeed(typeof input === 'string' ? input : trimmed) ? 'json' : media.includes('feed+json') ? 'json' : null;
+  if (trimmed.startsWith('{'))
+    return looksLikeJsonFeed(typeof input === 'string' ? input : trimmed) ? 'json' : media.includes('feed+json') ? 'json' : null;
   // skip the prolog: XML declaration, processing instructions, comments, doctype
   const prolog = trimmed.replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype[^>[]*(\[[\s\S]*?\])?\s*>))*\s*/i, '');
   const m = /^<([a-z_][\w.:-]*)/i.exec(prolog);
@@ -143,7 +151,8 @@ export function sniffFeedFormat(input: string | Uint8Array, contentType?: string
     }
     return null;
   }
-  if (FEED_TYPES.test(media)) return media.includes('json') ? 'json' : media.includes('atom') ? 'atom' : media.includes('rdf') ? 'rdf' : 'rss';
+  if (FEED_TYPES.test(media))
+    return media.includes('json') ? 'json' : media.includes('atom') ? 'atom' : media.includes('rdf') ? 'rdf' : 'rss';
   return null;
 }
 

@@ -12,7 +12,11 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
 /** True when the text is (the start of) a JSON Feed. */
 export function looksLikeJsonFeed(text: string): boolean {
   const head = text.slice(0, 4096);
-  return /^\s*\{/.test(head) && (/"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//i.test(head) || (/"items"\s*:\s*\[/.test(text) && /"(title|home_page_url|feed_url)"\s*:/.test(head)));
+  return (
+    /^\s*\{/.test(head) &&
+    (/"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//i.test(head) ||
+      (/"items"\s*:\s*\[/.test(text) && /"(title|home_page_url|feed_url)"\s*:/.test(head)))
+  );
 }
 
 function authorOf(o: Json): string | null {
@@ -28,7 +32,13 @@ function item(o: Json, base: string | null, feedAuthor: string | null): FeedItem
   const url = resolveUrl(str(o.url) ?? str(o.external_url), base);
   const contentHtml = str(o.content_html);
   const contentText = str(o.content_text);
-  const summary = str(o.summary) ? collapse(str(o.summary)!) : contentText ? collapse(contentText) : contentHtml ? htmlToText(contentHtml) || null : null;
+  const summary = str(o.summary)
+    ? collapse(str(o.summary)!)
+    : contentText
+      ? collapse(contentText)
+      : contentHtml
+        ? htmlToText(contentHtml) || null
+        : null;
   const publishedAt = parseFeedDate(str(o.date_published)) ?? parseFeedDate(str(o.date_modified));
   const id = str(o.id)?.trim() || url || fallbackId(title, publishedAt, summary);
   if (!title && !url && !summary && !str(o.id)) return null;

@@ -110,14 +110,19 @@ export function cleanAuthor(value: string | null | undefined): string | null {
   if (paren) s = paren[1]!;
   const angle = /^(.+?)\s*<\S+@\S+>$/.exec(s);
   if (angle) s = angle[1]!;
-  s = s.replace(/^["']|["']$/g, '').replace(/^by\s+/i, '').trim();
+  s = s
+    .replace(/^["']|["']$/g, '')
+    .replace(/^by\s+/i, '')
+    .trim();
   return s || null;
 }
 
 /** Absolute URL from a link and the base in effect; the value itself when it cannot be resolved. */
 export function resolveUrl(href: string | null | undefined, base: string | null): string | null {
   if (href === null || href === undefined) return null;
-  const s = decodeAttr(href).trim().replace(/[\r\n\t]/g, '');
+  const s = decodeAttr(href)
+    .trim()
+    .replace(/[\r\n\t]/g, '');
   if (!s) return null;
   if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return s; // already absolute: keep it as the feed wrote it
   try {

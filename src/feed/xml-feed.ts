@@ -19,8 +19,32 @@ export function feedFormatOfRoot(root: XmlElement | null): Format | null {
   return null;
 }
 
-const RSS_DATES = ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:date', 'atom:published', 'atom:issued', 'atom:updated', 'dcterms:modified', 'date', 'published', 'lastbuilddate'];
-const ATOM_DATES = ['atom:published', 'atom:issued', 'atom:created', 'atom:updated', 'atom:modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'pubdate', 'dcterms:modified'];
+const RSS_DATES = [
+  'pubdate',
+  'dc:date',
+  'dcterms:issued',
+  'dcterms:created',
+  'dcterms:date',
+  'atom:published',
+  'atom:issued',
+  'atom:updated',
+  'dcterms:modified',
+  'date',
+  'published',
+  'lastbuilddate',
+];
+const ATOM_DATES = [
+  'atom:published',
+  'atom:issued',
+  'atom:created',
+  'atom:updated',
+  'atom:modified',
+  'dc:date',
+  'dcterms:issued',
+  'dcterms:created',
+  'pubdate',
+  'dcterms:modified',
+];
 
 function firstDate(el: XmlElement, names: string[]): string | null {
   for (const name of names) {
@@ -87,7 +111,10 @@ function summaryText(el: XmlElement | null): string | null {
 function contentHtml(el: XmlElement | null): string | null {
   if (!el) return null;
   const type = (el.attrs['type'] ?? '').toLowerCase();
-  const html = el.name.startsWith('atom:') && (type === '' || type === 'text') ? innerHtml(el).replace(/&/g, '&amp;').replace(/</g, '&lt;') : innerHtml(el);
+  const html =
+    el.name.startsWith('atom:') && (type === '' || type === 'text')
+      ? innerHtml(el).replace(/&/g, '&amp;').replace(/</g, '&lt;')
+      : innerHtml(el);
   const s = html.trim();
   return s || null;
 }
@@ -102,14 +129,22 @@ function rssItem(item: XmlElement, base: string | null): FeedItem | null {
   let url: string | null = null;
   if (linkEl) url = resolveUrl(urlText(linkEl) ?? linkEl.attrs['href'], linkEl.base ?? base);
   url ??= atomLink(item, base);
-  if (!url && guid && guidEl && guidEl.name === 'guid' && (guidEl.attrs['ispermalink'] ?? 'true').toLowerCase() !== 'false' && /^(https?:)?\/\//i.test(guid))
+  if (
+    !url &&
+    guid &&
+    guidEl &&
+    guidEl.name === 'guid' &&
+    (guidEl.attrs['ispermalink'] ?? 'true').toLowerCase() !== 'false' &&
+    /^(https?:)?\/\//i.test(guid)
+  )
     url = resolveUrl(guid, guidEl.base ?? base);
   if (!url && about && /^https?:\/\//i.test(about)) url = about;
   const publishedAt = firstDate(item, RSS_DATES);
   const contentEl = firstChild(item, 'content:encoded', 'atom:content', 'xhtml:body', 'body', 'content');
   const content = contentHtml(contentEl);
   const summary =
-    summaryText(firstChild(item, 'description', 'atom:summary', 'dc:description', 'summary', 'itunes:summary')) ?? (content ? htmlToText(content) || null : null);
+    summaryText(firstChild(item, 'description', 'atom:summary', 'dc:description', 'summary', 'itunes:summary')) ??
+    (content ? htmlToText(content) || null : null);
   const author = authorsOf(item);
   if (!title && !url && !guid && !summary && !content) return null;
   const id = guid ?? url ?? about ?? fallbackId(title, publishedAt, summary);
@@ -137,7 +172,10 @@ function atomEntry(entry: XmlElement, base: string | null, feedAuthor: string | 
 
 export function parseXmlFeed(root: XmlElement | null, feedUrl: string | null): Feed {
   const format = feedFormatOfRoot(root);
-  if (!root || !format) throw new FeedParseError(`not a feed: ${root ? `root element <${root.rawName}>` : 'no XML element found'}`, { root: root?.rawName ?? null });
+  if (!root || !format)
+    throw new FeedParseError(`not a feed: ${root ? `root element <${root.rawName}>` : 'no XML element found'}`, {
+      root: root?.rawName ?? null,
+    });
   if (format === 'atom') {
     const link = atomLink(root, root.base ?? feedUrl);
     const base = feedUrl ?? link;
@@ -148,9 +186,11 @@ export function parseXmlFeed(root: XmlElement | null, feedUrl: string | null): F
       .filter((i): i is FeedItem => i !== null);
     return { title: titleEl ? atomText(titleEl, true) || null : null, link, format, items };
   }
-  const channel = root.name === 'channel' ? root : firstChild(root, 'channel') ?? root;
+  const channel = root.name === 'channel' ? root : (firstChild(root, 'channel') ?? root);
   const linkEl = childElements(channel, 'link').find((l) => text(l) || l.attrs['href']);
-  const link = linkEl ? resolveUrl(urlText(linkEl) ?? linkEl.attrs['href'], linkEl.base ?? feedUrl) : atomLink(channel, channel.base ?? feedUrl);
+  const link = linkEl
+    ? resolveUrl(urlText(linkEl) ?? linkEl.attrs['href'], linkEl.base ?? feedUrl)
+    : atomLink(channel, channel.base ?? feedUrl);
   const base = feedUrl ?? (link && /^https?:/i.test(link) ? link : null);
   const items = descendants(root, 'item')
     .map((i) => rssItem(i, i.base ?? base))

@@ -50,7 +50,17 @@ const NAMESPACES: Record<string, string> = {
 };
 
 /** Prefixes as commonly written, used when a feed forgets to declare them. */
-const UNDECLARED: Record<string, string> = { dc: 'dc', dcterms: 'dcterms', content: 'content', atom: 'atom', rdf: 'rdf', media: 'media', xhtml: 'xhtml', atom10: 'atom', a10: 'atom' };
+const UNDECLARED: Record<string, string> = {
+  dc: 'dc',
+  dcterms: 'dcterms',
+  content: 'content',
+  atom: 'atom',
+  rdf: 'rdf',
+  media: 'media',
+  xhtml: 'xhtml',
+  atom10: 'atom',
+  a10: 'atom',
+};
 
 function resolveBase(value: string, outer: string | null): string | null {
   try {

@@ -25,7 +25,8 @@ const EMBEDDED_V4: Record<string, (ip: V6) => ipaddr.IPv4 | null> = {
   rfc6145: (ip) => v4FromParts(ip.parts[6]!, ip.parts[7]!), // ::ffff:0:a.b.c.d (SIIT)
   // NAT64: the well-known prefix 64:ff9b::/96 carries a public address; the local-use prefix
   // 64:ff9b:1::/48 (RFC 8215) translates into whatever network the operator chose: refused.
-  rfc6052: (ip) => (ip.parts[2] === 0 && ip.parts[3] === 0 && ip.parts[4] === 0 && ip.parts[5] === 0 ? v4FromParts(ip.parts[6]!, ip.parts[7]!) : null),
+  rfc6052: (ip) =>
+    ip.parts[2] === 0 && ip.parts[3] === 0 && ip.parts[4] === 0 && ip.parts[5] === 0 ? v4FromParts(ip.parts[6]!, ip.parts[7]!) : null,
   '6to4': (ip) => v4FromParts(ip.parts[1]!, ip.parts[2]!), // 2002:aabb:ccdd::/48
   teredo: () => null, // tunnels to an obfuscated client address: not a news site
 };
@@ -81,7 +82,7 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  */
 export function guardedLookup(allowPrivate: boolean, url: string, onBlocked: (err: BlockedAddressError) => void) {
   return (hostname: string, options: { all?: boolean; family?: number } | number, callback: LookupCallback): void => {
-    const opts = typeof options === 'number' ? { family: options } : options ?? {};
+    const opts = typeof options === 'number' ? { family: options } : (options ?? {});
     dnsLookup(hostname, { ...opts, all: true }, (err, addresses) => {
       if (err) return callback(err, opts.all ? [] : '', undefined);
       const list = addresses as LookupAddress[];

@@ -108,7 +108,10 @@ export async function fetchUrl(url: string, opts: Partial<FetchOptions> = {}): P
   const started = Date.now();
   const fetchedAt = new Date(started).toISOString();
   const total = new AbortController();
-  const timer = setTimeout(() => total.abort(new FetchError('E_TIMEOUT', `timed out after ${o.timeoutMs} ms: ${url}`, { url, retryable: true })), o.timeoutMs);
+  const timer = setTimeout(
+    () => total.abort(new FetchError('E_TIMEOUT', `timed out after ${o.timeoutMs} ms: ${url}`, { url, retryable: true })),
+    o.timeoutMs,
+  );
   const onOuterAbort = () => total.abort(new FetchError('E_ABORTED', `fetch aborted: ${url}`, { url, retryable: true }));
   if (o.signal) {
     if (o.signal.aborted) onOuterAbort();
@@ -134,7 +137,11 @@ export async function fetchUrl(url: string, opts: Partial<FetchOptions> = {}): P
         res.resume();
         res.destroy();
         if (hop >= o.maxRedirects) {
-          throw new FetchError('E_REDIRECTS', `more than ${o.maxRedirects} redirects from ${url}`, { url, status, context: { lastUrl: current.href } });
+          throw new FetchError('E_REDIRECTS', `more than ${o.maxRedirects} redirects from ${url}`, {
+            url,
+            status,
+            context: { lastUrl: current.href },
+          });
         }
         try {
           current = new URL(location, current);
@@ -156,7 +163,14 @@ export async function fetchUrl(url: string, opts: Partial<FetchOptions> = {}): P
       if (status === 304) {
         res.resume();
         res.destroy();
-        return { ...base, body: new Uint8Array(0), notModified: true, etag: base.etag ?? o.etag ?? null, lastModified: base.lastModified ?? o.lastModified ?? null, elapsedMs: Date.now() - started };
+        return {
+          ...base,
+          body: new Uint8Array(0),
+          notModified: true,
+          etag: base.etag ?? o.etag ?? null,
+          lastModified: base.lastModified ?? o.lastModified ?? null,
+          elapsedMs: Date.now() - started,
+        };
       }
       if (status < 200 || status >= 300) {
         res.resume();
@@ -171,12 +185,19 @@ export async function fetchUrl(url: string, opts: Partial<FetchOptions> = {}): P
       }
       if (!contentTypeAccepted(base.contentType, o.acceptContentTypes)) {
         res.destroy();
-        throw new FetchError('E_CONTENT_TYPE', `content type ${base.contentType} is not accepted: ${current.href}`, { url: current.href, status, context: { contentType: base.contentType } });
+        throw new FetchError('E_CONTENT_TYPE', `content type ${base.contentType} is not accepted: ${current.href}`, {
+          url: current.href,
+          status,
+          context: { contentType: base.contentType },
+        });
       }
       const declared = Number(headers['content-length']);
       if (!headers['content-encoding'] && Number.isFinite(declared) && declared > o.maxBytes) {
         res.destroy();
-        throw new TooLargeError(`response of ${current.href} (Content-Length ${declared})`, o.maxBytes, { url: current.href, contentLength: declared });
+        throw new TooLargeError(`response of ${current.href} (Content-Length ${declared})`, o.maxBytes, {
+          url: current.href,
+          contentLength: declared,
+        });
       }
       const body = await readBody(res, headers['content-encoding'], o.maxBytes, current.href, total.signal);
       return { ...base, body, notModified: false, elapsedMs: Date.now() - started };
@@ -203,7 +224,11 @@ const NETWORK_FAILURES: Record<string, { code: ErrorCode; describe: (target: URL
   ECONNRESET: { code: 'E_CONNECTION_RESET', describe: (t) => `connection reset by ${t.host}`, retryable: true },
   EHOSTUNREACH: { code: 'E_UNREACHABLE', describe: (t) => `${t.host} is unreachable (no route to host)`, retryable: true },
   ENETUNREACH: { code: 'E_UNREACHABLE', describe: (t) => `${t.host} is unreachable (network unreachable)`, retryable: true },
-  HPE_HEADER_OVERFLOW: { code: 'E_HEADER_OVERFLOW', describe: (t) => `response headers from ${t.host} are larger than Node's limit (16 KiB)`, retryable: false },
+  HPE_HEADER_OVERFLOW: {
+    code: 'E_HEADER_OVERFLOW',
+    describe: (t) => `response headers from ${t.host} are larger than Node's limit (16 KiB)`,
+    retryable: false,
+  },
 };
 
 /** The error of one hop with its real cause named, or the error itself when it has no entry above. */
@@ -211,14 +236,24 @@ export function describeNetworkError(err: unknown, target: URL): unknown {
   const errno = (err as NodeJS.ErrnoException)?.code;
   const known = errno ? NETWORK_FAILURES[errno] : undefined;
   if (!known) return err;
-  return new FetchError(known.code, `${known.describe(target)}: ${target.href}`, { url: target.href, retryable: known.retryable, cause: err, context: { errno } });
+  return new FetchError(known.code, `${known.describe(target)}: ${target.href}`, {
+    url: target.href,
+    retryable: known.retryable,
+    cause: err,
+    context: { errno },
+  });
 }
 
 function toFetchError(err: unknown, url: string, signal: AbortSignal): GleanerError {
   if (signal.aborted && signal.reason instanceof GleanerError) return signal.reason;
   if (err instanceof GleanerError) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
-  return new FetchError('E_NETWORK', `network error for ${url}: ${errorMessage(err)}`, { url, retryable: true, cause: err, context: { errno: code ?? null } });
+  return new FetchError('E_NETWORK', `network error for ${url}: ${errorMessage(err)}`, {
+    url,
+    retryable: true,
+    cause: err,
+    context: { errno: code ?? null },
+  });
 }
 
 /** One request: resolves with the response once its headers arrive. */
@@ -241,7 +276,12 @@ function openHop(target: URL, o: FetchOptions, signal: AbortSignal): Promise<Hop
       lookup: guardedLookup(o.allowPrivateAddresses, target.href, (e) => (blockedErr = e)) as never,
     });
     const connectTimer = setTimeout(() => {
-      req.destroy(new FetchError('E_TIMEOUT', `connect timed out after ${o.connectTimeoutMs} ms: ${target.href}`, { url: target.href, retryable: true }));
+      req.destroy(
+        new FetchError('E_TIMEOUT', `connect timed out after ${o.connectTimeoutMs} ms: ${target.href}`, {
+          url: target.href,
+          retryable: true,
+        }),
+      );
     }, o.connectTimeoutMs);
     req.on('socket', (socket) => {
       if (!socket.connecting) clearTimeout(connectTimer);
@@ -261,7 +301,13 @@ function openHop(target: URL, o: FetchOptions, signal: AbortSignal): Promise<Hop
   });
 }
 
-async function readBody(res: IncomingMessage, encoding: string | undefined, maxBytes: number, url: string, signal: AbortSignal): Promise<Uint8Array> {
+async function readBody(
+  res: IncomingMessage,
+  encoding: string | undefined,
+  maxBytes: number,
+  url: string,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
   let stream: Readable = res;
   const enc = (encoding ?? '').trim().toLowerCase();
   if (enc === 'gzip' || enc === 'x-gzip') stream = res.pipe(createGunzip());
@@ -283,7 +329,11 @@ async function readBody(res: IncomingMessage, encoding: string | undefined, maxB
     throw err;
   }
   if (!res.complete) {
-    throw new FetchError('E_NETWORK', `connection closed before the body was complete: ${url}`, { url, retryable: true, context: { readBytes: size } });
+    throw new FetchError('E_NETWORK', `connection closed before the body was complete: ${url}`, {
+      url,
+      retryable: true,
+      context: { readBytes: size },
+    });
   }
   const out = Buffer.concat(chunks, size);
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);

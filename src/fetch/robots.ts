@@ -93,7 +93,8 @@ export class RobotsCache {
     } catch {
       return { allowed: false, crawlDelayMs: null, reason: `not a URL: ${url}` };
     }
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') return { allowed: false, crawlDelayMs: null, reason: `unsupported scheme ${target.protocol}` };
+    if (target.protocol !== 'http:' && target.protocol !== 'https:')
+      return { allowed: false, crawlDelayMs: null, reason: `unsupported scheme ${target.protocol}` };
     const entry = await this.entryFor(target.origin);
     if (!entry.robot) return { allowed: entry.allowAll, crawlDelayMs: null, reason: entry.reason, failure: entry.failure ?? null };
     const allowed = entry.robot.isAllowed(target.href, this.userAgent) ?? true;
@@ -163,7 +164,14 @@ export class RobotsCache {
     }
     if (err instanceof GleanerError && err.code === 'E_BLOCKED_ADDRESS') throw err;
     const unreachable = err instanceof FetchError && UNREACHABLE_CODES.has(err.code) ? err : null;
-    const why = err instanceof FetchError && err.status ? `HTTP ${err.status}` : unreachable ? unreachable.message : err instanceof GleanerError ? err.code : errorMessage(err);
+    const why =
+      err instanceof FetchError && err.status
+        ? `HTTP ${err.status}`
+        : unreachable
+          ? unreachable.message
+          : err instanceof GleanerError
+            ? err.code
+            : errorMessage(err);
     if (stale?.robot) return { ...stale, expires: now + this.errorTtlMs, reason: `robots.txt ${why}: using the last good copy` };
     const retryAfter = err instanceof FetchError && err.retryAfterMs ? err.retryAfterMs : 0;
     return {

@@ -23,7 +23,10 @@ export function showUrl(url: string, max = 100): string {
 export function checkHttpUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed.length > MAX_URL_LENGTH) {
-    throw new InputError(`URL is ${trimmed.length} characters long, the limit is ${MAX_URL_LENGTH}: '${showUrl(trimmed)}'`, { length: trimmed.length, limit: MAX_URL_LENGTH });
+    throw new InputError(`URL is ${trimmed.length} characters long, the limit is ${MAX_URL_LENGTH}: '${showUrl(trimmed)}'`, {
+      length: trimmed.length,
+      limit: MAX_URL_LENGTH,
+    });
   }
   let u: URL;
   try {
@@ -31,10 +34,14 @@ export function checkHttpUrl(url: string): string {
   } catch {
     throw new InputError(`not a URL: '${showUrl(url)}'`, { url: showUrl(url) });
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InputError(`only http(s) URLs can be fetched: '${showUrl(url)}'`, { url: showUrl(url) });
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new InputError(`only http(s) URLs can be fetched: '${showUrl(url)}'`, { url: showUrl(url) });
   const normalised = u.toString();
   if (normalised.length > MAX_URL_LENGTH) {
-    throw new InputError(`URL is ${normalised.length} characters long once normalised, the limit is ${MAX_URL_LENGTH}: '${showUrl(normalised)}'`, { length: normalised.length, limit: MAX_URL_LENGTH });
+    throw new InputError(
+      `URL is ${normalised.length} characters long once normalised, the limit is ${MAX_URL_LENGTH}: '${showUrl(normalised)}'`,
+      { length: normalised.length, limit: MAX_URL_LENGTH },
+    );
   }
   return normalised;
 }
@@ -66,7 +73,13 @@ async function resolveWithin(host: string, ms: number): Promise<string[]> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string[]>((resolve) => (timer = setTimeout(() => resolve([]), ms)));
   try {
-    return await Promise.race([lookup(host, { all: true }).then((list) => list.map((a) => a.address), () => []), timeout]);
+    return await Promise.race([
+      lookup(host, { all: true }).then(
+        (list) => list.map((a) => a.address),
+        () => [],
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -32,11 +32,31 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): GleanerM
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
-    records: new Counter({ name: 'gleaner_records_total', help: 'Articles upserted into the store, by outcome (inserted, updated, unchanged, syndicated…)', labelNames: ['outcome'], registers }),
-    failures: new Counter({ name: 'gleaner_job_failures_total', help: 'Failed job attempts, by queue and error code', labelNames: ['queue', 'code'], registers }),
-    fetchResponses: new Counter({ name: 'gleaner_fetch_responses_total', help: 'Page fetches, by HTTP status (or error code when there was no response)', labelNames: ['status'], registers }),
+    records: new Counter({
+      name: 'gleaner_records_total',
+      help: 'Articles upserted into the store, by outcome (inserted, updated, unchanged, syndicated…)',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    failures: new Counter({
+      name: 'gleaner_job_failures_total',
+      help: 'Failed job attempts, by queue and error code',
+      labelNames: ['queue', 'code'],
+      registers,
+    }),
+    fetchResponses: new Counter({
+      name: 'gleaner_fetch_responses_total',
+      help: 'Page fetches, by HTTP status (or error code when there was no response)',
+      labelNames: ['status'],
+      registers,
+    }),
     fetchBytes: new Counter({ name: 'gleaner_fetch_bytes_total', help: 'Bytes of page bodies fetched', registers }),
-    feedPolls: new Counter({ name: 'gleaner_feed_polls_total', help: 'Feed polls, by result (new_items, no_new_items, not_modified, failed)', labelNames: ['result'], registers }),
+    feedPolls: new Counter({
+      name: 'gleaner_feed_polls_total',
+      help: 'Feed polls, by result (new_items, no_new_items, not_modified, failed)',
+      labelNames: ['result'],
+      registers,
+    }),
     feedItems: new Counter({ name: 'gleaner_feed_new_items_total', help: 'New feed items turned into fetch jobs', registers }),
   };
 }

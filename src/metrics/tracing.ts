@@ -27,12 +27,13 @@ export interface TracingOptions {
 
 export async function startTracing(opts: TracingOptions): Promise<Tracing | null> {
   if (!opts.endpoint && !opts.exporter) return null;
-  const [{ context, trace }, { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor }, { resourceFromAttributes }, { BullMQOtel }] = await Promise.all([
-    import('@opentelemetry/api'),
-    import('@opentelemetry/sdk-trace-base'),
-    import('@opentelemetry/resources'),
-    import('bullmq-otel'),
-  ]);
+  const [{ context, trace }, { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor }, { resourceFromAttributes }, { BullMQOtel }] =
+    await Promise.all([
+      import('@opentelemetry/api'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('@opentelemetry/resources'),
+      import('bullmq-otel'),
+    ]);
   const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
   let processor;
   if (opts.exporter) processor = new SimpleSpanProcessor(opts.exporter);
@@ -40,7 +41,10 @@ export async function startTracing(opts: TracingOptions): Promise<Tracing | null
     const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
     processor = new BatchSpanProcessor(new OTLPTraceExporter({ url: `${opts.endpoint!.replace(/\/+$/, '')}/v1/traces` }));
   }
-  const provider = new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.name': opts.serviceName ?? 'gleaner' }), spanProcessors: [processor] });
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': opts.serviceName ?? 'gleaner' }),
+    spanProcessors: [processor],
+  });
   // Context propagation across awaits (BullMQ runs each job inside its consumer span's context).
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   trace.setGlobalTracerProvider(provider);

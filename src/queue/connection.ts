@@ -12,7 +12,11 @@ import type { Logger } from '../log.js';
 
 /** The Redis URL without its password, for messages and logs. */
 export function redactRedisUrl(url: string): string {
-  if (url.includes(',')) return url.split(',').map((u) => redactRedisUrl(u.trim())).join(',');
+  if (url.includes(','))
+    return url
+      .split(',')
+      .map((u) => redactRedisUrl(u.trim()))
+      .join(',');
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
@@ -169,9 +173,12 @@ export async function checkRedisDurability(redis: RedisClient): Promise<RedisDur
   const appendonly = await get('appendonly');
   const maxmemoryPolicy = await get('maxmemory-policy');
   const warnings: string[] = [];
-  if (appendonly === null) warnings.push('could not read Redis appendonly (CONFIG disabled?): make sure AOF is on, or a Redis restart loses queued jobs');
-  else if (appendonly !== 'yes') warnings.push('Redis appendonly is OFF: a Redis restart loses queued jobs and schedulers (set appendonly yes, appendfsync everysec)');
+  if (appendonly === null)
+    warnings.push('could not read Redis appendonly (CONFIG disabled?): make sure AOF is on, or a Redis restart loses queued jobs');
+  else if (appendonly !== 'yes')
+    warnings.push('Redis appendonly is OFF: a Redis restart loses queued jobs and schedulers (set appendonly yes, appendfsync everysec)');
   if (maxmemoryPolicy === null) warnings.push('could not read Redis maxmemory-policy: it must be noeviction');
-  else if (maxmemoryPolicy !== 'noeviction') warnings.push(`Redis maxmemory-policy is ${maxmemoryPolicy}: Redis may evict job keys; set maxmemory-policy noeviction`);
+  else if (maxmemoryPolicy !== 'noeviction')
+    warnings.push(`Redis maxmemory-policy is ${maxmemoryPolicy}: Redis may evict job keys; set maxmemory-policy noeviction`);
   return { appendonly, maxmemoryPolicy, warnings };
 }

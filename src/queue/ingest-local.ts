@@ -59,12 +59,23 @@ export interface IngestLocalOptions {
 }
 
 /** Fetches, cleans, extracts and stores each target; a feed URL brings in its new items. */
-export async function ingestLocal(targets: string[], opts: IngestLocalOptions): Promise<{ stored: number; skipped: number; failed: number }> {
+export async function ingestLocal(
+  targets: string[],
+  opts: IngestLocalOptions,
+): Promise<{ stored: number; skipped: number; failed: number }> {
   const { parseFeed, looksLikeFeed } = await import('../feed/index.js');
-  const fetchOptions: Partial<FetchOptions> = { userAgent: opts.config.userAgent, allowPrivateAddresses: opts.config.allowPrivateAddresses, ...opts.fetchOptions };
+  const fetchOptions: Partial<FetchOptions> = {
+    userAgent: opts.config.userAgent,
+    allowPrivateAddresses: opts.config.allowPrivateAddresses,
+    ...opts.fetchOptions,
+  };
   const ctx: StepContext = {
     store: opts.store,
-    robots: new RobotsCache({ userAgent: opts.config.userAgent, allowPrivateAddresses: opts.config.allowPrivateAddresses, fetch: fetchUrl }),
+    robots: new RobotsCache({
+      userAgent: opts.config.userAgent,
+      allowPrivateAddresses: opts.config.allowPrivateAddresses,
+      fetch: fetchUrl,
+    }),
     politeness: memoryPoliteness(),
     politenessMs: opts.config.politenessMs,
     feedMaxNewItems: opts.config.feedMaxNewItems,
@@ -89,11 +100,21 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
 
   // The queue's two steps, in a row: fetchPage (robots, politeness, fetch, raw bytes into the
   // store), then processRaw (stored bytes → record → upsert).
-  async function article(target: string, url: string, feed?: { feedUrl: string; itemId: string; publishedAt: string | null }, prefetched?: FetchResult) {
+  async function article(
+    target: string,
+    url: string,
+    feed?: { feedUrl: string; itemId: string; publishedAt: string | null },
+    prefetched?: FetchResult,
+  ) {
     try {
       const page = prefetched ? await keepRaw(ctx, url, prefetched) : await withRetries(() => fetchPage(ctx, url));
       const { record, result: upsert } = await withRetries(() =>
-        processRaw(opts.store, { ...page, feedUrl: feed?.feedUrl ?? null, feedItemId: feed?.itemId ?? null, publishedAt: feed?.publishedAt ?? null }),
+        processRaw(opts.store, {
+          ...page,
+          feedUrl: feed?.feedUrl ?? null,
+          feedItemId: feed?.itemId ?? null,
+          publishedAt: feed?.publishedAt ?? null,
+        }),
       );
       if (feed) await opts.store.markFeedItem(feed.feedUrl, feed.itemId, url);
       totals.stored++;
@@ -124,7 +145,12 @@ export async function ingestLocal(targets: string[], opts: IngestLocalOptions): 
       feed = parseFeed(res.body, { url: res.url, contentType: res.contentType });
     } catch (err) {
       totals.failed++;
-      await opts.onEvent({ target, url: target, kind: 'failed', error: failureReason(err instanceof GleanerError ? err : new Error(String(err))) });
+      await opts.onEvent({
+        target,
+        url: target,
+        kind: 'failed',
+        error: failureReason(err instanceof GleanerError ? err : new Error(String(err))),
+      });
       continue;
     }
     const ordered = newestFirst(feed.items);

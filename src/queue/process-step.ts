@@ -26,7 +26,10 @@ export interface ProcessInput {
 }
 
 /** Turns stored raw bytes into a record and upserts it. CPU-bound: the queue runs it in a worker thread. */
-export async function processRaw(store: Store, input: ProcessInput): Promise<{ record: GleanerRecord; result: UpsertResult; timings: StageTimings }> {
+export async function processRaw(
+  store: Store,
+  input: ProcessInput,
+): Promise<{ record: GleanerRecord; result: UpsertResult; timings: StageTimings }> {
   const raw = await store.getRaw(input.rawHash);
   if (!raw) throw new StoreError(`raw page ${input.rawHash} is missing from the store`, { url: input.url, rawHash: input.rawHash });
   const timings: StageTimings = {};
@@ -51,11 +54,20 @@ export function recordFromBytes(
   if (looksLikeFeed(body, input.contentType)) {
     throw new NotArticleError(`${input.url} is a feed, not an article (add it with 'gleaner feeds add')`, { url: input.url });
   }
-  const record = processDocument(body, { url: input.finalUrl || input.url, contentType: input.contentType }, {
-    provenance: { feedUrl: input.feedUrl ?? null, feedItemId: input.feedItemId ?? null, fetchedAt: input.fetchedAt, rawHash: input.rawHash ?? sha256Hex(body) },
-    extract: { lexicon },
-    timings,
-  });
+  const record = processDocument(
+    body,
+    { url: input.finalUrl || input.url, contentType: input.contentType },
+    {
+      provenance: {
+        feedUrl: input.feedUrl ?? null,
+        feedItemId: input.feedItemId ?? null,
+        fetchedAt: input.fetchedAt,
+        rawHash: input.rawHash ?? sha256Hex(body),
+      },
+      extract: { lexicon },
+      timings,
+    },
+  );
   if (record.flags?.empty || record.text.trim() === '') {
     throw new NotArticleError(`no article text found at ${input.url}${whyEmpty(record.flags)}`, { url: input.url });
   }

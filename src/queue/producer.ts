@@ -55,7 +55,10 @@ export interface ProducerOptions {
 
 const ENQUEUE_BATCH = 32;
 
-type QueueConfig = Pick<Config, 'redisUrl' | 'redisCluster' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath' | 'allowPrivateAddresses'>;
+type QueueConfig = Pick<
+  Config,
+  'redisUrl' | 'redisCluster' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath' | 'allowPrivateAddresses'
+>;
 
 /** The three queues over one connection. Workers use the same function with their own connection. */
 export function openQueues(
@@ -66,7 +69,12 @@ export function openQueues(
 ): { feeds: Queue; fetch: Queue; process: Queue } {
   const policy: QueuePolicy = { backoffMs: config.backoffMs };
   const make = (name: (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES]) => {
-    const q = new Queue(name, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: defaultJobOptions(name, policy), telemetry });
+    const q = new Queue(name, {
+      connection: redis,
+      prefix: config.queuePrefix,
+      defaultJobOptions: defaultJobOptions(name, policy),
+      telemetry,
+    });
     // Connection errors surface through the commands that fail (producers) or are logged by the
     // connection (workers); without a listener BullMQ prints each one to the console.
     q.on('error', onError);
@@ -112,8 +120,7 @@ async function fetchedButNotStored(job: Job<FetchJobData>, dedup: FetchDedup): P
 export async function addFetchJob(fetchQueue: Queue, data: FetchJobData, dedup?: FetchDedup): Promise<EnqueueResult> {
   const jobId = urlJobId(data.url);
   const submission = randomUUID();
-  const add = () =>
-    fetchQueue.add(JOB_NAMES.fetch, { ...data, submission }, { jobId, deduplication: { id: jobId, ttl: DEDUP_TTL_MS } });
+  const add = () => fetchQueue.add(JOB_NAMES.fetch, { ...data, submission }, { jobId, deduplication: { id: jobId, ttl: DEDUP_TTL_MS } });
   const added = await add();
   const existing = await fetchQueue.getJob(added.id ?? jobId);
   if (!existing || existing.data?.submission === submission) return { url: data.url, jobId, status: 'queued' };

@@ -90,5 +90,8 @@ async function feedBacklog(feeds: Queue): Promise<FeedBacklogInfo[]> {
     const r = (job.returnvalue ?? {}) as { added?: number; left?: number };
     latest.set(feedId, { at, info: { feedId, added: r.added ?? 0, left: r.left ?? 0, polledAt: at ? new Date(at).toISOString() : null } });
   }
-  return [...latest.values()].map((v) => v.info).filter((f) => f.left > 0).sort((a, b) => b.left - a.left);
+  return [...latest.values()]
+    .map((v) => v.info)
+    .filter((f) => f.left > 0)
+    .sort((a, b) => b.left - a.left);
 }

@@ -59,7 +59,12 @@ export function hostOf(url: string): string {
 }
 
 /** Robots check, politeness and one GET. Errors are typed (GleanerError) with `retryable` set. */
-export async function politeFetch(ctx: StepContext, url: string, extra: Partial<FetchOptions> = {}, hold?: SlotHold | null): Promise<FetchResult> {
+export async function politeFetch(
+  ctx: StepContext,
+  url: string,
+  extra: Partial<FetchOptions> = {},
+  hold?: SlotHold | null,
+): Promise<FetchResult> {
   // A literal private address is refused before anything else, robots.txt included.
   assertHostAllowed(new URL(url), ctx.fetchOptions.allowPrivateAddresses ?? false);
   const decision = await ctx.robots.check(url);
@@ -67,7 +72,12 @@ export async function politeFetch(ctx: StepContext, url: string, extra: Partial<
     // The host could not be reached at all: say so ("DNS lookup failed for …"), not "robots".
     if (decision.failure) {
       const f = decision.failure;
-      throw new FetchError(f.code, f.message.replace(/: [^ ]*\/robots\.txt$/, `: ${url}`), { url, retryable: f.retryable, cause: f, context: { robotsUrl: f.context.url } });
+      throw new FetchError(f.code, f.message.replace(/: [^ ]*\/robots\.txt$/, `: ${url}`), {
+        url,
+        retryable: f.retryable,
+        cause: f,
+        context: { robotsUrl: f.context.url },
+      });
     }
     // robots.txt itself failing (5xx, timeout) disallows the host for a while: that is worth a retry.
     if (decision.reason && /unavailable/i.test(decision.reason)) {
@@ -89,7 +99,9 @@ export async function politeFetch(ctx: StepContext, url: string, extra: Partial<
     throw err;
   } finally {
     // A lost end mark (Redis gone) only leaves the gap counted from the start; never fail the fetch for it.
-    await ctx.politeness.release?.(host, gapMs).catch((err) => ctx.logger?.warn({ host, err: errorMessage(err) }, 'could not record the end of a request for politeness'));
+    await ctx.politeness
+      .release?.(host, gapMs)
+      .catch((err) => ctx.logger?.warn({ host, err: errorMessage(err) }, 'could not record the end of a request for politeness'));
   }
 }
 
@@ -116,7 +128,15 @@ export async function keepRaw(ctx: StepContext, url: string, res: FetchResult): 
   if (verdict.binary) throw new BinaryContentError(res.url, verdict.reason ?? 'binary', { url, contentType: res.contentType });
   const rawHash = sha256Hex(res.body);
   await ctx.store.putRaw(rawHash, res.body, res.contentType);
-  return { url, finalUrl: res.url, rawHash, contentType: res.contentType, fetchedAt: res.fetchedAt, bytes: res.body.byteLength, status: res.status };
+  return {
+    url,
+    finalUrl: res.url,
+    rawHash,
+    contentType: res.contentType,
+    fetchedAt: res.fetchedAt,
+    bytes: res.body.byteLength,
+    status: res.status,
+  };
 }
 
 export interface NewFeedItem {
@@ -153,7 +173,8 @@ export async function pollFeed(
   try {
     res = await politeFetch(ctx, feed.url, { etag: feed.etag, lastModified: feed.lastModified }, hold);
   } catch (err) {
-    if (err instanceof GleanerError) await ctx.store.saveFeed({ ...feed, lastPolledAt: polledAt, lastStatus: err instanceof FetchError ? err.status : null });
+    if (err instanceof GleanerError)
+      await ctx.store.saveFeed({ ...feed, lastPolledAt: polledAt, lastStatus: err instanceof FetchError ? err.status : null });
     throw err;
   }
   if (res.notModified) {
@@ -206,7 +227,13 @@ export function newestFirst<T extends { publishedAt?: string | null }>(items: T[
   const time = (item: T) => (item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN);
   const dated = items.filter((it) => !Number.isNaN(time(it)));
   const undated = items.filter((it) => Number.isNaN(time(it)));
-  return [...dated.map((it, i) => ({ it, i, t: time(it) })).sort((a, b) => b.t - a.t || a.i - b.i).map((x) => x.it), ...undated];
+  return [
+    ...dated
+      .map((it, i) => ({ it, i, t: time(it) }))
+      .sort((a, b) => b.t - a.t || a.i - b.i)
+      .map((x) => x.it),
+    ...undated,
+  ];
 }
 
 function itemUrl(item: { url?: string | null }, base: string): string | null {

@@ -44,7 +44,11 @@ const PROBE_EVERY_MS = 2_000;
 const JITTER = 0.25;
 
 export function outagePolicy(config: { storeRetryMaxMs: number; storeOutageMaxMs: number }): StoreOutagePolicy {
-  return { firstDelayMs: Math.min(1_000, config.storeRetryMaxMs), maxDelayMs: config.storeRetryMaxMs, maxOutageMs: config.storeOutageMaxMs };
+  return {
+    firstDelayMs: Math.min(1_000, config.storeRetryMaxMs),
+    maxDelayMs: config.storeRetryMaxMs,
+    maxOutageMs: config.storeOutageMaxMs,
+  };
 }
 
 /** The wait before try number `tries` (1-based), with ±25 % jitter. */
@@ -76,7 +80,10 @@ export class StoreOutage {
       this.nextProbeAt = now + this.probeEveryMs; // this job is the probe; the others keep waiting
       return;
     }
-    throw new StoreUnavailableError(`the store has been unreachable for ${Math.round((now - this.downSince) / 1000)} s (${this.lastError}); waiting for it`, { gated: true });
+    throw new StoreUnavailableError(
+      `the store has been unreachable for ${Math.round((now - this.downSince) / 1000)} s (${this.lastError}); waiting for it`,
+      { gated: true },
+    );
   }
 
   /** A store call worked. */
@@ -113,7 +120,9 @@ export class StoreOutage {
     const same = prev && now - prev.lastAt < 2 * this.policy.maxDelayMs + 60_000;
     const wait: StoreWait = { since: same ? prev.since : now, lastAt: now, tries: same ? prev.tries + 1 : 1 };
     if (now - wait.since >= this.policy.maxOutageMs) {
-      throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(`${errorMessage(err)} (waited ${Math.round((now - wait.since) / 1000)} s)`, {}, err);
+      throw err instanceof StoreUnavailableError
+        ? err
+        : new StoreUnavailableError(`${errorMessage(err)} (waited ${Math.round((now - wait.since) / 1000)} s)`, {}, err);
     }
     const delay = parkDelayMs(this.policy, wait.tries);
     await job.updateData({ ...job.data, storeWait: wait } as never);

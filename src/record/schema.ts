@@ -42,7 +42,10 @@ export const Place = z.object({
   name: z.string(),
   aliases: z.array(z.string()).optional(),
   /** ISO 3166-1 alpha-2 of the country the place lies in, when known. */
-  countryCode: z.string().regex(/^[A-Z]{2}$/).optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   mentions: z.number().int().nonnegative(),
   spans: Spans.optional(),
 });

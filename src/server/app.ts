@@ -31,9 +31,24 @@ function isApi(url: string): boolean {
   return url.startsWith('/api/') || url === '/api' || url === '/healthz' || url.startsWith(`${DASHBOARD_PATH}/api/`);
 }
 
-function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, queues: boolean, extra: Record<string, unknown> = {}) {
-  if (isApi(request.url)) return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, ...extra } });
-  return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message, queues));
+function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  queues: boolean,
+  extra: Record<string, unknown> = {},
+) {
+  if (isApi(request.url))
+    return reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({ error: { code, message, ...extra } });
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(errorPage(status, message, queues));
 }
 
 /**
@@ -47,7 +62,10 @@ function watchQueueErrors(queues: Queue[], logger: ServerDeps['logger']): void {
       const now = Date.now();
       if (now - last < 60_000) return;
       last = now;
-      logger?.warn({ queue: queue.name, err: errorMessage(err) }, 'queue connection error: Redis is unreachable, queue endpoints answer 503');
+      logger?.warn(
+        { queue: queue.name, err: errorMessage(err) },
+        'queue connection error: Redis is unreachable, queue endpoints answer 503',
+      );
     });
   }
 }
@@ -94,7 +112,9 @@ export async function buildApp(given: ServerDeps): Promise<FastifyInstance> {
     return sendError(request, reply, 500, 'E_INTERNAL', 'internal error (see the server log)', dashboard);
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'E_NOT_FOUND', `nothing at ${request.method} ${request.url.split('?')[0]}`, dashboard));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, 404, 'E_NOT_FOUND', `nothing at ${request.method} ${request.url.split('?')[0]}`, dashboard),
+  );
 
   await installAccessControl(app, policy, sendGleanerError);
   await apiRoutes(app, deps);

@@ -25,9 +25,15 @@ interface EntityRef {
 function refs(entities: Entities): EntityRef[] {
   const out: EntityRef[] = [];
   entities.people.forEach((p, i) => out.push({ type: 'person', name: p.name, index: i, terms: [p.name, ...p.aliases], spans: p.spans }));
-  entities.countries.forEach((c, i) => out.push({ type: 'country', name: c.name, index: i, terms: [c.name, ...(c.aliases ?? [])], spans: c.spans }));
-  entities.organizations.forEach((o, i) => out.push({ type: 'organization', name: o.name, index: i, terms: [o.name, ...o.aliases], spans: o.spans }));
-  entities.places.forEach((p, i) => out.push({ type: 'place', name: p.name, index: i, terms: [p.name, ...(p.aliases ?? [])], spans: p.spans }));
+  entities.countries.forEach((c, i) =>
+    out.push({ type: 'country', name: c.name, index: i, terms: [c.name, ...(c.aliases ?? [])], spans: c.spans }),
+  );
+  entities.organizations.forEach((o, i) =>
+    out.push({ type: 'organization', name: o.name, index: i, terms: [o.name, ...o.aliases], spans: o.spans }),
+  );
+  entities.places.forEach((p, i) =>
+    out.push({ type: 'place', name: p.name, index: i, terms: [p.name, ...(p.aliases ?? [])], spans: p.spans }),
+  );
   entities.dates.forEach((d, i) => out.push({ type: 'date', name: d.value ?? d.text, index: i, terms: [d.text], spans: d.spans }));
   return out;
 }

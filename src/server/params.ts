@@ -10,10 +10,13 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 
 /** One value or a repeated key (`?entity=a&entity=b`), blanks dropped; undefined when nothing is left. */
 function list<T extends z.ZodType<string>>(item: T, max = 10) {
-  return z.preprocess((v) => {
-    const arr = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(blank).filter((x) => x !== undefined);
-    return arr.length ? arr : undefined;
-  }, z.array(item).max(max, `at most ${max} values`).optional());
+  return z.preprocess(
+    (v) => {
+      const arr = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(blank).filter((x) => x !== undefined);
+      return arr.length ? arr : undefined;
+    },
+    z.array(item).max(max, `at most ${max} values`).optional(),
+  );
 }
 
 const isoDate = z
@@ -25,7 +28,10 @@ const isoDate = z
   );
 
 function int(min: number, max: number, def: number) {
-  return z.preprocess(blank, z.coerce.number().int('must be a whole number').min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`).default(def));
+  return z.preprocess(
+    blank,
+    z.coerce.number().int('must be a whole number').min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`).default(def),
+  );
 }
 
 const fields = {
@@ -41,7 +47,14 @@ const fields = {
   since: z.preprocess(blank, isoDate.optional()),
   until: z.preprocess(blank, isoDate.optional()),
   source: z.preprocess(blank, z.string().max(253).optional()),
-  language: z.preprocess(blank, z.string().regex(/^[A-Za-z]{2,3}$/, 'must be an ISO 639-1 code such as fr').transform((l) => l.toLowerCase()).optional()),
+  language: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[A-Za-z]{2,3}$/, 'must be an ISO 639-1 code such as fr')
+      .transform((l) => l.toLowerCase())
+      .optional(),
+  ),
   q: z.preprocess(blank, z.string().max(500).optional()),
   offset: int(0, 1_000_000, 0),
 };
@@ -79,7 +92,9 @@ export function toFilter(q: RecordsQuery): RecordFilter {
 
 /** Whether anything narrows the list (pagination aside). */
 export function hasFilter(q: RecordsQuery): boolean {
-  return Boolean(q.entity?.length || q.entityId?.length || q.type || q.country?.length || q.since || q.until || q.source || q.language || q.q);
+  return Boolean(
+    q.entity?.length || q.entityId?.length || q.type || q.country?.length || q.since || q.until || q.source || q.language || q.q,
+  );
 }
 
 const httpUrl = z
@@ -95,7 +110,9 @@ const httpUrl = z
     }
   }, 'must be an absolute http(s) URL');
 
-export const EnqueueBody = z.strictObject({ urls: z.array(httpUrl).min(1, 'give at least one URL').max(1000, 'at most 1000 URLs per request') });
+export const EnqueueBody = z.strictObject({
+  urls: z.array(httpUrl).min(1, 'give at least one URL').max(1000, 'at most 1000 URLs per request'),
+});
 
 export const FeedBody = z.strictObject({
   url: httpUrl,
@@ -108,7 +125,8 @@ export function describeIssues(err: z.ZodError): string {
   return err.issues
     .map((i) => {
       const path = i.path.join('.');
-      if (i.code === 'unrecognized_keys') return `unknown parameter${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
+      if (i.code === 'unrecognized_keys')
+        return `unknown parameter${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
       return path ? `${path}: ${i.message}` : i.message;
     })
     .join('; ');

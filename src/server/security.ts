@@ -109,7 +109,10 @@ function assertSameOrigin(request: FastifyRequest): void {
   const fetchSite = request.headers['sec-fetch-site'];
   const ours = origin !== undefined && sameOrigin(origin, request.headers.host);
   if ((origin !== undefined && !ours) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
-    throw new ForbiddenError('E_FORBIDDEN', `a write carrying the token cookie must come from this server's own pages (Origin ${origin ?? 'absent'})`);
+    throw new ForbiddenError(
+      'E_FORBIDDEN',
+      `a write carrying the token cookie must come from this server's own pages (Origin ${origin ?? 'absent'})`,
+    );
   }
 }
 
@@ -149,7 +152,10 @@ const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '']);
 
 /** localhost, 127.0.0.0/8, ::1 (and IPv4-mapped loopback), by ipaddr.js's range table. */
 export function isLoopback(name: string): boolean {
-  const host = name.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = name
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (host === 'localhost') return true;
   // Dotted-quad only: no 0x7f.1 or 127.1 (browsers never send those; a name that looks like one is a name).
   const literal = ipaddr.IPv4.isValidFourPartDecimal(host) || ipaddr.IPv6.isValid(host);
@@ -160,7 +166,10 @@ export function isLoopback(name: string): boolean {
 export function parseHost(value: string | undefined): { name: string; port: number | null } | null {
   const m = value?.trim().match(/^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(?::(\d{1,5}))?$/i);
   if (!m) return null;
-  const name = m[1].toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const name = m[1]
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   return name ? { name, port: m[2] === undefined ? null : Number(m[2]) } : null;
 }
 
@@ -270,7 +279,8 @@ export async function installAccessControl(app: FastifyInstance, policy: AccessP
       const clean = withoutTokenParam(request.url);
       if (clean !== null) {
         const offered = new URL(request.url, 'http://placeholder').searchParams.get(TOKEN_PARAM) ?? undefined;
-        if (!tokenEquals(offered, policy.token)) throw new UnauthorizedError(`the token in the URL is not this server's; ${UNAUTHORIZED_MESSAGE}`);
+        if (!tokenEquals(offered, policy.token))
+          throw new UnauthorizedError(`the token in the URL is not this server's; ${UNAUTHORIZED_MESSAGE}`);
         reply.setCookie(tokenCookieName(request), policy.token, { httpOnly: true, sameSite: 'strict', path: '/' });
         return reply.redirect(clean, 302);
       }

@@ -50,7 +50,12 @@ const sqlite: DialectSql = {
   noLimit: -1,
   fullText(q, bind) {
     // FTS5 cannot match "NOT x" alone: a pure negation is "not among the rows matching x".
-    if (!q.clauses.length) return { from: '', where: [`r.seq NOT IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ${bind(fts5Exclusions(q))})`], rank: null };
+    if (!q.clauses.length)
+      return {
+        from: '',
+        where: [`r.seq NOT IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ${bind(fts5Exclusions(q))})`],
+        rank: null,
+      };
     return {
       from: ` JOIN (SELECT rowid AS fts_rowid, bm25(records_fts, 4.0, 1.0) AS rank FROM records_fts WHERE records_fts MATCH ${bind(fts5Match(q))}) f ON f.fts_rowid = r.seq`,
       where: [],
@@ -66,7 +71,11 @@ const postgres: DialectSql = {
   noLimit: null,
   fullText(q, bind) {
     // a pure negation has nothing to rank by: the default order, as on SQLite
-    return { from: `, to_tsquery('english', ${bind(tsQuery(q))}) AS q`, where: ['r.fts @@ q'], rank: q.clauses.length ? 'ts_rank(r.fts, q) DESC' : null };
+    return {
+      from: `, to_tsquery('english', ${bind(tsQuery(q))}) AS q`,
+      where: ['r.fts @@ q'],
+      rank: q.clauses.length ? 'ts_rank(r.fts, q) DESC' : null,
+    };
   },
 };
 

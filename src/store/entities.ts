@@ -106,9 +106,12 @@ interface Item {
 function itemsOf(e: Entities): Item[] {
   const out: Item[] = [];
   for (const p of e.people) out.push({ type: 'person', name: p.name, aliases: p.aliases, code: null, mentions: p.mentions, target: p });
-  for (const c of e.countries) out.push({ type: 'country', name: c.name, aliases: c.aliases ?? [], code: c.code, mentions: c.mentions, target: c });
-  for (const o of e.organizations) out.push({ type: 'organization', name: o.name, aliases: o.aliases, code: null, mentions: o.mentions, target: o });
-  for (const p of e.places) out.push({ type: 'place', name: p.name, aliases: p.aliases ?? [], code: p.countryCode ?? null, mentions: p.mentions, target: p });
+  for (const c of e.countries)
+    out.push({ type: 'country', name: c.name, aliases: c.aliases ?? [], code: c.code, mentions: c.mentions, target: c });
+  for (const o of e.organizations)
+    out.push({ type: 'organization', name: o.name, aliases: o.aliases, code: null, mentions: o.mentions, target: o });
+  for (const p of e.places)
+    out.push({ type: 'place', name: p.name, aliases: p.aliases ?? [], code: p.countryCode ?? null, mentions: p.mentions, target: p });
   return out;
 }
 
@@ -118,7 +121,13 @@ export function withoutIds(e: Entities): Entities {
     const { id: _id, ...rest } = x;
     return rest as T;
   };
-  return { people: e.people.map(strip), countries: e.countries.map(strip), organizations: e.organizations.map(strip), places: e.places.map(strip), dates: e.dates };
+  return {
+    people: e.people.map(strip),
+    countries: e.countries.map(strip),
+    organizations: e.organizations.map(strip),
+    places: e.places.map(strip),
+    dates: e.dates,
+  };
 }
 
 function itemKey(i: Item): string {
@@ -126,7 +135,9 @@ function itemKey(i: Item): string {
 }
 
 function surname(name: string): string | null {
-  const words = entityKey(name).split(' ').filter((w) => w && !NAME_SUFFIXES.has(w));
+  const words = entityKey(name)
+    .split(' ')
+    .filter((w) => w && !NAME_SUFFIXES.has(w));
   return words.length > 1 ? words[words.length - 1] : null;
 }
 
@@ -202,20 +213,31 @@ function* fetchKnown(pairs: Array<[string, string]>, d: Dialect): Step<Known> {
   if (d === 'sqlite') {
     for (const [type, key] of pairs) {
       for (const r of yield* selectEntities('type = ? AND key = ?', [type, key])) known.add(r);
-      termRows.push(...((yield { sql: 'SELECT type, term, entity_id FROM entity_term WHERE type = ? AND term = ?', params: [type, key] }) as typeof termRows));
+      termRows.push(
+        ...((yield {
+          sql: 'SELECT type, term, entity_id FROM entity_term WHERE type = ? AND term = ?',
+          params: [type, key],
+        }) as typeof termRows),
+      );
     }
   } else {
     const values = pairs.map(() => '(?, ?)').join(', ');
     const flat = pairs.flat();
     for (const r of yield* selectEntities(`(type, key) IN (VALUES ${values})`, flat)) known.add(r);
-    termRows = (yield { sql: `SELECT type, term, entity_id FROM entity_term WHERE (type, term) IN (VALUES ${values})`, params: flat }) as typeof termRows;
+    termRows = (yield {
+      sql: `SELECT type, term, entity_id FROM entity_term WHERE (type, term) IN (VALUES ${values})`,
+      params: flat,
+    }) as typeof termRows;
   }
   for (const t of termRows) {
     const k = pairKey(t.type, t.term);
     if (!known.owners.has(k)) known.owners.set(k, new Set());
     known.owners.get(k)!.add(t.entity_id);
   }
-  yield* loadMissing(known, termRows.map((t) => t.entity_id));
+  yield* loadMissing(
+    known,
+    termRows.map((t) => t.entity_id),
+  );
   return known;
 }
 
@@ -226,7 +248,10 @@ function* loadMissing(known: Known, ids: string[]): Step<void> {
     for (const r of known.byId.values()) if (r.merged_into && !known.byId.has(r.merged_into)) missing.push(r.merged_into);
     missing = [...new Set(missing)];
     if (!missing.length) return;
-    for (const r of missing.length === 1 ? yield* selectEntities('id = ?', missing) : yield* selectEntities(`id IN ${placeholders(missing.length)}`, missing)) known.add(r);
+    for (const r of missing.length === 1
+      ? yield* selectEntities('id = ?', missing)
+      : yield* selectEntities(`id IN ${placeholders(missing.length)}`, missing))
+      known.add(r);
     missing = missing.filter((id) => !known.byId.has(id));
     if (missing.length) return; // dangling reference: nothing more to load
   }
@@ -313,9 +338,15 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
     const lost = created.filter((e) => !inserted.has(e.id));
     if (lost.length) {
       // another writer created the same entity meanwhile (PostgreSQL): use that one
-      const found = yield* selectEntities(`(type, key) IN (VALUES ${lost.map(() => '(?, ?)').join(', ')})`, lost.flatMap((e) => [e.type, e.key]));
+      const found = yield* selectEntities(
+        `(type, key) IN (VALUES ${lost.map(() => '(?, ?)').join(', ')})`,
+        lost.flatMap((e) => [e.type, e.key]),
+      );
       for (const r of found) known.add(r);
-      yield* loadMissing(known, found.map((r) => r.id));
+      yield* loadMissing(
+        known,
+        found.map((r) => r.id),
+      );
       for (let k = 0; k < targets.length; k++) {
         if (!lost.includes(targets[k])) continue;
         const id = known.byKey.get(pairKey(targets[k].type, targets[k].key));
@@ -335,7 +366,8 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
     link.names.push(i.name, ...i.aliases);
     linkOf.set(target.id, link);
     for (const t of termsOf(i.type, i.name, i.aliases)) {
-      if (!known.owners.get(pairKey(target.type, t))?.has(target.id)) newTerms.set(`${target.type}\u0000${t}\u0000${target.id}`, [target.type, t, target.id]);
+      if (!known.owners.get(pairKey(target.type, t))?.has(target.id))
+        newTerms.set(`${target.type}\u0000${t}\u0000${target.id}`, [target.type, t, target.id]);
     }
   });
   // bare entities that a full name of this record now claims without rival (rule 4)
@@ -354,11 +386,22 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
   }
   if (newTerms.size) {
     const rows = [...newTerms.values()];
-    if (d === 'sqlite') for (const r of rows) yield { sql: 'INSERT INTO entity_term (type, term, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', params: r };
-    else yield { sql: `INSERT INTO entity_term (type, term, entity_id) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`, params: rows.flat() };
+    if (d === 'sqlite')
+      for (const r of rows)
+        yield { sql: 'INSERT INTO entity_term (type, term, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', params: r };
+    else
+      yield {
+        sql: `INSERT INTO entity_term (type, term, entity_id) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+        params: rows.flat(),
+      };
   }
   const links = [...linkOf.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  if (d === 'sqlite') for (const [id, l] of links) yield { sql: 'INSERT INTO record_entity (record_id, entity_id, mentions, seen) VALUES (?, ?, ?, ?)', params: [recordId, id, l.mentions, seen] };
+  if (d === 'sqlite')
+    for (const [id, l] of links)
+      yield {
+        sql: 'INSERT INTO record_entity (record_id, entity_id, mentions, seen) VALUES (?, ?, ?, ?)',
+        params: [recordId, id, l.mentions, seen],
+      };
   else
     yield {
       sql: `INSERT INTO record_entity (record_id, entity_id, mentions, seen) VALUES ${links.map(() => '(?, ?, ?, ?)').join(', ')}`,
@@ -389,7 +432,10 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
  * then lock entity rows in the same order (no deadlock between them).
  */
 export class CountSink {
-  private readonly deltas = new Map<string, { records: number; mentions: number; seenMin: string | null; seenMax: string | null; aliases?: string[] }>();
+  private readonly deltas = new Map<
+    string,
+    { records: number; mentions: number; seenMin: string | null; seenMax: string | null; aliases?: string[] }
+  >();
 
   get(id: string) {
     return this.deltas.get(id);
@@ -441,7 +487,10 @@ export class CountSink {
 
 /** Removes a record's links (counts go down); returns the entity ids it was linked to. */
 export function* unlinkRecord(recordId: string, sink?: CountSink): Step<string[]> {
-  const rows = (yield { sql: 'SELECT entity_id, mentions FROM record_entity WHERE record_id = ? ORDER BY entity_id', params: [recordId] }) as Array<{ entity_id: string; mentions: number }>;
+  const rows = (yield {
+    sql: 'SELECT entity_id, mentions FROM record_entity WHERE record_id = ? ORDER BY entity_id',
+    params: [recordId],
+  }) as Array<{ entity_id: string; mentions: number }>;
   if (!rows.length) return [];
   yield { sql: 'DELETE FROM record_entity WHERE record_id = ?', params: [recordId] };
   const own = sink ?? new CountSink();
@@ -476,7 +525,10 @@ export function* mergeEntity(d: Dialect, from: string, into: string, by: string 
   if (!a || !b) return;
   yield { sql: 'UPDATE entity SET merged_into = ?, merged_by = ? WHERE id = ?', params: [into, by, from] };
   yield { sql: 'UPDATE entity SET merged_into = ? WHERE merged_into = ?', params: [into, from] };
-  yield { sql: `INSERT INTO entity_term (type, term, entity_id) SELECT CAST(? AS text), term, CAST(? AS text) FROM entity_term WHERE entity_id = ? ON CONFLICT DO NOTHING`, params: [b.type, into, from] };
+  yield {
+    sql: `INSERT INTO entity_term (type, term, entity_id) SELECT CAST(? AS text), term, CAST(? AS text) FROM entity_term WHERE entity_id = ? ON CONFLICT DO NOTHING`,
+    params: [b.type, into, from],
+  };
   const data = d === 'postgres' ? 'replace(data::text, ?, ?)::json' : 'replace(data, ?, ?)';
   yield {
     sql: `UPDATE records SET data = ${data} WHERE id IN (SELECT record_id FROM record_entity WHERE entity_id = ?)`,
@@ -512,7 +564,11 @@ export function* loadLexicon(): Step<Lexicon> {
 export const currentLexiconVersion = lexiconVersion;
 
 export function* listCorrections(): Step<StoredCorrection[]> {
-  const rows = (yield { sql: 'SELECT data, undone_at, undone_by FROM corrections ORDER BY seq', params: [] }) as Array<{ data: string; undone_at: string | null; undone_by: string | null }>;
+  const rows = (yield { sql: 'SELECT data, undone_at, undone_by FROM corrections ORDER BY seq', params: [] }) as Array<{
+    data: string;
+    undone_at: string | null;
+    undone_by: string | null;
+  }>;
   return rows.map((r) => ({ correction: Correction.parse(JSON.parse(r.data)), undoneAt: r.undone_at, undoneBy: r.undone_by }));
 }
 
@@ -558,7 +614,11 @@ export function* listEntities(opts: EntityQuery = {}): Step<StoredEntity[]> {
   }
   const limit = opts.limit ?? 50;
   const offset = opts.offset ?? 0;
-  const rows = yield* selectEntities(`${where.join(' AND ')} ORDER BY records DESC, mentions DESC, name LIMIT ? OFFSET ?`, [...params, limit, offset]);
+  const rows = yield* selectEntities(`${where.join(' AND ')} ORDER BY records DESC, mentions DESC, name LIMIT ? OFFSET ?`, [
+    ...params,
+    limit,
+    offset,
+  ]);
   return rows.map(toStoredEntity);
 }
 
@@ -625,7 +685,10 @@ export function* recompute(d: Dialect, recordIds: string[], lexicon: Lexicon): S
   const ids = [...new Set(recordIds)];
   for (let k = 0; k < ids.length; k += 200) {
     const chunk = ids.slice(k, k + 200);
-    const rows = yield { sql: `SELECT id, data, extracted, published_at, created_at FROM records WHERE id IN ${placeholders(chunk.length)}`, params: chunk };
+    const rows = yield {
+      sql: `SELECT id, data, extracted, published_at, created_at FROM records WHERE id IN ${placeholders(chunk.length)}`,
+      params: chunk,
+    };
     for (const row of rows) {
       const id = String(row.id);
       const rec = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { entities: Entities };
@@ -635,12 +698,19 @@ export function* recompute(d: Dialect, recordIds: string[], lexicon: Lexicon): S
       const linked = yield* linkRecord(d, id, structuredClone(entities), seenOf(row.published_at, row.created_at));
       for (const e of itemsOf(linked)) if (e.target.id) touched.push(e.target.id);
       yield { sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [id] };
-      if (applied.length) yield { sql: `INSERT INTO correction_hits (correction_id, record_id) VALUES ${applied.map(() => '(?, ?)').join(', ')}`, params: applied.flatMap((c) => [c, id]) };
+      if (applied.length)
+        yield {
+          sql: `INSERT INTO correction_hits (correction_id, record_id) VALUES ${applied.map(() => '(?, ?)').join(', ')}`,
+          params: applied.flatMap((c) => [c, id]),
+        };
       const before = JSON.stringify(rec.entities);
       if (JSON.stringify(linked) === before && row.extracted) continue;
       changed += JSON.stringify(linked) === before ? 0 : 1;
       const next = { ...rec, entities: linked };
-      yield { sql: 'UPDATE records SET data = ?, extracted = ? WHERE id = ?', params: [JSON.stringify(next), JSON.stringify(extracted), id] };
+      yield {
+        sql: 'UPDATE records SET data = ?, extracted = ? WHERE id = ?',
+        params: [JSON.stringify(next), JSON.stringify(extracted), id],
+      };
       yield* writeEntityIndex(id, next as never);
     }
   }
@@ -682,7 +752,10 @@ function* resolveRefs(input: CorrectionInput): Step<CorrectionInput> {
   }
   if ((input.op === 'merge' || input.op === 'alias') && !out.type) {
     const e = yield* findEntity(input.op === 'merge' ? (out as { into: string }).into : input.name);
-    if (!e) throw new InputError(`${input.op}: no stored entity named '${input.op === 'merge' ? (out as { into: string }).into : input.name}'; give its type`);
+    if (!e)
+      throw new InputError(
+        `${input.op}: no stored entity named '${input.op === 'merge' ? (out as { into: string }).into : input.name}'; give its type`,
+      );
     out.type = e.type;
   }
   return out;
@@ -691,11 +764,10 @@ function* resolveRefs(input: CorrectionInput): Step<CorrectionInput> {
 /** Entities of the store a correction is about: same type (or any), found under the name. */
 function* entitiesNamed(name: string, type: NamedType | undefined): Step<EntityRow[]> {
   const key = entityKey(name);
-  return yield* selectEntities(`merged_into IS NULL AND (key = ? OR id IN (SELECT entity_id FROM entity_term WHERE term = ?))${type ? ' AND type = ?' : ''}`, [
-    key,
-    key,
-    ...(type ? [type] : []),
-  ]);
+  return yield* selectEntities(
+    `merged_into IS NULL AND (key = ? OR id IN (SELECT entity_id FROM entity_term WHERE term = ?))${type ? ' AND type = ?' : ''}`,
+    [key, key, ...(type ? [type] : [])],
+  );
 }
 
 /**
@@ -709,12 +781,16 @@ export function* addCorrection(d: Dialect, input: CorrectionInput, at = nowIso()
 }
 
 function* insertAndApply(d: Dialect, correction: Correction): Step<{ correction: Correction; records: number }> {
-  yield { sql: 'INSERT INTO corrections (id, op, data, author, created_at) VALUES (?, ?, ?, ?, ?)', params: [correction.id, correction.op, JSON.stringify(correction), correction.author, correction.at] };
+  yield {
+    sql: 'INSERT INTO corrections (id, op, data, author, created_at) VALUES (?, ?, ?, ?, ?)',
+    params: [correction.id, correction.op, JSON.stringify(correction), correction.author, correction.at],
+  };
   yield* bumpVersion();
   // entities that stop existing under this name (merge/alias/retype) redirect once records moved
   let sources: EntityRow[] = [];
   if (!correction.recordId) {
-    if (correction.op === 'retype') sources = (yield* entitiesNamed(correction.name, correction.type)).filter((e) => e.type !== correction.to);
+    if (correction.op === 'retype')
+      sources = (yield* entitiesNamed(correction.name, correction.type)).filter((e) => e.type !== correction.to);
     if (correction.op === 'merge') sources = yield* entitiesNamed(correction.name, correction.type);
     if (correction.op === 'alias') sources = yield* entitiesNamed(correction.alias, correction.type);
   }
@@ -723,7 +799,10 @@ function* insertAndApply(d: Dialect, correction: Correction): Step<{ correction:
   if (correction.op === 'alias' && correction.type) {
     const target = (yield* entitiesNamed(correction.name, correction.type))[0];
     if (target) {
-      yield { sql: 'INSERT INTO entity_term (type, term, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', params: [target.type, entityKey(correction.alias), target.id] };
+      yield {
+        sql: 'INSERT INTO entity_term (type, term, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        params: [target.type, entityKey(correction.alias), target.id],
+      };
       const aliases = mergeAliases(JSON.parse(target.aliases) as string[], target.name, [correction.alias]);
       yield { sql: 'UPDATE entity SET aliases = ? WHERE id = ?', params: [JSON.stringify(aliases), target.id] };
     }
@@ -731,8 +810,15 @@ function* insertAndApply(d: Dialect, correction: Correction): Step<{ correction:
   for (const s of sources) {
     const targetName = correction.op === 'merge' ? correction.into : correction.name;
     const targetType = correction.op === 'retype' ? correction.to : s.type;
-    const key = targetType === 'country' ? (correction.op === 'retype' && correction.code ? correction.code.toLowerCase() : null) : entityKey(targetName);
-    const target = key ? (yield* selectEntities('type = ? AND key = ?', [targetType, key]))[0] : (yield* entitiesNamed(targetName, targetType))[0];
+    const key =
+      targetType === 'country'
+        ? correction.op === 'retype' && correction.code
+          ? correction.code.toLowerCase()
+          : null
+        : entityKey(targetName);
+    const target = key
+      ? (yield* selectEntities('type = ? AND key = ?', [targetType, key]))[0]
+      : (yield* entitiesNamed(targetName, targetType))[0];
     if (target && target.id !== s.id) yield* mergeEntity(d, s.id, target.merged_into ?? target.id, correction.id);
   }
   return { correction, records };
@@ -740,7 +826,10 @@ function* insertAndApply(d: Dialect, correction: Correction): Step<{ correction:
 
 /** Undoes a correction: marked undone (kept, with who and when), its redirects lifted, records re-corrected. */
 export function* undoCorrection(d: Dialect, id: string, author: string, at = nowIso()): Step<{ correction: Correction; records: number }> {
-  const rows = (yield { sql: 'SELECT data, undone_at FROM corrections WHERE id = ?', params: [id] }) as Array<{ data: string; undone_at: string | null }>;
+  const rows = (yield { sql: 'SELECT data, undone_at FROM corrections WHERE id = ?', params: [id] }) as Array<{
+    data: string;
+    undone_at: string | null;
+  }>;
   if (!rows.length) throw new InputError(`no correction with id ${id}`);
   const correction = Correction.parse(JSON.parse(rows[0].data));
   if (rows[0].undone_at) return { correction, records: 0 };
@@ -780,7 +869,11 @@ export function* backfill(d: Dialect, batch = 500): Step<number> {
   for (;;) {
     const rows = yield { sql: 'SELECT id FROM records WHERE extracted IS NULL ORDER BY seq LIMIT ?', params: [batch] };
     if (!rows.length) return done;
-    yield* recompute(d, rows.map((r) => String(r.id)), lexicon);
+    yield* recompute(
+      d,
+      rows.map((r) => String(r.id)),
+      lexicon,
+    );
     done += rows.length;
   }
 }
@@ -792,7 +885,14 @@ export { EMPTY_LEXICON };
  * metadata and entities are replaced in place (no new revision: the article did not change, the
  * pipeline did). Returns null when the text differs (the caller upserts: a new revision).
  */
-export function* refreshRecord(d: Dialect, id: string, rec: GleanerRecordLike, contentHash: string, publishedAt: string | null, lexicon: Lexicon): Step<'updated' | 'unchanged' | 'missing' | null> {
+export function* refreshRecord(
+  d: Dialect,
+  id: string,
+  rec: GleanerRecordLike,
+  contentHash: string,
+  publishedAt: string | null,
+  lexicon: Lexicon,
+): Step<'updated' | 'unchanged' | 'missing' | null> {
   const rows = yield { sql: 'SELECT data, content_hash, created_at FROM records WHERE id = ?', params: [id] };
   if (!rows.length) return 'missing';
   if (String(rows[0].content_hash) !== contentHash) return null;
@@ -802,17 +902,37 @@ export function* refreshRecord(d: Dialect, id: string, rec: GleanerRecordLike, c
   const touched = yield* unlinkRecord(id);
   const linked = yield* linkRecord(d, id, structuredClone(entities), publishedAt ?? seenOf(null, rows[0].created_at));
   yield { sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [id] };
-  if (applied.length) yield { sql: `INSERT INTO correction_hits (correction_id, record_id) VALUES ${applied.map(() => '(?, ?)').join(', ')}`, params: applied.flatMap((c) => [c, id]) };
+  if (applied.length)
+    yield {
+      sql: `INSERT INTO correction_hits (correction_id, record_id) VALUES ${applied.map(() => '(?, ?)').join(', ')}`,
+      params: applied.flatMap((c) => [c, id]),
+    };
   // the stored provenance (fetch time, feed) stays; the pipeline version is the new one
-  const next = { ...rec, entities: linked, provenance: { ...(old.provenance ?? {}), ...(rec.provenance ?? {}), fetchedAt: old.provenance?.fetchedAt ?? rec.provenance?.fetchedAt ?? null } };
+  const next = {
+    ...rec,
+    entities: linked,
+    provenance: {
+      ...(old.provenance ?? {}),
+      ...(rec.provenance ?? {}),
+      fetchedAt: old.provenance?.fetchedAt ?? rec.provenance?.fetchedAt ?? null,
+    },
+  };
   const same = JSON.stringify(next) === JSON.stringify(old);
   if (!same) {
-    yield { sql: `UPDATE records SET data = ?, extracted = ?, title = ?, published_at = ${d === 'postgres' ? 'CAST(? AS timestamptz)' : '?'} WHERE id = ?`, params: [JSON.stringify(next), JSON.stringify(extracted), rec.title ?? null, publishedAt, id] };
+    yield {
+      sql: `UPDATE records SET data = ?, extracted = ?, title = ?, published_at = ${d === 'postgres' ? 'CAST(? AS timestamptz)' : '?'} WHERE id = ?`,
+      params: [JSON.stringify(next), JSON.stringify(extracted), rec.title ?? null, publishedAt, id],
+    };
     yield* writeEntityIndex(id, next as never);
   } else {
     yield { sql: 'UPDATE records SET extracted = ? WHERE id = ?', params: [JSON.stringify(extracted), id] };
   }
-  yield* recount([...touched, ...itemsOf(linked).map((i) => i.target.id!).filter(Boolean)]);
+  yield* recount([
+    ...touched,
+    ...itemsOf(linked)
+      .map((i) => i.target.id!)
+      .filter(Boolean),
+  ]);
   return same ? 'unchanged' : 'updated';
 }
 

@@ -30,7 +30,9 @@ export function isPostgresUrl(url: string | null | undefined): url is string {
 }
 
 /** The store options the configuration asks for. */
-export function storeOptions(config: Pick<Config, 'databaseUrl' | 'dbPath' | 'dbConnectTimeoutMs' | 'dbQueryTimeoutMs' | 'dbIdleTimeoutMs' | 'dbBusyTimeoutMs'>): OpenStoreOptions {
+export function storeOptions(
+  config: Pick<Config, 'databaseUrl' | 'dbPath' | 'dbConnectTimeoutMs' | 'dbQueryTimeoutMs' | 'dbIdleTimeoutMs' | 'dbBusyTimeoutMs'>,
+): OpenStoreOptions {
   return {
     databaseUrl: config.databaseUrl,
     dbPath: config.dbPath,
@@ -47,7 +49,13 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   const t = opts.timeouts ?? {};
   if (isPostgresUrl(opts.databaseUrl)) {
     const { PostgresStore } = await import('./postgres.js');
-    return PostgresStore.open({ url: opts.databaseUrl, schema: opts.pgSchema, connectTimeoutMs: t.connectTimeoutMs, queryTimeoutMs: t.queryTimeoutMs, idleTimeoutMs: t.idleTimeoutMs });
+    return PostgresStore.open({
+      url: opts.databaseUrl,
+      schema: opts.pgSchema,
+      connectTimeoutMs: t.connectTimeoutMs,
+      queryTimeoutMs: t.queryTimeoutMs,
+      idleTimeoutMs: t.idleTimeoutMs,
+    });
   }
   const { SqliteStore } = await import('./sqlite.js');
   return new SqliteStore({ path: opts.dbPath ?? './data/gleaner.db', busyTimeoutMs: t.busyTimeoutMs });

@@ -12,7 +12,10 @@ export class PostgresEntities {
   private loadedVersion = -1;
 
   run<T>(on: Queryable, step: Step<T>): Promise<T> {
-    return runAsync(step, async (q: Sql) => (await on.query(numberPlaceholders(q.sql), (q.params ?? []) as unknown[])).rows as Array<Record<string, unknown>>);
+    return runAsync(
+      step,
+      async (q: Sql) => (await on.query(numberPlaceholders(q.sql), (q.params ?? []) as unknown[])).rows as Array<Record<string, unknown>>,
+    );
   }
 
   /** The store's lexicon, reloaded when its version moved (checked in each write transaction). */
@@ -26,7 +29,14 @@ export class PostgresEntities {
   }
 
   /** As SqliteEntities.prepare; entity count changes go to `sink` (flushed once per transaction, in id order). */
-  async prepare(c: pg.PoolClient, recordId: string, entities: Entities, seen: string, replace: boolean, sink: CountSink): Promise<{ entities: Entities; extracted: string }> {
+  async prepare(
+    c: pg.PoolClient,
+    recordId: string,
+    entities: Entities,
+    seen: string,
+    replace: boolean,
+    sink: CountSink,
+  ): Promise<{ entities: Entities; extracted: string }> {
     const extracted = withoutIds(entities);
     const { entities: corrected, applied } = applyLexicon(structuredClone(extracted), this.lexicon, { recordId });
     if (replace) {
@@ -35,7 +45,10 @@ export class PostgresEntities {
     }
     const linked = await this.run(c, linkRecord('postgres', recordId, structuredClone(corrected), seen, sink));
     if (applied.length) {
-      await c.query('INSERT INTO correction_hits (correction_id, record_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [applied, recordId]);
+      await c.query('INSERT INTO correction_hits (correction_id, record_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [
+        applied,
+        recordId,
+      ]);
     }
     return { entities: linked, extracted: JSON.stringify(extracted) };
   }

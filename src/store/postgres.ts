@@ -105,7 +105,8 @@ export class PostgresStore extends SqlStoreReads implements Store {
 
   static async open(opts: PostgresStoreOptions): Promise<PostgresStore> {
     const schema = opts.schema ?? 'public';
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError(`PostgreSQL schema name '${schema}' must be lower-case letters, digits and _`);
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+      throw new ConfigError(`PostgreSQL schema name '${schema}' must be lower-case letters, digits and _`);
     const connectTimeoutMs = opts.connectTimeoutMs ?? PG_DEFAULT_TIMEOUTS.connectTimeoutMs;
     const queryTimeoutMs = opts.queryTimeoutMs ?? PG_DEFAULT_TIMEOUTS.queryTimeoutMs;
     const idleTimeoutMs = opts.idleTimeoutMs ?? PG_DEFAULT_TIMEOUTS.idleTimeoutMs;
@@ -144,7 +145,9 @@ export class PostgresStore extends SqlStoreReads implements Store {
       await client.query(`SELECT pg_advisory_lock(${lockKey('gleaner-migrate:' + this.schema)})`);
       try {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)');
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)',
+        );
         const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
         for (const m of postgresMigrations) {
           if (done.has(m.version)) continue;
@@ -159,7 +162,9 @@ export class PostgresStore extends SqlStoreReads implements Store {
           }
         }
       } finally {
-        await client.query(`SELECT pg_advisory_unlock(${lockKey('gleaner-migrate:' + this.schema)})`).catch((err: Error) => (broken ??= err));
+        await client
+          .query(`SELECT pg_advisory_unlock(${lockKey('gleaner-migrate:' + this.schema)})`)
+          .catch((err: Error) => (broken ??= err));
       }
     } finally {
       client.off('error', onClientError);
@@ -169,7 +174,9 @@ export class PostgresStore extends SqlStoreReads implements Store {
 
   /** Applied migration versions. */
   async migrations(): Promise<number[]> {
-    return (await this.q<{ version: number }>('migrations', 'SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version);
+    return (await this.q<{ version: number }>('migrations', 'SELECT version FROM schema_migrations ORDER BY version')).map(
+      (r) => r.version,
+    );
   }
 
   /**
@@ -232,7 +239,15 @@ export class PostgresStore extends SqlStoreReads implements Store {
     let rec = given;
     const now = new Date().toISOString();
     const urlKeys = [keys.urlKey, keys.altKey].filter((k): k is string => k !== null);
-    type Found = { kind: 'key' | 'hash' | 'revision'; seq: string; id: string; revision: number; content_hash: string; syndicated_from: string | null; is_primary: boolean };
+    type Found = {
+      kind: 'key' | 'hash' | 'revision';
+      seq: string;
+      id: string;
+      revision: number;
+      content_hash: string;
+      syndicated_from: string | null;
+      is_primary: boolean;
+    };
     const found = (
       await c.query<Found>(
         `SELECT 'key' AS kind, seq, id, revision, content_hash, syndicated_from, url_key = $1 AS is_primary FROM records WHERE url_key = ANY($2::text[])
@@ -265,7 +280,15 @@ export class PostgresStore extends SqlStoreReads implements Store {
     const data = JSON.stringify(rec);
     const text = searchText(rec);
     const rows = entityRows(rec);
-    const entityArrays = [rows.map((e) => e.type), rows.map((e) => e.term), rows.map((e) => e.name), rows.map((e) => e.key), rows.map((e) => e.code), rows.map((e) => e.mentions), rows.map((e) => (e.alias ? 1 : 0))];
+    const entityArrays = [
+      rows.map((e) => e.type),
+      rows.map((e) => e.term),
+      rows.map((e) => e.name),
+      rows.map((e) => e.key),
+      rows.map((e) => e.code),
+      rows.map((e) => e.mentions),
+      rows.map((e) => (e.alias ? 1 : 0)),
+    ];
     const insertEntities = (first: number) =>
       `INSERT INTO entities (record_id, type, term, name, key, code, mentions, alias)
        SELECT $${first}, * FROM unnest($${first + 1}::text[], $${first + 2}::text[], $${first + 3}::text[], $${first + 4}::text[], $${first + 5}::text[], $${first + 6}::int[], $${first + 7}::smallint[])
@@ -280,7 +303,22 @@ export class PostgresStore extends SqlStoreReads implements Store {
          ), gone AS (DELETE FROM entities WHERE record_id = $13)
          UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
            syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL}, extracted = $14 WHERE id = $13`,
-        [text.title, text.body, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, existing.id, prepared.extracted],
+        [
+          text.title,
+          text.body,
+          keys.url,
+          keys.canonicalUrl,
+          keys.source,
+          rec.title,
+          keys.publishedAt,
+          keys.contentHash,
+          revision,
+          originalOf(existing.id),
+          now,
+          data,
+          existing.id,
+          prepared.extracted,
+        ],
       );
       if (rows.length) await c.query(insertEntities(1), [existing.id, ...entityArrays]);
       return { id: existing.id, status: 'updated', revision };
@@ -290,7 +328,24 @@ export class PostgresStore extends SqlStoreReads implements Store {
       `WITH ent AS (${insertEntities(15)})
        INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts, extracted)
        VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL}, $14)`,
-      [text.title, text.body, id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, data, prepared.extracted, id, ...entityArrays],
+      [
+        text.title,
+        text.body,
+        id,
+        keys.urlKey,
+        keys.url,
+        keys.canonicalUrl,
+        keys.source,
+        rec.title,
+        keys.publishedAt,
+        keys.contentHash,
+        original,
+        now,
+        data,
+        prepared.extracted,
+        id,
+        ...entityArrays,
+      ],
     );
     return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
   }
@@ -335,7 +390,9 @@ export class PostgresStore extends SqlStoreReads implements Store {
     this.closed = true;
     // A client stuck on a silent connection keeps pool.end() waiting: bounded, so shutdown is too.
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.pool.end(), new Promise<void>((r) => (timer = setTimeout(r, this.closeTimeoutMs)))]).finally(() => clearTimeout(timer));
+    await Promise.race([this.pool.end(), new Promise<void>((r) => (timer = setTimeout(r, this.closeTimeoutMs)))]).finally(() =>
+      clearTimeout(timer),
+    );
   }
 
   /** Drops this store's schema and everything in it (tests), then closes the pool. */
@@ -349,7 +406,12 @@ export class PostgresStore extends SqlStoreReads implements Store {
     return (await this.run<T>(op, this.pool, sql, params)).rows;
   }
 
-  private async run<T extends pg.QueryResultRow = pg.QueryResultRow>(op: string, on: Queryable, sql: string, params: unknown[] = []): Promise<pg.QueryResult<T>> {
+  private async run<T extends pg.QueryResultRow = pg.QueryResultRow>(
+    op: string,
+    on: Queryable,
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult<T>> {
     try {
       return await on.query<T>(sql, params);
     } catch (err) {
@@ -404,5 +466,4 @@ export class PostgresStore extends SqlStoreReads implements Store {
       client.release(broken);
     }
   }
-
 }

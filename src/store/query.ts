@@ -97,7 +97,14 @@ const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 export function entityRows(record: GleanerRecord): EntityRow[] {
   const rows: EntityRow[] = [];
   const seen = new Set<string>();
-  const add = (type: EntityType, name: string, key: string, code: string | null, mentions: number, terms: Array<string | null | undefined>) => {
+  const add = (
+    type: EntityType,
+    name: string,
+    key: string,
+    code: string | null,
+    mentions: number,
+    terms: Array<string | null | undefined>,
+  ) => {
     terms.forEach((t, i) => {
       const term = t ? fold(t) : '';
       if (!term || seen.has(`${type}\u0000${term}`)) return;
@@ -107,7 +114,9 @@ export function entityRows(record: GleanerRecord): EntityRow[] {
   };
   const e = record.entities;
   for (const p of e.people) {
-    const words = fold(p.name).split(' ').filter((w) => !NAME_SUFFIXES.has(w));
+    const words = fold(p.name)
+      .split(' ')
+      .filter((w) => !NAME_SUFFIXES.has(w));
     const surname = words.length > 1 ? words[words.length - 1] : null;
     add('person', p.name, fold(p.name) || p.name, null, p.mentions, [p.name, ...p.aliases, surname]);
   }
@@ -175,7 +184,8 @@ export function normaliseFilter(f: RecordFilter = {}): NormalisedFilter {
   if (list(f.entity).length && !terms.length) throw new InputError('--entity needs a name with letters or digits');
   if (f.type !== undefined && !ENTITY_TYPES.includes(f.type)) throw new InputError(`--type must be one of ${ENTITY_TYPES.join(', ')}`);
   const countries = list(f.country).map((c) => c.trim().toUpperCase());
-  for (const c of countries) if (!/^[A-Z]{2}$/.test(c)) throw new InputError(`--country takes an ISO 3166-1 alpha-2 code (e.g. NE), not '${c}'`);
+  for (const c of countries)
+    if (!/^[A-Z]{2}$/.test(c)) throw new InputError(`--country takes an ISO 3166-1 alpha-2 code (e.g. NE), not '${c}'`);
   const entityIds = list(f.entityId).map((e) => e.trim());
   for (const e of entityIds) if (!/^e[0-9a-z]+$/.test(e)) throw new InputError(`--entity-id takes an entity id (e…), not '${e}'`);
   const until = f.until ? dateBound(f.until, 'until') : null;
@@ -273,7 +283,9 @@ export function whereConditions(f: NormalisedFilter, bind: Bind, languageSql: st
   for (const id of f.entityIds) {
     // a merged id stands for the entity it was merged into
     const p = bind(id);
-    where.push(`r.id IN (SELECT record_id FROM record_entity WHERE entity_id = COALESCE((SELECT merged_into FROM entity WHERE id = ${p}), ${bind(id)}))`);
+    where.push(
+      `r.id IN (SELECT record_id FROM record_entity WHERE entity_id = COALESCE((SELECT merged_into FROM entity WHERE id = ${p}), ${bind(id)}))`,
+    );
   }
   if (f.since) where.push(`r.published_at >= ${bind(f.since, 'ts')}`);
   if (f.until) where.push(`r.published_at ${f.untilExclusive ? '<' : '<='} ${bind(f.until, 'ts')}`);
@@ -286,8 +298,12 @@ export function whereConditions(f: NormalisedFilter, bind: Bind, languageSql: st
 }
 
 /** Conditions for topEntities on `entities e` joined to `records r`. */
-export function topEntityConditions(opts: { type?: EntityType; since?: string; until?: string }, bind: Bind): { where: string[]; needsRecords: boolean } {
-  if (opts.type !== undefined && !ENTITY_TYPES.includes(opts.type)) throw new InputError(`--type must be one of ${ENTITY_TYPES.join(', ')}`);
+export function topEntityConditions(
+  opts: { type?: EntityType; since?: string; until?: string },
+  bind: Bind,
+): { where: string[]; needsRecords: boolean } {
+  if (opts.type !== undefined && !ENTITY_TYPES.includes(opts.type))
+    throw new InputError(`--type must be one of ${ENTITY_TYPES.join(', ')}`);
   const where = ['e.alias = ' + bind(0)];
   where.push(opts.type ? `e.type = ${bind(opts.type)}` : `e.type <> 'date'`);
   let needsRecords = false;
@@ -319,7 +335,9 @@ export function validateRecord(record: GleanerRecord): GleanerRecord {
   const parsed = GleanerRecord.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`record does not match the schema: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, { url: record?.url ?? null });
+    throw new InputError(`record does not match the schema: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, {
+      url: record?.url ?? null,
+    });
   }
   return parsed.data;
 }
@@ -336,4 +354,3 @@ export function feedFromRow(r: FeedRow): FeedState {
     title: r.title,
   };
 }
-

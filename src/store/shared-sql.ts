@@ -151,7 +151,9 @@ export function* putRaw(d: Dialect, hash: string, body: Uint8Array, contentType:
 }
 
 export function* getRaw(hash: string): Step<{ body: Uint8Array; contentType: string | null } | null> {
-  const [row] = yield* rows<{ body: Buffer; content_type: string | null }>('SELECT body, content_type FROM raw_pages WHERE hash = ?', [hash]);
+  const [row] = yield* rows<{ body: Buffer; content_type: string | null }>('SELECT body, content_type FROM raw_pages WHERE hash = ?', [
+    hash,
+  ]);
   return row ? { body: new Uint8Array(row.body.buffer, row.body.byteOffset, row.body.byteLength), contentType: row.content_type } : null;
 }
 
@@ -165,7 +167,11 @@ export function* saveFeed(feed: FeedState): Step<void> {
 }
 
 export function* getFeed(idOrUrl: string): Step<FeedState | null> {
-  const [row] = yield* rows<FeedRow>('SELECT * FROM feeds WHERE id = ? OR url = ? ORDER BY (id = ?) DESC LIMIT 1', [idOrUrl, idOrUrl, idOrUrl]);
+  const [row] = yield* rows<FeedRow>('SELECT * FROM feeds WHERE id = ? OR url = ? ORDER BY (id = ?) DESC LIMIT 1', [
+    idOrUrl,
+    idOrUrl,
+    idOrUrl,
+  ]);
   return row ? feedFromRow(row) : null;
 }
 

@@ -53,7 +53,11 @@ export class SqliteEntities {
       this.exec({ sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [recordId] });
     }
     const linked = this.run(linkRecord('sqlite', recordId, structuredClone(corrected), seen));
-    for (const c of applied) this.exec({ sql: 'INSERT INTO correction_hits (correction_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING', params: [c, recordId] });
+    for (const c of applied)
+      this.exec({
+        sql: 'INSERT INTO correction_hits (correction_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        params: [c, recordId],
+      });
     return { entities: linked, extracted: JSON.stringify(extracted) };
   }
 

@@ -33,7 +33,6 @@ interface RecordRow {
   data: string;
 }
 
-
 export { fts5Match, fts5Exclusions } from './dialect.js';
 
 /** A full-text index write, applied once the batch's savepoints are done. */
@@ -88,13 +87,17 @@ export class SqliteStore extends SqlStoreReads implements Store {
 
   /** Applies pending migrations, each in its own write transaction. */
   private migrate(): void {
-    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
     for (const m of sqliteMigrations) {
       const apply = this.db.transaction(() => {
         const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
         if (done) return;
         this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
       });
       apply.immediate();
     }
@@ -102,7 +105,9 @@ export class SqliteStore extends SqlStoreReads implements Store {
 
   /** Applied migration versions (for tests and `status`). */
   migrations(): number[] {
-    return (this.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
+    return (this.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map(
+      (r) => r.version,
+    );
   }
 
   /**
@@ -165,7 +170,8 @@ export class SqliteStore extends SqlStoreReads implements Store {
     batch.forEach((item, i) => {
       const o = outcomes[i];
       if ('ok' in o) item.resolve(o.ok);
-      else item.reject(o.err instanceof InputError ? o.err : storeFailure('sqlite upsert failed', { op: 'upsert', url: item.rec.url }, o.err));
+      else
+        item.reject(o.err instanceof InputError ? o.err : storeFailure('sqlite upsert failed', { op: 'upsert', url: item.rec.url }, o.err));
     });
   }
 
@@ -183,9 +189,10 @@ export class SqliteStore extends SqlStoreReads implements Store {
       const byKey = this.stmt('SELECT seq, id, revision, content_hash, syndicated_from FROM records WHERE url_key = ?');
       const originalOf = (excludeId: string | null): string | null => {
         if (!keys.syndicatable) return null;
-        const row = this.stmt('SELECT id, syndicated_from FROM records WHERE content_hash = ? AND id IS NOT ? ORDER BY seq LIMIT 1').get(keys.contentHash, excludeId) as
-          | { id: string; syndicated_from: string | null }
-          | undefined;
+        const row = this.stmt('SELECT id, syndicated_from FROM records WHERE content_hash = ? AND id IS NOT ? ORDER BY seq LIMIT 1').get(
+          keys.contentHash,
+          excludeId,
+        ) as { id: string; syndicated_from: string | null } | undefined;
         if (row) return row.syndicated_from ?? row.id;
         // the same text as an earlier version of a record that has changed since
         const rev = this.stmt(
@@ -200,8 +207,7 @@ export class SqliteStore extends SqlStoreReads implements Store {
       if (!existing && !keys.url && !keys.canonicalUrl) {
         // No URL at all: the content is the identity, so the same text anywhere is this record.
         const same = this.stmt('SELECT id, revision FROM records WHERE content_hash = ? ORDER BY seq LIMIT 1').get(keys.contentHash) as
-          | { id: string; revision: number }
-          | undefined;
+          { id: string; revision: number } | undefined;
         if (same) return { id: same.id, status: 'unchanged', revision: same.revision };
       }
       if (existing) {
@@ -215,7 +221,20 @@ export class SqliteStore extends SqlStoreReads implements Store {
         this.stmt(
           `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
              syndicated_from = ?, updated_at = ?, data = ?, extracted = ? WHERE id = ?`,
-        ).run(keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, revision, originalOf(existing.id), now, data, extracted, existing.id);
+        ).run(
+          keys.url,
+          keys.canonicalUrl,
+          keys.source,
+          rec.title,
+          keys.publishedAt,
+          keys.contentHash,
+          revision,
+          originalOf(existing.id),
+          now,
+          data,
+          extracted,
+          existing.id,
+        );
         this.writeIndexes(existing.seq, existing.id, stored, true, fts);
         return { id: existing.id, status: 'updated', revision };
       }
@@ -225,7 +244,21 @@ export class SqliteStore extends SqlStoreReads implements Store {
       const info = this.stmt(
         `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, extracted)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
-      ).run(id, keys.urlKey, keys.url, keys.canonicalUrl, keys.source, rec.title, keys.publishedAt, keys.contentHash, original, now, now, data, extracted);
+      ).run(
+        id,
+        keys.urlKey,
+        keys.url,
+        keys.canonicalUrl,
+        keys.source,
+        rec.title,
+        keys.publishedAt,
+        keys.contentHash,
+        original,
+        now,
+        now,
+        data,
+        extracted,
+      );
       this.writeIndexes(Number(info.lastInsertRowid), id, stored, false, fts);
       return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
     })();
@@ -234,7 +267,9 @@ export class SqliteStore extends SqlStoreReads implements Store {
   /** Entity rows for a record just written; its full-text row is queued for the end of the batch. */
   private writeIndexes(seq: number, id: string, rec: GleanerRecord, replace: boolean, fts: FtsOp[]): void {
     if (replace) this.stmt('DELETE FROM entities WHERE record_id = ?').run(id);
-    const ins = this.stmt('INSERT OR IGNORE INTO entities (record_id, type, term, name, key, code, mentions, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = this.stmt(
+      'INSERT OR IGNORE INTO entities (record_id, type, term, name, key, code, mentions, alias) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const e of entityRows(rec)) ins.run(id, e.type, e.term, e.name, e.key, e.code, e.mentions, e.alias ? 1 : 0);
     fts.push({ seq, replace, ...searchText(rec) });
   }

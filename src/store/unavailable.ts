@@ -4,7 +4,17 @@
 import { GleanerError, StoreError, StoreUnavailableError, errorMessage, type ErrorContext } from '../errors.js';
 
 /** Socket errors of a database that is down, restarting or out of reach. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /** PostgreSQL SQLSTATEs: class 08 (connection exception), shutting down / starting up, too many connections. */
 const PG_UNAVAILABLE_STATE = /^(08[0-9A-Z]{3}|57P01|57P02|57P03|53300)$/;

@@ -76,7 +76,11 @@ function startsWith(bytes: Uint8Array, sig: number[] | string): boolean {
 function windows(length: number, size: number): Array<[number, number]> {
   if (length <= 3 * size) return [[0, length]];
   const mid = Math.floor(length / 2 - size / 2);
-  return [[0, size], [mid, mid + size], [length - size, length]];
+  return [
+    [0, size],
+    [mid, mid + size],
+    [length - size, length],
+  ];
 }
 
 function controlVerdict(controls: number, sampled: number): BinaryVerdict {
@@ -130,7 +134,8 @@ export function sniffBinary(bytes: Uint8Array, contentType?: string | null): Bin
   let sampled = 0;
   for (const [from, to] of windows(bytes.length, BINARY_SNIFF.windowChars)) {
     const slice = bytes.subarray(from, to);
-    if (longestFillRun(slice) >= BINARY_SNIFF.fillRun) return { binary: true, reason: `a run of ${BINARY_SNIFF.fillRun}+ 0x00/0xFF fill bytes` };
+    if (longestFillRun(slice) >= BINARY_SNIFF.fillRun)
+      return { binary: true, reason: `a run of ${BINARY_SNIFF.fillRun}+ 0x00/0xFF fill bytes` };
     for (let i = 0; i < slice.length; i++) if (isBinaryControl(slice[i]!)) controls++;
     sampled += slice.length;
   }

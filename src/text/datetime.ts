@@ -16,15 +16,42 @@
 // Impossible dates (Feb 30) give null.
 
 /** English month names, January first (the date grammar's lexicon). */
-export const ENGLISH_MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const ENGLISH_MONTHS: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** English month abbreviations → month number. */
-export const ENGLISH_MONTH_ABBR: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+export const ENGLISH_MONTH_ABBR: Readonly<Record<string, number>> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
 /** An English month name or abbreviation ("Sept.", "november") → 1–12, or 0. */
 export function englishMonthNumber(s: string): number {
   const k = s.replace('.', '').toLowerCase();
   const full = ENGLISH_MONTHS.findIndex((n) => n.toLowerCase() === k);
-  return full >= 0 ? full + 1 : ENGLISH_MONTH_ABBR[k] ?? 0;
+  return full >= 0 ? full + 1 : (ENGLISH_MONTH_ABBR[k] ?? 0);
 }
 
 /** Month names and abbreviations in the languages feeds and pages are written in → 1–12. */
@@ -38,7 +65,9 @@ addMonths('jan feb mar apr may jun jul aug sep oct nov dec');
 addMonths('january february march april may june july august september|sept october november december');
 // German, French, Spanish, Italian, Dutch, Portuguese abbreviations and names seen in feeds
 addMonths('januar|jän|jaen februar märz|mär|maerz april mai juni juli august - oktober|okt - dezember|dez');
-addMonths('janvier|janv février|fevrier|févr|fevr mars avril|avr - juin juillet|juil août|aout septembre octobre novembre décembre|decembre|déc');
+addMonths(
+  'janvier|janv février|fevrier|févr|fevr mars avril|avr - juin juillet|juil août|aout septembre octobre novembre décembre|decembre|déc',
+);
 addMonths('enero|ene febrero marzo abril mayo junio julio agosto|ago septiembre|setiembre|set octubre noviembre diciembre|dic');
 addMonths('gennaio|gen febbraio - aprile maggio|mag giugno|giu luglio|lug - settembre|sett ottobre|ott - dicembre');
 addMonths('- - maart|mrt - mei - - - - - - -');
@@ -46,12 +75,66 @@ addMonths('janeiro - março|marco - maio junho julho - setembro outubro|out nove
 
 /** Zone abbreviations → offset in minutes east of UTC (exported for tests and callers that read zones). Ambiguous ones take their most common meaning in news feeds. */
 export const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, bst: 60, ist: 330, wat: 60,
-  cet: 60, met: 60, mez: 60, cest: 120, mest: 120, mesz: 120, eet: 120, eest: 180, west: 60, msk: 180, msd: 240, sast: 120, cat: 120, eat: 180,
-  est: -300, edt: -240, et: -300, cst: -360, cdt: -300, ct: -360, mst: -420, mdt: -360, mt: -420,
-  pst: -480, pdt: -420, pt: -480, akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, at: -240, nst: -210, ndt: -150,
-  jst: 540, kst: 540, hkt: 480, sgt: 480, pht: 480, wib: 420, ict: 420, pkt: 300, npt: 345,
-  awst: 480, acst: 570, acdt: 630, aest: 600, aedt: 660, nzst: 720, nzdt: 780, brt: -180, art: -180,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  wet: 0,
+  bst: 60,
+  ist: 330,
+  wat: 60,
+  cet: 60,
+  met: 60,
+  mez: 60,
+  cest: 120,
+  mest: 120,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  west: 60,
+  msk: 180,
+  msd: 240,
+  sast: 120,
+  cat: 120,
+  eat: 180,
+  est: -300,
+  edt: -240,
+  et: -300,
+  cst: -360,
+  cdt: -300,
+  ct: -360,
+  mst: -420,
+  mdt: -360,
+  mt: -420,
+  pst: -480,
+  pdt: -420,
+  pt: -480,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  ast: -240,
+  adt: -180,
+  at: -240,
+  nst: -210,
+  ndt: -150,
+  jst: 540,
+  kst: 540,
+  hkt: 480,
+  sgt: 480,
+  pht: 480,
+  wib: 420,
+  ict: 420,
+  pkt: 300,
+  npt: 345,
+  awst: 480,
+  acst: 570,
+  acdt: 630,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
+  brt: -180,
+  art: -180,
 };
 // RFC 822 military zones (with RFC 1123's caution about their signs, like feedparser: A = -1, N = +1)
 'abcdefghiklm'.split('').forEach((c, i) => (ZONES[c] ??= -(i + 1) * 60));
@@ -83,12 +166,30 @@ export interface DateTimeParts {
 
 /** Parts from fields, or null for an impossible date or time (Feb 30, 25:00). */
 function parts(
-  y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMinutes: number | null, precision: DateTimeParts['precision'], numericZone = false,
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  offsetMinutes: number | null,
+  precision: DateTimeParts['precision'],
+  numericZone = false,
 ): DateTimeParts | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
   const check = new Date(Date.UTC(y, mo - 1, d));
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return { year: y, month: mo, day: d, precision, hour: h, minute: mi, second: s, offsetMinutes, numericZone: numericZone && offsetMinutes !== null };
+  return {
+    year: y,
+    month: mo,
+    day: d,
+    precision,
+    hour: h,
+    minute: mi,
+    second: s,
+    offsetMinutes,
+    numericZone: numericZone && offsetMinutes !== null,
+  };
 }
 
 /** The instant as 'YYYY-MM-DDTHH:MM:SSZ'; a missing time is midnight, a missing zone is `assumeOffset` (UTC). */
@@ -163,7 +264,17 @@ function parseIso(s: string): DateTimeParts | null {
   const offset = zone ? parseZone(zone) : null;
   if (zone && offset === null) return null;
   const precision = h !== undefined ? 'time' : d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
-  return parts(Number(y), Number(mo ?? 1), Number(d ?? 1), Number(h ?? 0), Number(mi ?? 0), Number(sec ?? 0), offset, precision, /^[+-]/.test(zone ?? ''));
+  return parts(
+    Number(y),
+    Number(mo ?? 1),
+    Number(d ?? 1),
+    Number(h ?? 0),
+    Number(mi ?? 0),
+    Number(sec ?? 0),
+    offset,
+    precision,
+    /^[+-]/.test(zone ?? ''),
+  );
 }
 
 function parseLoose(s: string): DateTimeParts | null {
@@ -224,7 +335,8 @@ function parseLoose(s: string): DateTimeParts | null {
       continue;
     }
     if (WEEKDAY.test(raw) || WEEKDAY.test(tok + ',') || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(tok)) continue;
-    if (tok === 'de' || tok === 'of' || tok === 'the' || tok === 'del' || tok === '-' || tok === '|' || tok === '@' || tok === '–') continue;
+    if (tok === 'de' || tok === 'of' || tok === 'the' || tok === 'del' || tok === '-' || tok === '|' || tok === '@' || tok === '–')
+      continue;
     const z = parseZone(tok);
     if (z !== null && (tok.startsWith('(') || raw.startsWith('('))) {
       comment ??= z;
@@ -283,7 +395,7 @@ function parseLoose(s: string): DateTimeParts | null {
     const zoneOffset = utc ? ianaOffset(ianaZone(ianaName)!, Date.parse(utc)) : null;
     if (zoneOffset !== null) return parts(year, month, day, h, mi, sec, zoneOffset, precision);
   }
-  return parts(year, month, day, h, mi, sec, offsetGuessed ? null : offset ?? comment, precision, offset !== null && numericZone);
+  return parts(year, month, day, h, mi, sec, offsetGuessed ? null : (offset ?? comment), precision, offset !== null && numericZone);
 }
 
 /** The canonical IANA zone name for 'europe/london', or null when Intl does not know it. */
@@ -312,12 +424,16 @@ function ianaOffset(zone: string, at: number): number | null {
 /** A date or timestamp as feeds and pages write it → its parts, or null when it cannot be read. */
 export function parseDateTime(value: string | null | undefined): DateTimeParts | null {
   if (!value) return null;
-  const s = value.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = value
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!s) return null;
   if (/^\d{4}/.test(s)) {
     // pad single-digit months and days: 2023-9-7 → 2023-09-07
-    const padded = s.replace(/^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?=\D|$)/, (_m, y: string, sep: string, mo: string, d?: string) =>
-      `${y}${sep}${mo.padStart(2, '0')}${d ? sep + d.padStart(2, '0') : ''}`,
+    const padded = s.replace(
+      /^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?=\D|$)/,
+      (_m, y: string, sep: string, mo: string, d?: string) => `${y}${sep}${mo.padStart(2, '0')}${d ? sep + d.padStart(2, '0') : ''}`,
     );
     const iso = parseIso(padded.replace(/\s+(?=[+-]\d{2}:?\d{2}$)/, '').replace(/\s+z$/i, 'Z'));
     if (iso) return iso;

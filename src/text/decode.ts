@@ -26,7 +26,11 @@ const PRESCAN_BYTES = 32 * 1024;
 /** WHATWG name of a label, or null when TextDecoder does not know it. */
 export function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const cleaned = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  const cleaned = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim()
+    .toLowerCase();
   if (!cleaned) return null;
   try {
     return new TextDecoder(cleaned).encoding;

@@ -27,5 +27,9 @@ export function nameKey(s: string): string {
 
 /** NFKC, lower case, punctuation to spaces, trimmed; letters keep their accents ("Le Monde – Actualité" → "le monde actualité"). */
 export function compareKey(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

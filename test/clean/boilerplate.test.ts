@@ -1,8 +1,6 @@
 // The boilerplate tables: typical chrome signatures match their rule, article wrappers do not.
 import { describe, expect, it } from 'vitest';
-import {
-  BODY_HINTS, BOILERPLATE_CLASS_RULES, CONSENT_PATTERNS, isDateLine,
-} from '../../src/clean/boilerplate.js';
+import { BODY_HINTS, BOILERPLATE_CLASS_RULES, CONSENT_PATTERNS, isDateLine } from '../../src/clean/boilerplate.js';
 
 /** Name of the first class/id rule matching a signature (`id class`, lower-cased), or null. */
 function ruleFor(signature: string): string | null {
@@ -36,14 +34,24 @@ describe('class/id rules', () => {
   });
 
   it.each([
-    ' article-body', ' entry-content', ' story', ' post-content', 'main ', ' load-more-wrapper', ' shadow', ' reader', ' lead', ' text',
-    ' responsive-wrapper', ' commentary-body', ' col-md-8 hidden-xs', ' shareholder-letter', ' socialism-explained',
-  ])(
-    '%s matches no rule',
-    (sig) => {
-      expect(ruleFor(sig)).toBeNull();
-    },
-  );
+    ' article-body',
+    ' entry-content',
+    ' story',
+    ' post-content',
+    'main ',
+    ' load-more-wrapper',
+    ' shadow',
+    ' reader',
+    ' lead',
+    ' text',
+    ' responsive-wrapper',
+    ' commentary-body',
+    ' col-md-8 hidden-xs',
+    ' shareholder-letter',
+    ' socialism-explained',
+  ])('%s matches no rule', (sig) => {
+    expect(ruleFor(sig)).toBeNull();
+  });
 
   it('marks article-body wrappers as body hints', () => {
     for (const sig of ['article-body', 'story-body__inner', 'entry-content', 'post-content clearfix']) {
@@ -59,12 +67,20 @@ describe('class/id rules', () => {
 
 describe('date stamps', () => {
   it('recognises date stamps in several languages, not headings with a year', () => {
-    for (const t of ['sexta-feira, 22 de outubro de 2010 às 20:13', 'Mon 3 June 2024 09.15 BST', '12. Mai 2024, 14:05 Uhr', '2024-05-12 08:30']) {
+    for (const t of [
+      'sexta-feira, 22 de outubro de 2010 às 20:13',
+      'Mon 3 June 2024 09.15 BST',
+      '12. Mai 2024, 14:05 Uhr',
+      '2024-05-12 08:30',
+    ]) {
       expect(isDateLine(t)).toBe(true);
     }
-    for (const t of ['Season 2018 calendar', 'The 2024 budget in 10 charts and numbers.', 'Results from the 2019 and 2020 seasons were cancelled after the flood.']) {
+    for (const t of [
+      'Season 2018 calendar',
+      'The 2024 budget in 10 charts and numbers.',
+      'Results from the 2019 and 2020 seasons were cancelled after the flood.',
+    ]) {
       expect(isDateLine(t)).toBe(false);
     }
   });
-
 });

@@ -31,7 +31,11 @@ describe('metadata bugs', () => {
 
   it('reads metadata of a real page without reporting anything', () => {
     const onBug = vi.fn();
-    const md = readMetadata(cheerio.load('<html><head><title>Harbour reopens</title></head><body><h1>Harbour reopens</h1></body></html>'), null, onBug);
+    const md = readMetadata(
+      cheerio.load('<html><head><title>Harbour reopens</title></head><body><h1>Harbour reopens</h1></body></html>'),
+      null,
+      onBug,
+    );
     expect(md.title).toBe('Harbour reopens');
     expect(onBug).not.toHaveBeenCalled();
   });
@@ -40,10 +44,12 @@ describe('metadata bugs', () => {
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
     try {
       reportBugToStderr(new RangeError('boom'), { stage: 'clean/metadata', url: null });
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining('bug in clean/metadata: boom'), expect.objectContaining({ code: 'GLEANER_BUG' }));
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining('bug in clean/metadata: boom'),
+        expect.objectContaining({ code: 'GLEANER_BUG' }),
+      );
     } finally {
       warn.mockRestore();
     }
   });
 });
-

@@ -24,7 +24,10 @@ interface Expected {
 
 const FIELDS = ['title', 'byline', 'siteName', 'language', 'publishedAt', 'canonicalUrl'] as const;
 
-const slugs = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const slugs = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 describe('golden fixtures', () => {
   it('has the fixtures it promises', () => {

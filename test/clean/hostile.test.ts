@@ -78,13 +78,23 @@ describe('guardMarkup', () => {
   });
 
   it('closes a <title> that never closes at the end of its first line', () => {
-    const g = guardMarkup('<html><head><title>Frost hits the orchards | Gazette\n<meta name="x" content="y"></head><body><p>Story.</p></body></html>', 1000, 100);
+    const g = guardMarkup(
+      '<html><head><title>Frost hits the orchards | Gazette\n<meta name="x" content="y"></head><body><p>Story.</p></body></html>',
+      1000,
+      100,
+    );
     expect(g.titleRepaired).toBe(true);
-    expect(g.html).toBe('<html><head><title>Frost hits the orchards | Gazette</title>\n<meta name="x" content="y"></head><body><p>Story.</p></body></html>');
+    expect(g.html).toBe(
+      '<html><head><title>Frost hits the orchards | Gazette</title>\n<meta name="x" content="y"></head><body><p>Story.</p></body></html>',
+    );
   });
 
   it('closes a <title> whose close tag was mangled, and leaves a title with a real close tag alone', () => {
-    const mangled = guardMarkup('<head><title>Two new cases</titavaScript" src="/x.js"></script></head><body><p>Story.</p></body>', 1000, 100);
+    const mangled = guardMarkup(
+      '<head><title>Two new cases</titavaScript" src="/x.js"></script></head><body><p>Story.</p></body>',
+      1000,
+      100,
+    );
     expect(mangled.titleRepaired).toBe(true);
     expect(mangled.html.startsWith('<head><title>Two new cases</title></tit')).toBe(true);
     const fine = '<head><title>A &lt;b&gt; in a title\nover two lines</title></head>';

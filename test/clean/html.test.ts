@@ -17,10 +17,14 @@ const CHROME_BOTTOM = `
   <footer class="site-footer"><p>© 2024 Riverside Gazette Media Ltd. All rights reserved.</p>
     <ul><li><a href="/about">About us</a></li><li><a href="/privacy">Privacy</a></li></ul></footer>`;
 
-const P1 = 'The council voted on Tuesday evening to close the old harbour bridge to cars from June, ending a decade of arguments over its crumbling supports.';
-const P2 = 'Engineers told the meeting that the steel frame, built in 1931, had lost almost a third of its strength, and that repairs would cost more than a new crossing.';
-const P3 = 'Shop owners on Quay Street, who depend on passing trade, said they feared a quiet summer, although a shuttle bus will run every ten minutes.';
-const P4 = 'A public consultation on the design of the replacement bridge opens next month, and the council hopes to start building in the spring of 2026.';
+const P1 =
+  'The council voted on Tuesday evening to close the old harbour bridge to cars from June, ending a decade of arguments over its crumbling supports.';
+const P2 =
+  'Engineers told the meeting that the steel frame, built in 1931, had lost almost a third of its strength, and that repairs would cost more than a new crossing.';
+const P3 =
+  'Shop owners on Quay Street, who depend on passing trade, said they feared a quiet summer, although a shuttle bus will run every ten minutes.';
+const P4 =
+  'A public consultation on the design of the replacement bridge opens next month, and the council hopes to start building in the spring of 2026.';
 
 describe('cleanHtml: article body', () => {
   it('takes the article inside <main> and drops header, nav, footer, title and byline', () => {
@@ -59,9 +63,14 @@ describe('cleanHtml: article body', () => {
     </div></body></html>`;
     const out = paras(run(html).text);
     expect(out).toEqual([
-      P1, 'What changes for drivers', P2,
-      'Cars will use the ring road from 3 June.', 'Cyclists and walkers can still cross.', 'Delivery vans get permits until August.',
-      `${P3} The engineers' report from last year is online.`, P4,
+      P1,
+      'What changes for drivers',
+      P2,
+      'Cars will use the ring road from 3 June.',
+      'Cyclists and walkers can still cross.',
+      'Delivery vans get permits until August.',
+      `${P3} The engineers' report from last year is online.`,
+      P4,
     ]);
   });
 
@@ -96,14 +105,22 @@ describe('cleanHtml: article body', () => {
   });
 
   it('drops a link list inside the container but keeps the text around it', () => {
-    const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/story/${i}">Other headline number ${i} about the town</a></li>`).join('');
+    const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/story/${i}">Other headline number ${i} about the town</a></li>`).join(
+      '',
+    );
     const html = `<html><body><div class="entry-content"><p>${P1}</p><p>${P2}</p><ul>${links}</ul><p>${P3}</p></div></body></html>`;
     expect(paras(run(html).text)).toEqual([P1, P2, P3]);
   });
 
   it('uses JSON-LD for metadata and falls back to its articleBody when the markup has no text', () => {
     const body = `${P1}\n\n${P2}\n\n${P3}`;
-    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Harbour bridge to close to cars', articleBody: body, inLanguage: 'en' };
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Harbour bridge to close to cars',
+      articleBody: body,
+      inLanguage: 'en',
+    };
     const html = `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head>
       <body><div id="app"><div class="loading">Loading…</div></div></body></html>`;
     const a = run(html);
@@ -130,7 +147,12 @@ describe('cleanHtml: article body', () => {
   });
 
   it('keeps a data table inside a long <figure>, one paragraph per row, and drops image figures', () => {
-    const rows = [['Team', 'Played', 'Points'], ['Harbour Rovers', '12', '27'], ['Quay Street Athletic', '12', '24'], ['Old Town United', '11', '19']];
+    const rows = [
+      ['Team', 'Played', 'Points'],
+      ['Harbour Rovers', '12', '27'],
+      ['Quay Street Athletic', '12', '24'],
+      ['Old Town United', '11', '19'],
+    ];
     const table = `<figure class="wp-block-table"><table><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>
       <figcaption>Table after the eleventh round, with the points from the replayed match against the Rovers added.</figcaption></figure>`;
     const html = `<html><body><article><p>${P1}</p><figure><img src="a.jpg"><figcaption>The ground at dusk.</figcaption></figure>${table}<p>${P2}</p></article></body></html>`;
@@ -153,7 +175,8 @@ describe('cleanHtml: article body', () => {
 });
 
 describe('cleanHtml: a WordPress post', () => {
-  const P = (n: number) => `Paragraph ${n} of the post explains, in some detail, how the allotment society rebuilt the greenhouse after the storm, and why it took so long.`;
+  const P = (n: number) =>
+    `Paragraph ${n} of the post explains, in some detail, how the allotment society rebuilt the greenhouse after the storm, and why it took so long.`;
   const html = `<!DOCTYPE html><html lang="en-GB"><head><title>Rebuilding the greenhouse – Allotment Notes</title></head>
 <body class="post-template-default single single-post postid-42 has-sidebar">
 <div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a>
@@ -180,8 +203,12 @@ describe('cleanHtml: a WordPress post', () => {
   it('keeps the post and its quote; drops masthead, meta, sharing, related posts, bio, post navigation, comments and widgets', () => {
     const a = run(html);
     expect(paras(a.text)).toEqual([
-      P(1), P(2), 'The new frame', P(3),
-      'We could not have done it without the neighbours, who lent us ladders, tools and a great deal of patience.', P(4),
+      P(1),
+      P(2),
+      'The new frame',
+      P(3),
+      'We could not have done it without the neighbours, who lent us ladders, tools and a great deal of patience.',
+      P(4),
     ]);
   });
 });
@@ -248,7 +275,8 @@ describe('cleanHtml: walls and flags', () => {
   });
 
   it('flags a publication time that has no zone, and not one with an offset', () => {
-    const page = (date: string) => `<html><head><meta property="article:published_time" content="${date}"></head><body><article><p>${P1}</p><p>${P2}</p></article></body></html>`;
+    const page = (date: string) =>
+      `<html><head><meta property="article:published_time" content="${date}"></head><body><article><p>${P1}</p><p>${P2}</p></article></body></html>`;
     const zoneless = clean(page('2023-09-17T19:00:00'), { fileName: 'a.html' });
     expect(zoneless.publishedAt).toBe('2023-09-17T19:00:00');
     expect(zoneless.flags?.publishedZoneUnknown).toBe(true);

@@ -6,18 +6,29 @@ import { cleanTitle } from '../../src/clean/metadata/title.js';
 import { dateFromText, dateFromUrl, normalizeDate } from '../../src/clean/metadata/dates.js';
 import { parseJsonLdText } from '../../src/clean/metadata/jsonld.js';
 
-const page = (head: string, body = '', htmlAttrs = '') => cheerio.load(`<!doctype html><html${htmlAttrs}><head>${head}</head><body>${body}</body></html>`);
-const meta = (head: string, body = '', url: string | null = 'https://news.example.com/world/story', htmlAttrs = '') => extractMetadata(page(head, body, htmlAttrs), url);
+const page = (head: string, body = '', htmlAttrs = '') =>
+  cheerio.load(`<!doctype html><html${htmlAttrs}><head>${head}</head><body>${body}</body></html>`);
+const meta = (head: string, body = '', url: string | null = 'https://news.example.com/world/story', htmlAttrs = '') =>
+  extractMetadata(page(head, body, htmlAttrs), url);
 const ld = (obj: unknown) => `<script type="application/ld+json">${JSON.stringify(obj)}</script>`;
 
 describe('title', () => {
   it('prefers the JSON-LD headline over og:title and <title>', () => {
-    const m = meta(ld({ '@type': 'NewsArticle', headline: 'Dam opens after decade of delays' }) + '<meta property="og:title" content="Dam opens | Example"><title>Dam | Example</title>');
+    const m = meta(
+      ld({ '@type': 'NewsArticle', headline: 'Dam opens after decade of delays' }) +
+        '<meta property="og:title" content="Dam opens | Example"><title>Dam | Example</title>',
+    );
     expect(m.title).toBe('Dam opens after decade of delays');
   });
 
   it('finds the article node inside @graph and arrays', () => {
-    const graph = { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Example Gazette' }, { '@type': ['ReportageNewsArticle'], headline: 'Floodwaters recede in the delta', datePublished: '2023-04-02T06:30:00+01:00' }] };
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'Example Gazette' },
+        { '@type': ['ReportageNewsArticle'], headline: 'Floodwaters recede in the delta', datePublished: '2023-04-02T06:30:00+01:00' },
+      ],
+    };
     const m = meta(ld([graph]));
     expect(m.title).toBe('Floodwaters recede in the delta');
     expect(m.publishedAt).toBe('2023-04-02T06:30:00+01:00');
@@ -25,12 +36,19 @@ describe('title', () => {
   });
 
   it('strips a site-name suffix from <title>', () => {
-    expect(meta('<title>Ferry strike called off | The Harbour Times</title><meta property="og:site_name" content="The Harbour Times">').title).toBe('Ferry strike called off');
-    expect(meta('<title>Ferry strike called off - Example News</title>', '', 'https://example-news.org/a').title).toBe('Ferry strike called off');
+    expect(
+      meta('<title>Ferry strike called off | The Harbour Times</title><meta property="og:site_name" content="The Harbour Times">').title,
+    ).toBe('Ferry strike called off');
+    expect(meta('<title>Ferry strike called off - Example News</title>', '', 'https://example-news.org/a').title).toBe(
+      'Ferry strike called off',
+    );
   });
 
   it('uses the <h1> to decide which part of the <title> is the headline', () => {
-    const m = meta('<title>Coastal Report – Ferry strike called off after late-night talks</title>', '<h1>Ferry strike called off after late-night talks</h1>');
+    const m = meta(
+      '<title>Coastal Report – Ferry strike called off after late-night talks</title>',
+      '<h1>Ferry strike called off after late-night talks</h1>',
+    );
     expect(m.title).toBe('Ferry strike called off after late-night talks');
   });
 
@@ -39,47 +57,70 @@ describe('title', () => {
   });
 
   it('weighs the candidates by agreement: an <h1> rewrite loses to og:title and <title> that agree', () => {
-    const rewrite = meta('<meta property="og:title" content="Eastside beats Westfield in overtime thriller"><title>Eastside beats Westfield in overtime thriller | Valley Courier</title>',
-      '<article><h1>Overtime thriller: Eastside edge past their rivals</h1></article>');
+    const rewrite = meta(
+      '<meta property="og:title" content="Eastside beats Westfield in overtime thriller"><title>Eastside beats Westfield in overtime thriller | Valley Courier</title>',
+      '<article><h1>Overtime thriller: Eastside edge past their rivals</h1></article>',
+    );
     expect(rewrite.title).toBe('Eastside beats Westfield in overtime thriller');
     // The <h1> and <title> agree: a lone og:title that says something else is outvoted.
-    const agreed = meta('<meta property="og:title" content="Click here: the match everyone is talking about"><title>High School Roundup: Eastside beats Westfield - Valley Courier</title>',
-      '<article><h1>High School Roundup: Eastside beats Westfield</h1></article>');
+    const agreed = meta(
+      '<meta property="og:title" content="Click here: the match everyone is talking about"><title>High School Roundup: Eastside beats Westfield - Valley Courier</title>',
+      '<article><h1>High School Roundup: Eastside beats Westfield</h1></article>',
+    );
     expect(agreed.title).toBe('High School Roundup: Eastside beats Westfield');
   });
 
   it('never takes a section heading or a side box heading for the title', () => {
-    const section = meta('<title>Ferry strike called off after late-night talks - Harbour Times</title>', '<h1>News</h1><div class="story"><p>Text.</p></div>');
+    const section = meta(
+      '<title>Ferry strike called off after late-night talks - Harbour Times</title>',
+      '<h1>News</h1><div class="story"><p>Text.</p></div>',
+    );
     expect(section.title).toBe('Ferry strike called off after late-night talks');
-    const side = meta('', '<div class="box"><h1>Most Popular</h1><ul><li>a</li></ul></div><h2 class="entry-title">Ferry strike called off</h2>');
+    const side = meta(
+      '',
+      '<div class="box"><h1>Most Popular</h1><ul><li>a</li></ul></div><h2 class="entry-title">Ferry strike called off</h2>',
+    );
     expect(side.title).not.toBe('Most Popular');
   });
 
   it('skips an og:title that is only the site name', () => {
-    const m = meta('<meta property="og:title" content="Valley Courier"><meta property="og:site_name" content="Valley Courier"><title>Library reopens after flood repairs | Valley Courier</title>');
+    const m = meta(
+      '<meta property="og:title" content="Valley Courier"><meta property="og:site_name" content="Valley Courier"><title>Library reopens after flood repairs | Valley Courier</title>',
+    );
     expect(m.title).toBe('Library reopens after flood repairs');
   });
 
   it('leaves out a badge inside the <h1>', () => {
-    const m = meta('<meta property="og:title" content="Mayor resigns over contracts inquiry">', '<article><h1>Mayor resigns over contracts inquiry <span class="badge">Exclusive</span></h1></article>');
+    const m = meta(
+      '<meta property="og:title" content="Mayor resigns over contracts inquiry">',
+      '<article><h1>Mayor resigns over contracts inquiry <span class="badge">Exclusive</span></h1></article>',
+    );
     expect(m.title).toBe('Mayor resigns over contracts inquiry');
   });
 
   it('does not take a site-name <h1> as the title', () => {
-    const m = meta('<meta property="og:title" content="Library reopens after flood repairs"><meta property="og:site_name" content="Valley Courier">', '<h1>Valley Courier</h1>');
+    const m = meta(
+      '<meta property="og:title" content="Library reopens after flood repairs"><meta property="og:site_name" content="Valley Courier">',
+      '<h1>Valley Courier</h1>',
+    );
     expect(m.title).toBe('Library reopens after flood repairs');
   });
 });
 
 describe('publication date', () => {
   it('never uses dateModified', () => {
-    const m = meta(ld({ '@type': 'NewsArticle', headline: 'x', dateModified: '2023-09-18T12:00:00Z' }) + '<meta property="article:modified_time" content="2023-09-18T12:00:00Z">');
+    const m = meta(
+      ld({ '@type': 'NewsArticle', headline: 'x', dateModified: '2023-09-18T12:00:00Z' }) +
+        '<meta property="article:modified_time" content="2023-09-18T12:00:00Z">',
+    );
     expect(m.publishedAt).toBeNull();
     expect(m.modifiedAt).toBe('2023-09-18T12:00:00Z');
   });
 
   it('reads article:published_time, keeping the offset', () => {
-    expect(meta('<meta property="article:published_time" content="2023-09-17T10:02:00+0200">').publishedAt).toBe('2023-09-17T10:02:00+02:00');
+    expect(meta('<meta property="article:published_time" content="2023-09-17T10:02:00+0200">').publishedAt).toBe(
+      '2023-09-17T10:02:00+02:00',
+    );
   });
 
   it('reads itemprop=datePublished and DC meta', () => {
@@ -88,22 +129,28 @@ describe('publication date', () => {
   });
 
   it('takes <time pubdate> / the article header <time>, skipping an "Updated" one', () => {
-    const body = '<article><header><p>Updated <time datetime="2023-03-02T09:00:00Z">2 March</time></p><p>Published <time datetime="2023-03-01T18:00:00Z">1 March</time></p></header><p>Text.</p></article>';
+    const body =
+      '<article><header><p>Updated <time datetime="2023-03-02T09:00:00Z">2 March</time></p><p>Published <time datetime="2023-03-01T18:00:00Z">1 March</time></p></header><p>Text.</p></article>';
     expect(meta('', body).publishedAt).toBe('2023-03-01T18:00:00Z');
   });
 
   it('falls back to the URL, then to a dateline near the title', () => {
     expect(meta('', '<h1>Bridge closes</h1>', 'https://example.com/news/2023/09/17/bridge-closes/').publishedAt).toBe('2023-09-17');
-    expect(meta('', '<h1>Bridge closes</h1><div class="article-date">Sunday 17 September 2023, 10:02</div>', 'https://example.com/news/bridge').publishedAt).toBe('2023-09-17');
+    expect(
+      meta('', '<h1>Bridge closes</h1><div class="article-date">Sunday 17 September 2023, 10:02</div>', 'https://example.com/news/bridge')
+        .publishedAt,
+    ).toBe('2023-09-17');
   });
 
   it('prefers the URL date over a <time> in a sidebar list', () => {
-    const body = '<h1>Harbour wall repaired</h1><p>Text.</p><aside><ul><li><a href="/x">Older story</a> <time datetime="2021-02-03">3 Feb</time></li></ul></aside>';
+    const body =
+      '<h1>Harbour wall repaired</h1><p>Text.</p><aside><ul><li><a href="/x">Older story</a> <time datetime="2021-02-03">3 Feb</time></li></ul></aside>';
     expect(meta('', body, 'https://example.com/2023/09/17/harbour-wall').publishedAt).toBe('2023-09-17');
   });
 
   it('reads a date written in the header line under the <h1>, before generic date elements', () => {
-    const body = '<aside><span class="date">1 January 2020</span></aside><header><h1>Pool reopens</h1><div>Written by <a href="/team">Rosa Klein</a> on November 14, 2019</div></header>';
+    const body =
+      '<aside><span class="date">1 January 2020</span></aside><header><h1>Pool reopens</h1><div>Written by <a href="/team">Rosa Klein</a> on November 14, 2019</div></header>';
     const m = meta('', body);
     expect(m.publishedAt).toBe('2019-11-14');
     expect(m.byline).toBe('Rosa Klein');
@@ -140,19 +187,30 @@ describe('publication date', () => {
 
 describe('byline', () => {
   it('joins JSON-LD authors (objects, arrays, @id references), names only', () => {
-    const graph = { '@graph': [
-      { '@type': 'NewsArticle', headline: 'h', author: [{ '@id': '#a1' }, { '@type': 'Person', name: 'Ruth Adeyemi', url: 'https://example.com/ruth' }] },
-      { '@type': 'Person', '@id': '#a1', name: 'Karl Lindqvist' },
-    ] };
+    const graph = {
+      '@graph': [
+        {
+          '@type': 'NewsArticle',
+          headline: 'h',
+          author: [{ '@id': '#a1' }, { '@type': 'Person', name: 'Ruth Adeyemi', url: 'https://example.com/ruth' }],
+        },
+        { '@type': 'Person', '@id': '#a1', name: 'Karl Lindqvist' },
+      ],
+    };
     expect(meta(ld(graph)).byline).toBe('Karl Lindqvist and Ruth Adeyemi');
   });
 
   it('skips an article:author that is a URL and uses meta author', () => {
-    expect(meta('<meta property="article:author" content="https://facebook.com/someone"><meta name="author" content="Maria Santos">').byline).toBe('Maria Santos');
+    expect(
+      meta('<meta property="article:author" content="https://facebook.com/someone"><meta name="author" content="Maria Santos">').byline,
+    ).toBe('Maria Santos');
   });
 
   it('reads microdata authors, including <meta itemprop="name">', () => {
-    expect(meta('', '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><meta itemprop="name" content="Ines Duarte"></div>').byline).toBe('Ines Duarte');
+    expect(
+      meta('', '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><meta itemprop="name" content="Ines Duarte"></div>')
+        .byline,
+    ).toBe('Ines Duarte');
   });
 
   it('reads rel=author and .byline from the DOM', () => {
@@ -201,7 +259,8 @@ describe('byline', () => {
     const body = `<aside><div class="promo"><p class="byline">By <a rel="author" href="/a">Gus Whitlock</a></p></div></aside>
       <article><h1>Crosswalks</h1><p class="byline">By <a rel="author" href="/b">Rosa Delgado</a></p><p>Text.</p></article>`;
     expect(meta('', body).byline).toBe('Rosa Delgado');
-    const quoted = '<article><blockquote><p>Quote.</p><span class="author">Harriet Quill</span></blockquote><p class="byline">By Rosa Delgado</p></article>';
+    const quoted =
+      '<article><blockquote><p>Quote.</p><span class="author">Harriet Quill</span></blockquote><p class="byline">By Rosa Delgado</p></article>';
     expect(meta('', quoted).byline).toBe('Rosa Delgado');
   });
 
@@ -213,13 +272,21 @@ describe('byline', () => {
 
 describe('page templates', () => {
   it('separates adjacent spans and cuts the site name out of a DOM byline', () => {
-    const head = '<meta property="og:site_name" content="Coastal Broadcasting">' + ld({ '@type': 'NewsArticle', headline: 'Floods in the delta', author: { '@type': 'Organization', name: 'Coastal Broadcasting' } });
-    const body = '<article><h1>Floods in the delta</h1><div data-testid="byline"><span>Chidi Eze</span><span>Coastal Broadcasting, Lagos</span></div></article>';
+    const head =
+      '<meta property="og:site_name" content="Coastal Broadcasting">' +
+      ld({ '@type': 'NewsArticle', headline: 'Floods in the delta', author: { '@type': 'Organization', name: 'Coastal Broadcasting' } });
+    const body =
+      '<article><h1>Floods in the delta</h1><div data-testid="byline"><span>Chidi Eze</span><span>Coastal Broadcasting, Lagos</span></div></article>';
     expect(meta(head, body).byline).toBe('Chidi Eze');
   });
 
   it('reads a blog template: <h3 class="post-title">, "Posted by", <abbr class="published">, the site name from the <title>', () => {
-    const m = extractMetadata(cheerio.load('<html><head><title>My Garden Notes: Tomatoes in July</title></head><body><div class="post"><h3 class="post-title">Tomatoes in July</h3><div class="post-body"><p>Tomatoes are ripening early this year.</p></div><div class="post-footer"><span class="post-author vcard">Posted by <span class="fn">Margaret Hill</span></span> <abbr class="published" title="2023-07-02T09:15:00+01:00">9:15 AM</abbr></div></div></body></html>'), 'https://mygardennotes.example/2023/07/tomatoes.html');
+    const m = extractMetadata(
+      cheerio.load(
+        '<html><head><title>My Garden Notes: Tomatoes in July</title></head><body><div class="post"><h3 class="post-title">Tomatoes in July</h3><div class="post-body"><p>Tomatoes are ripening early this year.</p></div><div class="post-footer"><span class="post-author vcard">Posted by <span class="fn">Margaret Hill</span></span> <abbr class="published" title="2023-07-02T09:15:00+01:00">9:15 AM</abbr></div></div></body></html>',
+      ),
+      'https://mygardennotes.example/2023/07/tomatoes.html',
+    );
     expect(m.title).toBe('Tomatoes in July');
     expect(m.byline).toBe('Margaret Hill');
     expect(m.publishedAt).toBe('2023-07-02T09:15:00+01:00');
@@ -227,7 +294,8 @@ describe('page templates', () => {
   });
 
   it('does not take an "Updated" timestamp under the headline as the publication date', () => {
-    const body = '<h1 class="Page-headline">Senate passes bill</h1><div class="Page-authors"><span>By JANE DOE</span><span class="Timestamp">Updated 10:02 PM UTC, July 1, 2023</span></div>';
+    const body =
+      '<h1 class="Page-headline">Senate passes bill</h1><div class="Page-authors"><span>By JANE DOE</span><span class="Timestamp">Updated 10:02 PM UTC, July 1, 2023</span></div>';
     expect(meta('', body).publishedAt).toBeNull();
   });
 });
@@ -235,7 +303,9 @@ describe('page templates', () => {
 describe('site name, language, canonical URL', () => {
   it('takes og:site_name, else the publisher, else the title suffix, else the host', () => {
     expect(meta('<meta property="og:site_name" content="Valley Courier">').siteName).toBe('Valley Courier');
-    expect(meta(ld({ '@type': 'NewsArticle', headline: 'h', publisher: { '@type': 'Organization', name: 'North Post' } })).siteName).toBe('North Post');
+    expect(meta(ld({ '@type': 'NewsArticle', headline: 'h', publisher: { '@type': 'Organization', name: 'North Post' } })).siteName).toBe(
+      'North Post',
+    );
     expect(meta('<title>Ferry strike called off | Harbour Times</title>').siteName).toBe('Harbour Times');
     expect(meta('', '', 'https://www.example-news.co.uk/a').siteName).toBe('example-news.co.uk');
   });
@@ -250,16 +320,22 @@ describe('site name, language, canonical URL', () => {
   });
 
   it('corrects a template lang="en" on a page clearly written in another language', () => {
-    const para = '<p>Die Regierung hat am Montag beschlossen, dass die neue Brücke nicht vor dem Jahr 2026 fertig wird. Der Minister sagte, die Kosten seien auch für die Länder zu hoch, und die Opposition kritisierte das mit scharfen Worten.</p>';
+    const para =
+      '<p>Die Regierung hat am Montag beschlossen, dass die neue Brücke nicht vor dem Jahr 2026 fertig wird. Der Minister sagte, die Kosten seien auch für die Länder zu hoch, und die Opposition kritisierte das mit scharfen Worten.</p>';
     expect(meta('', para.repeat(6), null, ' lang="en"').language).toBe('de');
   });
 
   it('resolves the canonical URL against the page URL and drops the fragment', () => {
-    expect(meta('<link rel="canonical" href="/world/story-1#top">', '', 'https://news.example.com/amp/world/story-1').canonicalUrl).toBe('https://news.example.com/world/story-1');
+    expect(meta('<link rel="canonical" href="/world/story-1#top">', '', 'https://news.example.com/amp/world/story-1').canonicalUrl).toBe(
+      'https://news.example.com/world/story-1',
+    );
     expect(meta('<meta property="og:url" content="https://news.example.com/s/2">').canonicalUrl).toBe('https://news.example.com/s/2');
     expect(meta('<link rel="canonical" href="javascript:void(0)">').canonicalUrl).toBeNull();
     // A canonical link to the home page (a CMS bug) gives way to og:url.
-    expect(meta('<link rel="canonical" href="https://news.example.com/"><meta property="og:url" content="https://news.example.com/world/story">').canonicalUrl).toBe('https://news.example.com/world/story');
+    expect(
+      meta('<link rel="canonical" href="https://news.example.com/"><meta property="og:url" content="https://news.example.com/world/story">')
+        .canonicalUrl,
+    ).toBe('https://news.example.com/world/story');
   });
 });
 
@@ -275,7 +351,9 @@ describe('JSON-LD repair', () => {
   });
 
   it('decodes HTML entities in JSON-LD values', () => {
-    expect(meta(ld({ '@type': 'NewsArticle', headline: 'Rock &amp; roll at 70 &#8211; still loud' })).title).toBe('Rock & roll at 70 – still loud');
+    expect(meta(ld({ '@type': 'NewsArticle', headline: 'Rock &amp; roll at 70 &#8211; still loud' })).title).toBe(
+      'Rock & roll at 70 – still loud',
+    );
   });
 });
 

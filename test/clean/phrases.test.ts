@@ -6,25 +6,42 @@ import { isBoilerplateLine, parsePlainText } from '../../src/clean/text.js';
 describe('HTML block phrases', () => {
   const isBoilerplate = (t: string) => BOILERPLATE_TEXT.some((re) => re.test(t));
 
-  it.each(['Advertisement', 'ADVERTISEMENT', 'Share this article', 'Read more:', 'Related stories', 'Sign up for our daily newsletter', '© 2024 Example Media', '05/10/2018 - Posted by: Jo Quinn - Category: Health - Tags: bridge, harbour', 'Tags: bridge, harbour', 'Copyright 2024 Example Media. All rights reserved.', 'Photo: Reuters', '12 comments', "Don't miss"])(
-    '%s is boilerplate',
-    (t) => expect(isBoilerplate(t)).toBe(true),
-  );
+  it.each([
+    'Advertisement',
+    'ADVERTISEMENT',
+    'Share this article',
+    'Read more:',
+    'Related stories',
+    'Sign up for our daily newsletter',
+    '© 2024 Example Media',
+    '05/10/2018 - Posted by: Jo Quinn - Category: Health - Tags: bridge, harbour',
+    'Tags: bridge, harbour',
+    'Copyright 2024 Example Media. All rights reserved.',
+    'Photo: Reuters',
+    '12 comments',
+    "Don't miss",
+  ])('%s is boilerplate', (t) => expect(isBoilerplate(t)).toBe(true));
 
-  it.each(['Lesen Sie auch: Neue Brücke für die Altstadt', 'Leia também', 'More from Riverside Gazette', 'Related: Ferry timetable changes this summer'])(
-    '%s is a read-more prompt',
-    (t) => expect(isBoilerplate(t)).toBe(true),
-  );
+  it.each([
+    'Lesen Sie auch: Neue Brücke für die Altstadt',
+    'Leia também',
+    'More from Riverside Gazette',
+    'Related: Ferry timetable changes this summer',
+  ])('%s is a read-more prompt', (t) => expect(isBoilerplate(t)).toBe(true));
 
-  it.each(['Price tags: most models cost under 300 euros, the shop said.', 'Copyright lawsuits against the archive doubled last year.', 'More from the council meeting is expected on Friday, when the budget is published.', 'Trending downwards since June, the index fell again.'])(
-    '%s is article text, not a prompt',
-    (t) => expect(isBoilerplate(t)).toBe(false),
-  );
+  it.each([
+    'Price tags: most models cost under 300 euros, the shop said.',
+    'Copyright lawsuits against the archive doubled last year.',
+    'More from the council meeting is expected on Friday, when the budget is published.',
+    'Trending downwards since June, the index fell again.',
+  ])('%s is article text, not a prompt', (t) => expect(isBoilerplate(t)).toBe(false));
 
-  it.each(['Advertisers pulled out of the deal last year, the company said.', 'Readers wrote in to complain about the new timetable.', 'Share prices fell sharply on Monday.', 'Photographers gathered outside the court.'])(
-    '%s is article text',
-    (t) => expect(isBoilerplate(t)).toBe(false),
-  );
+  it.each([
+    'Advertisers pulled out of the deal last year, the company said.',
+    'Readers wrote in to complain about the new timetable.',
+    'Share prices fell sharply on Monday.',
+    'Photographers gathered outside the court.',
+  ])('%s is article text', (t) => expect(isBoilerplate(t)).toBe(false));
 
   it('recognises bylines, dates and reading times', () => {
     for (const t of ['By Martha Quinn', 'Published 12 May 2024', 'Updated: 3 hours ago', '4 min read', 'May 12, 2024']) {
@@ -49,13 +66,15 @@ describe('one vocabulary for HTML blocks and text lines', () => {
     expect(isBoilerplateLine(t)).toBe(true);
   });
 
-  it.each(['Leia também: Nova ponte para o centro', 'Lesen Sie auch: Neue Brücke für die Altstadt', 'Baca juga: Jembatan baru dibuka', 'Lire aussi'])(
-    'read-also prompt %s is dropped in both',
-    (t) => {
-      expect(isBoilerplateBlock(t)).toBe(true);
-      expect(isBoilerplateLine(t)).toBe(true);
-    },
-  );
+  it.each([
+    'Leia também: Nova ponte para o centro',
+    'Lesen Sie auch: Neue Brücke für die Altstadt',
+    'Baca juga: Jembatan baru dibuka',
+    'Lire aussi',
+  ])('read-also prompt %s is dropped in both', (t) => {
+    expect(isBoilerplateBlock(t)).toBe(true);
+    expect(isBoilerplateLine(t)).toBe(true);
+  });
 
   it.each(['Teilen', 'Condividi', 'Join the conversation'])('share/comment prompt %s is dropped in both', (t) => {
     expect(isBoilerplateBlock(t)).toBe(true);

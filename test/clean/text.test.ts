@@ -46,7 +46,8 @@ describe('title detection', () => {
   });
 
   it('keeps a sentence-per-line document whole', () => {
-    const doc = 'FOOTBALL - CITY EDGE ROVERS IN LATE THRILLER.\nMANCHESTER 2021-03-06\nCity beat Rovers 2-1 on Saturday.\nThe winner came in the 89th minute.';
+    const doc =
+      'FOOTBALL - CITY EDGE ROVERS IN LATE THRILLER.\nMANCHESTER 2021-03-06\nCity beat Rovers 2-1 on Saturday.\nThe winner came in the 89th minute.';
     const a = run(doc);
     expect(a.title).toBeNull();
     for (const line of doc.split('\n')) expect(a.text).toContain(line);
@@ -81,15 +82,21 @@ describe('lead zone: dateline and byline under the title', () => {
   });
 
   it('keeps the body without the metadata lines or the share prompt', () => {
-    expect(a.text).toBe('The port authority on Monday approved a new container terminal on the eastern quay.\n\nConstruction is expected to take three years.');
+    expect(a.text).toBe(
+      'The port authority on Monday approved a new container terminal on the eastern quay.\n\nConstruction is expected to take three years.',
+    );
   });
 
   it('cuts a " | Site" suffix from a pasted title', () => {
-    expect(run('Port authority approves new terminal | Harbour News\n\nThe port authority approved a terminal on Monday.').title).toBe('Port authority approves new terminal');
+    expect(run('Port authority approves new terminal | Harbour News\n\nThe port authority approved a terminal on Monday.').title).toBe(
+      'Port authority approves new terminal',
+    );
   });
 
   it('takes line 1 as the title when a byline follows it directly', () => {
-    const a = run('Port authority approves new terminal\nBy Jane Okafor\nPublished: March 14, 2023\n\nThe port authority approved a terminal on Monday.');
+    const a = run(
+      'Port authority approves new terminal\nBy Jane Okafor\nPublished: March 14, 2023\n\nThe port authority approved a terminal on Monday.',
+    );
     expect(a.title).toBe('Port authority approves new terminal');
     expect(a.byline).toBe('Jane Okafor');
     expect(a.publishedAt).toBe('2023-03-14');
@@ -97,7 +104,9 @@ describe('lead zone: dateline and byline under the title', () => {
   });
 
   it('never takes an "Updated" line as the publication date', () => {
-    const a = run('Port authority approves new terminal\n\nUpdated: Wednesday, March 15, 2023\nPublished: Tuesday, March 14, 2023\n\nThe port authority approved a terminal on Monday.');
+    const a = run(
+      'Port authority approves new terminal\n\nUpdated: Wednesday, March 15, 2023\nPublished: Tuesday, March 14, 2023\n\nThe port authority approved a terminal on Monday.',
+    );
     expect(a.publishedAt).toBe('2023-03-14');
     expect(a.text).toBe('The port authority approved a terminal on Monday.');
   });
@@ -145,11 +154,12 @@ describe('boilerplate tables', () => {
   });
 
   it('does not drop a capitalised caption-like line that is not Title Case', () => {
-    const p = parsePlainText('Pilgrims gather for the annual rites\n\nThe Plains of Arafat on the day of Hajj\n\nHundreds of thousands of pilgrims gathered on Tuesday.');
+    const p = parsePlainText(
+      'Pilgrims gather for the annual rites\n\nThe Plains of Arafat on the day of Hajj\n\nHundreds of thousands of pilgrims gathered on Tuesday.',
+    );
     expect(p.paragraphs).toContain('The Plains of Arafat on the day of Hajj');
   });
 });
-
 
 describe('limits and empty input', () => {
   it('flags empty text and caps paragraphs', () => {
@@ -166,7 +176,9 @@ describe('trailer lines after a story', () => {
     for (const line of ['More:', 'Like this story? Share it with a friend!', 'SOURCE: News agencies', 'Sources: AFP, Reuters']) {
       expect(isBoilerplateLine(line)).toBe(true);
     }
-    expect(isBoilerplateLine('Source: officials at the ministry said on Friday that the plan had been dropped after the vote.')).toBe(false);
+    expect(isBoilerplateLine('Source: officials at the ministry said on Friday that the plan had been dropped after the vote.')).toBe(
+      false,
+    );
     expect(isBoilerplateLine('More than 200 flights were grounded.')).toBe(false);
   });
 });

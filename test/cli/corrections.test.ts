@@ -17,14 +17,20 @@ const dbPath = join(dir, 'store.db');
 const config = { ...loadConfig({}), dbPath, databaseUrl: null };
 const cli = (args: string[], stdin = '') => runCli(args, config, stdin);
 const names = (rec: { entities: Record<string, unknown> }) =>
-  (['people', 'countries', 'organizations', 'places'] as const).flatMap((k) => (rec.entities[k] as Array<{ name: string }>).map((e) => e.name));
+  (['people', 'countries', 'organizations', 'places'] as const).flatMap((k) =>
+    (rec.entities[k] as Array<{ name: string }>).map((e) => e.name),
+  );
 
 let store: Store;
 let recordId: string;
 
 beforeAll(async () => {
   store = await openStore({ dbPath });
-  const rec = processDocument(readFileSync(FILE), { isText: true, url: 'https://news.example/sahel-drought', publishedAt: '2024-07-02T08:00:00Z' });
+  const rec = processDocument(readFileSync(FILE), {
+    isText: true,
+    url: 'https://news.example/sahel-drought',
+    publishedAt: '2024-07-02T08:00:00Z',
+  });
   recordId = (await store.upsert(rec)).id;
   await store.close();
 });

@@ -22,15 +22,26 @@ describe('gleaner enqueue', { timeout: 300_000 }, () => {
     const b = 'https://example.com/news/b.html';
     const r = await runCli(['enqueue', a, b, a], env.config);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual([`${urlJobId(a)}\tqueued\t${a}`, `${urlJobId(b)}\tqueued\t${b}`, `${urlJobId(a)}\tduplicate\t${a}`]);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `${urlJobId(a)}\tqueued\t${a}`,
+      `${urlJobId(b)}\tqueued\t${b}`,
+      `${urlJobId(a)}\tduplicate\t${a}`,
+    ]);
     expect(r.stderr).toBe('gleaner: 2 queued, 1 duplicate\n');
     expect(await fetchQueue.getWaitingCount()).toBe(2);
   });
 
   it('reads URLs from stdin with -, and --json gives NDJSON', async () => {
-    const r = await runCli(['enqueue', '--json', '-'], env.config, 'https://example.com/news/c.html\n\n# a comment\nhttps://example.com/news/a.html\n');
+    const r = await runCli(
+      ['enqueue', '--json', '-'],
+      env.config,
+      'https://example.com/news/c.html\n\n# a comment\nhttps://example.com/news/a.html\n',
+    );
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.status)).toEqual(['queued', 'duplicate']);
     expect(lines[0].jobId).toBe(urlJobId('https://example.com/news/c.html'));
   });
@@ -63,7 +74,9 @@ describe('gleaner enqueue', { timeout: 300_000 }, () => {
       const r = await runCli(['enqueue', url], strict);
       expect(r.code, url).not.toBe(0);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^gleaner: refusing .* is not a public address \(.*loopback\); set GLEANER_ALLOW_PRIVATE=1 to allow private and loopback addresses \[E_BLOCKED_ADDRESS\]\n$/);
+      expect(r.stderr).toMatch(
+        /^gleaner: refusing .* is not a public address \(.*loopback\); set GLEANER_ALLOW_PRIVATE=1 to allow private and loopback addresses \[E_BLOCKED_ADDRESS\]\n$/,
+      );
     }
     expect(await fetchQueue.getWaitingCount()).toBe(before);
     // a name that does not resolve is left to the fetcher (which will say why)

@@ -28,7 +28,10 @@ interface Measured {
 
 /** `gleaner extract ARGS` in a child process; `feed` writes its stdin (with backpressure). */
 function extractInChild(args: string[], feed?: (stdin: NodeJS.WritableStream) => Promise<void>): Promise<Measured> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'test/helpers/maxrss.mjs'), 'extract', ...args], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'test/helpers/maxrss.mjs'), 'extract', ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -46,13 +49,18 @@ function extractInChild(args: string[], feed?: (stdin: NodeJS.WritableStream) =>
 
 /** Writes `megabytes` of article-like HTML, stopping quietly when the reader hangs up. */
 async function writeHtml(stdin: NodeJS.WritableStream, megabytes: number): Promise<void> {
-  const para = '<p>The regional council met again on Friday and, after a long debate, agreed to publish the full report on the new tram line next week.</p>\n';
+  const para =
+    '<p>The regional council met again on Friday and, after a long debate, agreed to publish the full report on the new tram line next week.</p>\n';
   const chunk = para.repeat(8000);
   let closed = false;
   stdin.on('error', () => (closed = true));
   stdin.write('<!doctype html><html><head><title>Council report</title></head><body><article>');
   for (let left = megabytes * 1024 * 1024; left > 0 && !closed; left -= chunk.length) {
-    if (!stdin.write(chunk)) await new Promise<void>((r) => { stdin.once('drain', r); stdin.once('error', r); });
+    if (!stdin.write(chunk))
+      await new Promise<void>((r) => {
+        stdin.once('drain', r);
+        stdin.once('error', r);
+      });
   }
   if (!closed) stdin.end();
 }
@@ -97,11 +105,16 @@ describe('gleaner extract: binary input', () => {
     writeFileSync(join(dir, 'ok.txt'), 'Ministers from Niger and Chad met in Niamey on Tuesday to discuss the harvest.\n');
     const r = await runCli(['extract', join(dir, 'x.bin'), join(dir, 'ok.txt'), join(dir, 'x.txt')], config);
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.error?.code ?? 'record')).toEqual(['E_BINARY', 'record', 'E_BINARY']);
     const errs = r.stderr.trim().split('\n');
     expect(errs).toHaveLength(2);
-    expect(errs[0]).toBe(`gleaner: ${join(dir, 'x.bin')}: the input is binary content (${lines[0].error.message.match(/\((.*)\)/)[1]}), not text or HTML [E_BINARY]`);
+    expect(errs[0]).toBe(
+      `gleaner: ${join(dir, 'x.bin')}: the input is binary content (${lines[0].error.message.match(/\((.*)\)/)[1]}), not text or HTML [E_BINARY]`,
+    );
     expect(errs[1]).toMatch(/x\.txt: the input is binary content \(\d+\.\d% control characters\), not text or HTML \[E_BINARY\]$/);
   });
 

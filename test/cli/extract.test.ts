@@ -9,7 +9,12 @@ import { runCli } from '../helpers/run-cli.js';
 const config = loadConfig({});
 let dir: string;
 const path = (name: string) => join(dir, name);
-const records = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const records = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Convoy reaches Gao after three-day journey | Sahel Wire</title>
 <meta property="og:site_name" content="Sahel Wire"><meta property="article:published_time" content="2024-02-10T08:00:00Z"></head>
@@ -75,10 +80,18 @@ describe('gleaner extract', () => {
   });
 
   it('takes a manifest with a URL and date per input', async () => {
-    writeFileSync(path('manifest.ndjson'), [
-      JSON.stringify({ path: path('note.txt'), url: 'https://news.example.org/chad-niger', publishedAt: '2024-03-08T12:00:00Z', text: true }),
-      JSON.stringify({ path: path('page.html') }),
-    ].join('\n'));
+    writeFileSync(
+      path('manifest.ndjson'),
+      [
+        JSON.stringify({
+          path: path('note.txt'),
+          url: 'https://news.example.org/chad-niger',
+          publishedAt: '2024-03-08T12:00:00Z',
+          text: true,
+        }),
+        JSON.stringify({ path: path('page.html') }),
+      ].join('\n'),
+    );
     const { code, stdout } = await runCli(['extract', '--manifest', path('manifest.ndjson')], config);
     expect(code).toBe(0);
     const [note, page] = records(stdout);

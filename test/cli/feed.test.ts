@@ -14,7 +14,10 @@ async function gleaner(args: string[], opts: { stdin?: string; allowPrivate?: bo
   stderr.on('data', (d) => (err += d));
   const config = { ...loadConfig({}), allowPrivateAddresses: opts.allowPrivate ?? false };
   const code = await main(['feed', ...args], { config, stdout, stderr, stdin: Readable.from([opts.stdin ?? '']) });
-  const lines = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   return { code, lines, err };
 }
 
@@ -35,7 +38,11 @@ describe('gleaner feed', () => {
     expect(err).toBe('');
     expect(lines).toHaveLength(3);
     expect(Object.keys(lines[0]!)).toEqual(['title', 'url', 'id', 'publishedAt', 'summary', 'author']);
-    expect(lines[0]).toMatchObject({ title: 'Ferry timetable changes from October', publishedAt: '2023-09-17T10:00:00Z', author: 'Mara Lindqvist' });
+    expect(lines[0]).toMatchObject({
+      title: 'Ferry timetable changes from October',
+      publishedAt: '2023-09-17T10:00:00Z',
+      author: 'Mara Lindqvist',
+    });
   });
 
   it('exits 0 with no output for an empty feed', async () => {
@@ -65,7 +72,14 @@ describe('gleaner feed', () => {
   });
 
   it('resolves relative links against --url and honours --limit and --content', async () => {
-    const { lines } = await gleaner(['--url', 'https://mirror.example/feeds/rss.xml', '--limit', '1', '--content', feed('rss2-dublin-core.xml')]);
+    const { lines } = await gleaner([
+      '--url',
+      'https://mirror.example/feeds/rss.xml',
+      '--limit',
+      '1',
+      '--content',
+      feed('rss2-dublin-core.xml'),
+    ]);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.content).toContain('<strong>40%</strong>');
     const rel = await gleaner(['--url', 'https://mirror.example/feeds/rss.xml', feed('rss2-relative-links.xml')]);
@@ -74,13 +88,21 @@ describe('gleaner feed', () => {
   });
 
   it('reads stdin', async () => {
-    const { code, lines } = await gleaner(['-'], { stdin: '{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","title":"From stdin","url":"https://stdin.example/1"}]}' });
+    const { code, lines } = await gleaner(['-'], {
+      stdin:
+        '{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","title":"From stdin","url":"https://stdin.example/1"}]}',
+    });
     expect(code).toBe(0);
-    expect(lines).toEqual([{ title: 'From stdin', url: 'https://stdin.example/1', id: '1', publishedAt: null, summary: null, author: null }]);
+    expect(lines).toEqual([
+      { title: 'From stdin', url: 'https://stdin.example/1', id: '1', publishedAt: null, summary: null, author: null },
+    ]);
   });
 
   it('fetches a feed URL, decodes it by the HTTP charset, and resolves links against the final URL', async () => {
-    const latin1 = Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>Caf\xe9</title><link>a/b</link></item></channel></rss>', 'latin1');
+    const latin1 = Buffer.from(
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>Caf\xe9</title><link>a/b</link></item></channel></rss>',
+      'latin1',
+    );
     s.route('/feeds/latin.xml', { body: latin1, headers: { 'content-type': 'application/rss+xml; charset=iso-8859-1' } });
     s.route('/moved.xml', { status: 301, redirect: '/feeds/latin.xml' });
     const { code, lines } = await gleaner([s.url('/moved.xml')], { allowPrivate: true });
@@ -125,7 +147,12 @@ describe('gleaner feed', () => {
 
 describe('gleaner feed with several inputs', () => {
   it('prints the items of each in turn and reports the failures', async () => {
-    const { code, lines, err } = await gleaner([feed('rss2-basic.xml'), feed('not-a-feed.html'), feed('atom10-basic.xml'), feed('missing.xml')]);
+    const { code, lines, err } = await gleaner([
+      feed('rss2-basic.xml'),
+      feed('not-a-feed.html'),
+      feed('atom10-basic.xml'),
+      feed('missing.xml'),
+    ]);
     expect(lines).toHaveLength(5);
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(2);

@@ -34,7 +34,9 @@ describe('gleaner feeds', () => {
     const r = await runCli(['feeds', 'add', 'http://127.0.0.1:8080/rss.xml'], { ...env.config, allowPrivateAddresses: false });
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^gleaner: refusing http:\/\/127\.0\.0\.1:8080\/rss\.xml: 127\.0\.0\.1 is not a public address \(loopback\); set GLEANER_ALLOW_PRIVATE=1 .* \[E_BLOCKED_ADDRESS\]\n$/);
+    expect(r.stderr).toMatch(
+      /^gleaner: refusing http:\/\/127\.0\.0\.1:8080\/rss\.xml: 127\.0\.0\.1 is not a public address \(loopback\); set GLEANER_ALLOW_PRIVATE=1 .* \[E_BLOCKED_ADDRESS\]\n$/,
+    );
     const long = await runCli(['feeds', 'add', `https://news.example.org/${'x'.repeat(3000)}`], env.config);
     expect(long.code).toBe(2);
     expect(long.stderr).toMatch(/the limit is 2048/);

@@ -46,9 +46,15 @@ describe('gleaner ingest (in process, no Redis)', { timeout: 300_000 }, () => {
     const feedUrl = serveSiteFeed(server);
     let r = await runCli(['ingest', feedUrl], env.config);
     expect(r.code).toBe(0);
-    const titles = r.stdout.trim().split('\n').map((l) => JSON.parse(l).title);
+    const titles = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).title);
     // the bridge article was stored by the previous test: skipped as seen before
-    expect(titles.sort()).toEqual(['City library to open until midnight during exam season', 'Orchard cooperative expects record apple harvest']);
+    expect(titles.sort()).toEqual([
+      'City library to open until midnight during exam season',
+      'Orchard cooperative expects record apple harvest',
+    ]);
     expect(r.stderr).toContain(`feed ${feedUrl}: 3 items`);
     expect(r.stderr).toContain('2 stored, 1 seen before, 0 failed');
     r = await runCli(['ingest', feedUrl], env.config);
@@ -63,20 +69,42 @@ describe('gleaner ingest (in process, no Redis)', { timeout: 300_000 }, () => {
     const r = await runCli(['ingest', feedUrl], config);
     expect(r.code).toBe(0);
     // the newest item (September), though the feed lists it second
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).title)).toEqual(['Orchard cooperative expects record apple harvest']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).title),
+    ).toEqual(['Orchard cooperative expects record apple harvest']);
     expect(r.stderr).toContain(`feed ${feedUrl}: 3 items, 2 left for the next run (GLEANER_FEED_MAX_ITEMS)`);
     expect(r.stderr).toContain('1 stored, 0 seen before, 0 failed');
     // the next run goes on with the next newest
     const again = await runCli(['ingest', feedUrl], config);
-    expect(again.stdout.trim().split('\n').map((l) => JSON.parse(l).title)).toEqual(['City library to open until midnight during exam season']);
+    expect(
+      again.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).title),
+    ).toEqual(['City library to open until midnight during exam season']);
     expect(again.stderr).toContain('1 stored, 1 seen before, 0 failed');
   });
 
   it('retries a 503, and reports robots, 404 and bad input failures with exit 1 or 2', async () => {
-    server.route('/news/retry.html', [{ status: 503 }, { body: articlePage('Tram depot to be rebuilt'), headers: { 'content-type': 'text/html' } }]);
-    const r = await runCli(['ingest', '-'], env.config, [server.url('/news/retry.html'), server.url('/members/secret.html'), server.url('/news/missing.html')].join('\n'));
+    server.route('/news/retry.html', [
+      { status: 503 },
+      { body: articlePage('Tram depot to be rebuilt'), headers: { 'content-type': 'text/html' } },
+    ]);
+    const r = await runCli(
+      ['ingest', '-'],
+      env.config,
+      [server.url('/news/retry.html'), server.url('/members/secret.html'), server.url('/news/missing.html')].join('\n'),
+    );
     expect(r.code).toBe(1);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).title)).toEqual(['Tram depot to be rebuilt']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).title),
+    ).toEqual(['Tram depot to be rebuilt']);
     expect(server.hits('/news/retry.html')).toBe(2);
     expect(r.stderr).toMatch(/gleaner: http:\/\/127\.0\.0\.1:\d+\/members\/secret\.html: E_ROBOTS: robots\.txt disallows/);
     expect(r.stderr).toMatch(/gleaner: http:\/\/127\.0\.0\.1:\d+\/news\/missing\.html: E_HTTP: HTTP 404/);
@@ -87,7 +115,9 @@ describe('gleaner ingest (in process, no Redis)', { timeout: 300_000 }, () => {
     const down = await runCli(['ingest', gone, 'http://news.example.invalid/story.html'], { ...env.config, backoffMs: 1 });
     expect(down.code).toBe(1);
     expect(down.stderr).toContain(`gleaner: ${gone}: E_CONNECTION_REFUSED: connection refused by ${new URL(gone).host}`);
-    expect(down.stderr).toMatch(/gleaner: http:\/\/news\.example\.invalid\/story\.html: E_DNS: DNS lookup failed for news\.example\.invalid/);
+    expect(down.stderr).toMatch(
+      /gleaner: http:\/\/news\.example\.invalid\/story\.html: E_DNS: DNS lookup failed for news\.example\.invalid/,
+    );
     expect(down.stderr).not.toMatch(/E_ROBOTS_UNAVAILABLE|host disallowed/);
     const bad = await runCli(['ingest', 'mailto:someone@example.org'], env.config);
     expect(bad.code).toBe(2);

@@ -17,7 +17,10 @@ describe('gleaner (process)', { timeout: 180_000 }, () => {
 
   it('closes quietly when the reader of stdout goes away (gleaner … | head -1)', async () => {
     const inputs = Array.from({ length: 400 }, () => join(dir, 'note.txt'));
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'extract', ...inputs], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'extract', ...inputs], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // read the first line, then hang up, as head -1 does

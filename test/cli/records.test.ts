@@ -74,7 +74,14 @@ beforeAll(async () => {
   store = await openStore({ dbPath });
   for (const r of seedRecords(100)) await store.upsert(r);
   const base = seedRecord(500);
-  await store.upsert({ ...base, url: 'https://odd.example/story', canonicalUrl: null, title: HOSTILE_TITLE, text: HOSTILE_TEXT, provenance: { ...base.provenance!, contentHash: contentHash(HOSTILE_TEXT) } });
+  await store.upsert({
+    ...base,
+    url: 'https://odd.example/story',
+    canonicalUrl: null,
+    title: HOSTILE_TITLE,
+    text: HOSTILE_TEXT,
+    provenance: { ...base.provenance!, contentHash: contentHash(HOSTILE_TEXT) },
+  });
   const changed = seedRecord(5);
   const text2 = changed.text + '\n\nCorrection: an earlier version misspelled a name.';
   await store.upsert({ ...changed, text: text2, provenance: { ...changed.provenance!, contentHash: contentHash(text2) } });
@@ -118,25 +125,60 @@ describe('gleaner records list', () => {
     const args = ['--entity', 'Goita', '--type', 'person', '--country', 'NE', '--since', '2023-09', '--until', '2023-09'];
     const { code, out } = await cli(['records', 'list', ...args, '--json']);
     expect(code).toBe(0);
-    const got = out.trim().split('\n').map((l) => JSON.parse(l));
+    const got = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const expected = await store.list({ entity: 'Goita', type: 'person', country: 'NE', since: '2023-09', until: '2023-09', limit: 20 });
     expect(got.length).toBeGreaterThan(0);
     expect(got).toEqual(expected);
   });
 
   it('takes repeated and comma-separated countries, source, limit and offset', async () => {
-    const { out } = await cli(['records', 'list', '--country', 'NE,ml', '--source', 'sahel-courier.example', '--limit', '3', '--offset', '1', '--json']);
-    const got = out.trim().split('\n').map((l) => JSON.parse(l).id);
+    const { out } = await cli([
+      'records',
+      'list',
+      '--country',
+      'NE,ml',
+      '--source',
+      'sahel-courier.example',
+      '--limit',
+      '3',
+      '--offset',
+      '1',
+      '--json',
+    ]);
+    const got = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
     const expected = await store.list({ country: ['NE', 'ML'], source: 'sahel-courier.example', limit: 3, offset: 1 });
     expect(got).toEqual(expected.map((r) => r.id));
-    const again = await cli(['records', 'list', '--country', 'NE', '--country', 'ML', '--source', 'sahel-courier.example', '--limit', '3', '--offset', '1', '--json']);
+    const again = await cli([
+      'records',
+      'list',
+      '--country',
+      'NE',
+      '--country',
+      'ML',
+      '--source',
+      'sahel-courier.example',
+      '--limit',
+      '3',
+      '--offset',
+      '1',
+      '--json',
+    ]);
     expect(again.out).toBe(out);
   });
 
   it('filters by the language detected from the text (--language fr)', async () => {
     const { code, out } = await cli(['records', 'list', '--language', 'fr', '--limit', '100', '--json']);
     expect(code).toBe(0);
-    const got = out.trim().split('\n').map((l) => JSON.parse(l));
+    const got = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((r: { language: string }) => r.language === 'fr')).toBe(true);
     expect(got.map((r: { id: string }) => r.id)).toEqual((await store.list({ language: 'fr', limit: 100 })).map((r) => r.id));
@@ -155,7 +197,10 @@ describe('gleaner records list', () => {
     expect(goita.records).toBeGreaterThan(1);
     const { code, out } = await cli(['records', 'list', '--entity-id', goita.id, '--limit', '500', '--json']);
     expect(code).toBe(0);
-    const got = out.trim().split('\n').map((l) => JSON.parse(l));
+    const got = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(got).toHaveLength(goita.records);
     expect(got).toEqual(await store.list({ entity: 'Goita', type: 'person' }));
     for (const r of got) expect(r.entities.people.map((p: { id: string }) => p.id)).toContain(goita.id);
@@ -175,7 +220,10 @@ describe('gleaner records search', () => {
   it('finds records by free text with the same results as the store', async () => {
     const { code, out } = await cli(['records', 'search', 'harvest -Chad', '--country', 'NE', '--json']);
     expect(code).toBe(0);
-    const got = out.trim().split('\n').map((l) => JSON.parse(l).id);
+    const got = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
     const expected = await store.list({ query: 'harvest -Chad', country: 'NE', limit: 20 });
     expect(got.length).toBeGreaterThan(0);
     expect(got).toEqual(expected.map((r) => r.id));
@@ -277,7 +325,12 @@ describe('gleaner entities top', () => {
     const expected = await store.topEntities({ type: 'country', limit: 4 });
     const json = await cli(['entities', 'top', '--type', 'country', '--limit', '4', '--json']);
     expect(json.code).toBe(0);
-    expect(json.out.trim().split('\n').map((l) => JSON.parse(l))).toEqual(expected.map((e) => ({ type: e.type, name: e.name, code: e.code, articles: e.articles, mentions: e.mentions })));
+    expect(
+      json.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(expected.map((e) => ({ type: e.type, name: e.name, code: e.code, articles: e.articles, mentions: e.mentions })));
     const table = await cli(['entities', 'top', '--type', 'countries', '--limit', '4']);
     const lines = table.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^TYPE\s+NAME\s+CODE\s+ARTICLES\s+MENTIONS$/);
@@ -291,7 +344,10 @@ describe('gleaner entities top', () => {
 
   it('filters by date', async () => {
     const { out } = await cli(['entities', 'top', '--since', '2023-10-01', '--type', 'person', '--json']);
-    const got = out.trim().split('\n').map((l) => JSON.parse(l));
+    const got = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(got).toEqual((await store.topEntities({ since: '2023-10-01', type: 'person' })).map((e) => ({ ...e, code: e.code ?? null })));
     const all = (await store.topEntities({ type: 'person' })).reduce((a, e) => a + e.articles, 0);
     expect(got.reduce((a, e) => a + e.articles, 0)).toBeLessThan(all);

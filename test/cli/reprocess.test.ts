@@ -29,7 +29,14 @@ beforeAll(async () => {
   const old = { ...fresh, title: null, entities: emptyEntities(), provenance: { ...fresh.provenance!, pipelineVersion: '0.0.1' } };
   ids.old = (await store.upsert(old)).id;
   // a record with no raw page (imported from JSON)
-  ids.imported = (await store.upsert(processDocument('Officials in Bamako met on Monday to discuss the harvest in Mali.', { isText: true, url: 'https://news.example/imported' }))).id;
+  ids.imported = (
+    await store.upsert(
+      processDocument('Officials in Bamako met on Monday to discuss the harvest in Mali.', {
+        isText: true,
+        url: 'https://news.example/imported',
+      }),
+    )
+  ).id;
   await store.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,7 +87,10 @@ describe('gleaner reprocess', () => {
 
   it('counts a record whose raw page is gone as failed (exit 1) and goes on', async () => {
     const store = await openStore({ dbPath });
-    const rec = processDocument('Flooding hit Kano on Sunday, officials in Nigeria said.', { isText: true, url: 'https://news.example/kano' });
+    const rec = processDocument('Flooding hit Kano on Sunday, officials in Nigeria said.', {
+      isText: true,
+      url: 'https://news.example/kano',
+    });
     const withRaw = { ...rec, provenance: { ...rec.provenance!, rawHash: sha256('not stored') } };
     await store.upsert(withRaw);
     await store.close();

@@ -43,7 +43,11 @@ describe('gleaner serve', () => {
       expect((await fetch(`${s.url}queues`)).status).toBe(401);
       expect((await fetch(`${s.url}queues/api/queues`)).status).toBe(401);
       const enqueue = (headers: Record<string, string>) =>
-        fetch(`${s.url}api/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ urls: ['https://news.example/serve-test'] }) });
+        fetch(`${s.url}api/enqueue`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ urls: ['https://news.example/serve-test'] }),
+        });
       expect((await enqueue({})).status).toBe(401);
       expect((await enqueue({ authorization: `Bearer ${s.token}` })).status).toBe(202);
       // The printed URL trades the token for a cookie and sends the browser to the clean URL.

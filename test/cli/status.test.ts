@@ -36,7 +36,11 @@ describe('gleaner status', { timeout: 300_000 }, () => {
     const gone = server.url('/site/articles/deleted-story.html');
     expect((await runCli(['enqueue', ok, draft, gone], env.config)).code).toBe(0);
     expect((await runCli(['feeds', 'add', server.url('/site/feed.xml'), '--every', '1h'], env.config)).code).toBe(0);
-    await waitFor('two failures and one record', async () => (await runtime.queues.fetch.getFailedCount()) === 2 && (await store.count()) === 1, 60_000);
+    await waitFor(
+      'two failures and one record',
+      async () => (await runtime.queues.fetch.getFailedCount()) === 2 && (await store.count()) === 1,
+      60_000,
+    );
 
     const r = await runCli(['status'], env.config);
     expect(r.code).toBe(0);

@@ -14,7 +14,10 @@ function context() {
 }
 
 describe('runSubcommand', () => {
-  const subs = { top: async (rest: string[]) => (rest.length ? 7 : 0), show: async (_rest: string[], sub: string) => (sub === 'show' ? 3 : 1) };
+  const subs = {
+    top: async (rest: string[]) => (rest.length ? 7 : 0),
+    show: async (_rest: string[], sub: string) => (sub === 'show' ? 3 : 1),
+  };
 
   it('runs the named subcommand with the remaining arguments', async () => {
     const { ctx } = context();

@@ -12,7 +12,11 @@ import { runBin } from '../helpers/run-cli.js';
 import { articleUrl } from '../helpers/site.js';
 
 function spawnWorker(env: NodeJS.ProcessEnv, args: string[] = []) {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', ...args], { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', ...args], {
+    env,
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -67,8 +71,19 @@ describe('gleaner worker', { timeout: 300_000 }, () => {
     const missing = server.url('/site/articles/no-such-story.html');
     const [jobId] = (await runBin(['enqueue', missing], env.env)).stdout.split('\t');
     await waitFor('the failure log', () => w.output().includes('"msg":"fetch failed"'), 30_000);
-    const line = JSON.parse(w.output().split('\n').find((l) => l.includes('"msg":"fetch failed"'))!);
-    expect(line).toMatchObject({ queue: 'fetch', jobId, host: new URL(missing).host, url: missing, err: 'E_HTTP: HTTP 404 for ' + missing });
+    const line = JSON.parse(
+      w
+        .output()
+        .split('\n')
+        .find((l) => l.includes('"msg":"fetch failed"'))!,
+    );
+    expect(line).toMatchObject({
+      queue: 'fetch',
+      jobId,
+      host: new URL(missing).host,
+      url: missing,
+      err: 'E_HTTP: HTTP 404 for ' + missing,
+    });
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
     expect(w.output()).toMatch(/"msg":"workers stopped"/);

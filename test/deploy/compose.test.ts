@@ -27,7 +27,13 @@ const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'
   secrets: Record<string, { environment?: string }>;
 };
 const prometheus = parse(readFileSync(join(REPO_ROOT, 'deploy/prometheus.yml'), 'utf8')) as {
-  scrape_configs: Array<{ job_name: string; metrics_path: string; authorization?: { credentials_file: string }; static_configs?: Array<{ targets: string[] }>; dns_sd_configs?: Array<{ names: string[]; port: number }> }>;
+  scrape_configs: Array<{
+    job_name: string;
+    metrics_path: string;
+    authorization?: { credentials_file: string };
+    static_configs?: Array<{ targets: string[] }>;
+    dns_sd_configs?: Array<{ names: string[]; port: number }>;
+  }>;
 };
 const { services } = compose;
 const gleanerServices = ['worker', 'web', 'cli'];

@@ -39,8 +39,7 @@ describe('people aliases', () => {
 
 describe('organization aliases', () => {
   it('takes an acronym in parentheses as an alias', () => {
-    const text =
-      'The three juntas founded the Alliance of Sahel States (AES) in September. The AES says it will pool its armies.';
+    const text = 'The three juntas founded the Alliance of Sahel States (AES) in September. The AES says it will pool its armies.';
     const org = extractNames(text).organizations.find((o) => o.name === 'Alliance of Sahel States');
     expect(org?.aliases).toEqual(['AES']);
     expect(org?.mentions).toBe(3);

@@ -41,7 +41,10 @@ describe('country gazetteer', () => {
 });
 
 describe('countries in text', () => {
-  const codes = (text: string, title?: string) => extractNames(text, { title }).countries.map((c) => c.code).sort();
+  const codes = (text: string, title?: string) =>
+    extractNames(text, { title })
+      .countries.map((c) => c.code)
+      .sort();
 
   it('keeps Niger and Nigeria apart, with their demonyms', () => {
     const text =

@@ -74,7 +74,13 @@ describe('places and organizations', () => {
       'The Central Bank of West African States raised rates, the Wagner Group withdrew, and the Islamic State group claimed the attack. Orange Telecom Inc. and the Patriotic Salvation Movement were named.';
     const orgs = names(extractNames(text).organizations);
     expect(orgs).toEqual(
-      expect.arrayContaining(['Central Bank of West African States', 'Wagner Group', 'Islamic State', 'Orange Telecom Inc', 'Patriotic Salvation Movement']),
+      expect.arrayContaining([
+        'Central Bank of West African States',
+        'Wagner Group',
+        'Islamic State',
+        'Orange Telecom Inc',
+        'Patriotic Salvation Movement',
+      ]),
     );
   });
 
@@ -117,7 +123,8 @@ describe('places and organizations', () => {
   });
 
   it('takes "Club City" names in a match report for clubs, not people', () => {
-    const text = 'Werder Bremen beat Hansa Rostock 3-1 in the league on Saturday. Bremen coach Otto Rehhagel praised his side after the match.';
+    const text =
+      'Werder Bremen beat Hansa Rostock 3-1 in the league on Saturday. Bremen coach Otto Rehhagel praised his side after the match.';
     const r = extractNames(text);
     expect(names(r.organizations)).toEqual(expect.arrayContaining(['Werder Bremen', 'Hansa Rostock']));
     expect(names(r.people)).toEqual(['Otto Rehhagel']);
@@ -138,7 +145,9 @@ describe('places and organizations', () => {
 
 describe('headlines', () => {
   it('finds names in an ALL-CAPS title by what the text knows', () => {
-    const r = extractNames('Assimi Goita spoke in Bamako. The Alliance of Sahel States met later.', { title: 'GOITA HAILS SAHEL ALLIANCE AS BAMAKO CELEBRATES' });
+    const r = extractNames('Assimi Goita spoke in Bamako. The Alliance of Sahel States met later.', {
+      title: 'GOITA HAILS SAHEL ALLIANCE AS BAMAKO CELEBRATES',
+    });
     const goita = r.people.find((p) => p.name === 'Assimi Goita')!;
     expect(goita.aliases).toEqual(['Goita']);
     expect(goita.mentions).toBe(2);
@@ -162,7 +171,18 @@ describe('robustness', () => {
   });
 
   it('survives odd input and still produces records that fit the schema', () => {
-    const odd = ['((( )))', '’s’s’s', 'A. B. C. D.', '—— • •', 'Mr.', 'U.S.-led', 'O’Neill-O’Brien', '1996-08-30 12:00', '&amp; &', 'ÇÖĞ Ün'].join('\n');
+    const odd = [
+      '((( )))',
+      '’s’s’s',
+      'A. B. C. D.',
+      '—— • •',
+      'Mr.',
+      'U.S.-led',
+      'O’Neill-O’Brien',
+      '1996-08-30 12:00',
+      '&amp; &',
+      'ÇÖĞ Ün',
+    ].join('\n');
     const r = extract({ text: `${odd}\n\nFrance and Mali talked.`, publishedAt: null });
     expect(Entities.safeParse(r).success).toBe(true);
     expect(r.countries.map((c) => c.code).sort()).toEqual(['FR', 'ML', 'US']);
@@ -180,7 +200,12 @@ describe('robustness', () => {
     const text = `First line here.\n\n${long}\nLast line in Niger.`;
     const segs = segments(text);
     expect(segs.every(([a, b]) => b - a <= 2000 && a < b)).toBe(true);
-    expect(segs.map(([a, b]) => text.slice(a, b)).join('').replace(/\n/g, '')).toBe(text.replace(/\n/g, ''));
+    expect(
+      segs
+        .map(([a, b]) => text.slice(a, b))
+        .join('')
+        .replace(/\n/g, ''),
+    ).toBe(text.replace(/\n/g, ''));
     const tags = tagOffsets(text);
     const niger = text.lastIndexOf('Niger');
     expect(tags.get(niger)?.has('Country')).toBe(true);

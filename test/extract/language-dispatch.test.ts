@@ -21,12 +21,15 @@ describe('extraction by the text’s language', () => {
     expect(r.extraction).toEqual({ language: 'de', entities: 'countries', dates: 'de' });
     expect(r.entities.people).toEqual([]);
     expect(r.entities.organizations).toEqual([]);
-    expect(r.entities.countries.map((c) => c.code).sort()).toEqual(["DE", "FR", "IT"]);
+    expect(r.entities.countries.map((c) => c.code).sort()).toEqual(['DE', 'FR', 'IT']);
     expect(r.entities.dates.map((d) => d.value)).toContain('2024-05-03');
   });
 
   it('keeps the English extractors for English text and for texts too short to tell', () => {
-    const en = extractWithInfo({ text: 'President Joe Biden met leaders of Mali and Niger in Washington on Saturday to discuss the security situation in the Sahel region.', publishedAt: '2023-09-17T10:00:00Z' });
+    const en = extractWithInfo({
+      text: 'President Joe Biden met leaders of Mali and Niger in Washington on Saturday to discuss the security situation in the Sahel region.',
+      publishedAt: '2023-09-17T10:00:00Z',
+    });
     expect(en.extraction).toEqual({ language: 'en', entities: 'en', dates: 'en' });
     const short = extractWithInfo({ text: 'Joe Biden.', publishedAt: null });
     expect(short.extraction.entities).toBe('en');
@@ -35,7 +38,8 @@ describe('extraction by the text’s language', () => {
 
 describe('dates through chrono-node locales', () => {
   it('leaves out times of day and three-letter matches, and gives no value to relative words without a publication date', () => {
-    const pt = 'O governo vai ter de rever o orçamento. Na sexta-feira de manhã, o ministro falou com os jornalistas em Lisboa sobre o plano para 2025 e as eleições de 10 de março.';
+    const pt =
+      'O governo vai ter de rever o orçamento. Na sexta-feira de manhã, o ministro falou com os jornalistas em Lisboa sobre o plano para 2025 e as eleições de 10 de março.';
     const dated = extractWithInfo({ text: pt, publishedAt: '2024-02-14T10:00:00Z' });
     expect(dated.extraction.dates).toBe('pt');
     const texts = dated.entities.dates.map((d) => d.text);

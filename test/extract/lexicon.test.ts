@@ -24,18 +24,56 @@ describe('extract with a lexicon', () => {
   });
 
   it('retypes an entity and keeps its mentions and spans', () => {
-    const entities = { people: [{ name: 'Chelsea', aliases: [], mentions: 2, spans: [[0, 7], [44, 51]] as Array<[number, number]> }], countries: [], organizations: [], places: [], dates: [] };
-    const { entities: out, applied } = applyLexicon(entities, lex({ op: 'retype', id: 'c2', at, author: 'ana', name: 'Chelsea', type: 'person', to: 'organization' }));
+    const entities = {
+      people: [
+        {
+          name: 'Chelsea',
+          aliases: [],
+          mentions: 2,
+          spans: [
+            [0, 7],
+            [44, 51],
+          ] as Array<[number, number]>,
+        },
+      ],
+      countries: [],
+      organizations: [],
+      places: [],
+      dates: [],
+    };
+    const { entities: out, applied } = applyLexicon(
+      entities,
+      lex({ op: 'retype', id: 'c2', at, author: 'ana', name: 'Chelsea', type: 'person', to: 'organization' }),
+    );
     expect(applied).toEqual(['c2']);
     expect(out.people).toEqual([]);
-    expect(out.organizations).toEqual([{ name: 'Chelsea', aliases: [], mentions: 2, spans: [[0, 7], [44, 51]] }]);
+    expect(out.organizations).toEqual([
+      {
+        name: 'Chelsea',
+        aliases: [],
+        mentions: 2,
+        spans: [
+          [0, 7],
+          [44, 51],
+        ],
+      },
+    ]);
   });
 
   it('retypes to a country only with a code (given, or known for the name)', () => {
-    const entities = { people: [], countries: [], organizations: [{ name: 'Mali', aliases: [], mentions: 1 }], places: [{ name: 'Atlantis', mentions: 1 }], dates: [] };
+    const entities = {
+      people: [],
+      countries: [],
+      organizations: [{ name: 'Mali', aliases: [], mentions: 1 }],
+      places: [{ name: 'Atlantis', mentions: 1 }],
+      dates: [],
+    };
     const { entities: out } = applyLexicon(
       entities,
-      lex({ op: 'retype', id: 'c3', at, author: 'ana', name: 'Mali', to: 'country' }, { op: 'retype', id: 'c4', at, author: 'ana', name: 'Atlantis', to: 'country' }),
+      lex(
+        { op: 'retype', id: 'c3', at, author: 'ana', name: 'Mali', to: 'country' },
+        { op: 'retype', id: 'c4', at, author: 'ana', name: 'Atlantis', to: 'country' },
+      ),
     );
     expect(out.countries).toEqual([{ name: 'Mali', code: 'ML', mentions: 1 }]);
     expect(out.places).toEqual([]);
@@ -52,19 +90,44 @@ describe('extract with a lexicon', () => {
       places: [],
       dates: [],
     };
-    const { entities: out } = applyLexicon(entities, lex({ op: 'merge', id: 'c5', at, author: 'ana', type: 'person', name: 'Jose', into: 'Jose Mourinho' }));
-    expect(out.people).toEqual([{ name: 'Jose Mourinho', aliases: ['Mourinho', 'Jose'], mentions: 3, spans: [[10, 23], [40, 44]] }]);
+    const { entities: out } = applyLexicon(
+      entities,
+      lex({ op: 'merge', id: 'c5', at, author: 'ana', type: 'person', name: 'Jose', into: 'Jose Mourinho' }),
+    );
+    expect(out.people).toEqual([
+      {
+        name: 'Jose Mourinho',
+        aliases: ['Mourinho', 'Jose'],
+        mentions: 3,
+        spans: [
+          [10, 23],
+          [40, 44],
+        ],
+      },
+    ]);
   });
 
   it('an alias renames an entity found under it; record-scoped corrections wait for the store', () => {
-    const entities = { people: [{ name: 'The Special One', aliases: [], mentions: 1 }], countries: [], organizations: [], places: [{ name: 'Sahel', mentions: 1 }], dates: [] };
+    const entities = {
+      people: [{ name: 'The Special One', aliases: [], mentions: 1 }],
+      countries: [],
+      organizations: [],
+      places: [{ name: 'Sahel', mentions: 1 }],
+      dates: [],
+    };
     const { entities: out, applied } = applyLexicon(
       entities,
-      lex({ op: 'alias', id: 'c6', at, author: 'ana', type: 'person', name: 'Jose Mourinho', alias: 'the special one' }, { op: 'reject', id: 'c7', at, author: 'ana', name: 'Sahel', recordId: 'r1' }),
+      lex(
+        { op: 'alias', id: 'c6', at, author: 'ana', type: 'person', name: 'Jose Mourinho', alias: 'the special one' },
+        { op: 'reject', id: 'c7', at, author: 'ana', name: 'Sahel', recordId: 'r1' },
+      ),
     );
     expect(applied).toEqual(['c6']);
     expect(out.people).toEqual([{ name: 'Jose Mourinho', aliases: ['The Special One'], mentions: 1 }]);
     expect(out.places.map((p) => p.name)).toEqual(['Sahel']);
-    expect(applyLexicon(entities, lex({ op: 'reject', id: 'c7', at, author: 'ana', name: 'Sahel', recordId: 'r1' }), { recordId: 'r1' }).entities.places).toEqual([]);
+    expect(
+      applyLexicon(entities, lex({ op: 'reject', id: 'c7', at, author: 'ana', name: 'Sahel', recordId: 'r1' }), { recordId: 'r1' }).entities
+        .places,
+    ).toEqual([]);
   });
 });

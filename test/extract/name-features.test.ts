@@ -32,7 +32,9 @@ describe('feature table', () => {
     const off = extractNames(text, { featuresOff: ['org-head', 'org-tag-last'] });
     expect(off.organizations.map((o) => o.name)).toEqual([]);
     expect(evidenceOf(text, 'Brantwell Holdings')).toContain('org-head');
-    expect(explainNames(text, { featuresOff: ['org-head'] }).find((m) => m.text === 'Brantwell Holdings')?.evidence).not.toContain('org-head');
+    expect(explainNames(text, { featuresOff: ['org-head'] }).find((m) => m.text === 'Brantwell Holdings')?.evidence).not.toContain(
+      'org-head',
+    );
   });
 });
 
@@ -43,7 +45,10 @@ describe('name particles', () => {
   });
 
   it('keeps hyphened particles and place links inside a capitalised word', () => {
-    const caps = (s: string) => tokenize(s).filter((t) => t.word).map((t) => t.cap);
+    const caps = (s: string) =>
+      tokenize(s)
+        .filter((t) => t.word)
+        .map((t) => t.cap);
     expect(caps('Stratford-upon-Avon al-Bashir Salah ad-Din')).toEqual([true, true, true, true]);
     expect(caps('Mind-boggling')).toEqual([false]);
   });

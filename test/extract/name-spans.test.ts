@@ -7,7 +7,9 @@ const names = (list: Array<{ name: string }>) => list.map((e) => e.name).sort();
 
 describe('names cut apart', () => {
   it('keeps an ordinary word’s possessive inside a name closed by a head word', () => {
-    const r = extractNames("Units of the People's Liberation Army moved north, a doctor at the Children's Hospital said. The Women's Tennis Association said nothing.");
+    const r = extractNames(
+      "Units of the People's Liberation Army moved north, a doctor at the Children's Hospital said. The Women's Tennis Association said nothing.",
+    );
     expect(names(r.organizations)).toEqual(["Children's Hospital", "People's Liberation Army", "Women's Tennis Association"]);
     expect(names(r.people)).toEqual([]);
   });
@@ -34,7 +36,9 @@ describe('role or country glued to a name', () => {
   });
 
   it('types the employer before a role noun and the person after it', () => {
-    const r = extractNames('Stellantis chief executive Carlos Tavares met unions on Tuesday. Brindle chairman Ruth Okafor declined to comment.');
+    const r = extractNames(
+      'Stellantis chief executive Carlos Tavares met unions on Tuesday. Brindle chairman Ruth Okafor declined to comment.',
+    );
     expect(names(r.people)).toEqual(['Carlos Tavares', 'Ruth Okafor']);
     expect(names(r.organizations)).toEqual(['Brindle', 'Stellantis']);
   });

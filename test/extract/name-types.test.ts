@@ -7,13 +7,17 @@ const names = (list: Array<{ name: string }>) => list.map((e) => e.name).sort();
 
 describe('companies, airlines, media and agencies', () => {
   it('types names opened by a company or agency word as organizations', () => {
-    const r = extractNames('Flights by Air Canada and Aer Lingus were cancelled, Agence France-Presse reported. Banco Santander shares fell.');
+    const r = extractNames(
+      'Flights by Air Canada and Aer Lingus were cancelled, Agence France-Presse reported. Banco Santander shares fell.',
+    );
     expect(names(r.people)).toEqual([]);
     expect(names(r.organizations)).toEqual(expect.arrayContaining(['Aer Lingus', 'Agence France-Presse', 'Air Canada', 'Banco Santander']));
   });
 
   it('types names closed by a media or company head word as organizations', () => {
-    const r = extractNames('The match was shown on Delmont Sports, while Harlow Bros and the Dresdner Zeitung covered the trial. The Nairobi newsroom confirmed it.');
+    const r = extractNames(
+      'The match was shown on Delmont Sports, while Harlow Bros and the Dresdner Zeitung covered the trial. The Nairobi newsroom confirmed it.',
+    );
     expect(names(r.people)).toEqual([]);
     expect(names(r.organizations)).toEqual(expect.arrayContaining(['Delmont Sports', 'Dresdner Zeitung', 'Harlow Bros']));
   });
@@ -40,7 +44,8 @@ describe('employers, venues and clubs named like people', () => {
 
 describe('sports clubs', () => {
   it('types a place-named club in a sports report as an organization', () => {
-    const text = 'Carlisle Rovers beat Grimsby Town 2-1 in the league on Saturday. The coach praised the striker after the match, and the goals came late in the game.';
+    const text =
+      'Carlisle Rovers beat Grimsby Town 2-1 in the league on Saturday. The coach praised the striker after the match, and the goals came late in the game.';
     const r = extractNames(text);
     expect(names(r.organizations)).toEqual(['Carlisle Rovers', 'Grimsby Town']);
     expect(names(r.people)).toEqual([]);
@@ -49,7 +54,8 @@ describe('sports clubs', () => {
 
 describe('place-named teams in a results report', () => {
   it('types a county that drew with, or lost to, another as a team', () => {
-    const text = 'County cricket results on the final day of the season.\nKent 280 (M. Grey 71) beat Dorset by six wickets. Cornwall drew with Devon, and Wiltshire lost to Somerset. The match at the ground ended early; Dorset scored 150 runs.';
+    const text =
+      'County cricket results on the final day of the season.\nKent 280 (M. Grey 71) beat Dorset by six wickets. Cornwall drew with Devon, and Wiltshire lost to Somerset. The match at the ground ended early; Dorset scored 150 runs.';
     const r = extractNames(text);
     expect(names(r.organizations)).toEqual(expect.arrayContaining(['Devon', 'Kent', 'Somerset']));
     expect(names(r.places)).not.toContain('Kent');
@@ -59,7 +65,9 @@ describe('place-named teams in a results report', () => {
 
 describe('products, models and events', () => {
   it('gives no person for a product or a model name, and keeps the maker', () => {
-    const r = extractNames('The Boeing 787 Dreamliner was grounded. Buyers queued for the Pixel 8 Pro, and the Tesla Model 3 got cheaper. An Airbus A350 diverted.');
+    const r = extractNames(
+      'The Boeing 787 Dreamliner was grounded. Buyers queued for the Pixel 8 Pro, and the Tesla Model 3 got cheaper. An Airbus A350 diverted.',
+    );
     expect(names(r.people)).toEqual([]);
     expect(names(r.organizations)).toEqual(expect.arrayContaining(['Airbus', 'Boeing', 'Tesla']));
     const all = [...r.people, ...r.organizations, ...r.places].map((e) => e.name);
@@ -67,7 +75,9 @@ describe('products, models and events', () => {
   });
 
   it('gives no person or organization for an event', () => {
-    const r = extractNames('She won the Greater Taunton Open last year and will play the World Cup in June. The Harvest Festival drew crowds.');
+    const r = extractNames(
+      'She won the Greater Taunton Open last year and will play the World Cup in June. The Harvest Festival drew crowds.',
+    );
     expect(names(r.people)).toEqual([]);
     expect(names(r.organizations)).toEqual([]);
   });

@@ -5,12 +5,16 @@ import { FeedParseError } from '../../src/errors.js';
 import { looksLikeFeed, parseFeed, sniffFeedFormat } from '../../src/feed/index.js';
 
 const NS = 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"';
-const rss2 = (item: string, channel = '') => `<?xml version="1.0"?><rss version="2.0" ${NS}><channel><title>T</title>${channel}<item>${item}</item></channel></rss>`;
+const rss2 = (item: string, channel = '') =>
+  `<?xml version="1.0"?><rss version="2.0" ${NS}><channel><title>T</title>${channel}<item>${item}</item></channel></rss>`;
 const rss1 = (item: string) =>
   `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" ${NS}><channel rdf:about="x"><title>T</title></channel><item rdf:about="urn:x:1">${item}</item></rdf:RDF>`;
-const rss091 = (item: string) => `<rss version="0.91"><channel><title>T</title><link>http://h.example/</link><item>${item}</item></channel></rss>`;
-const atom10 = (entry: string, feed = '') => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" ${NS}><title>T</title>${feed}<entry>${entry}</entry></feed>`;
-const atom03 = (entry: string) => `<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title><entry>${entry}</entry></feed>`;
+const rss091 = (item: string) =>
+  `<rss version="0.91"><channel><title>T</title><link>http://h.example/</link><item>${item}</item></channel></rss>`;
+const atom10 = (entry: string, feed = '') =>
+  `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" ${NS}><title>T</title>${feed}<entry>${entry}</entry></feed>`;
+const atom03 = (entry: string) =>
+  `<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title><entry>${entry}</entry></feed>`;
 
 const one = (doc: string, url?: string) => {
   const feed = parseFeed(doc, { url });
@@ -71,7 +75,10 @@ describe('Atom text constructs', () => {
     ['<title type="text">1 &lt; 2</title>', '1 < 2'],
     ['<title type="html">&lt;em&gt;Hi&lt;/em&gt; there</title>', 'Hi there'],
     ['<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">An <em>xhtml</em> title</div></title>', 'An xhtml title'],
-    ['<title type="xhtml"><xhtml:div xmlns:xhtml="http://www.w3.org/1999/xhtml">Prefixed <xhtml:b>xhtml</xhtml:b></xhtml:div></title>', 'Prefixed xhtml'],
+    [
+      '<title type="xhtml"><xhtml:div xmlns:xhtml="http://www.w3.org/1999/xhtml">Prefixed <xhtml:b>xhtml</xhtml:b></xhtml:div></title>',
+      'Prefixed xhtml',
+    ],
     ['<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Entity &amp; more</div></title>', 'Entity & more'],
     ['<title type="html"><![CDATA[<b>CDATA</b> html]]></title>', 'CDATA html'],
   ])('%s → %j', (xml, expected) => {
@@ -112,13 +119,17 @@ describe.each([
 
 describe('date precedence', () => {
   it('prefers published over updated in Atom', () => {
-    expect(one(atom10('<id>urn:1</id><updated>2023-09-18T00:00:00Z</updated><published>2023-09-17T00:00:00Z</published>')).publishedAt).toBe('2023-09-17T00:00:00Z');
+    expect(
+      one(atom10('<id>urn:1</id><updated>2023-09-18T00:00:00Z</updated><published>2023-09-17T00:00:00Z</published>')).publishedAt,
+    ).toBe('2023-09-17T00:00:00Z');
   });
   it('falls back to dc:date when pubDate is unreadable', () => {
     expect(one(rss2('<title>x</title><pubDate>soon</pubDate><dc:date>2023-09-17</dc:date>')).publishedAt).toBe('2023-09-17T00:00:00Z');
   });
   it('prefers pubDate over dc:date', () => {
-    expect(one(rss2('<title>x</title><dc:date>2023-09-18</dc:date><pubDate>Sun, 17 Sep 2023 00:00:00 GMT</pubDate>')).publishedAt).toBe('2023-09-17T00:00:00Z');
+    expect(one(rss2('<title>x</title><dc:date>2023-09-18</dc:date><pubDate>Sun, 17 Sep 2023 00:00:00 GMT</pubDate>')).publishedAt).toBe(
+      '2023-09-17T00:00:00Z',
+    );
   });
 });
 
@@ -152,14 +163,18 @@ describe('links', () => {
     expect(one(doc, url ?? undefined).url).toBe(expected);
   });
   it('resolves against the channel link when there is no feed URL', () => {
-    expect(one(rss2('<title>x</title><link>/story</link>', '<link>https://chan.example/home/</link>')).url).toBe('https://chan.example/story');
+    expect(one(rss2('<title>x</title><link>/story</link>', '<link>https://chan.example/home/</link>')).url).toBe(
+      'https://chan.example/story',
+    );
   });
   it('resolves nested xml:base on feed, entry and link', () => {
     const doc = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://n.example/a/"><entry xml:base="b/"><id>urn:1</id><link xml:base="c/" href="d"/></entry></feed>`;
     expect(one(doc).url).toBe('https://n.example/a/b/c/d');
   });
   it('prefers the HTML alternate over other Atom links', () => {
-    const doc = atom10('<id>urn:1</id><link rel="self" href="https://h.example/self"/><link rel="alternate" type="application/json" href="https://h.example/json"/><link rel="alternate" type="text/html" href="https://h.example/html"/>');
+    const doc = atom10(
+      '<id>urn:1</id><link rel="self" href="https://h.example/self"/><link rel="alternate" type="application/json" href="https://h.example/json"/><link rel="alternate" type="text/html" href="https://h.example/html"/>',
+    );
     expect(one(doc).url).toBe('https://h.example/html');
   });
   it('gives no url when an Atom entry has only non-alternate links', () => {
@@ -219,7 +234,9 @@ describe('summaries', () => {
     expect(one(rss2(`<title>x</title>${xml}`)).summary).toBe(expected);
   });
   it('keeps content:encoded as HTML in content', () => {
-    expect(one(rss2('<title>x</title><content:encoded><![CDATA[<p>Body <b>bold</b></p>]]></content:encoded>')).content).toBe('<p>Body <b>bold</b></p>');
+    expect(one(rss2('<title>x</title><content:encoded><![CDATA[<p>Body <b>bold</b></p>]]></content:encoded>')).content).toBe(
+      '<p>Body <b>bold</b></p>',
+    );
   });
   it.each([
     ['<summary>Atom summary</summary>', 'Atom summary'],
@@ -282,12 +299,18 @@ describe('broken and truncated XML', () => {
     ['items outside the channel', '<rss><channel><title>T</title></channel><item><title>One</title></item></rss>', ['One']],
     ['upper-case element names', '<RSS><CHANNEL><ITEM><TITLE>One</TITLE></ITEM></CHANNEL></RSS>', ['One']],
     ['undeclared dc prefix', '<rss><channel><item><title>One</title><dc:creator>A</dc:creator></item></channel></rss>', ['One']],
-    ['doctype with internal subset', '<!DOCTYPE rss [<!ENTITY x "ex">]><rss><channel><item><title>&x;</title></item></channel></rss>', ['ex']],
+    [
+      'doctype with internal subset',
+      '<!DOCTYPE rss [<!ENTITY x "ex">]><rss><channel><item><title>&x;</title></item></channel></rss>',
+      ['ex'],
+    ],
   ])('%s', (_name, doc, expected) => {
     expect(items(doc)).toEqual(expected);
   });
   it('keeps the fields of a truncated Atom entry', () => {
-    const feed = parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:a</id><title>A</title><link href="https://h.example/a"/><published>2023-09-17T10:00:00Z</published></entry><entry><id>urn:b</id><title>B</ti');
+    const feed = parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:a</id><title>A</title><link href="https://h.example/a"/><published>2023-09-17T10:00:00Z</published></entry><entry><id>urn:b</id><title>B</ti',
+    );
     expect(feed.items.map((i) => [i.id, i.title])).toEqual([
       ['urn:a', 'A'],
       ['urn:b', 'B'],
@@ -297,20 +320,34 @@ describe('broken and truncated XML', () => {
 });
 
 describe('encodings', () => {
-  const latin1 = (decl: string, title: string) => Buffer.from(`<?xml version="1.0"${decl}?><rss><channel><item><title>${title}</title></item></channel></rss>`, 'latin1');
+  const latin1 = (decl: string, title: string) =>
+    Buffer.from(`<?xml version="1.0"${decl}?><rss><channel><item><title>${title}</title></item></channel></rss>`, 'latin1');
   it('follows the XML declaration', () => {
     expect(parseFeed(latin1(' encoding="ISO-8859-1"', 'Cr\xe8me')).items[0]!.title).toBe('Crème');
   });
   it('lets the HTTP charset win over the declaration', () => {
-    const bytes = new Uint8Array(Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss><channel><item><title>\xcf\xf0\xe8\xe2\xe5\xf2</title></item></channel></rss>', 'latin1'));
+    const bytes = new Uint8Array(
+      Buffer.from(
+        '<?xml version="1.0" encoding="utf-8"?><rss><channel><item><title>\xcf\xf0\xe8\xe2\xe5\xf2</title></item></channel></rss>',
+        'latin1',
+      ),
+    );
     expect(parseFeed(bytes, { contentType: 'application/rss+xml; charset=windows-1251' }).items[0]!.title).toBe('Привет');
   });
   it('falls back to the declaration when the HTTP charset says UTF-8 and the bytes are not', () => {
-    const bytes = new Uint8Array(Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss><channel><item><title>\xcf\xf0\xe8\xe2\xe5\xf2</title></item></channel></rss>', 'latin1'));
+    const bytes = new Uint8Array(
+      Buffer.from(
+        '<?xml version="1.0" encoding="windows-1251"?><rss><channel><item><title>\xcf\xf0\xe8\xe2\xe5\xf2</title></item></channel></rss>',
+        'latin1',
+      ),
+    );
     expect(parseFeed(bytes, { contentType: 'text/xml; charset=utf-8' }).items[0]!.title).toBe('Привет');
   });
   it('lets the BOM win over both', () => {
-    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><item><title>Grüße</title></item></channel></rss>')]);
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><item><title>Grüße</title></item></channel></rss>'),
+    ]);
     expect(parseFeed(new Uint8Array(body), { contentType: 'text/xml; charset=iso-8859-1' }).items[0]!.title).toBe('Grüße');
   });
   it.each([
@@ -363,13 +400,20 @@ function encodeLegacy(charset: string, text: string): Uint8Array | null {
 }
 
 describe('JSON Feed', () => {
-  const jf = (items: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items, ...extra });
+  const jf = (items: unknown[], extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items, ...extra });
   it.each([
-    [{ id: 'a', title: 'T', url: 'https://j.example/a' }, { id: 'a', title: 'T', url: 'https://j.example/a' }],
+    [
+      { id: 'a', title: 'T', url: 'https://j.example/a' },
+      { id: 'a', title: 'T', url: 'https://j.example/a' },
+    ],
     [{ id: 7, title: 'Numeric id' }, { id: '7' }],
     [{ id: 'b', url: '/rel' }, { url: 'https://j.example/rel' }],
     [{ id: 'c', external_url: 'https://elsewhere.example/c' }, { url: 'https://elsewhere.example/c' }],
-    [{ id: 'd', content_html: '<p>Hi <b>there</b></p>' }, { summary: 'Hi there', content: '<p>Hi <b>there</b></p>' }],
+    [
+      { id: 'd', content_html: '<p>Hi <b>there</b></p>' },
+      { summary: 'Hi there', content: '<p>Hi <b>there</b></p>' },
+    ],
     [{ id: 'e', content_text: 'Plain body', summary: 'Sum' }, { summary: 'Sum' }],
     [{ id: 'f', date_published: '2023-09-17T12:00:00+02:00' }, { publishedAt: '2023-09-17T10:00:00Z' }],
     [{ id: 'g', date_modified: '2023-09-17T10:00:00Z' }, { publishedAt: '2023-09-17T10:00:00Z' }],
@@ -386,7 +430,11 @@ describe('JSON Feed', () => {
     expect(parseFeed(jf([])).items).toEqual([]);
   });
   it('salvages complete items from a truncated JSON feed', () => {
-    const full = jf([{ id: '1', title: 'One' }, { id: '2', title: 'Two' }, { id: '3', title: 'Three' }]);
+    const full = jf([
+      { id: '1', title: 'One' },
+      { id: '2', title: 'Two' },
+      { id: '3', title: 'Three' },
+    ]);
     expect(parseFeed(full.slice(0, full.indexOf('Three') - 5)).items.map((i) => i.id)).toEqual(['1', '2']);
   });
 });
@@ -396,7 +444,10 @@ describe('not a feed', () => {
     ['an HTML page', '<!DOCTYPE html><html><head><title>x</title></head><body><p>hi</p></body></html>'],
     ['XHTML', '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'],
     ['an OPML list', '<?xml version="1.0"?><opml version="2.0"><body><outline xmlUrl="https://h.example/rss"/></body></opml>'],
-    ['a sitemap', '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://h.example/</loc></url></urlset>'],
+    [
+      'a sitemap',
+      '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://h.example/</loc></url></urlset>',
+    ],
     ['plain text', 'hello world'],
     ['empty input', ''],
     ['whitespace', '  \n '],
@@ -433,7 +484,12 @@ describe('sniffing (looksLikeFeed / sniffFeedFormat)', () => {
 
 describe('hostile input', () => {
   it('survives 100 000 nested elements and keeps the item', () => {
-    const deep = '<rss><channel><item><title>deep</title><description>' + '<a>'.repeat(100_000) + 'x' + '</a>'.repeat(100_000) + '</description></item></channel></rss>';
+    const deep =
+      '<rss><channel><item><title>deep</title><description>' +
+      '<a>'.repeat(100_000) +
+      'x' +
+      '</a>'.repeat(100_000) +
+      '</description></item></channel></rss>';
     const feed = parseFeed(deep);
     expect(feed.items.map((i) => i.title)).toEqual(['deep']);
   });
@@ -468,7 +524,10 @@ describe('namespaces', () => {
     expect(feed.items.map((i) => i.title)).toEqual(['One']);
   });
   it('maps Dublin Core declared under another prefix', () => {
-    const doc = rss2('<title>x</title>').replace('<title>x</title>', '<title>x</title><d:creator xmlns:d="http://purl.org/dc/elements/1.1/">Other Prefix</d:creator><d:date xmlns:d="http://purl.org/dc/elements/1.1/">2023-09-17</d:date>');
+    const doc = rss2('<title>x</title>').replace(
+      '<title>x</title>',
+      '<title>x</title><d:creator xmlns:d="http://purl.org/dc/elements/1.1/">Other Prefix</d:creator><d:date xmlns:d="http://purl.org/dc/elements/1.1/">2023-09-17</d:date>',
+    );
     expect(one(doc)).toMatchObject({ author: 'Other Prefix', publishedAt: '2023-09-17T00:00:00Z' });
   });
 });
@@ -476,18 +535,33 @@ describe('namespaces', () => {
 describe('rarer shapes', () => {
   it('reads Atom 0.3 base64 content', () => {
     const b64 = Buffer.from('<p>Encoded <b>body</b></p>').toString('base64');
-    expect(one(atom03(`<title>x</title><id>urn:1</id><content type="text/html" mode="base64">${b64}</content>`)).summary).toBe('Encoded body');
+    expect(one(atom03(`<title>x</title><id>urn:1</id><content type="text/html" mode="base64">${b64}</content>`)).summary).toBe(
+      'Encoded body',
+    );
   });
   it('reads a channel link written as an href attribute', () => {
-    expect(parseFeed('<rss><channel><title>T</title><link href="https://chan.example/"/><item><title>x</title><link>/a</link></item></channel></rss>').items[0]!.url).toBe('https://chan.example/a');
+    expect(
+      parseFeed(
+        '<rss><channel><title>T</title><link href="https://chan.example/"/><item><title>x</title><link>/a</link></item></channel></rss>',
+      ).items[0]!.url,
+    ).toBe('https://chan.example/a');
   });
 });
 
 describe('junk before the feed', () => {
   it.each([
-    ['a PHP warning with <br />', '<br />\n<b>Warning</b>: Undefined variable $x in <b>/var/www/feed.php</b> on line <b>12</b><br />\n<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Still here</title></item></channel></rss>'],
-    ['an unclosed <br>', '<br>Notice: something<?xml version="1.0"?><rss version="2.0"><channel><item><title>Still here</title></item></channel></rss>'],
-    ['an Atom feed after junk', '<b>Deprecated</b>: x<br><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id><title>Still here</title></entry></feed>'],
+    [
+      'a PHP warning with <br />',
+      '<br />\n<b>Warning</b>: Undefined variable $x in <b>/var/www/feed.php</b> on line <b>12</b><br />\n<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Still here</title></item></channel></rss>',
+    ],
+    [
+      'an unclosed <br>',
+      '<br>Notice: something<?xml version="1.0"?><rss version="2.0"><channel><item><title>Still here</title></item></channel></rss>',
+    ],
+    [
+      'an Atom feed after junk',
+      '<b>Deprecated</b>: x<br><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id><title>Still here</title></entry></feed>',
+    ],
   ])('%s', (_name, doc) => {
     expect(parseFeed(doc).items.map((i) => i.title)).toEqual(['Still here']);
   });

@@ -30,7 +30,12 @@ async function failure(p: Promise<unknown>): Promise<Error> {
 
 describe('fetchUrl', () => {
   it('returns the body, headers, validators and timing of a plain page', async () => {
-    s.route('/plain', { body: '<p>hello</p>', headers: { 'content-type': 'text/html; charset=utf-8' }, etag: '"v1"', lastModified: 'Sun, 17 Sep 2023 10:00:00 GMT' });
+    s.route('/plain', {
+      body: '<p>hello</p>',
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      etag: '"v1"',
+      lastModified: 'Sun, 17 Sep 2023 10:00:00 GMT',
+    });
     const r = await fetchUrl(s.url('/plain'), { ...local, userAgent: 'gleaner-test/1.0' });
     expect(r.status).toBe(200);
     expect(new TextDecoder().decode(r.body)).toBe('<p>hello</p>');
@@ -162,7 +167,12 @@ describe('fetchUrl', () => {
   });
 
   it('sends validators and reports 304 as notModified', async () => {
-    s.route('/feed.xml', { body: '<rss/>', headers: { 'content-type': 'application/rss+xml' }, etag: '"abc"', lastModified: 'Sun, 17 Sep 2023 10:00:00 GMT' });
+    s.route('/feed.xml', {
+      body: '<rss/>',
+      headers: { 'content-type': 'application/rss+xml' },
+      etag: '"abc"',
+      lastModified: 'Sun, 17 Sep 2023 10:00:00 GMT',
+    });
     const first = await fetchUrl(s.url('/feed.xml'), local);
     expect(first.notModified).toBe(false);
     const byEtag = await fetchUrl(s.url('/feed.xml'), { ...local, etag: first.etag });
@@ -185,7 +195,19 @@ describe('fetchUrl', () => {
     s.route('/to-metadata', { redirect: 'http://169.254.169.254/latest/meta-data/' });
     const redirected = await failure(fetchUrl(s.url('/to-metadata'), { ...local, allowPrivateAddresses: false }));
     expect(redirected).toBeInstanceOf(BlockedAddressError);
-    for (const ip of ['10.1.2.3', '172.20.0.1', '192.168.1.1', '127.0.0.1', '169.254.169.254', '::1', 'fe80::1', 'fd12::3', '::ffff:127.0.0.1', '::ffff:7f00:1', '0.0.0.0'])
+    for (const ip of [
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '127.0.0.1',
+      '169.254.169.254',
+      '::1',
+      'fe80::1',
+      'fd12::3',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '0.0.0.0',
+    ])
       expect(isBlockedAddress(ip), ip).toBe(true);
     for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700::1111']) expect(isBlockedAddress(ip), ip).toBe(false);
   });
@@ -209,7 +231,9 @@ describe('fetchUrl', () => {
 
   it('does not retry response headers over the parser limit', async () => {
     const raw = createServer((sock) => {
-      sock.once('data', () => sock.end(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: ${'a'.repeat(40_000)}\r\nContent-Length: 2\r\n\r\nok`));
+      sock.once('data', () =>
+        sock.end(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: ${'a'.repeat(40_000)}\r\nContent-Length: 2\r\n\r\nok`),
+      );
       sock.on('error', () => {});
     });
     await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));

@@ -129,7 +129,7 @@ export async function startFixtureServer(opts: { root?: string } = {}): Promise<
   async function resolveSpec(req: IncomingMessage, path: string, full: string): Promise<RouteSpec> {
     const key = routes.has(full) ? full : path;
     const route = routes.get(key);
-    const hit = (hitCounts.get(path) ?? 0);
+    const hit = hitCounts.get(path) ?? 0;
     if (route === undefined) return (await fileSpec(path)) ?? { status: 404, body: 'not found', headers: { 'content-type': 'text/plain' } };
     if (typeof route === 'function') return route(req, hit);
     if (Array.isArray(route)) return route[Math.min(hit - 1, route.length - 1)] ?? {};
@@ -159,7 +159,12 @@ export async function startFixtureServer(opts: { root?: string } = {}): Promise<
     const ims = req.headers['if-modified-since'];
     const notModified =
       status === 200 &&
-      ((spec.etag && inm && inm.split(',').map((s) => s.trim()).includes(spec.etag)) ||
+      ((spec.etag &&
+        inm &&
+        inm
+          .split(',')
+          .map((s) => s.trim())
+          .includes(spec.etag)) ||
         (!inm && spec.lastModified && ims && Date.parse(ims) >= Date.parse(spec.lastModified)));
     if (notModified) {
       res.writeHead(304, headers);

@@ -19,4 +19,3 @@ export function parsePrometheus(text: string): { samples: Map<string, number>; t
   }
   return { samples, types };
 }
-

@@ -17,12 +17,14 @@ export interface QueueRig {
   close(): Promise<void>;
 }
 
-export async function startQueueRig(opts: {
-  envOverrides?: Record<string, string>;
-  /** The store to use (default: SQLite in the test environment's temp dir). */
-  openStore?: (env: QueueTestEnv) => Promise<Store>;
-  workers?: Omit<WorkerRuntimeOptions, 'store' | 'logger'>;
-} = {}): Promise<QueueRig> {
+export async function startQueueRig(
+  opts: {
+    envOverrides?: Record<string, string>;
+    /** The store to use (default: SQLite in the test environment's temp dir). */
+    openStore?: (env: QueueTestEnv) => Promise<Store>;
+    workers?: Omit<WorkerRuntimeOptions, 'store' | 'logger'>;
+  } = {},
+): Promise<QueueRig> {
   await ensureBuilt();
   const env = makeQueueEnv(opts.envOverrides);
   const store = await (opts.openStore ?? ((e) => openStore({ dbPath: e.config.dbPath })))(env);

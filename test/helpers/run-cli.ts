@@ -26,9 +26,14 @@ export async function runCli(args: string[], config: Config, stdin = ''): Promis
 
 export function runBin(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), ...args], { env, cwd: REPO_ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
+    const child = execFile(
+      process.execPath,
+      [join(REPO_ROOT, 'bin/gleaner.js'), ...args],
+      { env, cwd: REPO_ROOT, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
     if (stdin !== undefined) child.stdin!.end(stdin);
   });
 }

@@ -44,15 +44,29 @@ export function serveProcess(args: string[], env: NodeJS.ProcessEnv): Promise<Se
 }
 
 /** A GET with a Host header of our choosing (fetch() does not let a caller set Host). */
-export function getWithHost(url: string, host: string | null, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function getWithHost(
+  url: string,
+  host: string | null,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: 'GET', headers: { ...headers, ...(host === null ? {} : { host }) }, setHost: host !== null }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method: 'GET',
+        headers: { ...headers, ...(host === null ? {} : { host }) },
+        setHost: host !== null,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });

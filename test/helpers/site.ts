@@ -8,7 +8,12 @@ export const SITE_ARTICLES = ['harbour-bridge-reopens.html', 'orchard-cooperativ
 
 export function serveSiteFeed(server: FixtureServer, path = '/site/feed.xml'): string {
   const xml = readFileSync(join(FIXTURES_ROOT, 'site/feed.xml'), 'utf8').replaceAll('{{ORIGIN}}', server.origin);
-  server.route(path, { body: xml, headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, etag: '"site-feed-v1"', lastModified: 'Tue, 02 Jul 2024 10:00:00 GMT' });
+  server.route(path, {
+    body: xml,
+    headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+    etag: '"site-feed-v1"',
+    lastModified: 'Tue, 02 Jul 2024 10:00:00 GMT',
+  });
   return server.url(path);
 }
 

@@ -35,7 +35,10 @@ describe('metricsText', () => {
 
   it('still answers with the process metrics when Redis is away', async () => {
     const metrics = createMetrics();
-    const gone = new Queue('fetch', { connection: { url: 'redis://127.0.0.1:1', maxRetriesPerRequest: 0, retryStrategy: () => null }, prefix });
+    const gone = new Queue('fetch', {
+      connection: { url: 'redis://127.0.0.1:1', maxRetriesPerRequest: 0, retryStrategy: () => null },
+      prefix,
+    });
     gone.on('error', () => {});
     const text = await metricsText(metrics, [gone]);
     expect(text).toContain('process_cpu_user_seconds_total');

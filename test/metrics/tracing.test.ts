@@ -30,14 +30,18 @@ describe('tracing', { timeout: 300_000 }, () => {
     expect(await startTracing({ endpoint: null })).toBeNull();
   });
 
-  it('records BullMQ spans and one span per stage, each under its job\'s consumer span', async () => {
+  it("records BullMQ spans and one span per stage, each under its job's consumer span", async () => {
     const url = articleUrl(server, 'harbour-bridge-reopens.html');
     await rig.producer.enqueueUrls([url]);
     await waitFor('the record', async () => (await rig.store.get(url)) !== null, 120_000);
-    const spans = await waitFor('the store span', () => {
-      const all = exporter.getFinishedSpans();
-      return all.some((s) => s.name === 'gleaner.store') ? all : null;
-    }, 30_000);
+    const spans = await waitFor(
+      'the store span',
+      () => {
+        const all = exporter.getFinishedSpans();
+        return all.some((s) => s.name === 'gleaner.store') ? all : null;
+      },
+      30_000,
+    );
     const byName = (name: string): ReadableSpan[] => spans.filter((s) => s.name === name);
     for (const stage of ['fetch', 'clean', 'extract', 'store']) {
       const [span] = byName(`gleaner.${stage}`);
@@ -51,10 +55,14 @@ describe('tracing', { timeout: 300_000 }, () => {
     const names = spans.map((s) => s.name).join(', ');
     expect(consumer('fetch'), names).toBeDefined();
     expect(consumer('process'), names).toBeDefined();
-    expect(spans.some((s) => s.name.startsWith('add ') && s.attributes['bullmq.queue.name'] === 'process'), names).toBe(true);
+    expect(
+      spans.some((s) => s.name.startsWith('add ') && s.attributes['bullmq.queue.name'] === 'process'),
+      names,
+    ).toBe(true);
     const parentOf = (span: ReadableSpan) => (span as unknown as { parentSpanContext?: { spanId: string } }).parentSpanContext?.spanId;
     expect(parentOf(byName('gleaner.fetch')[0]!)).toBe(consumer('fetch')!.spanContext().spanId);
-    for (const stage of ['clean', 'extract', 'store']) expect(parentOf(byName(`gleaner.${stage}`)[0]!), stage).toBe(consumer('process')!.spanContext().spanId);
+    for (const stage of ['clean', 'extract', 'store'])
+      expect(parentOf(byName(`gleaner.${stage}`)[0]!), stage).toBe(consumer('process')!.spanContext().spanId);
     // stages are laid end to end
     const end = (name: string) => byName(name)[0]!.endTime;
     const start = (name: string) => byName(name)[0]!.startTime;

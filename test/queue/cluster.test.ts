@@ -37,9 +37,15 @@ describe('queues on a three-master Redis Cluster', { timeout: 300_000 }, () => {
   beforeAll(async () => {
     cluster = await startRedisCluster(3);
     server = await startFixtureServer();
-    for (const [i, town] of TOWNS.entries()) server.route(`/news/${i}.html`, { body: articlePage(`${town} opens a new library`, town), headers: html });
+    for (const [i, town] of TOWNS.entries())
+      server.route(`/news/${i}.html`, { body: articlePage(`${town} opens a new library`, town), headers: html });
     rig = await startQueueRig({
-      envOverrides: { GLEANER_REDIS_URL: cluster.url, GLEANER_REDIS_CLUSTER: '1', GLEANER_POLITENESS_MS: String(GAP_MS), GLEANER_FETCH_CONCURRENCY: '8' },
+      envOverrides: {
+        GLEANER_REDIS_URL: cluster.url,
+        GLEANER_REDIS_CLUSTER: '1',
+        GLEANER_POLITENESS_MS: String(GAP_MS),
+        GLEANER_FETCH_CONCURRENCY: '8',
+      },
       workers: { lockDurationMs: 10_000 },
     });
   }, 240_000);
@@ -62,7 +68,10 @@ describe('queues on a three-master Redis Cluster', { timeout: 300_000 }, () => {
     for (const [i, town] of TOWNS.entries()) expect((await rig.store.get(urls[i]!))?.title).toBe(`${town} opens a new library`);
     // the host gate's Lua scripts ran on the cluster: the i-th request to the host comes no earlier
     // than i gaps after the first (slots are booked one gap apart; a request may only leave late)
-    const times = server.requests.filter((r) => r.path.startsWith('/news/')).map((r) => r.at).sort((a, b) => a - b);
+    const times = server.requests
+      .filter((r) => r.path.startsWith('/news/'))
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     expect(times).toHaveLength(TOWNS.length);
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[0]!, `request ${i}`).toBeGreaterThanOrEqual(i * GAP_MS - 50);
     const again = await rig.producer.enqueueUrls([urls[0]!]);

@@ -30,20 +30,44 @@ describe('Redis durability (own redis-server with appendonly yes)', { timeout: 3
   let redisProc: ChildProcess | null = null;
 
   async function startRedis(): Promise<void> {
-    const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--save', ''], {
-      stdio: 'ignore',
-    });
+    const proc = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--maxmemory-policy',
+        'noeviction',
+        '--save',
+        '',
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
     redisProc = proc;
-    await waitFor('redis-server to accept connections', async () => {
-      const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      r.on('error', () => {});
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } finally {
-        r.disconnect();
-      }
-    }, 20_000, 100);
+    await waitFor(
+      'redis-server to accept connections',
+      async () => {
+        const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        r.on('error', () => {});
+        try {
+          await r.connect();
+          return (await r.ping()) === 'PONG';
+        } finally {
+          r.disconnect();
+        }
+      },
+      20_000,
+      100,
+    );
   }
 
   async function shutdownRedis(): Promise<void> {
@@ -69,7 +93,13 @@ describe('Redis durability (own redis-server with appendonly yes)', { timeout: 3
   });
 
   it('keeps every waiting job and every scheduler across SHUTDOWN and restart', async () => {
-    const config = { ...loadConfig({ GLEANER_REDIS_URL: `redis://127.0.0.1:${port}`, GLEANER_QUEUE_PREFIX: 'durable', GLEANER_DB_PATH: join(dir, 'store.db') }) };
+    const config = {
+      ...loadConfig({
+        GLEANER_REDIS_URL: `redis://127.0.0.1:${port}`,
+        GLEANER_QUEUE_PREFIX: 'durable',
+        GLEANER_DB_PATH: join(dir, 'store.db'),
+      }),
+    };
     const producer = await createProducer(config);
     const durability = await checkRedisDurability(producer.redis);
     expect(durability).toEqual({ appendonly: 'yes', maxmemoryPolicy: 'noeviction', warnings: [] });
@@ -77,7 +107,10 @@ describe('Redis durability (own redis-server with appendonly yes)', { timeout: 3
     const urls = Array.from({ length: 25 }, (_, i) => `https://news.example.org/2024/story-${i}.html`);
     const queued = await producer.enqueueUrls(urls);
     expect(queued.every((r) => r.status === 'queued')).toBe(true);
-    const feeds = await Promise.all([producer.addFeed('https://news.example.org/rss.xml', '15m'), producer.addFeed('https://other.example.net/atom.xml', '1h')]);
+    const feeds = await Promise.all([
+      producer.addFeed('https://news.example.org/rss.xml', '15m'),
+      producer.addFeed('https://other.example.net/atom.xml', '1h'),
+    ]);
     const before = await readStatus(producer.getQueues());
     await producer.close();
     expect(before.queues.fetch!.waiting).toBe(25);

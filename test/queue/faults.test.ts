@@ -49,17 +49,27 @@ describe('queue faults', { timeout: 300_000 }, () => {
   });
 
   it('a page that answers 503 twice and then 200 is stored after retries', async () => {
-    server.route('/news/flaky.html', [{ status: 503 }, { status: 503 }, { body: articlePage('Ferry service returns to the island'), headers: html }]);
+    server.route('/news/flaky.html', [
+      { status: 503 },
+      { status: 503 },
+      { body: articlePage('Ferry service returns to the island'), headers: html },
+    ]);
     const [r] = await producer.enqueueUrls([server.url('/news/flaky.html')]);
     expect(await finalState(runtime, r!.jobId)).toBe('completed');
     const job = await runtime.queues.fetch.getJob(r!.jobId);
     expect(job!.attemptsMade).toBe(3);
     expect(server.hits('/news/flaky.html')).toBe(3);
-    await waitFor('the record', async () => (await store.get(server.url('/news/flaky.html')))?.title === 'Ferry service returns to the island');
+    await waitFor(
+      'the record',
+      async () => (await store.get(server.url('/news/flaky.html')))?.title === 'Ferry service returns to the island',
+    );
   });
 
   it('a 429 with Retry-After holds the host back for that long', async () => {
-    server.route('/busy/story.html', [{ status: 429, headers: { 'retry-after': '2' } }, { body: articlePage('Market hall gets a new roof'), headers: html }]);
+    server.route('/busy/story.html', [
+      { status: 429, headers: { 'retry-after': '2' } },
+      { body: articlePage('Market hall gets a new roof'), headers: html },
+    ]);
     const [r] = await producer.enqueueUrls([server.url('/busy/story.html')]);
     expect(await finalState(runtime, r!.jobId)).toBe('completed');
     const times = server.requests.filter((q) => q.path === '/busy/story.html').map((q) => q.at);
@@ -74,7 +84,10 @@ describe('queue faults', { timeout: 300_000 }, () => {
     server.route('/huge/page.html', { generateBytes: 50 * 1024 * 1024, headers: html });
     server.route('/huge/chunked.html', { generateBytes: 50 * 1024 * 1024, declareLength: false, headers: html });
     // binary bodies, with no Content-Type or a lying one: sniffed by content, never stored
-    server.route('/files/report', { body: '%PDF-1.5\n1 0 obj << /Type /Catalog >> endobj\n' + 'BT (Annual report) Tj ET\n'.repeat(300), headers: {} });
+    server.route('/files/report', {
+      body: '%PDF-1.5\n1 0 obj << /Type /Catalog >> endobj\n' + 'BT (Annual report) Tj ET\n'.repeat(300),
+      headers: {},
+    });
     server.route('/files/blank', { body: new Uint8Array(64 * 1024).fill(0xff), headers: {} });
     server.route('/files/noise.html', { body: seededBytes(256 * 1024, 11), headers: html });
     const cases = {
@@ -111,7 +124,10 @@ describe('queue faults', { timeout: 300_000 }, () => {
   });
 
   it('a page without an article, or a feed sent as a page, fails in the process queue as not an article', async () => {
-    server.route('/gallery/photos.html', { body: '<html><head><title>Photos</title></head><body><nav><a href="/">Home</a></nav><img src="a.jpg"></body></html>', headers: html });
+    server.route('/gallery/photos.html', {
+      body: '<html><head><title>Photos</title></head><body><nav><a href="/">Home</a></nav><img src="a.jpg"></body></html>',
+      headers: html,
+    });
     const [gallery, feed] = await producer.enqueueUrls([server.url('/gallery/photos.html'), server.url('/site/feed.xml')]);
     for (const r of [gallery!, feed!]) expect(await finalState(runtime, r.jobId)).toBe('completed'); // fetched fine
     await waitFor('two process failures', async () => (await runtime.queues.process.getFailedCount()) === 2, 60_000);
@@ -163,7 +179,9 @@ describe('queue faults: private addresses', { timeout: 300_000 }, () => {
   it('refuses a loopback URL when private addresses are not allowed, without a request', async () => {
     expect(env.config.allowPrivateAddresses).toBe(false);
     // The producer refuses it up front (gleaner enqueue / the API) ...
-    await expect(producer.enqueueUrls([server.url('/site/articles/harbour-bridge-reopens.html')])).rejects.toThrow(/E_BLOCKED_ADDRESS|not a public address/);
+    await expect(producer.enqueueUrls([server.url('/site/articles/harbour-bridge-reopens.html')])).rejects.toThrow(
+      /E_BLOCKED_ADDRESS|not a public address/,
+    );
     // ... and a job that gets into the queue anyway fails in the fetch worker, at once.
     const fetchQueue = producer.getQueues().find((q) => q.name === 'fetch')!;
     const r = await addFetchJob(fetchQueue, { url: server.url('/site/articles/harbour-bridge-reopens.html') });

@@ -16,7 +16,8 @@ const CAP = 40;
 function bigFeed(origin: string, n: number): string {
   const newest = Date.parse('2024-06-01T12:00:00Z');
   const items = Array.from({ length: n }, (_, k) => n - 1 - k).map(
-    (i) => `<item><title>Council notice ${i}</title><link>${origin}/notices/${i}.html</link><guid>notice-${i}</guid><pubDate>${new Date(newest - i * 3_600_000).toUTCString()}</pubDate></item>`,
+    (i) =>
+      `<item><title>Council notice ${i}</title><link>${origin}/notices/${i}.html</link><guid>notice-${i}</guid><pubDate>${new Date(newest - i * 3_600_000).toUTCString()}</pubDate></item>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Notices</title><link>${origin}/</link>${items.join('')}</channel></rss>`;
 }
@@ -29,7 +30,11 @@ describe('feed poll cap', { timeout: 300_000 }, () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     feedUrl = server.url('/notices/feed.xml');
-    server.route('/notices/feed.xml', { body: bigFeed(server.origin, ITEMS), headers: { 'content-type': 'application/rss+xml' }, etag: '"notices-v1"' });
+    server.route('/notices/feed.xml', {
+      body: bigFeed(server.origin, ITEMS),
+      headers: { 'content-type': 'application/rss+xml' },
+      etag: '"notices-v1"',
+    });
     // only the feed worker runs: the fetch jobs stay waiting, so they can be counted
     rig = await startQueueRig({ envOverrides: { GLEANER_FEED_MAX_ITEMS: String(CAP) }, workers: { queues: ['feeds'] } });
   }, 240_000);
@@ -47,12 +52,22 @@ describe('feed poll cap', { timeout: 300_000 }, () => {
   it('queues the newest CAP items, leaves the rest unseen, and says how many are left', async () => {
     expect(rig.env.config.feedMaxNewItems).toBe(CAP);
     // registered without a scheduler (whose first poll would run at once): the polls here are one at a time
-    await rig.store.saveFeed({ id: feedIdFor(feedUrl), url: feedUrl, every: '1d', etag: null, lastModified: null, lastPolledAt: null, lastStatus: null, title: null });
+    await rig.store.saveFeed({
+      id: feedIdFor(feedUrl),
+      url: feedUrl,
+      every: '1d',
+      etag: null,
+      lastModified: null,
+      lastPolledAt: null,
+      lastStatus: null,
+      title: null,
+    });
     await pollOnce();
     const fetchQueue = rig.runtime.queues.fetch;
     expect(await fetchQueue.count()).toBe(CAP);
     // newest first: notices 0..CAP-1 (the feed lists them last)
-    for (const i of [0, CAP - 1]) expect(await fetchQueue.getJob(urlJobId(`${server.origin}/notices/${i}.html`)), `notice ${i}`).toBeDefined();
+    for (const i of [0, CAP - 1])
+      expect(await fetchQueue.getJob(urlJobId(`${server.origin}/notices/${i}.html`)), `notice ${i}`).toBeDefined();
     expect(await fetchQueue.getJob(urlJobId(`${server.origin}/notices/${CAP}.html`))).toBeUndefined();
     expect(await rig.store.hasFeedItem(feedUrl, `notice-${CAP - 1}`)).toBe(true);
     expect(await rig.store.hasFeedItem(feedUrl, `notice-${CAP}`)).toBe(false);

@@ -55,7 +55,13 @@ describe('LexiconCache', () => {
     const bytes = new Uint8Array(body);
     const rawHash = sha256Hex(bytes);
     await store.putRaw(rawHash, bytes, 'text/plain');
-    const { record } = await processRaw(store, { url: 'https://news.example/a', finalUrl: 'https://news.example/a', rawHash, contentType: 'text/plain', fetchedAt: '2024-07-02T08:00:00Z' });
+    const { record } = await processRaw(store, {
+      url: 'https://news.example/a',
+      finalUrl: 'https://news.example/a',
+      rawHash,
+      contentType: 'text/plain',
+      fetchedAt: '2024-07-02T08:00:00Z',
+    });
     expect(record.entities.places.map((p) => p.name)).not.toContain('Leeds');
     expect(record.entities.organizations.map((o) => o.name)).toContain('Leeds');
     await store.close();
@@ -67,7 +73,13 @@ describe('LexiconCache', () => {
     const body = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/entities/sahel-drought.txt', import.meta.url))));
     const rawHash = sha256Hex(body);
     await store.putRaw(rawHash, body, 'text/plain');
-    const { result } = await processRaw(store, { url: 'https://news.example/b', finalUrl: 'https://news.example/b', rawHash, contentType: 'text/plain', fetchedAt: '2024-07-02T08:00:00Z' });
+    const { result } = await processRaw(store, {
+      url: 'https://news.example/b',
+      finalUrl: 'https://news.example/b',
+      rawHash,
+      contentType: 'text/plain',
+      fetchedAt: '2024-07-02T08:00:00Z',
+    });
     expect((await store.get(result.id))!.entities.places.map((p) => p.name)).not.toContain('Leeds');
     await store.undoCorrection(correction.id, 'ana');
     expect((await store.get(result.id))!.entities.places.map((p) => p.name)).toContain('Leeds');

@@ -39,11 +39,17 @@ describe('worker metrics', { timeout: 300_000 }, () => {
 
   it('counts records, fetch statuses, failures by code and stage durations, next to the queue counts', async () => {
     const port = await freePort();
-    child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', '--metrics-port', String(port)], { env: env.env, cwd: REPO_ROOT, stdio: 'ignore' });
+    child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', '--metrics-port', String(port)], {
+      env: env.env,
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    });
     const base = `http://127.0.0.1:${port}`;
     await waitFor('the health check', async () => (await fetch(`${base}/healthz`)).status === 200, 60_000);
 
-    const pages = ['harbour-bridge-reopens.html', 'orchard-cooperative-harvest.html', 'library-night-opening.html'].map((n) => articleUrl(server, n));
+    const pages = ['harbour-bridge-reopens.html', 'orchard-cooperative-harvest.html', 'library-night-opening.html'].map((n) =>
+      articleUrl(server, n),
+    );
     const missing = server.url('/site/articles/no-such-page.html');
     const enq = await runBin(['enqueue', ...pages, missing], env.env);
     expect(enq.code).toBe(0);
@@ -55,12 +61,24 @@ describe('worker metrics', { timeout: 300_000 }, () => {
     }
     const scrape = async () => parsePrometheus(await (await fetch(`${base}/metrics`)).text()).samples;
     let last = new Map<string, number>();
-    const samples = await waitFor('the 404 to be counted', async () => {
-      const s = await scrape();
-      last = s;
-      return (s.get('gleaner_fetch_responses_total{status="404"}') ?? 0) >= 1 && (s.get('gleaner_records_total{outcome="inserted"}') ?? 0) >= 3 ? s : null;
-    }, 30_000).catch((err) => {
-      throw new Error(`${err.message}; gleaner samples: ${[...last].filter(([k]) => k.startsWith('gleaner_')).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    const samples = await waitFor(
+      'the 404 to be counted',
+      async () => {
+        const s = await scrape();
+        last = s;
+        return (s.get('gleaner_fetch_responses_total{status="404"}') ?? 0) >= 1 &&
+          (s.get('gleaner_records_total{outcome="inserted"}') ?? 0) >= 3
+          ? s
+          : null;
+      },
+      30_000,
+    ).catch((err) => {
+      throw new Error(
+        `${err.message}; gleaner samples: ${[...last]
+          .filter(([k]) => k.startsWith('gleaner_'))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      );
     });
     expect(samples.get('gleaner_records_total{outcome="inserted"}')).toBe(3);
     expect(samples.get('gleaner_fetch_responses_total{status="200"}')).toBe(3);

@@ -37,7 +37,10 @@ describe('per-host politeness', { timeout: 300_000 }, () => {
       plain.route(`/news/${i}.html`, { body: articlePage(`${town} opens a new swimming pool`, town), headers: html });
       slowSite.route(`/news/${i}.html`, { body: articlePage(`${town} repairs its harbour wall`, town), headers: html });
     }
-    rig = await startQueueRig({ envOverrides: { GLEANER_POLITENESS_MS: '400', GLEANER_FETCH_CONCURRENCY: '8' }, workers: { queues: ['fetch', 'process'] } });
+    rig = await startQueueRig({
+      envOverrides: { GLEANER_POLITENESS_MS: '400', GLEANER_FETCH_CONCURRENCY: '8' },
+      workers: { queues: ['fetch', 'process'] },
+    });
     ({ store, runtime, producer } = rig);
   }, 240_000);
 
@@ -53,7 +56,10 @@ describe('per-host politeness', { timeout: 300_000 }, () => {
   }
 
   function articleTimes(server: FixtureServer): number[] {
-    return server.requests.filter((r) => r.path.startsWith('/news/')).map((r) => r.at).sort((a, b) => a - b);
+    return server.requests
+      .filter((r) => r.path.startsWith('/news/'))
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
   }
 
   it('spaces requests to one host by the gap, with one parking per job, and Crawl-delay as the floor', async () => {
@@ -68,8 +74,14 @@ describe('per-host politeness', { timeout: 300_000 }, () => {
     // Every gap between two consecutive requests to a host, not just the first-to-last span (which
     // a burst of requests after one long pause would satisfy). Lower bounds only: a loaded machine
     // makes gaps longer, never shorter.
-    expect(gaps(a).filter((g) => g < 400 - GAP_TOLERANCE_MS), `gaps ${gaps(a).join(', ')}`).toEqual([]);
-    expect(gaps(b).filter((g) => g < 1_000 - GAP_TOLERANCE_MS), `gaps ${gaps(b).join(', ')}`).toEqual([]);
+    expect(
+      gaps(a).filter((g) => g < 400 - GAP_TOLERANCE_MS),
+      `gaps ${gaps(a).join(', ')}`,
+    ).toEqual([]);
+    expect(
+      gaps(b).filter((g) => g < 1_000 - GAP_TOLERANCE_MS),
+      `gaps ${gaps(b).join(', ')}`,
+    ).toEqual([]);
     // every job but the first of each host waits for its booked slot (at most) once; a thundering herd
     // (every parked job re-checking whenever the host frees up) would park ~n²/2 times per host
     expect(runtime.stats.parked).toBeLessThanOrEqual(2 * 2 * (TOWNS.length - 1));

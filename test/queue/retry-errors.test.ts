@@ -20,9 +20,13 @@ describe('retry by code, when Redis refuses', { timeout: 60_000 }, () => {
     await r.call('ACL', 'SETUSER', 'reader', 'on', '>reader-pass', '~*', '&*', '+@all', '-@write');
     await r.quit();
     const queue = new Queue('fetch', { connection: admin(), prefix });
-    const worker = new Worker('fetch', async () => {
-      throw new Error('E_TEST_FAILURE: the page could not be read');
-    }, { connection: admin(), prefix });
+    const worker = new Worker(
+      'fetch',
+      async () => {
+        throw new Error('E_TEST_FAILURE: the page could not be read');
+      },
+      { connection: admin(), prefix },
+    );
     await queue.add('fetch', { n: 1 }, { attempts: 1 });
     await queue.add('fetch', { n: 2 }, { attempts: 1 });
     await waitFor('two failed jobs', async () => (await queue.getFailedCount()) === 2, 30_000);

@@ -18,7 +18,8 @@ describe('retrying failed articles', { timeout: 300_000 }, () => {
   let server: FixtureServer;
 
   const state = (queue: 'fetch' | 'process', id: string) => rig.runtime.queues[queue].getJobState(id);
-  const failedIn = async (queue: 'fetch' | 'process') => (await readStatus(rig.producer.getQueues(), { failedLimit: 50 })).failed.filter((f) => f.queue === queue);
+  const failedIn = async (queue: 'fetch' | 'process') =>
+    (await readStatus(rig.producer.getQueues(), { failedLimit: 50 })).failed.filter((f) => f.queue === queue);
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -32,7 +33,10 @@ describe('retrying failed articles', { timeout: 300_000 }, () => {
 
   it('enqueue queues again a URL whose fetch completed but whose process job failed', async () => {
     const url = server.url('/news/late-article.html');
-    server.route('/news/late-article.html', [{ body: notAnArticle, headers: html }, { body: articlePage('Tram line opens a week late'), headers: html }]);
+    server.route('/news/late-article.html', [
+      { body: notAnArticle, headers: html },
+      { body: articlePage('Tram line opens a week late'), headers: html },
+    ]);
     const first = await runCli(['enqueue', url], rig.env.config);
     expect(first.stdout).toBe(`${urlJobId(url)}\tqueued\t${url}\n`);
     await waitFor('the process job to fail', async () => (await failedIn('process')).some((f) => f.url === url), 60_000);
@@ -90,10 +94,14 @@ describe('retrying failed articles', { timeout: 300_000 }, () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ retried: before.length, queues: { process: before.length } });
     // they ran again (and, being no articles, failed again with one more attempt)
-    await waitFor('the retried jobs to fail again', async () => {
-      const now = await failedIn('process');
-      return now.length === before.length && now.every((f) => f.attemptsMade === attempts.get(f.jobId)! + 1);
-    }, 60_000);
+    await waitFor(
+      'the retried jobs to fail again',
+      async () => {
+        const now = await failedIn('process');
+        return now.length === before.length && now.every((f) => f.attemptsMade === attempts.get(f.jobId)! + 1);
+      },
+      60_000,
+    );
   });
 
   it('usage errors: neither --code nor --all, both, an unknown queue or code', async () => {

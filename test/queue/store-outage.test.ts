@@ -31,7 +31,11 @@ interface WorkerProc {
 }
 
 function startWorker(env: NodeJS.ProcessEnv, args: string[] = []): WorkerProc {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', ...args], { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', ...args], {
+    env,
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

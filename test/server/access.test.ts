@@ -91,7 +91,12 @@ describe('token: writes and the queue dashboard', () => {
     expect(none.statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/api/feeds', payload: { url: 'https://news.example/rss' } })).statusCode).toBe(401);
     expect(await fetchQueue().count()).toBe(0);
-    const cookie = await app.inject({ method: 'POST', url: '/api/enqueue', payload: body, headers: { cookie: `${COOKIE}=${TOKEN}`, origin: 'http://localhost' } });
+    const cookie = await app.inject({
+      method: 'POST',
+      url: '/api/enqueue',
+      payload: body,
+      headers: { cookie: `${COOKIE}=${TOKEN}`, origin: 'http://localhost' },
+    });
     expect(cookie.statusCode).toBe(202);
     // Another port on the same host is the same *site*, so a SameSite=Strict cookie still goes
     // with its requests; the Origin header tells them apart.
@@ -131,7 +136,15 @@ describe('token: writes and the queue dashboard', () => {
   });
 
   it('keeps the read-only pages and GET APIs open on loopback', async () => {
-    for (const url of ['/', `/records/${seeded.ids.sahel}`, '/api/records', '/api/entities', '/api/schema', '/healthz', '/assets/gleaner.css']) {
+    for (const url of [
+      '/',
+      `/records/${seeded.ids.sahel}`,
+      '/api/records',
+      '/api/entities',
+      '/api/schema',
+      '/healthz',
+      '/assets/gleaner.css',
+    ]) {
       expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
     }
   });
@@ -167,7 +180,8 @@ describe('Host header (DNS rebinding)', () => {
   async function make(config: Record<string, unknown>) {
     const app = await buildApp({ store: seeded.store, config: { apiToken: TOKEN, ...config } });
     apps.push(app);
-    return (host: string, url = '/api/records', headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers: { host, ...headers } });
+    return (host: string, url = '/api/records', headers: Record<string, string> = {}) =>
+      app.inject({ method: 'GET', url, headers: { host, ...headers } });
   }
 
   it('accepts loopback names and addresses, with or without a port', async () => {
@@ -179,7 +193,15 @@ describe('Host header (DNS rebinding)', () => {
 
   it('refuses any other Host with 403, on pages, APIs and /healthz, token or not', async () => {
     const get = await make({ host: '127.0.0.1' });
-    for (const host of ['attacker.example', 'attacker.example:8080', 'localhost.attacker.example', '127.0.0.1.nip.io:8080', 'user@localhost', '10.0.0.7:8080', 'localhost:8080/x']) {
+    for (const host of [
+      'attacker.example',
+      'attacker.example:8080',
+      'localhost.attacker.example',
+      '127.0.0.1.nip.io:8080',
+      'user@localhost',
+      '10.0.0.7:8080',
+      'localhost:8080/x',
+    ]) {
       for (const url of ['/', '/api/records', '/healthz']) {
         const res = await get(host, url, { authorization: `Bearer ${TOKEN}` });
         expect(res.statusCode, `${host} ${url}`).toBe(403);

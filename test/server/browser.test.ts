@@ -18,12 +18,24 @@ import { handBuiltRecords, hostileRecord, seedStore, type Seeded } from './seed.
 
 const CHROMIUM = '/usr/bin/chromium';
 const outDir = new URL('../../test-output/', import.meta.url).pathname;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Debian's Chromium, never a downloaded one. */
 function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    return Promise.reject(new Error(`the browser tests need Chromium at ${CHROMIUM}, which is missing: install it with \`apt-get install -y chromium\` (Debian/Ubuntu)`));
+    return Promise.reject(
+      new Error(
+        `the browser tests need Chromium at ${CHROMIUM}, which is missing: install it with \`apt-get install -y chromium\` (Debian/Ubuntu)`,
+      ),
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
@@ -118,7 +130,10 @@ describe('review page in Chromium', () => {
     // The stylesheet loaded under the CSP: each type has its own colour.
     const colours = await page.evaluate(() =>
       Object.fromEntries(
-        ['person', 'country', 'organization', 'place', 'date'].map((t) => [t, getComputedStyle(document.querySelector(`.article-text mark.ent[data-type="${t}"]`)!).backgroundColor]),
+        ['person', 'country', 'organization', 'place', 'date'].map((t) => [
+          t,
+          getComputedStyle(document.querySelector(`.article-text mark.ent[data-type="${t}"]`)!).backgroundColor,
+        ]),
       ),
     );
     expect(new Set(Object.values(colours)).size).toBe(5);
@@ -134,13 +149,21 @@ describe('review page in Chromium', () => {
       const root = variant === 'with CSP' ? base : bareBase;
       const { page, dialogs, errors } = await openPage();
       const hostile = hostileRecord();
-      for (const url of [`${root}/`, `${root}/records/${seeded.ids.hostile}`, `${root}/?q=${encodeURIComponent('<script>window.__xss=1</script>')}`]) {
+      for (const url of [
+        `${root}/`,
+        `${root}/records/${seeded.ids.hostile}`,
+        `${root}/?q=${encodeURIComponent('<script>window.__xss=1</script>')}`,
+      ]) {
         await page.goto(url);
         // Hover and click over everything a payload could hide an event handler in.
         for (const sel of ['h1', '.byline', '.article-text mark.ent', '.entity-list .name', '.meta-line', 'a.title']) {
           const loc = page.locator(sel);
           const n = Math.min(await loc.count(), 6);
-          for (let i = 0; i < n; i++) await loc.nth(i).hover({ timeout: 2_000 }).catch(() => {});
+          for (let i = 0; i < n; i++)
+            await loc
+              .nth(i)
+              .hover({ timeout: 2_000 })
+              .catch(() => {});
         }
         expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), url).toBeUndefined();
         expect(await page.locator('script, img, svg').count(), url).toBe(0);
@@ -156,7 +179,6 @@ describe('review page in Chromium', () => {
       await page.context().close();
     });
   }
-
 });
 
 describe('the token of `gleaner serve` in Chromium', () => {
@@ -176,7 +198,9 @@ describe('the token of `gleaner serve` in Chromium', () => {
     for (const r of handBuiltRecords()) await store.upsert(r);
     await store.close();
     served = await serveProcess([], env.env);
-    other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>another local page</title>'));
+    other = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>another local page</title>'),
+    );
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
   });
@@ -278,7 +302,13 @@ describe('the token of `gleaner serve` in Chromium', () => {
     // site is the same, and only the Origin check stops it (without it the body would get a 400).
     const answered = page.waitForResponse((r) => r.url() === `${served.url}api/enqueue`);
     await page.evaluate(async (target) => {
-      await fetch(`${target}api/enqueue`, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: '{"urls":["https://news.example/csrf"]}' }).catch(() => null);
+      await fetch(`${target}api/enqueue`, {
+        method: 'POST',
+        mode: 'no-cors',
+        credentials: 'include',
+        headers: { 'content-type': 'text/plain' },
+        body: '{"urls":["https://news.example/csrf"]}',
+      }).catch(() => null);
     }, served.url);
     const response = await answered;
     // 403 is the cross-origin refusal: no cookie would be 401, a cookie let through would be 400.

@@ -89,7 +89,9 @@ describe.each(BACKENDS)('entity pages on $name', (backend) => {
     const traore = (await seeded.store.getEntity('Ibrahim Traoré'))!;
     expect(page.body).toContain(`href="/entities/${traore.id}"`);
     const list = await app.inject({ method: 'GET', url: '/?q=patrols' });
-    expect(list.body).toMatch(new RegExp(`<a class="chip t-person" data-type="person" data-entity-id="${traore.id}" href="/entities/${traore.id}">`));
+    expect(list.body).toMatch(
+      new RegExp(`<a class="chip t-person" data-type="person" data-entity-id="${traore.id}" href="/entities/${traore.id}">`),
+    );
     expect((await app.inject({ method: 'GET', url: `/?entityId=${traore.id}` })).body).toContain(`href="/records/${seeded.ids.sahel}"`);
   });
 
@@ -101,22 +103,47 @@ describe.each(BACKENDS)('entity pages on $name', (backend) => {
   it('serves entities and corrections as JSON; corrections need the token', async () => {
     const tallinn = (await seeded.store.getEntity('Tallinn'))!;
     const one = await app.inject({ method: 'GET', url: `/api/entities/${tallinn.id}` });
-    expect(one.json()).toMatchObject({ entity: { id: tallinn.id, name: 'Tallinn', type: 'place' }, days: [{ day: '2024-09-12', records: 1 }] });
-    expect((await app.inject({ method: 'GET', url: '/api/entities/search?q=tall' })).json().entities.map((e: { name: string }) => e.name)).toEqual(['Tallinn']);
+    expect(one.json()).toMatchObject({
+      entity: { id: tallinn.id, name: 'Tallinn', type: 'place' },
+      days: [{ day: '2024-09-12', records: 1 }],
+    });
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/entities/search?q=tall' })).json().entities.map((e: { name: string }) => e.name),
+    ).toEqual(['Tallinn']);
 
     const body = { op: 'retype', name: tallinn.id, to: 'organization' };
     expect((await locked.inject({ method: 'POST', url: '/api/corrections', payload: body })).statusCode).toBe(401);
-    const made = await locked.inject({ method: 'POST', url: '/api/corrections', payload: body, headers: { authorization: `Bearer ${TOKEN}` } });
+    const made = await locked.inject({
+      method: 'POST',
+      url: '/api/corrections',
+      payload: body,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(made.statusCode).toBe(201);
     const { correction, records } = made.json();
     expect(records).toBe(1);
     expect((await app.inject({ method: 'GET', url: '/api/records?entity=Tallinn&type=organization' })).json().total).toBe(1);
-    expect((await locked.inject({ method: 'GET', url: '/api/lexicon' })).json().corrections.map((c: { id: string }) => c.id)).toContain(correction.id);
+    expect((await locked.inject({ method: 'GET', url: '/api/lexicon' })).json().corrections.map((c: { id: string }) => c.id)).toContain(
+      correction.id,
+    );
     expect((await locked.inject({ method: 'POST', url: `/api/corrections/${correction.id}/undo` })).statusCode).toBe(401);
-    const undone = await locked.inject({ method: 'POST', url: `/api/corrections/${correction.id}/undo`, headers: { authorization: `Bearer ${TOKEN}` } });
+    const undone = await locked.inject({
+      method: 'POST',
+      url: `/api/corrections/${correction.id}/undo`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(undone.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/records?entity=Tallinn&type=place' })).json().total).toBe(1);
-    expect((await locked.inject({ method: 'POST', url: '/api/corrections', payload: { op: 'explode', name: 'x' }, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(400);
+    expect(
+      (
+        await locked.inject({
+          method: 'POST',
+          url: '/api/corrections',
+          payload: { op: 'explode', name: 'x' },
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('takes correction forms with the token cookie, refuses them without it or cross-site', async () => {
@@ -126,13 +153,27 @@ describe.each(BACKENDS)('entity pages on $name', (backend) => {
     expect((await locked.inject({ method: 'POST', url, payload, headers: FORM })).statusCode).toBe(401);
     const page = await locked.inject({ method: 'GET', url: `/entities/${suva.id}` });
     expect(page.body).not.toContain('<form method="post"');
-    const cross = await locked.inject({ method: 'POST', url, payload, headers: { ...FORM, cookie: COOKIE, origin: 'http://127.0.0.1:3000', host: 'localhost' } });
+    const cross = await locked.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { ...FORM, cookie: COOKIE, origin: 'http://127.0.0.1:3000', host: 'localhost' },
+    });
     expect(cross.statusCode).toBe(403);
-    const ok = await locked.inject({ method: 'POST', url, payload, headers: { ...FORM, cookie: COOKIE, origin: 'http://localhost', host: 'localhost' } });
+    const ok = await locked.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { ...FORM, cookie: COOKIE, origin: 'http://localhost', host: 'localhost' },
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toMatch(new RegExp(`^/entities/${suva.id}\\?done=`));
     expect((await seeded.store.getEntity(suva.id))!.aliases).toContain('Suva City');
-    const after = await locked.inject({ method: 'GET', url: ok.headers.location as string, headers: { cookie: COOKIE, host: 'localhost' } });
+    const after = await locked.inject({
+      method: 'GET',
+      url: ok.headers.location as string,
+      headers: { cookie: COOKIE, host: 'localhost' },
+    });
     expect(after.body).toContain('<form method="post"');
     expect(after.body).toMatch(/alias “Suva”.*“Suva City”/s);
   });

@@ -17,10 +17,21 @@ describe('html escaping', () => {
 
   it('links only absolute http(s) URLs', () => {
     expect(safeHref('https://example.org/a?b=1&c=2')).toBe('https://example.org/a?b=1&c=2');
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>', 'vbscript:x', '/relative', '', null]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>',
+      'vbscript:x',
+      '/relative',
+      '',
+      null,
+    ]) {
       expect(safeHref(bad), String(bad)).toBeNull();
     }
-    expect(externalLink('javascript:alert(1)').value).toBe('<span class="unsafe-url" title="not an http(s) link">javascript:alert(1)</span>');
+    expect(externalLink('javascript:alert(1)').value).toBe(
+      '<span class="unsafe-url" title="not an http(s) link">javascript:alert(1)</span>',
+    );
     expect(externalLink('https://example.org/"x"').value).toContain('href="https://example.org/%22x%22"');
   });
 
@@ -33,7 +44,9 @@ describe('html escaping', () => {
   });
 
   it('builds query strings, dropping empty values and repeating arrays', () => {
-    expect(queryString({ q: 'a b&c', entity: ['x', 'y'], type: '', offset: 0, since: undefined })).toBe('?q=a+b%26c&entity=x&entity=y&offset=0');
+    expect(queryString({ q: 'a b&c', entity: ['x', 'y'], type: '', offset: 0, since: undefined })).toBe(
+      '?q=a+b%26c&entity=x&entity=y&offset=0',
+    );
     expect(queryString({})).toBe('');
   });
 });
@@ -69,7 +82,20 @@ describe('highlight marks', () => {
   });
 
   it('ignores spans outside the text', () => {
-    const entities = { ...emptyEntities(), people: [{ name: 'Nobody', aliases: [], mentions: 1, spans: [[500, 510], [5, 2]] as Array<[number, number]> }] };
+    const entities = {
+      ...emptyEntities(),
+      people: [
+        {
+          name: 'Nobody',
+          aliases: [],
+          mentions: 1,
+          spans: [
+            [500, 510],
+            [5, 2],
+          ] as Array<[number, number]>,
+        },
+      ],
+    };
     expect(entityMarks(text, entities)).toEqual([]);
   });
 

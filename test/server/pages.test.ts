@@ -54,10 +54,16 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
 
     it('filters by a country facet, shows the active filter and facets of the matches only', async () => {
       const { $ } = await page('/?country=EE');
-      expect($('ol.records > li').map((_, li) => $(li).attr('data-id')).get()).toEqual([seeded.ids.baltic]);
+      expect(
+        $('ol.records > li')
+          .map((_, li) => $(li).attr('data-id'))
+          .get(),
+      ).toEqual([seeded.ids.baltic]);
       expect($('.active-filters').text()).toContain('country: EE');
       expect($('.facet-note').text()).toMatch(/matching records/);
-      const facetCountries = $('.facet-country li a').map((_, a) => $(a).attr('data-value')).get();
+      const facetCountries = $('.facet-country li a')
+        .map((_, a) => $(a).attr('data-value'))
+        .get();
       expect(facetCountries.sort()).toEqual(['DE', 'EE', 'LV']);
       // The active facet links back to the unfiltered list.
       expect($('.facet-country li.active a').attr('href')).toBe('/');
@@ -68,20 +74,44 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
       const traore = $('.facet-person li a').filter((_, a) => $(a).text() === 'Ibrahim Traoré');
       expect(traore).toHaveLength(1);
       const filtered = await page(traore.attr('href')!);
-      expect(filtered.$('ol.records > li').map((_, li) => filtered.$(li).attr('data-id')).get()).toEqual([seeded.ids.sahel]);
+      expect(
+        filtered
+          .$('ol.records > li')
+          .map((_, li) => filtered.$(li).attr('data-id'))
+          .get(),
+      ).toEqual([seeded.ids.sahel]);
       const search = await page('/?q=patrol+boats&entity=&type=&country=&source=&since=&until=');
       expect(search.status).toBe(200);
-      expect(search.$('ol.records > li').map((_, li) => search.$(li).attr('data-id')).get()).toEqual([seeded.ids.pacific]);
+      expect(
+        search
+          .$('ol.records > li')
+          .map((_, li) => search.$(li).attr('data-id'))
+          .get(),
+      ).toEqual([seeded.ids.pacific]);
       expect(search.$('input[name=q]').attr('value')).toBe('patrol boats');
     });
 
     it('keeps facet filters beyond the first when the search form is submitted again', async () => {
       const { $ } = await page('/?entity=Fiji&entity=Suva&country=FJ&country=NZ&limit=10');
       const form = $('form.search');
-      expect(form.find('input[name=entity]').map((_, i) => $(i).attr('value')).get()).toEqual(['Fiji', 'Suva']);
-      expect(form.find('input[name=country]').map((_, i) => $(i).attr('value')).get()).toEqual(['FJ', 'NZ']);
+      expect(
+        form
+          .find('input[name=entity]')
+          .map((_, i) => $(i).attr('value'))
+          .get(),
+      ).toEqual(['Fiji', 'Suva']);
+      expect(
+        form
+          .find('input[name=country]')
+          .map((_, i) => $(i).attr('value'))
+          .get(),
+      ).toEqual(['FJ', 'NZ']);
       expect(form.find('input[name=limit]').attr('value')).toBe('10');
-      expect($('ol.records > li').map((_, li) => $(li).attr('data-id')).get()).toEqual([seeded.ids.pacific]);
+      expect(
+        $('ol.records > li')
+          .map((_, li) => $(li).attr('data-id'))
+          .get(),
+      ).toEqual([seeded.ids.pacific]);
     });
 
     it('paginates with previous/next links', async () => {
@@ -95,7 +125,12 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
       const third = await page(second.$('.pager a[rel=next]').attr('href')!);
       expect(third.$('ol.records > li')).toHaveLength(1);
       expect(third.$('.pager a[rel=next]')).toHaveLength(0);
-      const shown = [first, second, third].flatMap((p) => p.$('ol.records > li').map((_, li) => p.$(li).attr('data-id')).get());
+      const shown = [first, second, third].flatMap((p) =>
+        p
+          .$('ol.records > li')
+          .map((_, li) => p.$(li).attr('data-id'))
+          .get(),
+      );
       expect(new Set(shown).size).toBe(7);
     });
 
@@ -109,7 +144,11 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
           for (let offset = 0; offset < expected.length; offset += 2) {
             const res = await small.inject({ method: 'GET', url: `/?since=2024-01&limit=2&offset=${offset}` });
             const $ = cheerio.load(res.body);
-            shown.push(...$('ol.records > li').map((_, li) => $(li).attr('data-id')).get());
+            shown.push(
+              ...$('ol.records > li')
+                .map((_, li) => $(li).attr('data-id'))
+                .get(),
+            );
             expect($('.facet-note').text()).toMatch(facetSample === 3 ? /first 3 matching/ : /the matching records/);
           }
           expect(shown, `facetSample ${facetSample}`).toEqual(expected);
@@ -153,7 +192,11 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
       expect(traore.find('.name').text()).toBe('Ibrahim Traoré');
       expect(traore.find('.aliases').text()).toContain('Traoré');
       expect(traore.find('.count').text()).toContain('2');
-      expect($('.entity-list li[data-type=country] .code').map((_, c) => $(c).text()).get()).toEqual(['BF', 'ML']);
+      expect(
+        $('.entity-list li[data-type=country] .code')
+          .map((_, c) => $(c).text())
+          .get(),
+      ).toEqual(['BF', 'ML']);
       expect($('dl.facts a[href="https://sahel-desk.example/2024/11/joint-patrols"]')).toHaveLength(1);
     });
 
@@ -173,9 +216,14 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
         const text = $('.article-text').text();
         // Every highlighted string is really in the text, and every entity name that occurs in the
         // text as a whole word is highlighted somewhere.
-        const highlighted = new Set($('.article-text mark.ent').map((_, m) => $(m).attr('data-entity')).get());
+        const highlighted = new Set(
+          $('.article-text mark.ent')
+            .map((_, m) => $(m).attr('data-entity'))
+            .get(),
+        );
         const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        for (const p of record.entities.people) if (new RegExp(`(^|\\P{L})${esc(p.name)}(\\P{L}|$)`, 'u').test(record.text)) expect(highlighted.has(p.name), p.name).toBe(true);
+        for (const p of record.entities.people)
+          if (new RegExp(`(^|\\P{L})${esc(p.name)}(\\P{L}|$)`, 'u').test(record.text)) expect(highlighted.has(p.name), p.name).toBe(true);
         $('.article-text mark.ent').each((_, m) => expect(record.text).toContain($(m).text()));
         // Nothing of the text is lost or added by the highlighting (paragraph breaks aside).
         expect(text.replace(/\s+/g, '')).toBe(record.text.replace(/\s+/g, ''));
@@ -184,7 +232,11 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
 
     it('shows the detected language and which extractors ran on pipeline records', async () => {
       const { $ } = await page(`/records/${seeded.ids.pipeline[0]}`);
-      const facts = Object.fromEntries($('dl.facts dt').map((_, dt) => [[$(dt).text(), $(dt).next('dd').text()]]).get());
+      const facts = Object.fromEntries(
+        $('dl.facts dt')
+          .map((_, dt) => [[$(dt).text(), $(dt).next('dd').text()]])
+          .get(),
+      );
       const record = (await seeded.store.get(seeded.ids.pipeline[0]))!;
       expect(facts.Language).toBe(record.language);
       expect(record.extraction).toBeDefined();
@@ -192,7 +244,12 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
     });
 
     it('links to earlier versions when the record was revised', async () => {
-      const first = { ...handBuiltRecords()[2], url: 'https://baltic-monitor.example/revised', canonicalUrl: 'https://baltic-monitor.example/revised', text: 'Estonia signed the order on Monday.' };
+      const first = {
+        ...handBuiltRecords()[2],
+        url: 'https://baltic-monitor.example/revised',
+        canonicalUrl: 'https://baltic-monitor.example/revised',
+        text: 'Estonia signed the order on Monday.',
+      };
       const { id } = await seeded.store.upsert(first);
       const before = await page(`/records/${id}`);
       expect(before.$('dl.facts a[href$="/revisions"]')).toHaveLength(0);
@@ -224,7 +281,8 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
     function assertInert($: cheerio.CheerioAPI, body: string) {
       expect($('script, img, svg, iframe, object, embed, b')).toHaveLength(0);
       $('*').each((_, el) => {
-        for (const name of Object.keys((el as { attribs?: Record<string, string> }).attribs ?? {})) expect(name.startsWith('on'), name).toBe(false);
+        for (const name of Object.keys((el as { attribs?: Record<string, string> }).attribs ?? {}))
+          expect(name.startsWith('on'), name).toBe(false);
       });
       $('[href], [src], [action]').each((_, el) => {
         const v = $(el).attr('href') ?? $(el).attr('src') ?? $(el).attr('action') ?? '';
@@ -246,9 +304,17 @@ describe.each(BACKENDS)('review pages on $name', (backend) => {
       expect($('.article-text').text()).toContain(XSS.img);
       expect($('.entity-list li[data-type=organization] .name').text()).toBe(r.entities.organizations[0].name);
       // The organization is highlighted under its name and its (hostile) alias, as text.
-      expect($('.article-text mark.ent[data-type=organization]').map((_, m) => $(m).text()).get()).toEqual([XSS.script, r.entities.organizations[0].name]);
+      expect(
+        $('.article-text mark.ent[data-type=organization]')
+          .map((_, m) => $(m).text())
+          .get(),
+      ).toEqual([XSS.script, r.entities.organizations[0].name]);
       // javascript: URLs are shown, not linked.
-      expect($('.unsafe-url').map((_, e) => $(e).text()).get()).toEqual(expect.arrayContaining([XSS.jsUrl]));
+      expect(
+        $('.unsafe-url')
+          .map((_, e) => $(e).text())
+          .get(),
+      ).toEqual(expect.arrayContaining([XSS.jsUrl]));
     });
 
     it('escapes them on the list page and in facets too', async () => {

@@ -76,7 +76,12 @@ describe('queue endpoints with Redis', () => {
     expect(bad.json().error.message).toMatch(/urls\.0: must be an absolute http\(s\) URL/);
     expect((await post('/api/enqueue', { urls: [] })).statusCode).toBe(400);
     expect((await post('/api/enqueue', { url: 'https://x.example/' })).statusCode).toBe(400);
-    const notJson = await app.inject({ method: 'POST', url: '/api/enqueue', payload: '{oops', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } });
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/api/enqueue',
+      payload: '{oops',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error).toBeDefined();
   });

@@ -35,7 +35,15 @@ export function spansOf(text: string, ...terms: string[]): Array<[number, number
   return spans.sort((a, b) => a[0] - b[0]);
 }
 
-function record(fields: { url: string; title: string; byline: string | null; siteName: string; publishedAt: string; text: string; entities: (text: string) => Partial<Entities> }): GleanerRecord {
+function record(fields: {
+  url: string;
+  title: string;
+  byline: string | null;
+  siteName: string;
+  publishedAt: string;
+  text: string;
+  entities: (text: string) => Partial<Entities>;
+}): GleanerRecord {
   return {
     url: fields.url,
     canonicalUrl: fields.url,

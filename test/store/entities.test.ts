@@ -28,10 +28,19 @@ function article(entities: Partial<Entities>, opts: { day?: string; url?: string
 
 const person = (name: string, aliases: string[] = [], mentions = 1) => ({ name, aliases, mentions });
 const org = person;
-const country = (name: string, code: string, aliases: string[] = []) => ({ name, code, mentions: 1, ...(aliases.length ? { aliases } : {}) });
+const country = (name: string, code: string, aliases: string[] = []) => ({
+  name,
+  code,
+  mentions: 1,
+  ...(aliases.length ? { aliases } : {}),
+});
 const place = (name: string, countryCode?: string) => ({ name, mentions: 1, ...(countryCode ? { countryCode } : {}) });
 
-async function idsOf(store: Store, id: string, list: 'people' | 'countries' | 'organizations' | 'places'): Promise<Array<{ name: string; id?: string }>> {
+async function idsOf(
+  store: Store,
+  id: string,
+  list: 'people' | 'countries' | 'organizations' | 'places',
+): Promise<Array<{ name: string; id?: string }>> {
   const rec = await store.get(id);
   return rec!.entities[list].map((e) => ({ name: e.name, id: e.id }));
 }
@@ -156,7 +165,11 @@ describe.each(BACKENDS)('entities on $name', (backend) => {
       const url = 'https://news.example/refreshed';
       const base = article({ people: [person('Amadou Sy')] }, { url });
       const { id } = await store.upsert(base);
-      const redone = { ...base, title: 'A better title', entities: { ...base.entities, people: [person('Amadou Sy')], places: [place('Kayes', 'ML')] } };
+      const redone = {
+        ...base,
+        title: 'A better title',
+        entities: { ...base.entities, people: [person('Amadou Sy')], places: [place('Kayes', 'ML')] },
+      };
       expect(await store.refresh(id, redone)).toEqual({ id, status: 'updated', revision: 1 });
       const rec = (await store.get(id))!;
       expect(rec.title).toBe('A better title');
@@ -189,7 +202,10 @@ describe.each(BACKENDS)('entities on $name', (backend) => {
       // and extraction with the store's lexicon leaves it out
       const lexicon = await store.lexicon();
       expect(lexicon.corrections.map((c) => c.op)).toContain('reject');
-      const entities = extract({ text: 'Drought spread across the Sahel this year, farmers in Mali said.', publishedAt: null }, { lexicon });
+      const entities = extract(
+        { text: 'Drought spread across the Sahel this year, farmers in Mali said.', publishedAt: null },
+        { lexicon },
+      );
       expect(entities.places.map((p) => p.name)).not.toContain('Sahel');
 
       await store.undoCorrection(correction.id, 'ben');
@@ -207,7 +223,10 @@ describe.each(BACKENDS)('entities on $name', (backend) => {
       expect((await store.get(b.id))!.entities.organizations.map((o) => o.name)).toEqual(['Harmattan Group']);
       expect((await store.getEntity('Harmattan Group'))!.records).toBe(1);
       // a record-scoped correction is not part of what extraction applies
-      const entities = extract({ text: 'Shares of Harmattan Group rose. Harmattan Group said profits doubled.', publishedAt: null }, { lexicon: await store.lexicon() });
+      const entities = extract(
+        { text: 'Shares of Harmattan Group rose. Harmattan Group said profits doubled.', publishedAt: null },
+        { lexicon: await store.lexicon() },
+      );
       expect(entities.organizations.map((o) => o.name)).toContain('Harmattan Group');
     });
 

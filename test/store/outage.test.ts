@@ -75,7 +75,9 @@ describe('PostgreSQL store through a fault proxy', () => {
 
   it('an open that fails is not kept: reopeningStore opens again on the next call', async () => {
     proxy.set('refuse');
-    const lazy = reopeningStore(() => openStore({ databaseUrl: proxy.url('postgres://postgres@HOST:PORT/test'), pgSchema: schema, timeouts }));
+    const lazy = reopeningStore(() =>
+      openStore({ databaseUrl: proxy.url('postgres://postgres@HOST:PORT/test'), pgSchema: schema, timeouts }),
+    );
     const err = await rejection(lazy.count());
     expect(err).toBeInstanceOf(StoreUnavailableError);
     expect((err as Error).message).toMatch(/cannot open PostgreSQL database/);

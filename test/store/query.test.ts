@@ -91,11 +91,21 @@ describe('entity rows', () => {
       },
     });
     const terms = (type: string) => rows.filter((e) => e.type === type).map((e) => [e.term, e.alias]);
-    expect(terms('person')).toEqual([['assimi goita jr', false], ['colonel goita', true], ['goita', true]]);
+    expect(terms('person')).toEqual([
+      ['assimi goita jr', false],
+      ['colonel goita', true],
+      ['goita', true],
+    ]);
     expect(rows.filter((e) => e.type === 'person').every((e) => e.name === 'Assimi Goïta Jr.' && e.mentions === 3)).toBe(true);
-    expect(rows.filter((e) => e.type === 'country').map((e) => [e.term, e.key, e.code])).toEqual([['niger', 'NE', 'NE'], ['republic of niger', 'NE', 'NE']]);
+    expect(rows.filter((e) => e.type === 'country').map((e) => [e.term, e.key, e.code])).toEqual([
+      ['niger', 'NE', 'NE'],
+      ['republic of niger', 'NE', 'NE'],
+    ]);
     expect(rows.find((e) => e.type === 'place')).toMatchObject({ term: 'niamey', code: 'NE' });
-    expect(rows.filter((e) => e.type === 'date').map((e) => [e.term, e.name, e.key])).toEqual([['on saturday', '2023-09-16', '2023-09-16'], ['2023 09 16', '2023-09-16', '2023-09-16']]);
+    expect(rows.filter((e) => e.type === 'date').map((e) => [e.term, e.name, e.key])).toEqual([
+      ['on saturday', '2023-09-16', '2023-09-16'],
+      ['2023 09 16', '2023-09-16', '2023-09-16'],
+    ]);
   });
 });
 
@@ -135,7 +145,12 @@ describe('splitLanes (parallel bulk upserts on PostgreSQL)', () => {
     ];
     const lanes = splitLanes(items, 3, (x) => x.keys);
     expect(lanes.length).toBeLessThanOrEqual(3);
-    expect(lanes.flat().map((x) => x.id).sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(
+      lanes
+        .flat()
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const laneOf = (id: number) => lanes.findIndex((l) => l.some((x) => x.id === id));
     expect(laneOf(0)).toBe(laneOf(3));
     expect(laneOf(2)).toBe(laneOf(4));

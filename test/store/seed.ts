@@ -30,7 +30,13 @@ const PLACES = [
   { name: 'Lagos', countryCode: 'NG' },
 ];
 const HOSTS = ['www.sahel-courier.example', 'news.westwire.example', 'dailyledger.example'];
-const TOPICS = ['border security talks', 'grain harvest forecast', 'regional trade summit', 'river flood warning', 'election commission update'];
+const TOPICS = [
+  'border security talks',
+  'grain harvest forecast',
+  'regional trade summit',
+  'river flood warning',
+  'election commission update',
+];
 
 const pick = <T>(arr: T[], i: number, step: number) => arr[(i * step) % arr.length];
 
@@ -51,8 +57,20 @@ export function seedRecord(i: number): GleanerRecord {
     `${person2.name} said the ${org.name} would follow the ${topic} closely.`,
     `Observers expect further statements later this month.`,
   ].join('\n\n');
-  const people = person.name === person2.name ? [{ ...person, mentions: 2 }] : [{ ...person, mentions: 1 }, { ...person2, mentions: 1 }];
-  const countries = country.code === country2.code ? [{ ...country, mentions: 2 }] : [{ ...country, mentions: 1 }, { ...country2, mentions: 1 }];
+  const people =
+    person.name === person2.name
+      ? [{ ...person, mentions: 2 }]
+      : [
+          { ...person, mentions: 1 },
+          { ...person2, mentions: 1 },
+        ];
+  const countries =
+    country.code === country2.code
+      ? [{ ...country, mentions: 2 }]
+      : [
+          { ...country, mentions: 1 },
+          { ...country2, mentions: 1 },
+        ];
   return {
     url: `https://${host}/2023/${String(day.getUTCMonth() + 1).padStart(2, '0')}/story-${i}?utm_source=feed`,
     canonicalUrl: `https://${host}/2023/${String(day.getUTCMonth() + 1).padStart(2, '0')}/story-${i}`,
@@ -71,7 +89,12 @@ export function seedRecord(i: number): GleanerRecord {
       places: [{ ...place, mentions: 1 }],
       dates: [{ text: 'later this month', value: day.toISOString().slice(0, 7), mentions: 1 }],
     },
-    provenance: { feedUrl: `https://${host}/rss.xml`, fetchedAt: day.toISOString(), contentHash: contentHash(text), pipelineVersion: 'gleaner/test' },
+    provenance: {
+      feedUrl: `https://${host}/rss.xml`,
+      fetchedAt: day.toISOString(),
+      contentHash: contentHash(text),
+      pipelineVersion: 'gleaner/test',
+    },
   };
 }
 

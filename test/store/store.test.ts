@@ -14,7 +14,11 @@ import { seedRecord, seedRecords } from './seed.js';
 import { withoutIds } from '../../src/store/entities.js';
 
 /** Independent folding for the oracle: NFD, drop marks, lower case. */
-const simple = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const simple = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 function withText(r: GleanerRecord, text: string, url?: string): GleanerRecord {
   return {
@@ -133,7 +137,11 @@ describe.each(BACKENDS)('store on $name', (backend) => {
 
     it('keys a record without URL by its content hash', async () => {
       const base = seedRecord(200);
-      const noUrl = { ...withText(base, 'A statement read on national radio about the curfew in the capital.'), url: null, canonicalUrl: null };
+      const noUrl = {
+        ...withText(base, 'A statement read on national radio about the curfew in the capital.'),
+        url: null,
+        canonicalUrl: null,
+      };
       const a = await store.upsert(noUrl);
       const b = await store.upsert(noUrl);
       expect(a.status).toBe('inserted');
@@ -143,7 +151,11 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     });
 
     it('finds a record stored under its URL when it comes back with a canonical URL', async () => {
-      const base = withText(seedRecord(300), 'Flood waters receded along the river banks on Tuesday, officials said.', 'https://m.rivernews.example/flood?ref=rss');
+      const base = withText(
+        seedRecord(300),
+        'Flood waters receded along the river banks on Tuesday, officials said.',
+        'https://m.rivernews.example/flood?ref=rss',
+      );
       const first = await store.upsert(base);
       const again = await store.upsert({ ...base, canonicalUrl: 'https://rivernews.example/flood' });
       expect(again).toEqual({ ...first, status: 'unchanged' });
@@ -221,7 +233,10 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       expect(withoutIds(stored!.entities)).toEqual(record.entities);
       expect([...stored!.entities.people, ...stored!.entities.countries].every((e) => /^e[0-9a-z]+$/.test(e.id!))).toBe(true);
       expect(stored?.provenance?.contentHash).toBe(record.provenance?.contentHash);
-      const edited = processDocument(new Uint8Array(Buffer.concat([page, Buffer.from('\n\nThis article was updated to add a statement from the ministry.\n')])), meta);
+      const edited = processDocument(
+        new Uint8Array(Buffer.concat([page, Buffer.from('\n\nThis article was updated to add a statement from the ministry.\n')])),
+        meta,
+      );
       expect(await store.upsert(edited)).toEqual({ id: first.id, status: 'updated', revision: 2 });
       const wire = processDocument(new Uint8Array(page), { ...meta, url: 'https://wire.example/sahel/123' });
       const copy = await store.upsert(wire);
@@ -254,7 +269,14 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       const copies = seeds.slice(0, 40).map((r, i) => ({ ...r, canonicalUrl: null, url: `https://aggregator.example/item/${i}` }));
       const changed = seeds.slice(20, 60).map((r) => withText(r, r.text + ' (updated)', r.canonicalUrl!));
       // interleave so that copies and changes come after their originals but mixed with others
-      const batch = [...seeds.slice(0, 100), ...copies.slice(0, 20), ...seeds.slice(100), ...changed, ...copies.slice(20), ...seeds.slice(0, 10)];
+      const batch = [
+        ...seeds.slice(0, 100),
+        ...copies.slice(0, 20),
+        ...seeds.slice(100),
+        ...changed,
+        ...copies.slice(20),
+        ...seeds.slice(0, 10),
+      ];
       const got = await bulk.upsertMany(batch);
       const expected = [];
       for (const r of batch) expected.push(await oneByOne.upsert(r));
@@ -263,7 +285,8 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       const statuses = got.reduce<Record<string, number>>((a, r) => ((a[r.status] = (a[r.status] ?? 0) + 1), a), {});
       expect(statuses).toEqual({ inserted: 150, syndicated: 40, updated: 40, unchanged: 10 });
       // a copy of a record changed in the same batch still links to it
-      for (let i = 0; i < 40; i++) expect((await bulk.get(`https://aggregator.example/item/${i}`))?.syndicatedFrom).toBe((await bulk.get(seeds[i].canonicalUrl!))?.id);
+      for (let i = 0; i < 40; i++)
+        expect((await bulk.get(`https://aggregator.example/item/${i}`))?.syndicatedFrom).toBe((await bulk.get(seeds[i].canonicalUrl!))?.id);
     });
   });
 
@@ -294,7 +317,8 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       expect(results.filter((x) => x.status === 'inserted')).toHaveLength(1);
       expect(results.filter((x) => x.status === 'syndicated')).toHaveLength(7);
       const originalId = results.find((x) => x.status === 'inserted')!.id;
-      for (const x of results.filter((y) => y.status === 'syndicated')) expect((await stores[1].get(x.id))?.syndicatedFrom).toBe(originalId);
+      for (const x of results.filter((y) => y.status === 'syndicated'))
+        expect((await stores[1].get(x.id))?.syndicatedFrom).toBe(originalId);
     });
   });
 
@@ -351,7 +375,11 @@ describe.each(BACKENDS)('store on $name', (backend) => {
 
     it('pages with limit and offset in a stable order', async () => {
       const all = await store.list({ country: 'ML' });
-      const pages = [...(await store.list({ country: 'ML', limit: 5 })), ...(await store.list({ country: 'ML', limit: 5, offset: 5 })), ...(await store.list({ country: 'ML', offset: 10 }))];
+      const pages = [
+        ...(await store.list({ country: 'ML', limit: 5 })),
+        ...(await store.list({ country: 'ML', limit: 5, offset: 5 })),
+        ...(await store.list({ country: 'ML', offset: 10 })),
+      ];
       expect(pages.map((r) => r.id)).toEqual(all.map((r) => r.id));
       expect(await store.list({ country: 'ML', limit: 0 })).toEqual([]);
     });
@@ -361,7 +389,9 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       expect(phrase.length).toBeGreaterThan(0);
       expect(phrase.every((r) => r.text.includes('trade summit'))).toBe(true);
       const either = await store.list({ query: 'flood OR harvest' });
-      expect(new Set(urls(either))).toEqual(new Set([...urls(oracle(seeds, { query: 'flood' })), ...urls(oracle(seeds, { query: 'harvest' }))]));
+      expect(new Set(urls(either))).toEqual(
+        new Set([...urls(oracle(seeds, { query: 'flood' })), ...urls(oracle(seeds, { query: 'harvest' }))]),
+      );
       const without = await store.list({ query: 'harvest -Chad' });
       expect(without.length).toBeGreaterThan(0);
       expect(without.every((r) => r.text.includes('harvest') && !r.text.includes('Chad'))).toBe(true);
@@ -392,7 +422,9 @@ describe.each(BACKENDS)('store on $name', (backend) => {
       const neither = await store.count({ query: '-Chad -harvest' });
       expect(neither).toBe(seeds.length - new Set([...withChad, ...urls(oracle(seeds, { query: 'harvest' }))]).size);
       // and with other filters
-      expect(urls(await store.list({ query: '-Chad', country: 'NE' }))).toEqual(urls(await store.list({ country: 'NE' })).filter((u) => !withChad.includes(u)));
+      expect(urls(await store.list({ query: '-Chad', country: 'NE' }))).toEqual(
+        urls(await store.list({ country: 'NE' })).filter((u) => !withChad.includes(u)),
+      );
     });
 
     if (backend.name === 'postgres') {
@@ -402,9 +434,15 @@ describe.each(BACKENDS)('store on $name', (backend) => {
         await client.connect();
         try {
           const words = [...ENGLISH_STOP_WORDS];
-          const { rows } = await client.query<{ w: string }>(`SELECT w FROM unnest($1::text[]) AS w WHERE to_tsvector('english', w) <> ''::tsvector`, [words]);
+          const { rows } = await client.query<{ w: string }>(
+            `SELECT w FROM unnest($1::text[]) AS w WHERE to_tsvector('english', w) <> ''::tsvector`,
+            [words],
+          );
           expect(rows.map((r) => r.w)).toEqual([]);
-          const kept = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM unnest($1::text[]) AS w WHERE to_tsvector('english', w) = ''::tsvector`, [['harvest', 'niger', 'flood', 'summit', 'report']]);
+          const kept = await client.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM unnest($1::text[]) AS w WHERE to_tsvector('english', w) = ''::tsvector`,
+            [['harvest', 'niger', 'flood', 'summit', 'report']],
+          );
           expect(kept.rows[0]!.n).toBe(0);
         } finally {
           await client.end();
@@ -478,11 +516,34 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     });
 
     it('saves, updates, lists and removes feeds', async () => {
-      const feed = { id: 'sahel', url: 'https://sahel-courier.example/rss.xml', every: '15m', etag: null, lastModified: null, lastPolledAt: null, lastStatus: null, title: null };
+      const feed = {
+        id: 'sahel',
+        url: 'https://sahel-courier.example/rss.xml',
+        every: '15m',
+        etag: null,
+        lastModified: null,
+        lastPolledAt: null,
+        lastStatus: null,
+        title: null,
+      };
       await store.saveFeed(feed);
       await store.saveFeed({ ...feed, id: 'wire', url: 'https://westwire.example/feed' });
-      await store.saveFeed({ ...feed, etag: '"v2"', lastModified: 'Tue, 12 Sep 2023 08:00:00 GMT', lastPolledAt: '2023-09-12T08:01:00Z', lastStatus: 200, title: 'Sahel Courier' });
-      expect(await store.getFeed('sahel')).toEqual({ ...feed, etag: '"v2"', lastModified: 'Tue, 12 Sep 2023 08:00:00 GMT', lastPolledAt: '2023-09-12T08:01:00Z', lastStatus: 200, title: 'Sahel Courier' });
+      await store.saveFeed({
+        ...feed,
+        etag: '"v2"',
+        lastModified: 'Tue, 12 Sep 2023 08:00:00 GMT',
+        lastPolledAt: '2023-09-12T08:01:00Z',
+        lastStatus: 200,
+        title: 'Sahel Courier',
+      });
+      expect(await store.getFeed('sahel')).toEqual({
+        ...feed,
+        etag: '"v2"',
+        lastModified: 'Tue, 12 Sep 2023 08:00:00 GMT',
+        lastPolledAt: '2023-09-12T08:01:00Z',
+        lastStatus: 200,
+        title: 'Sahel Courier',
+      });
       expect((await store.getFeed('https://westwire.example/feed'))?.id).toBe('wire');
       expect((await store.listFeeds()).map((f) => f.id)).toEqual(['sahel', 'wire']);
       expect(await store.removeFeed('wire')).toBe(true);

@@ -14,11 +14,21 @@ const repeat = (b: Uint8Array, n: number) => Uint8Array.from(Buffer.concat(Array
 
 const FRENCH = 'Le conseil municipal a voté jeudi, après un long débat, la rénovation de l’école « Les Tilleuls » – coût : 2 M€.\n';
 // windows-1252 bytes of a French sentence (é = e9, ’ = 92, « » = ab bb, – = 96, € = 80)
-const CP1252 = hex('4c6120766f746520612065752069657520e0204e616e7465732c20617072e87320756e206c6f6e672064e96261743a20ab206c92e9636f6c652092206573742072e96e6f76e9652e20bb2096203220804d0a');
-const GBK = hex('b1b1bea9cad0d5feb8aed6dcb6fed0fbb2bca3acbdabd4dac3f7c4eab4babcbebfaab7c5c8fdd7f9d0c2b5c4b9abb9b2cdbccae9b9dda3acd2d4c2fad7e3bed3c3f1c8d5d2e6d4f6b3a4b5c4d4c4b6c1d0e8c7f3a1a3');
-const CP1251 = hex('cff0e0e2e8f2e5ebfcf1f2e2ee20eee1faffe2e8ebee20e2ee20e2f2eef0ede8ea20ee20f1f2f0eee8f2e5ebfcf1f2e2e520edeee2eee920e4eef0eee3e820ece5e6e4f320e4e2f3ecff20e3eef0eee4e0ece82e0a');
-const SJIS = hex('938c8b9e937382cd89ce976a93fa81419788944e82cc8f7482c9905682b582a2907d8f918ad982f08e4f82c28a4a82ad82c694ad955c82b582bd8142');
-const ISO2022JP = hex('1b2442456c357e4554244f32504d4b467c21224d68472f244e3d55244b3f37243724243f5e3d71345b24723b302444332b242f2448482f493d2437243f21231b28420a');
+const CP1252 = hex(
+  '4c6120766f746520612065752069657520e0204e616e7465732c20617072e87320756e206c6f6e672064e96261743a20ab206c92e9636f6c652092206573742072e96e6f76e9652e20bb2096203220804d0a',
+);
+const GBK = hex(
+  'b1b1bea9cad0d5feb8aed6dcb6fed0fbb2bca3acbdabd4dac3f7c4eab4babcbebfaab7c5c8fdd7f9d0c2b5c4b9abb9b2cdbccae9b9dda3acd2d4c2fad7e3bed3c3f1c8d5d2e6d4f6b3a4b5c4d4c4b6c1d0e8c7f3a1a3',
+);
+const CP1251 = hex(
+  'cff0e0e2e8f2e5ebfcf1f2e2ee20eee1faffe2e8ebee20e2ee20e2f2eef0ede8ea20ee20f1f2f0eee8f2e5ebfcf1f2e2e520edeee2eee920e4eef0eee3e820ece5e6e4f320e4e2f3ecff20e3eef0eee4e0ece82e0a',
+);
+const SJIS = hex(
+  '938c8b9e937382cd89ce976a93fa81419788944e82cc8f7482c9905682b582a2907d8f918ad982f08e4f82c28a4a82ad82c694ad955c82b582bd8142',
+);
+const ISO2022JP = hex(
+  '1b2442456c357e4554244f32504d4b467c21224d68472f244e3d55244b3f37243724243f5e3d71345b24723b302444332b242f2448482f493d2437243f21231b28420a',
+);
 
 describe('sniffBinary: binary', () => {
   it('refuses 1 MB of seeded random bytes, whatever the Content-Type says', () => {

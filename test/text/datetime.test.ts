@@ -1,7 +1,15 @@
 // The one date-time normaliser: feeds and metadata read the same grammar and agree on the instant;
 // metadata keeps the writer's offset, a zoneless timestamp is recognisable.
 import { describe, expect, it } from 'vitest';
-import { englishMonthNumber, formatOffset, isZonelessTimestamp, parseDateTime, parseZone, toLocalIso, toUtcIso } from '../../src/text/datetime.js';
+import {
+  englishMonthNumber,
+  formatOffset,
+  isZonelessTimestamp,
+  parseDateTime,
+  parseZone,
+  toLocalIso,
+  toUtcIso,
+} from '../../src/text/datetime.js';
 import { normalizeDate } from '../../src/clean/metadata/dates.js';
 import { parseFeedDate } from '../../src/feed/dates.js';
 
@@ -34,7 +42,12 @@ describe('metadata dates keep an explicit offset', () => {
 });
 
 describe('feeds and metadata agree on the instant', () => {
-  it.each(['Sun, 17 Sep 2023 19:00:00 JST', 'Sun, 17 Sep 2023 10:00:00 +05:30', '2023-09-17T10:00:00-04:00', 'Sun, 17 Sep 2023 10:00:00 CEST'])('%s', (raw) => {
+  it.each([
+    'Sun, 17 Sep 2023 19:00:00 JST',
+    'Sun, 17 Sep 2023 10:00:00 +05:30',
+    '2023-09-17T10:00:00-04:00',
+    'Sun, 17 Sep 2023 10:00:00 CEST',
+  ])('%s', (raw) => {
     expect(Date.parse(normalizeDate(raw)!)).toBe(Date.parse(parseFeedDate(raw)!));
   });
 });

@@ -4,7 +4,19 @@ import { charsetFromContentType, charsetFromMeta, decodeBytes, decodeInput, isVa
 const enc = (s: string) => new TextEncoder().encode(s);
 /** windows-1252 bytes of a string (only code points that exist in windows-1252 are used here). */
 function cp1252(s: string): Uint8Array {
-  const extra: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, 'œ': 0x9c };
+  const extra: Record<string, number> = {
+    '€': 0x80,
+    '‚': 0x82,
+    '„': 0x84,
+    '…': 0x85,
+    '‘': 0x91,
+    '’': 0x92,
+    '“': 0x93,
+    '”': 0x94,
+    '–': 0x96,
+    '—': 0x97,
+    œ: 0x9c,
+  };
   return Uint8Array.from([...s].map((ch) => extra[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)));
 }
 const html = (head: string, body: string) => `<!doctype html><html><head>${head}<title>t</title></head><body><p>${body}</p></body></html>`;
@@ -109,7 +121,9 @@ describe('decodeBytes', () => {
     const late = decodeBytes(cp1252(`<html><head>${filler}<meta charset="windows-1252"></head><body><p>${sentence}</p></body></html>`));
     expect(late.source).toBe('meta');
     expect(late.text).toContain(sentence);
-    const inBody = decodeBytes(enc(`<html><head></head><body><pre>&lt;meta charset="koi8-r"&gt;</pre><meta charset="koi8-r"><p>${sentence}</p></body></html>`));
+    const inBody = decodeBytes(
+      enc(`<html><head></head><body><pre>&lt;meta charset="koi8-r"&gt;</pre><meta charset="koi8-r"><p>${sentence}</p></body></html>`),
+    );
     expect(inBody.charset).toBe('utf-8');
   });
 

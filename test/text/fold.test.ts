@@ -11,7 +11,7 @@ describe('folding keys', () => {
 
   it('nameKey: drops dots too, so abbreviations compare', () => {
     expect(nameKey('U.S.')).toBe('us');
-    expect(nameKey("Côte d’Ivoire")).toBe('cote divoire');
+    expect(nameKey('Côte d’Ivoire')).toBe('cote divoire');
     expect(nameKey('Guinea-Bissau')).toBe('guinea bissau');
   });
 

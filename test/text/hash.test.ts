@@ -19,9 +19,13 @@ describe('sha256 and the content hash', () => {
   });
 
   it('the store computes the same key as the pipeline writes', () => {
-    const record = processDocument('The harbour council met on Friday and approved the new ferry timetable for the summer.', { url: 'https://news.example/a' });
+    const record = processDocument('The harbour council met on Friday and approved the new ferry timetable for the summer.', {
+      url: 'https://news.example/a',
+    });
     const { provenance, ...rest } = record;
-    expect(recordKeys({ ...rest, provenance: { ...provenance!, contentHash: undefined as unknown as string } }).contentHash).toBe(provenance!.contentHash);
+    expect(recordKeys({ ...rest, provenance: { ...provenance!, contentHash: undefined as unknown as string } }).contentHash).toBe(
+      provenance!.contentHash,
+    );
     expect(provenance!.contentHash).toBe(contentHash(record.text));
   });
 });

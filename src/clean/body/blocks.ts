@@ -2,7 +2,14 @@
 // Both are iterative walks over the indexed DOM.
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import {
-  BODY_HINTS, BOILERPLATE_CLASS_RULES, CHROME_ROLES, CHROME_TAGS, CONSENT_PATTERNS, DROP_TAGS, EMBED_KEEP, PAYWALL_PATTERNS,
+  BODY_HINTS,
+  BOILERPLATE_CLASS_RULES,
+  CHROME_ROLES,
+  CHROME_TAGS,
+  CONSENT_PATTERNS,
+  DROP_TAGS,
+  EMBED_KEEP,
+  PAYWALL_PATTERNS,
 } from '../boilerplate.js';
 import { type DomIndex, isElement, isHiddenElement } from './dom.js';
 
@@ -34,7 +41,10 @@ export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
   const protectAbove = total * opts.protectShare;
   for (let i = 0; i < n; i++) {
     const p = dom.parent[i];
-    if (p >= 0 && reason[p]) { reason[i] = reason[p]; continue; }
+    if (p >= 0 && reason[p]) {
+      reason[i] = reason[p];
+      continue;
+    }
     const el = dom.nodes[i];
     const name = el.name;
     if (NEVER_DROP.has(name)) continue;
@@ -50,20 +60,38 @@ export function prune(dom: DomIndex, opts: PruneOptions): PruneResult {
     }
     const paywall = sig !== '' && PAYWALL_PATTERNS.some((re) => re.test(sig));
     if (paywall) paywallFound = true;
-    if (modal) { reason[i] = 'dialog'; continue; }
-    if (isHiddenElement(el)) { reason[i] = 'hidden'; continue; }
+    if (modal) {
+      reason[i] = 'dialog';
+      continue;
+    }
+    if (isHiddenElement(el)) {
+      reason[i] = 'hidden';
+      continue;
+    }
     const isBodyHint = a.itemprop === 'articleBody' || (sig !== '' && BODY_HINTS.some((re) => re.test(sig)));
     if (isBodyHint || (sig !== '' && EMBED_KEEP.test(sig))) continue;
     const protectedByShare = dom.rawText[i] > protectAbove;
     // A <figure> is an image and its caption, unless it holds a table or long text (Gutenberg blocks).
-    if (CHROME_TAGS.has(name) && !protectedByShare && (name !== 'figure' || !isContentFigure(dom, i))) { reason[i] = name; continue; }
-    if (role && CHROME_ROLES.has(role) && !protectedByShare) { reason[i] = `role:${role}`; continue; }
+    if (CHROME_TAGS.has(name) && !protectedByShare && (name !== 'figure' || !isContentFigure(dom, i))) {
+      reason[i] = name;
+      continue;
+    }
+    if (role && CHROME_ROLES.has(role) && !protectedByShare) {
+      reason[i] = `role:${role}`;
+      continue;
+    }
     if (sig === '') continue;
-    if (paywall && opts.weakRules && !protectedByShare) { reason[i] = 'paywall'; continue; }
+    if (paywall && opts.weakRules && !protectedByShare) {
+      reason[i] = 'paywall';
+      continue;
+    }
     for (const rule of BOILERPLATE_CLASS_RULES) {
       if (!rule.strong && (!opts.weakRules || protectedByShare || name === 'article')) continue;
       if (rule.maxText !== undefined && dom.rawText[i] > rule.maxText) continue;
-      if (rule.re.test(sig)) { reason[i] = rule.name; break; }
+      if (rule.re.test(sig)) {
+        reason[i] = rule.name;
+        break;
+      }
     }
   }
   return { reason, consentFound, paywallFound };
@@ -89,21 +117,80 @@ export interface Block {
 }
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption',
-  'form', 'address', 'center', 'hr', 'figure', 'details', 'summary', 'body', 'html', 'menu', 'dir', 'listing', 'xmp',
-  'option', 'legend', 'fieldset',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hgroup',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'form',
+  'address',
+  'center',
+  'hr',
+  'figure',
+  'details',
+  'summary',
+  'body',
+  'html',
+  'menu',
+  'dir',
+  'listing',
+  'xmp',
+  'option',
+  'legend',
+  'fieldset',
 ]);
 
 function kindOf(name: string): BlockKind {
   switch (name) {
-    case 'p': return 'p';
-    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': return 'h';
-    case 'li': case 'dt': case 'dd': return 'li';
-    case 'blockquote': return 'quote';
-    case 'pre': return 'pre';
-    case 'td': case 'th': return 'cell';
-    default: return 'div';
+    case 'p':
+      return 'p';
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+      return 'h';
+    case 'li':
+    case 'dt':
+    case 'dd':
+      return 'li';
+    case 'blockquote':
+      return 'quote';
+    case 'pre':
+      return 'pre';
+    case 'td':
+    case 'th':
+      return 'cell';
+    default:
+      return 'div';
   }
 }
 
@@ -186,7 +273,10 @@ export function collectBlocks(root: ParentNode, dom: DomIndex, reason: string[],
     }
     while (node && !node.next) {
       node = node.parent;
-      if (!node || node === root) { node = null; break; }
+      if (!node || node === root) {
+        node = null;
+        break;
+      }
       depth--;
       const closed = openIdx.pop();
       if (openLink.pop()) linkDepth--;

@@ -70,7 +70,10 @@ export function indexDom(root: ParentNode, maxDepth: number): DomIndex {
     // Climb until a next sibling exists.
     while (node && !node.next) {
       node = node.parent;
-      if (!node || node === root) { node = null; break; }
+      if (!node || node === root) {
+        node = null;
+        break;
+      }
       depth--;
       const closed = openIdx.pop();
       if (closed !== undefined && closed >= 0) current = parents[closed];
@@ -104,5 +107,5 @@ export function isHiddenElement(el: Element): boolean {
 
 /** V8 keeps substrings as views into their parent string: copy what outlives the page (crawlee #3809). */
 export function ownString(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }

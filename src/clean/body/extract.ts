@@ -34,7 +34,10 @@ const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'tb
 const ROW_CELL_MAX = 100;
 
 export function normalizeForCompare(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions): BodyResult {
@@ -52,12 +55,18 @@ export function extractBody(root: ParentNode, dom: DomIndex, opts: BodyOptions):
   for (const r of sel.roots) {
     for (let i = r + 1; i < dom.end[r]; i++) {
       const p = dom.parent[i];
-      if (drop[p]) { drop[i] = 1; continue; }
+      if (drop[p]) {
+        drop[i] = 1;
+        continue;
+      }
       const text = stats.text[i];
       if (text === 0) continue;
       const ld = stats.link[i] / text;
       const name = dom.nodes[i].name;
-      if (LINK_LIST_TAGS.has(name) && ld > (name === 'p' || name === 'li' ? 0.7 : 0.5) && text < 2000) { drop[i] = 1; continue; }
+      if (LINK_LIST_TAGS.has(name) && ld > (name === 'p' || name === 'li' ? 0.7 : 0.5) && text < 2000) {
+        drop[i] = 1;
+        continue;
+      }
     }
   }
 

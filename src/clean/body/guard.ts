@@ -4,15 +4,63 @@
 // nesting depth; the page is rewritten only when a cap is hit (the dropped tags' text is kept).
 
 const VOID = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-  'keygen', 'command', 'basefont', 'frame', 'isindex', 'image',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+  'command',
+  'basefont',
+  'frame',
+  'isindex',
+  'image',
 ]);
 /** Elements whose content the parser (htmlparser2) reads as raw text up to the close tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 const P_CLOSERS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table',
-  'ul', 'li', 'dd', 'dt',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'details',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+  'li',
+  'dd',
+  'dt',
 ]);
 /** Open tags that close an open element of the same family (the parser's implied end tags). */
 const CLOSED_BY: Record<string, ReadonlySet<string>> = {
@@ -73,25 +121,38 @@ export function guardMarkup(html: string, maxElements: number, maxDepth: number)
   };
   while (pos >= 0 && pos < html.length - 1) {
     const c = html.charCodeAt(pos + 1);
-    if (c === 33) { // <!-- comment -->, <!doctype>, <![CDATA[
+    if (c === 33) {
+      // <!-- comment -->, <!doctype>, <![CDATA[
       const end = html.startsWith('<!--', pos) ? html.indexOf('-->', pos + 4) : html.indexOf('>', pos + 2);
       if (end < 0) break;
       pos = html.indexOf('<', end + 1);
       continue;
     }
-    if (c === 47 && isLetter(html.charCodeAt(pos + 2))) { // </name>
+    if (c === 47 && isLetter(html.charCodeAt(pos + 2))) {
+      // </name>
       const [name, nameEnd] = readName(html, pos + 2);
       const gt = html.indexOf('>', nameEnd);
       if (gt < 0) break;
       let found = -1;
-      for (let k = stack.length - 1; k >= 0 && k >= stack.length - CLOSE_SEARCH; k--) if (stack[k] === name) { found = k; break; }
+      for (let k = stack.length - 1; k >= 0 && k >= stack.length - CLOSE_SEARCH; k--)
+        if (stack[k] === name) {
+          found = k;
+          break;
+        }
       if (found >= 0) stack.length = found;
-      else if (suppressed > 0) { suppressed--; drop(pos, gt + 1); }
+      else if (suppressed > 0) {
+        suppressed--;
+        drop(pos, gt + 1);
+      }
       pos = html.indexOf('<', gt + 1);
       continue;
     }
-    if (!isLetter(c)) { pos = html.indexOf('<', pos + 1); continue; }
-    if (++elements > maxElements) return result(keep.length ? keep.join('') + html.slice(copiedTo, pos) : html.slice(0, pos), true, flattened, titleRepaired);
+    if (!isLetter(c)) {
+      pos = html.indexOf('<', pos + 1);
+      continue;
+    }
+    if (++elements > maxElements)
+      return result(keep.length ? keep.join('') + html.slice(copiedTo, pos) : html.slice(0, pos), true, flattened, titleRepaired);
     const [name, nameEnd] = readName(html, pos + 1);
     const gt = html.indexOf('>', nameEnd);
     if (gt < 0) break;

@@ -27,7 +27,10 @@ export function readJsonLdBody($: CheerioAPI, maxChars: number): JsonLdBody {
     const queue: unknown[] = [data];
     for (let seen = 0; queue.length && seen < 200; seen++) {
       const item = queue.shift();
-      if (Array.isArray(item)) { queue.push(...item.slice(0, 50)); continue; }
+      if (Array.isArray(item)) {
+        queue.push(...item.slice(0, 50));
+        continue;
+      }
       if (!item || typeof item !== 'object') continue;
       const o = item as Record<string, unknown>;
       if (Array.isArray(o['@graph'])) queue.push(...(o['@graph'] as unknown[]).slice(0, 50));

@@ -38,7 +38,12 @@ export function elementStats(dom: DomIndex, blocks: Block[]): ElementStats {
   }
   for (let i = n - 1; i >= 0; i--) {
     const p = dom.parent[i];
-    if (p >= 0) { text[p] += text[i]; link[p] += link[i]; paras[p] += paras[i]; pscore[p] += pscore[i]; }
+    if (p >= 0) {
+      text[p] += text[i];
+      link[p] += link[i];
+      paras[p] += paras[i];
+      pscore[p] += pscore[i];
+    }
   }
   return { text, link, paras, pscore, firstBlock };
 }
@@ -54,11 +59,34 @@ export function paragraphScore(b: Block): number {
 
 function tagWeight(name: string): number {
   switch (name) {
-    case 'div': case 'article': case 'main': case 'section': return 5;
-    case 'pre': case 'td': case 'blockquote': return 3;
-    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': return -3;
-    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': return -5;
-    default: return 0;
+    case 'div':
+    case 'article':
+    case 'main':
+    case 'section':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
   }
 }
 
@@ -131,7 +159,10 @@ export function selectContainers(dom: DomIndex, blocks: Block[], stats: ElementS
     for (let a = dom.parent[top]; a >= 0 && dom.nodes[a].name !== 'body'; a = dom.parent[a]) {
       let inside = 0;
       for (const c of near) if (c >= a && c < dom.end[a]) inside++;
-      if (inside >= 2) { top = a; break; }
+      if (inside >= 2) {
+        top = a;
+        break;
+      }
     }
   }
   // Climb while the parent scores about as well (the article's real wrapper).
@@ -140,7 +171,10 @@ export function selectContainers(dom: DomIndex, blocks: Block[], stats: ElementS
   for (let p = dom.parent[top]; p >= 0 && dom.nodes[p].name !== 'body'; p = dom.parent[p]) {
     if (!scored[p]) continue;
     if (score[p] < threshold) break;
-    if (score[p] > last) { top = p; break; }
+    if (score[p] > last) {
+      top = p;
+      break;
+    }
     last = score[p];
   }
   // A wrapper with a single element child adds nothing; climb through it.
@@ -156,20 +190,30 @@ export function selectContainers(dom: DomIndex, blocks: Block[], stats: ElementS
   const topClass = dom.nodes[top].attribs.class ?? '';
   const siblingThreshold = Math.max(10, score[top] * 0.2);
   for (let c = parent + 1; c < dom.end[parent]; c = dom.end[c]) {
-    if (c === top) { roots.push(c); continue; }
+    if (c === top) {
+      roots.push(c);
+      continue;
+    }
     if (articles[c] >= 2 && articles[top] < 2) continue; // a teaser listing next to the article
     let bonus = 0;
     if (topClass && dom.nodes[c].attribs.class === topClass) bonus += score[top] * 0.2;
-    if (scored[c] && score[c] + bonus >= siblingThreshold) { roots.push(c); continue; }
+    if (scored[c] && score[c] + bonus >= siblingThreshold) {
+      roots.push(c);
+      continue;
+    }
     // A sibling holding a good share of paragraph text with few links: the article continues there
     // (articles split into sections by figures or ads, beyond the 5 scored ancestor levels).
     const sibLd = stats.text[c] > 0 ? stats.link[c] / stats.text[c] : 1;
-    if (sibLd < 0.3 && stats.pscore[c] >= Math.max(bonus > 0 ? 5 : 10, stats.pscore[top] * (bonus > 0 ? 0.1 : 0.3))) { roots.push(c); continue; }
+    if (sibLd < 0.3 && stats.pscore[c] >= Math.max(bonus > 0 ? 5 : 10, stats.pscore[top] * (bonus > 0 ? 0.1 : 0.3))) {
+      roots.push(c);
+      continue;
+    }
     if (dom.nodes[c].name === 'p') {
       const len = stats.text[c];
       const ld = len > 0 ? stats.link[c] / len : 0;
       if (len > 80 && ld < 0.25) roots.push(c);
-      else if (len > 0 && len <= 80 && ld === 0 && stats.firstBlock[c] >= 0 && /\.( |$)/.test(blocks[stats.firstBlock[c]].text)) roots.push(c);
+      else if (len > 0 && len <= 80 && ld === 0 && stats.firstBlock[c] >= 0 && /\.( |$)/.test(blocks[stats.firstBlock[c]].text))
+        roots.push(c);
     }
   }
   return { roots, top, score };

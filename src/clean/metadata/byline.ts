@@ -12,8 +12,14 @@ const WEEKDAY = String.raw`(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 
 /** Where a byline stops: a date, a time, an "Updated" label, a separator, an e-mail, a handle. */
 export const BYLINE_STOPS: RegExp[] = [
-  new RegExp(String.raw`\s*(?:[|•·—–]|\s-\s|,)?\s*\b(?:updated|published|posted|last updated|first published|modified|on|am|um|le|el|il|em)?\s*[:：]?\s*\b${WEEKDAY}.*$`, 'i'),
-  new RegExp(String.raw`\s*(?:[|•·—–]|\s-\s|,)?\s*\b(?:updated|published|posted|last updated|first published|modified|on)?\s*[:：]?\s*\b${MONTH}\.?\s+\d.*$`, 'i'),
+  new RegExp(
+    String.raw`\s*(?:[|•·—–]|\s-\s|,)?\s*\b(?:updated|published|posted|last updated|first published|modified|on|am|um|le|el|il|em)?\s*[:：]?\s*\b${WEEKDAY}.*$`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\s*(?:[|•·—–]|\s-\s|,)?\s*\b(?:updated|published|posted|last updated|first published|modified|on)?\s*[:：]?\s*\b${MONTH}\.?\s+\d.*$`,
+    'i',
+  ),
   new RegExp(String.raw`\s*(?:[|•·—–]|\s-\s|,)?\s*\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\b.*$`, 'i'),
   /\s*(?:[|•·—–]|\s-\s|,)?\s*\b(?:updated|published|posted|last updated|first published|modified|aktualisiert|actualizado|atualizado|aggiornato|mis à jour)\b.*$/i,
   /\s*(?:[|•·—–,]\s*)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*$/,
@@ -38,7 +44,8 @@ export const NON_NAMES =
   /^(staff|admin|administrator|editor|editors|editorial( staff| team| board)?|newsroom|news desk|web desk|desk|redaction|rédaction|redação|redazione|redaktion|team|guest|anonymous|unknown|author|contributor|staff writer|staff reporter|staff and agencies|our (reporter|correspondent|bureau)|press release|wire|wires|agencies|news service|[a-z]+ staff)$/i;
 
 /** Author-box labels before the name ("About the author: Jane Doe is a reporter …"). */
-export const AUTHOR_BOX_PREFIX = /^(?:about the authors?|about|author(?:'s)? (?:bio|profile|info)|meet the author|written by the author)\s*[:：-]?\s+/i;
+export const AUTHOR_BOX_PREFIX =
+  /^(?:about the authors?|about|author(?:'s)? (?:bio|profile|info)|meet the author|written by the author)\s*[:：-]?\s+/i;
 
 /** Where an author bio's sentence starts after the name ("Jane Doe is a reporter …", "… has covered …"). */
 export const BIO_VERB = /\s+(?:is|was|has|had|writes|covers|reports|joined|lives|works|serves|became|holds|spent|edits|leads)\b.*$/;
@@ -48,10 +55,12 @@ export const SECTION_WORDS =
   /\s+(?:News|Politics|Sports?|Business|World|Nation|National|Local|Metro|Opinion|Entertainment|Lifestyle|Health|Science|Technology|Tech|Travel|Culture|Arts|Money|Markets|Economy|Education|Weather|Crime|Food|Music|Movies|Autos|Style|Sci-Tech|Showbiz|Features?|Metro)$/;
 
 /** Credentials after a name. */
-export const CREDENTIALS = /(?:,?\s+|,\s*)(?:MD|M\.D\.|PhD|Ph\.D\.|MS|MSc|MA|MBA|MPH|RD|RDN|RN|DO|JD|CPA|CFP|CFA|LCSW|FACS|Esq\.?)\b(?:\s*,\s*(?:MD|PhD|MS|MA|MBA|MPH|RD|RDN|RN|CPA|CFA)\b)*\s*$/;
+export const CREDENTIALS =
+  /(?:,?\s+|,\s*)(?:MD|M\.D\.|PhD|Ph\.D\.|MS|MSc|MA|MBA|MPH|RD|RDN|RN|DO|JD|CPA|CFP|CFA|LCSW|FACS|Esq\.?)\b(?:\s*,\s*(?:MD|PhD|MS|MA|MBA|MPH|RD|RDN|RN|CPA|CFA)\b)*\s*$/;
 
 /** News agencies that trail a reporter's name. */
-export const WIRE_NAMES = /(?:^|[\s,.|/-]+)(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI|CNN|BBC News|The Conversation|Tribune News Service|TNS|USA TODAY|KHN)\s*$/i;
+export const WIRE_NAMES =
+  /(?:^|[\s,.|/-]+)(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI|CNN|BBC News|The Conversation|Tribune News Service|TNS|USA TODAY|KHN)\s*$/i;
 
 function stripTrailingOrg(s: string, siteNames: string[]): string {
   // Only when a name is left before it: "Reuters" alone stays (the wire is the byline then).
@@ -67,9 +76,16 @@ function stripTrailingOrg(s: string, siteNames: string[]): string {
   }
   const words = s.split(/\s+/);
   for (let k = 1; k <= Math.min(6, words.length - 2); k++) {
-    const head = words.slice(0, words.length - k).join(' ').replace(/[\s,.|/–—-]+$/, '');
-    const tail = words.slice(words.length - k).join(' ').replace(/^[,|/–—-]+\s*/, '');
-    const isSite = /^[\w-]+(\.[\w-]+)*\.(com|net|org|co\.uk|co|news|de|fr|in|ca|au)$/i.test(tail) || siteNames.some((n) => n && siteMatches(tail, n));
+    const head = words
+      .slice(0, words.length - k)
+      .join(' ')
+      .replace(/[\s,.|/–—-]+$/, '');
+    const tail = words
+      .slice(words.length - k)
+      .join(' ')
+      .replace(/^[,|/–—-]+\s*/, '');
+    const isSite =
+      /^[\w-]+(\.[\w-]+)*\.(com|net|org|co\.uk|co|news|de|fr|in|ca|au)$/i.test(tail) || siteNames.some((n) => n && siteMatches(tail, n));
     if (isSite && head.split(/\s+/).length >= 2) return head;
   }
   return s;
@@ -84,7 +100,41 @@ function siteMatches(part: string, name: string): boolean {
 const norm = (s: string) => compareKey(s).replace(/ /g, '');
 
 /** Connecting words allowed in a byline besides the names. */
-const CONNECTORS = new Set(['and', 'und', 'et', 'e', 'y', 'en', 'og', 'i', 'with', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'al', 'el', 'ibn', 'mc', 'st', 'y']);
+const CONNECTORS = new Set([
+  'and',
+  'und',
+  'et',
+  'e',
+  'y',
+  'en',
+  'og',
+  'i',
+  'with',
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'di',
+  'du',
+  'des',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'bin',
+  'al',
+  'el',
+  'ibn',
+  'mc',
+  'st',
+  'y',
+]);
 
 export interface BylineOptions {
   /** The site's names: a byline equal to one of them names nobody. */
@@ -96,7 +146,10 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   let s = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
   if (!s || s.length > 300) return null;
   // Glued labels: "Jane DoeUpdated", "Jane DoeSeptember 17" (text nodes joined without a space).
-  s = s.replace(new RegExp(String.raw`(\p{Ll})(Updated|Published|Posted|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH}\b)`, 'gu'), '$1 $2');
+  s = s.replace(
+    new RegExp(String.raw`(\p{Ll})(Updated|Published|Posted|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH}\b)`, 'gu'),
+    '$1 $2',
+  );
   // Digits glued to a name ("Jane Doe17 Sep 2023").
   s = s.replace(/(\p{Ll})(\d)/gu, '$1 $2');
   s = s.replace(AUTHOR_BOX_PREFIX, '').trim();
@@ -114,7 +167,9 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   // A trailing site or wire name: "Troy Smith, Cleveland.com", "Tom Davies Associated Press".
   s = stripTrailingOrg(s, opts.siteNames ?? []);
   // A trailing role after a comma or a dash.
-  s = s.replace(/\s*(?:,|\s[-–—]\s)\s*([^,]*)$/u, (whole, tail: string) => (ROLE_WORDS.test(tail) || /^(the|a)\s/i.test(tail) ? '' : whole)).trim();
+  s = s
+    .replace(/\s*(?:,|\s[-–—]\s)\s*([^,]*)$/u, (whole, tail: string) => (ROLE_WORDS.test(tail) || /^(the|a)\s/i.test(tail) ? '' : whole))
+    .trim();
   // A job title run straight on after the name ("Jane Doe<br>Senior Reporter" → "Jane Doe Senior Reporter").
   // A trailing section word after a full name ("Jane Doe Politics"), around a job title too
   // ("Jane Doe Metro Reporter Metro").
@@ -125,13 +180,21 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   }
   // A wire name that stood before the job title ("Jane Doe Associated Press Writer").
   s = stripTrailingOrg(s, opts.siteNames ?? []);
-  s = s.replace(/\s+,/g, ',').replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '').replace(/\s+(and|&)$/i, '').trim();
+  s = s
+    .replace(/\s+,/g, ',')
+    .replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '')
+    .replace(/\s+(and|&)$/i, '')
+    .trim();
   if (!s || !/\p{L}/u.test(s)) return null;
   if (NON_NAMES.test(s)) return null;
   if ((opts.siteNames ?? []).some((n) => n && norm(n) === norm(s))) return null;
   const words = s.split(/\s+/);
   // A one-word byline that is the start of the site's name ("Sky" on Sky News) names the site.
-  if (words.length === 1 && (opts.siteNames ?? []).some((n) => norm(n).length > norm(s).length && norm(n).startsWith(norm(s)) && norm(s).length >= 3)) return null;
+  if (
+    words.length === 1 &&
+    (opts.siteNames ?? []).some((n) => norm(n).length > norm(s).length && norm(n).startsWith(norm(s)) && norm(s).length >= 3)
+  )
+    return null;
   if (words.length > 14 || s.length > 120) return null;
   // Names are capitalised: a byline with several lowercase words is a sentence or a label.
   const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !CONNECTORS.has(w.toLowerCase().replace(/[,.]$/, '')));
@@ -141,12 +204,15 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
 }
 
 /** Words that make a byline part an organisation, not a person. */
-const ORG_WORDS = /\b(press|news|agency|agencies|wire|service|staff|desk|team|newsroom|media|times|post|herald|tribune|gazette|journal|online|reuters|bloomberg|afp|ap|upi|xinhua|pti|ians|dpa|efe|ansa)\b/i;
+const ORG_WORDS =
+  /\b(press|news|agency|agencies|wire|service|staff|desk|team|newsroom|media|times|post|herald|tribune|gazette|journal|online|reuters|bloomberg|afp|ap|upi|xinhua|pti|ians|dpa|efe|ansa)\b/i;
 
 /** "MARTA QUINLAN" → "Marta Quinlan"; mixed-case names are kept as written. */
 function personCase(name: string): string {
   if (/\p{Ll}/u.test(name)) return name;
-  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
     .replace(/\bMc(\p{Ll})/gu, (_, c: string) => `Mc${c.toUpperCase()}`);
 }
 

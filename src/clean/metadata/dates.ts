@@ -35,7 +35,8 @@ export function normalizeDate(raw: unknown): string | null {
   if (/^\d{10}(\d{3})?$/.test(s)) return fromEpoch(Number(s));
   const parts = parseDateTime(s);
   // A metadata date must name its day ("2023-09" alone is not a publication date).
-  if (parts && (parts.precision === 'day' || parts.precision === 'time') && validYmd(parts.year, parts.month, parts.day)) return toLocalIso(parts);
+  if (parts && (parts.precision === 'day' || parts.precision === 'time') && validYmd(parts.year, parts.month, parts.day))
+    return toLocalIso(parts);
   return dateFromText(s, { whole: true });
 }
 
@@ -61,7 +62,9 @@ export function dateFromUrl(url: string | null | undefined): string | null {
     /(?:^|[/_-])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path) ??
     /(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path);
   if (full) {
-    const y = Number(full[1]), m = Number(full[2]), d = Number(full[3]);
+    const y = Number(full[1]),
+      m = Number(full[2]),
+      d = Number(full[3]);
     if (validYmd(y, m, d)) return `${y}-${pad(m)}-${pad(d)}`;
   }
   const month = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path);
@@ -82,7 +85,9 @@ export function dateFromText(text: string, opts: { whole?: boolean } = {}): stri
   // "17.09.2023" is day.month.year wherever dots are used (chrono reads 05.09.2023 as May 9).
   const dotted = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.]\d)/.exec(s);
   if (dotted && (!opts.whole || dotted[0].trim().length >= s.replace(/^[\p{L}]+,?\s*/u, '').length * 0.6)) {
-    const y = Number(dotted[3]), m = Number(dotted[2]), d = Number(dotted[1]);
+    const y = Number(dotted[3]),
+      m = Number(dotted[2]),
+      d = Number(dotted[1]);
     if (validYmd(y, m, d)) return `${y}-${pad(m)}-${pad(d)}`;
   }
   for (const lang of CHRONO_LOCALES) {
@@ -132,7 +137,9 @@ function fullDate(parser: ChronoParser, s: string, whole: boolean): string | nul
     const c = r.start;
     if (!(c.isCertain('day') && c.isCertain('month') && c.isCertain('year'))) continue;
     if (whole && r.text.length < s.replace(/^[\p{L}]+,?\s*/u, '').length * 0.6) continue;
-    const y = c.get('year')!, m = c.get('month')!, d = c.get('day')!;
+    const y = c.get('year')!,
+      m = c.get('month')!,
+      d = c.get('day')!;
     if (!validYmd(y, m, d)) continue;
     return `${y}-${pad(m)}-${pad(d)}`;
   }

@@ -26,14 +26,47 @@ export interface PageMetadata {
 export const META_KEYS = {
   title: ['og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'dc.title', 'dcterms.title', 'title', 'headline'],
   published: [
-    'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
-    'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created',
-    'dcterms.created', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'article.published',
-    'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date', 'date', 'cxenseparse:recs:publishtime',
-    'originalpublicationdate', 'article_date_original', 'datecreated',
+    'article:published_time',
+    'og:article:published_time',
+    'article:published',
+    'og:published_time',
+    'published_time',
+    'datepublished',
+    'parsely-pub-date',
+    'sailthru.date',
+    'dc.date.issued',
+    'dcterms.issued',
+    'dc.date.created',
+    'dcterms.created',
+    'dc.date',
+    'dcterms.date',
+    'citation_publication_date',
+    'citation_date',
+    'article.published',
+    'publishdate',
+    'publish-date',
+    'publish_date',
+    'pubdate',
+    'publication_date',
+    'date',
+    'cxenseparse:recs:publishtime',
+    'originalpublicationdate',
+    'article_date_original',
+    'datecreated',
   ],
   modified: ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'],
-  author: ['author', 'article:author', 'byl', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'citation_author', 'article:author_name', 'cxenseparse:author'],
+  author: [
+    'author',
+    'article:author',
+    'byl',
+    'dc.creator',
+    'dcterms.creator',
+    'sailthru.author',
+    'parsely-author',
+    'citation_author',
+    'article:author_name',
+    'cxenseparse:author',
+  ],
   siteName: ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'publisher', 'dc.publisher', 'cxenseparse:site'],
   language: ['content-language', 'og:locale', 'dc.language', 'dcterms.language', 'language', 'inlanguage'],
   description: ['og:description', 'description', 'twitter:description', 'dc.description'],
@@ -76,7 +109,8 @@ export const DATE_TEXT_SELECTORS = [
 ];
 
 /** Text that marks a date as a modification, not the publication. */
-const UPDATED_MARK = /\b(updated?|modified|edited|last\s+(update|modified)|aktualisiert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa])\b/i;
+const UPDATED_MARK =
+  /\b(updated?|modified|edited|last\s+(update|modified)|aktualisiert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa])\b/i;
 
 const norm = compareKey;
 
@@ -156,7 +190,26 @@ export function siteNameFromHost(url: string | null): string | null {
 type AnyNode = { type: string; data?: string; name?: string; children?: AnyNode[] };
 
 /** Tags whose text runs on with its neighbours'. */
-const INLINE_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'small', 'sup', 'sub', 'mark', 'abbr', 'u', 's', 'q', 'cite', 'font', 'bdi', 'bdo', 'wbr']);
+const INLINE_TAGS = new Set([
+  'a',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'small',
+  'sup',
+  'sub',
+  'mark',
+  'abbr',
+  'u',
+  's',
+  'q',
+  'cite',
+  'font',
+  'bdi',
+  'bdo',
+  'wbr',
+]);
 
 /**
  * The element's text, read only up to `max` characters (script/style skipped). Containers that
@@ -213,7 +266,10 @@ export const HEADLINE_SELECTORS = [
   'h2.post-title, h3.post-title, h2.entry-title, h3.entry-title, h2.title, .post h2, .post h3',
 ];
 
-const words = (s: string) => norm(s).split(' ').filter((w) => w.length > 1 || /\d/.test(w));
+const words = (s: string) =>
+  norm(s)
+    .split(' ')
+    .filter((w) => w.length > 1 || /\d/.test(w));
 
 /** Share of `a`'s words that also occur in `b`. */
 function overlap(a: string, b: string): number {
@@ -226,7 +282,9 @@ function overlap(a: string, b: string): number {
 function visibleHeadline($: CheerioAPI, siteNames: string[]): string | null {
   const credible = (t: string) => t.length >= 8 && t.length <= 300 && words(t).length >= 2 && !siteNames.some((n) => norm(n) === norm(t));
   for (const sel of HEADLINE_SELECTORS) {
-    const el = $(sel).filter((_, e) => !$(e).closest('nav, footer, aside, [class*="related"], [class*="sidebar"], [class*="promo"]').length).first();
+    const el = $(sel)
+      .filter((_, e) => !$(e).closest('nav, footer, aside, [class*="related"], [class*="sidebar"], [class*="promo"]').length)
+      .first();
     if (!el.length) continue;
     const t = textOf($, el);
     if (credible(t)) return t;
@@ -276,7 +334,12 @@ function titleAgreement(a: string, b: string): number {
   return o >= 0.6 ? 0.6 * o : 0;
 }
 
-function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, siteNames: string[]): { title: string | null; suffix: string | null } {
+function findTitle(
+  $: CheerioAPI,
+  meta: Map<string, string[]>,
+  ld: JsonLdArticle | null,
+  siteNames: string[],
+): { title: string | null; suffix: string | null } {
   const shown = visibleHeadline($, siteNames);
   // The headlines shown on the page decide which part of a "Site | Headline" title is the headline.
   const h1s = shown ? [...h1Texts($), shown] : h1Texts($);
@@ -284,7 +347,12 @@ function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle
   const suffix = docTitle ? cleanTitle(docTitle, { siteNames, h1s }).suffix : null;
   const raw: Array<[string | null | undefined, number]> = [[ld?.headline, TITLE_SOURCE_WEIGHTS.jsonLd]];
   for (const k of META_KEYS.title) {
-    const w = k === 'og:title' ? TITLE_SOURCE_WEIGHTS.ogTitle : k === 'twitter:title' ? TITLE_SOURCE_WEIGHTS.twitterTitle : TITLE_SOURCE_WEIGHTS.otherMeta;
+    const w =
+      k === 'og:title'
+        ? TITLE_SOURCE_WEIGHTS.ogTitle
+        : k === 'twitter:title'
+          ? TITLE_SOURCE_WEIGHTS.twitterTitle
+          : TITLE_SOURCE_WEIGHTS.otherMeta;
     for (const v of meta.get(k) ?? []) raw.push([v, w]);
   }
   raw.push([docTitle, TITLE_SOURCE_WEIGHTS.docTitle]);
@@ -292,15 +360,20 @@ function findTitle($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle
   // box's heading says nothing about the article.
   const usable = (t: string) => !!t && !siteNames.some((n) => norm(n) === norm(t)) && !GENERIC_HEADINGS.test(t.trim());
   // One or two words ("Post", "Asia-Pacific") is a label more often than a headline: a weak vote.
-  const strength = (t: string) => (words(t).length <= 2 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(t) ? SHORT_TITLE_FACTOR : 1);
-  const headings = $('h1, h2').slice(0, 20).map((_, e) => norm(textOf($, e, 300))).get();
+  const strength = (t: string) =>
+    words(t).length <= 2 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(t) ? SHORT_TITLE_FACTOR : 1;
+  const headings = $('h1, h2')
+    .slice(0, 20)
+    .map((_, e) => norm(textOf($, e, 300)))
+    .get();
   const cands: TitleCandidate[] = [];
   for (const [text, weight] of raw) {
     let t = text ? cleanTitle(text, { siteNames, h1s }).title : null;
     if (t && text === docTitle) t = dropTitleKicker(t, headings);
     if (t && usable(t)) cands.push({ text: t, weight: weight * strength(t) });
   }
-  if (shown && usable(shown) && !matchesSiteName(shown, siteNames)) cands.push({ text: shown, weight: TITLE_SOURCE_WEIGHTS.headline * strength(shown) });
+  if (shown && usable(shown) && !matchesSiteName(shown, siteNames))
+    cands.push({ text: shown, weight: TITLE_SOURCE_WEIGHTS.headline * strength(shown) });
   if (!cands.length) return { title: h1s.find(usable) ?? null, suffix };
 
   // Each candidate's support: its own weight plus the agreeing weight of the others. The first
@@ -335,7 +408,13 @@ function titleRemainder(docTitle: string | null, title: string | null): string |
   return rest && n <= 6 && !/[|:]/.test(rest) ? rest : null;
 }
 
-function findPublished($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null, canonicalUrl: string | null): string | null {
+function findPublished(
+  $: CheerioAPI,
+  meta: Map<string, string[]>,
+  ld: JsonLdArticle | null,
+  pageUrl: string | null,
+  canonicalUrl: string | null,
+): string | null {
   const fromLd = normalizeDate(ld?.datePublished) ?? normalizeDate(ld?.dateCreated);
   if (fromLd) return fromLd;
   for (const k of META_KEYS.published) {
@@ -377,14 +456,20 @@ function isUpdatedContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean
 function dateFromDom($: CheerioAPI, selectors: readonly string[]): string | null {
   for (const sel of selectors) {
     const found: string[] = [];
-    $(sel).slice(0, 40).each((_, el) => {
-      if (found.length >= 4) return false;
-      if (isUpdatedContext($, el)) return;
-      const $el = $(el);
-      const d = normalizeDate($el.attr('datetime')) ?? normalizeDate($el.attr('content')) ?? normalizeDate($el.attr('title')) ?? dateFromText(textOf($, el).slice(0, 120));
-      if (d) found.push(d);
-      return undefined;
-    });
+    $(sel)
+      .slice(0, 40)
+      .each((_, el) => {
+        if (found.length >= 4) return false;
+        if (isUpdatedContext($, el)) return;
+        const $el = $(el);
+        const d =
+          normalizeDate($el.attr('datetime')) ??
+          normalizeDate($el.attr('content')) ??
+          normalizeDate($el.attr('title')) ??
+          dateFromText(textOf($, el).slice(0, 120));
+        if (d) found.push(d);
+        return undefined;
+      });
     if (found.length) return found[0];
   }
   return null;
@@ -393,16 +478,18 @@ function dateFromDom($: CheerioAPI, selectors: readonly string[]): string | null
 /** A full date in the small elements around the title (dateline, byline, meta row). */
 function dateInElements($: CheerioAPI, sel: string): string | null {
   let result: string | null = null;
-  $(sel).slice(0, 40).each((_, el) => {
-    const t = textOf($, el, 200);
-    if (!t || t.length > 160 || UPDATED_MARK.test(t.slice(0, 20))) return;
-    const d = dateFromText(t);
-    if (d) {
-      result = d;
-      return false;
-    }
-    return undefined;
-  });
+  $(sel)
+    .slice(0, 40)
+    .each((_, el) => {
+      const t = textOf($, el, 200);
+      if (!t || t.length > 160 || UPDATED_MARK.test(t.slice(0, 20))) return;
+      const d = dateFromText(t);
+      if (d) {
+        result = d;
+        return false;
+      }
+      return undefined;
+    });
   return result;
 }
 
@@ -453,21 +540,23 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
   for (const sel of BYLINE_SELECTORS) {
     const names: string[] = [];
     const inArticle: boolean[] = [];
-    $(sel).slice(0, 40).each((_, el) => {
-      if (names.length >= 4) return false;
-      const $el = $(el);
-      // Skip other people's names: comments, related-story teasers, side boxes, quotations.
-      if ($el.closest(BYLINE_ELSEWHERE).length) return;
-      // <meta itemprop="name" content="…"> inside an author block carries its text in an attribute.
-      const t = textOf($, el) || (squash($el.attr('content')) ?? '');
-      if (!t || t.length > 160) return;
-      const b = cleanByline(t, opts);
-      if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) {
-        names.push(b);
-        inArticle.push(hasArticle && $el.closest('article, main, [role="main"]').length > 0);
-      }
-      return undefined;
-    });
+    $(sel)
+      .slice(0, 40)
+      .each((_, el) => {
+        if (names.length >= 4) return false;
+        const $el = $(el);
+        // Skip other people's names: comments, related-story teasers, side boxes, quotations.
+        if ($el.closest(BYLINE_ELSEWHERE).length) return;
+        // <meta itemprop="name" content="…"> inside an author block carries its text in an attribute.
+        const t = textOf($, el) || (squash($el.attr('content')) ?? '');
+        if (!t || t.length > 160) return;
+        const b = cleanByline(t, opts);
+        if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) {
+          names.push(b);
+          inArticle.push(hasArticle && $el.closest('article, main, [role="main"]').length > 0);
+        }
+        return undefined;
+      });
     // A byline inside the article beats one elsewhere on the page (a teaser's, a widget's).
     const picked = inArticle.some(Boolean) ? names.filter((_, i) => inArticle[i]) : names;
     if (picked.length) return picked.length === 1 ? picked[0] : cleanByline(joinNames(picked), opts);
@@ -485,12 +574,18 @@ function headerArea($: CheerioAPI): unknown[] {
   const candidates: unknown[] = [];
   let anchor = h1;
   for (let level = 0; level < 3 && anchor.length && candidates.length < 20; level++) {
-    anchor.nextAll().slice(0, 8).each((_, el) => {
-      candidates.push(el);
-      $(el).find('p, span, div, address').slice(0, 6).each((__, inner) => {
-        candidates.push(inner);
+    anchor
+      .nextAll()
+      .slice(0, 8)
+      .each((_, el) => {
+        candidates.push(el);
+        $(el)
+          .find('p, span, div, address')
+          .slice(0, 6)
+          .each((__, inner) => {
+            candidates.push(inner);
+          });
       });
-    });
     anchor = anchor.parent();
   }
   return candidates;
@@ -529,7 +624,12 @@ function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArti
     }
   }
   declared ??= normalizeLanguage(ld?.inLanguage);
-  let sample = $('p').slice(0, 60).map((_, el) => textOf($, el, 2000)).get().join(' ').slice(0, 20000);
+  let sample = $('p')
+    .slice(0, 60)
+    .map((_, el) => textOf($, el, 2000))
+    .get()
+    .join(' ')
+    .slice(0, 20000);
   // Pages that write paragraphs with <br> or <div>: the body's text (scripts and styles skipped).
   if (sample.length < 500) sample = textOf($, $('body').first(), 20000);
   const guess = guessLanguage(sample);
@@ -551,7 +651,10 @@ function isHomePageOf(candidate: string, pageUrl: string | null): boolean {
 }
 
 function findCanonical($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null): string | null {
-  const link = $('link[rel]').filter((_, el) => /(^|\s)canonical(\s|$)/i.test($(el).attr('rel') ?? '')).first().attr('href');
+  const link = $('link[rel]')
+    .filter((_, el) => /(^|\s)canonical(\s|$)/i.test($(el).attr('rel') ?? ''))
+    .first()
+    .attr('href');
   const candidates = [link, firstMeta(meta, ['og:url']), firstMeta(meta, ['twitter:url']), ld?.url];
   for (const c of candidates) {
     const url = resolveUrl(c, pageUrl);
@@ -575,7 +678,12 @@ export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMeta
   const ld = pickArticleNode(collectJsonLd($), pageUrl);
   const canonicalUrl = findCanonical($, meta, ld, pageUrl);
 
-  const explicitSite = cleanSiteName(firstMeta(meta, ['og:site_name'])) ?? cleanSiteName(ld?.publisherName) ?? cleanSiteName(firstMeta(meta, META_KEYS.siteName.slice(1), (v) => !!cleanSiteName(v))) ?? cleanSiteName(ld?.websiteName) ?? null;
+  const explicitSite =
+    cleanSiteName(firstMeta(meta, ['og:site_name'])) ??
+    cleanSiteName(ld?.publisherName) ??
+    cleanSiteName(firstMeta(meta, META_KEYS.siteName.slice(1), (v) => !!cleanSiteName(v))) ??
+    cleanSiteName(ld?.websiteName) ??
+    null;
   const host = siteNameFromHost(canonicalUrl ?? pageUrl);
   const siteNames = [explicitSite, host, host?.replace(/\.[a-z.]{2,6}$/, '') ?? null].filter((s): s is string => !!s);
   const { title, suffix } = findTitle($, meta, ld, siteNames);

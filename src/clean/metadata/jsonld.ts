@@ -6,9 +6,23 @@ import { decodeHTML } from 'entities';
 
 /** schema.org types that are an article, best first. */
 export const ARTICLE_TYPES = [
-  'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle',
-  'ReviewNewsArticle', 'AskPublicQuestion', 'Article', 'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting',
-  'TechArticle', 'ScholarlyArticle', 'Report', 'SatiricalArticle', 'AdvertiserContentArticle', 'DiscussionForumPosting',
+  'NewsArticle',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'BackgroundNewsArticle',
+  'ReviewNewsArticle',
+  'AskPublicQuestion',
+  'Article',
+  'BlogPosting',
+  'LiveBlogPosting',
+  'SocialMediaPosting',
+  'TechArticle',
+  'ScholarlyArticle',
+  'Report',
+  'SatiricalArticle',
+  'AdvertiserContentArticle',
+  'DiscussionForumPosting',
 ];
 /** Page-level types used when no article node exists. */
 const PAGE_TYPES = ['WebPage', 'ItemPage', 'VideoObject', 'Recipe', 'Event'];
@@ -35,7 +49,12 @@ type Node = Record<string, unknown>;
 
 /** Parse JSON-LD text, repairing the common breakages. */
 export function parseJsonLdText(raw: string): unknown {
-  const text = raw.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '').replace(/^\s*<!--|-->\s*$/g, '').replace(/^\s*\/\/.*$/gm, '').trim();
+  const text = raw
+    .trim()
+    .replace(/^<!\[CDATA\[|\]\]>$/g, '')
+    .replace(/^\s*<!--|-->\s*$/g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .trim();
   if (!text) return null;
   try {
     return JSON.parse(text);
@@ -94,7 +113,10 @@ function types(node: Node): string[] {
 
 function str(v: unknown): string | null {
   if (typeof v === 'string') {
-    const s = decodeHTML(v).replace(/<[^>]{1,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+    const s = decodeHTML(v)
+      .replace(/<[^>]{1,200}>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return s || null;
   }
   if (typeof v === 'number') return String(v);
@@ -140,7 +162,11 @@ function authorNames(v: unknown, byId: Map<string, Node>, depth = 0): { people: 
 
 function sameUrl(a: string | null, b: string | null): boolean {
   if (!a || !b) return false;
-  const strip = (u: string) => u.replace(/^https?:\/\/(www\.)?/, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const strip = (u: string) =>
+    u
+      .replace(/^https?:\/\/(www\.)?/, '')
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '');
   return strip(a) === strip(b);
 }
 
@@ -170,7 +196,8 @@ export function pickArticleNode(nodes: Node[], pageUrl: string | null): JsonLdAr
   const website = nodes.find((n) => types(n).includes('WebSite'));
   const publisherNode = (() => {
     const p = node?.publisher ?? (node?.isPartOf as Node | undefined)?.publisher;
-    if (p && typeof p === 'object' && !Array.isArray(p) && !(p as Node).name && typeof (p as Node)['@id'] === 'string') return byId.get((p as Node)['@id'] as string) ?? p;
+    if (p && typeof p === 'object' && !Array.isArray(p) && !(p as Node).name && typeof (p as Node)['@id'] === 'string')
+      return byId.get((p as Node)['@id'] as string) ?? p;
     return p;
   })();
   if (!node) {
@@ -195,7 +222,16 @@ export function pickArticleNode(nodes: Node[], pageUrl: string | null): JsonLdAr
 
 function empty(): JsonLdArticle {
   return {
-    type: '', headline: null, datePublished: null, dateCreated: null, dateModified: null, authors: [],
-    publisherName: null, websiteName: null, inLanguage: null, url: null, description: null,
+    type: '',
+    headline: null,
+    datePublished: null,
+    dateCreated: null,
+    dateModified: null,
+    authors: [],
+    publisherName: null,
+    websiteName: null,
+    inLanguage: null,
+    url: null,
+    description: null,
   };
 }

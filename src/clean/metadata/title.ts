@@ -5,7 +5,8 @@
 import { compareKey } from '../../text/fold.js';
 
 /** Separators between a title and a site or section name ("_" only between CJK words: "新闻标题_某某日报"). */
-const SEPARATOR = /(\s+[|•·»«]\s+|\s+[-–—]\s+|\s+::\s+|\s+\/\/\s+|\s*\|\s*|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\s*_\s*(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]))/u;
+const SEPARATOR =
+  /(\s+[|•·»«]\s+|\s+[-–—]\s+|\s+::\s+|\s+\/\/\s+|\s*\|\s*|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\s*_\s*(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]))/u;
 
 export interface TitleOptions {
   /** Known names of the site: og:site_name, publisher, host ("example.com"), host label ("example"). */

@@ -53,7 +53,7 @@ export function diffDays(a: Ymd, b: Ymd): number {
 /** Month shifted by n months: returns [year, month]. */
 export function addMonths(y: number, m: number, n: number): [number, number] {
   const k = y * 12 + (m - 1) + n;
-  return [Math.floor(k / 12), (k % 12 + 12) % 12 + 1];
+  return [Math.floor(k / 12), (((k % 12) + 12) % 12) + 1];
 }
 
 export function quarterOf(m: number): number {

@@ -47,7 +47,8 @@ export function extractDatesChrono(text: string, publishedAt: string | null, lan
     const c = r.start;
     let value: string | null;
     let y = c.get('year');
-    const m = c.get('month'), d = c.get('day');
+    const m = c.get('month'),
+      d = c.get('day');
     if (y == null || m == null || d == null) continue;
     // times of day alone ("manhã", "в 20") and one- to three-letter matches ("ter", "so") are not dates
     if (!(c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || c.isCertain('year'))) continue;

@@ -4,8 +4,22 @@
 import { HOLIDAYS, type HolidayName, type Spec, type SeasonCode } from './grammar.js';
 import type { Direction } from './tense.js';
 import {
-  type Ymd, addDays, addMonths, dayOfWeek, daysInMonth, diffDays, isValidDay, quarterOf,
-  fmtYear, fmtMonth, fmtDay, fmtWeek, fmtQuarter, fmtHalf, fmtDecade, fmtCentury,
+  type Ymd,
+  addDays,
+  addMonths,
+  dayOfWeek,
+  daysInMonth,
+  diffDays,
+  isValidDay,
+  quarterOf,
+  fmtYear,
+  fmtMonth,
+  fmtDay,
+  fmtWeek,
+  fmtQuarter,
+  fmtHalf,
+  fmtDecade,
+  fmtCentury,
 } from './calendar.js';
 
 /** What the resolver knows besides the expression itself. */
@@ -29,7 +43,7 @@ function seasonYearOf(s: SeasonCode, at: Ymd): { y: number; contains: boolean } 
   const start = SEASON_START[s];
   return { y: at.y, contains: mo >= start && mo < start + 3 };
 }
-const seasonStarted = (s: SeasonCode, y: number, at: Ymd): boolean => (at.y * 12 + at.m) >= (y * 12 + SEASON_START[s]);
+const seasonStarted = (s: SeasonCode, y: number, at: Ymd): boolean => at.y * 12 + at.m >= y * 12 + SEASON_START[s];
 
 function resolveSeason(s: SeasonCode, rel: number | undefined, dir: Direction, a: Ymd): number {
   const { y: cy, contains } = seasonYearOf(s, a);
@@ -109,10 +123,20 @@ function nthWeekday(y: number, m: number, wd: number, n: number): Ymd {
 
 /** Western Easter Sunday (anonymous Gregorian computus). */
 function easter(y: number): Ymd {
-  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = y % 19,
+    b = Math.floor(y / 100),
+    c = y % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return { y, m: month, d: day };
 }
 
@@ -120,15 +144,24 @@ export function holidayDate(h: HolidayName, y: number): Ymd {
   const rule = HOLIDAYS[h];
   if (Array.isArray(rule)) return { y, m: rule[0], d: rule[1] };
   switch (rule) {
-    case 'thanksgiving': return nthWeekday(y, 11, 4, 4);
-    case 'easter': return easter(y);
-    case 'easterMonday': return addDays(easter(y), 1);
-    case 'goodFriday': return addDays(easter(y), -2);
-    case 'blackFriday': return addDays(nthWeekday(y, 11, 4, 4), 1);
-    case 'cyberMonday': return addDays(nthWeekday(y, 11, 4, 4), 4);
-    case 'electionDay': return addDays(nthWeekday(y, 11, 1, 1), 1); // the Tuesday after the first Monday
-    case 'laborDay': return nthWeekday(y, 9, 1, 1);
-    case 'memorialDay': return nthWeekday(y, 5, 1, -1);
+    case 'thanksgiving':
+      return nthWeekday(y, 11, 4, 4);
+    case 'easter':
+      return easter(y);
+    case 'easterMonday':
+      return addDays(easter(y), 1);
+    case 'goodFriday':
+      return addDays(easter(y), -2);
+    case 'blackFriday':
+      return addDays(nthWeekday(y, 11, 4, 4), 1);
+    case 'cyberMonday':
+      return addDays(nthWeekday(y, 11, 4, 4), 4);
+    case 'electionDay':
+      return addDays(nthWeekday(y, 11, 1, 1), 1); // the Tuesday after the first Monday
+    case 'laborDay':
+      return nthWeekday(y, 9, 1, 1);
+    case 'memorialDay':
+      return nthWeekday(y, 5, 1, -1);
   }
   return { y, m: 1, d: 1 };
 }
@@ -145,7 +178,7 @@ function shiftQuarter(y: number, q: number, n: number): [number, number] {
 
 /** The value of a Spec, or null when it cannot be placed on the calendar. */
 export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
-  const named = (spec.k === 'year' || spec.k === 'day' || spec.k === 'month') ? spec.y : undefined;
+  const named = spec.k === 'year' || spec.k === 'day' || spec.k === 'month' ? spec.y : undefined;
   if (named != null) ctx.year = named;
   const a = ctx.anchor;
   switch (spec.k) {
@@ -244,16 +277,26 @@ export function resolveSpec(spec: Spec, ctx: ResolveContext): string | null {
     case 'relUnit': {
       if (!a) return null;
       switch (spec.unit) {
-        case 'day': return fmtDay(addDays(a, spec.n));
-        case 'week': return fmtWeek(addDays(a, 7 * spec.n));
+        case 'day':
+          return fmtDay(addDays(a, spec.n));
+        case 'week':
+          return fmtWeek(addDays(a, 7 * spec.n));
         case 'weekend': {
           // "the weekend" of this ISO week, or of the previous/next one
           return `${fmtWeek(addDays(a, 7 * spec.n))}-WE`;
         }
-        case 'month': { const [y, m] = addMonths(a.y, a.m, spec.n); return fmtMonth(y, m); }
-        case 'quarter': { const [y, q] = shiftQuarter(a.y, quarterOf(a.m), spec.n); return fmtQuarter(y, q); }
-        case 'year': return fmtYear(a.y + spec.n);
-        case 'decade': return fmtDecade(Math.floor(a.y / 10) * 10 + 10 * spec.n);
+        case 'month': {
+          const [y, m] = addMonths(a.y, a.m, spec.n);
+          return fmtMonth(y, m);
+        }
+        case 'quarter': {
+          const [y, q] = shiftQuarter(a.y, quarterOf(a.m), spec.n);
+          return fmtQuarter(y, q);
+        }
+        case 'year':
+          return fmtYear(a.y + spec.n);
+        case 'decade':
+          return fmtDecade(Math.floor(a.y / 10) * 10 + 10 * spec.n);
       }
       return null;
     }

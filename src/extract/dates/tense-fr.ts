@@ -5,13 +5,56 @@ import type { Direction } from './tense.js';
 
 /** Future cues: auxiliaries and verbs of plans, and simple-future endings of common verbs. */
 const FUTURE_WORDS = new Set([
-  'va', 'vont', 'sera', 'seront', 'aura', 'auront', 'devra', 'devront', 'doit', 'doivent', 'devrait', 'devraient',
-  'prévu', 'prévue', 'prévus', 'prévues', 'prévoit', 'compte', 'entend', 'attendu', 'attendue', 'programmé', 'programmée',
-  "d'ici", 'prochain', 'prochaine', 'prochainement', 'bientôt', 'demain', 'à venir', 'aura lieu', 'se tiendra',
+  'va',
+  'vont',
+  'sera',
+  'seront',
+  'aura',
+  'auront',
+  'devra',
+  'devront',
+  'doit',
+  'doivent',
+  'devrait',
+  'devraient',
+  'prévu',
+  'prévue',
+  'prévus',
+  'prévues',
+  'prévoit',
+  'compte',
+  'entend',
+  'attendu',
+  'attendue',
+  'programmé',
+  'programmée',
+  "d'ici",
+  'prochain',
+  'prochaine',
+  'prochainement',
+  'bientôt',
+  'demain',
+  'à venir',
+  'aura lieu',
+  'se tiendra',
 ]);
 /** Past cues: perfect and imperfect auxiliaries and time words. */
 const PAST_WORDS = new Set([
-  'a', 'ont', 'avait', 'avaient', 'était', 'étaient', 'est', 'sont', 'fut', 'furent', 'hier', 'dernier', 'dernière', 'depuis', 'déjà',
+  'a',
+  'ont',
+  'avait',
+  'avaient',
+  'était',
+  'étaient',
+  'est',
+  'sont',
+  'fut',
+  'furent',
+  'hier',
+  'dernier',
+  'dernière',
+  'depuis',
+  'déjà',
 ]);
 /** Nouns that end like a future verb. */
 const NOT_FUTURE = new Set(['caméra', 'caméras', 'opéra', 'riviera', 'sierra', 'choléra', 'hydra', 'tiara']);
@@ -19,7 +62,7 @@ const WORD_RE = /[\p{L}]+(?:['’][\p{L}]+)?|[.!?;]/gu;
 const WINDOW = 8;
 
 /** The simple future ("signeront", "se réunira") by its endings, for verbs not in the table. */
-const FUTURE_ENDING = /(?:eront|iront|dront|erons|irons|era|ira|dra)$/
+const FUTURE_ENDING = /(?:eront|iront|dront|erons|irons|era|ira|dra)$/;
 
 export function directionAroundFr(text: string, start: number, end: number): Direction {
   const before = [...text.slice(Math.max(0, start - 120), start).matchAll(WORD_RE)].map((m) => m[0].toLowerCase().replace('’', "'"));

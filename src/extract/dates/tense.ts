@@ -5,25 +5,103 @@
 export type Direction = 'past' | 'future' | 'none';
 
 const FUTURE_WORDS = new Set([
-  'will', "'ll", 'shall', 'wo', "won't", 'scheduled', 'upcoming', 'next', 'payable', 'effective',
-  'expire', 'expires', 'until', 'till', 'deadline', 'would', 'tomorrow', 'forthcoming', 'ahead', 'soon',
+  'will',
+  "'ll",
+  'shall',
+  'wo',
+  "won't",
+  'scheduled',
+  'upcoming',
+  'next',
+  'payable',
+  'effective',
+  'expire',
+  'expires',
+  'until',
+  'till',
+  'deadline',
+  'would',
+  'tomorrow',
+  'forthcoming',
+  'ahead',
+  'soon',
 ]);
 
 const PAST_WORDS = new Set([
-  'was', 'were', 'had', 'did', 'said', 'says', 'told', 'ago', 'last', 'earlier', 'yesterday', 'since',
-  'announced', 'reported', 'signed', 'died', 'killed', 'began', 'started', 'ended', 'met', 'held',
-  'took', 'came', 'went', 'made', 'won', 'lost', 'fell', 'rose', 'closed', 'opened', 'arrived',
-  'left', 'gave', 'saw', 'became', 'posted', 'released', 'attacked', 'elected', 'voted', 'passed',
-  'completed', 'launched', 'agreed', 'been',
+  'was',
+  'were',
+  'had',
+  'did',
+  'said',
+  'says',
+  'told',
+  'ago',
+  'last',
+  'earlier',
+  'yesterday',
+  'since',
+  'announced',
+  'reported',
+  'signed',
+  'died',
+  'killed',
+  'began',
+  'started',
+  'ended',
+  'met',
+  'held',
+  'took',
+  'came',
+  'went',
+  'made',
+  'won',
+  'lost',
+  'fell',
+  'rose',
+  'closed',
+  'opened',
+  'arrived',
+  'left',
+  'gave',
+  'saw',
+  'became',
+  'posted',
+  'released',
+  'attacked',
+  'elected',
+  'voted',
+  'passed',
+  'completed',
+  'launched',
+  'agreed',
+  'been',
 ]);
 
 /** Words that are future cues only when followed by "to" ("due to", "set to", "going to"). */
-const NEEDS_TO = new Set(['due', 'set', 'going', 'plans', 'plan', 'planned', 'planning', 'expected', 'expects', 'expect', 'intends', 'intend', 'aims', 'hopes']);
+const NEEDS_TO = new Set([
+  'due',
+  'set',
+  'going',
+  'plans',
+  'plan',
+  'planned',
+  'planning',
+  'expected',
+  'expects',
+  'expect',
+  'intends',
+  'intend',
+  'aims',
+  'hopes',
+]);
 
 const WORD_RE = /[A-Za-z]+(?:['’][a-z]+)?|[.!?;]/g;
 const WINDOW = 8;
 
-interface Tok { w: string; at: number }
+interface Tok {
+  w: string;
+  at: number;
+}
 
 function tokens(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
@@ -59,14 +137,20 @@ export function directionAround(text: string, start: number, end: number): Direc
   for (let i = before.length - 1, dist = 1; i >= 0 && dist <= WINDOW; i--, dist++) {
     if (/^[.!?;]$/.test(before[i].w)) break;
     const c = cue(before, i);
-    if (c) { best = { dist, dir: c }; break; }
+    if (c) {
+      best = { dist, dir: c };
+      break;
+    }
   }
   for (let i = 0, dist = 1; i < after.length && dist <= WINDOW; i++, dist++) {
     // "... in July and will hold": a new clause has its own tense
     if (/^(?:[.!?;]|and|but|while|whereas|which|who)$/.test(after[i].w)) break;
     const c = cue(after, i);
     // a cue after the date counts a little less than one before it ("On Friday he will ...")
-    if (c) { if (!best || dist + 1 < best.dist) best = { dist: dist + 1, dir: c }; break; }
+    if (c) {
+      if (!best || dist + 1 < best.dist) best = { dist: dist + 1, dir: c };
+      break;
+    }
   }
   return best?.dir ?? 'none';
 }

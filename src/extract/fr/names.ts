@@ -14,8 +14,22 @@ import { lookupPlace } from '../gazetteers/places.js';
 import type { NameEntities, NameOptions } from '../entities.js';
 import { bare, tokenizeFr, type FrToken } from './tokens.js';
 import {
-  ADJECTIVE_ENDING, EVENT_HEADS, LOWER_ORG_HEADS, LOWER_PLACE_HEADS, NAME_PARTICLES, NEVER_NAMES, ORG_HEADS, ORG_LOWER_WORDS,
-  ORG_NAMES_FR, ORG_NOUNS_BEFORE, ORG_TAILS, PERSON_JOINERS, PERSON_PARTICLES, PERSON_TITLES, PLACE_HEADS, PLACE_PREPOSITIONS,
+  ADJECTIVE_ENDING,
+  EVENT_HEADS,
+  LOWER_ORG_HEADS,
+  LOWER_PLACE_HEADS,
+  NAME_PARTICLES,
+  NEVER_NAMES,
+  ORG_HEADS,
+  ORG_LOWER_WORDS,
+  ORG_NAMES_FR,
+  ORG_NOUNS_BEFORE,
+  ORG_TAILS,
+  PERSON_JOINERS,
+  PERSON_PARTICLES,
+  PERSON_TITLES,
+  PLACE_HEADS,
+  PLACE_PREPOSITIONS,
   REGIONS_FR,
 } from './words.js';
 
@@ -84,7 +98,8 @@ function tagTokens(text: string, tokens: FrToken[]): void {
   }
 }
 
-const isParticle = (t: FrToken | undefined): boolean => !!t && !t.breakBefore && t.word && !t.cap && (NAME_PARTICLES.has(bare(t)) || PERSON_JOINERS.has(t.lower));
+const isParticle = (t: FrToken | undefined): boolean =>
+  !!t && !t.breakBefore && t.word && !t.cap && (NAME_PARTICLES.has(bare(t)) || PERSON_JOINERS.has(t.lower));
 const isNameWord = (t: FrToken | undefined): boolean => !!t && !t.breakBefore && t.word && t.cap;
 
 /** A gazetteer name (country, region, organisation) for the words of tokens [from, to). */
@@ -136,7 +151,13 @@ function lowerHeadStart(tokens: FrToken[], i: number): boolean {
   const t = tokens[i];
   if (!isWordToken(t) || t.cap || !(LOWER_ORG_HEADS.has(t.lower) || LOWER_PLACE_HEADS.has(t.lower))) return false;
   let k = i + 1;
-  if (isWordToken(tokens[k]) && !tokens[k].cap && (ADJECTIVE_ENDING.test(tokens[k].lower) || demonymCodeFr(tokens[k].lower)) && !NAME_PARTICLES.has(bare(tokens[k]))) k++;
+  if (
+    isWordToken(tokens[k]) &&
+    !tokens[k].cap &&
+    (ADJECTIVE_ENDING.test(tokens[k].lower) || demonymCodeFr(tokens[k].lower)) &&
+    !NAME_PARTICLES.has(bare(tokens[k]))
+  )
+    k++;
   const p = k;
   while (isParticle(tokens[k]) && k - p < 3) k++;
   return k > p && isNameOrNumberedWord(tokens[k]);
@@ -194,11 +215,18 @@ function findSpans(text: string, tokens: FrToken[], lowerVocab: Set<string>): Ar
       }
     }
     // no name ends on a connector ("… des États du Sahel et", "… pour la")
-    while (j > i + 1 && (isParticle(tokens[j - 1]) || ORG_CONNECTORS.has(bare(tokens[j - 1])) && !tokens[j - 1].cap)) j--;
+    while (j > i + 1 && (isParticle(tokens[j - 1]) || (ORG_CONNECTORS.has(bare(tokens[j - 1])) && !tokens[j - 1].cap))) j--;
     // ordinary words at the start ("Le colonel", "Dans le Sahel") and nationality nouns ("le Slovène
     // Tadej Pogačar") are not part of the name
     let s = i;
-    while (s < j - 1 && !gazetteerKey(text, tokens, s, j) && (isOrdinaryStart(tokens[s], lowerVocab, !!tokens[s + 1]?.cap) || isParticle(tokens[s]) || (tokens[s].cap && demonymCodeFr(tokens[s].lower) && tokens[s + 1].cap))) s++;
+    while (
+      s < j - 1 &&
+      !gazetteerKey(text, tokens, s, j) &&
+      (isOrdinaryStart(tokens[s], lowerVocab, !!tokens[s + 1]?.cap) ||
+        isParticle(tokens[s]) ||
+        (tokens[s].cap && demonymCodeFr(tokens[s].lower) && tokens[s + 1].cap))
+    )
+      s++;
     if (s === j - 1 && isOrdinaryStart(tokens[s], lowerVocab) && !gazetteerKey(text, tokens, s, j)) s = j;
     // a generic organisation noun opening the run: "l’ONG Human Rights Watch", "le Groupe Wagner" stays
     if (s < j - 1 && ORG_NOUNS_BEFORE.has(tokens[s].lower) && tokens[s].upper) s++;
@@ -214,7 +242,11 @@ function splitTrailingOrg(tokens: FrToken[], s: number, j: number): Array<[numbe
   if (k > s + 1 && tokens[k].upper && isParticle(tokens[k - 1])) {
     let h = k;
     while (h > s && isParticle(tokens[h - 1])) h--;
-    if (h > s) return [[s, h], [k, j]];
+    if (h > s)
+      return [
+        [s, h],
+        [k, j],
+      ];
   }
   return [[s, j]];
 }
@@ -249,7 +281,8 @@ function typeMention(text: string, tokens: FrToken[], from: number, to: number):
   if (tokens[b]?.text === '.') b--;
   const before = tokens[b];
   const before2 = tokens[b - 1];
-  if (before && (PERSON_TITLES.has(before.lower) || (before2 && PERSON_TITLES.has(`${before2.lower} ${before.lower}`)))) add(m.scores, FR_WEIGHTS.personTitle);
+  if (before && (PERSON_TITLES.has(before.lower) || (before2 && PERSON_TITLES.has(`${before2.lower} ${before.lower}`))))
+    add(m.scores, FR_WEIGHTS.personTitle);
   if (before && PLACE_PREPOSITIONS.has(bare(before))) add(m.scores, FR_WEIGHTS.placePreposition);
   const viaDe = before && ['de', 'd', 'du', 'des'].includes(bare(before)) ? before2 : undefined;
   if (viaDe && PLACE_PREPOSITIONS.has(viaDe.lower)) add(m.scores, FR_WEIGHTS.placePreposition);
@@ -294,14 +327,23 @@ export function extractFrenchNames(text: string, opts: NameOptions = {}): NameEn
   const tokens = tokenizeFr(all);
   tagTokens(all, tokens);
   const lowerVocab = new Set(tokens.filter((t) => t.word && !t.cap && !t.sentStart).map((t) => t.lower));
-  const mentions = findSpans(all, tokens, lowerVocab).map(([f, t]) => typeMention(all, tokens, f, t)).filter((m) => !m.event);
+  const mentions = findSpans(all, tokens, lowerVocab)
+    .map(([f, t]) => typeMention(all, tokens, f, t))
+    .filter((m) => !m.event);
 
   // Acronyms introduced in parentheses: "Organisation des Nations unies (ONU)".
   const aliasOf = new Map<string, string>();
   for (const m of mentions) {
     const open = tokens[m.to];
     const acr = tokens[m.to + 1];
-    if (open?.text === '(' && acr?.cap && tokens[m.to + 2]?.text === ')' && m.words > 1 && !m.country && m.scores.person < FR_WEIGHTS.firstName.person) {
+    if (
+      open?.text === '(' &&
+      acr?.cap &&
+      tokens[m.to + 2]?.text === ')' &&
+      m.words > 1 &&
+      !m.country &&
+      m.scores.person < FR_WEIGHTS.firstName.person
+    ) {
       add(m.scores, FR_WEIGHTS.acronymDefined);
       aliasOf.set(nameKey(acr.text), m.key);
     }
@@ -348,7 +390,8 @@ export function extractFrenchNames(text: string, opts: NameOptions = {}): NameEn
     const type = typeOf.get(k);
     if (!type) continue;
     // a lone capitalised word with no evidence but a weak default is not kept
-    if (type === 'person' && !target.has(m.key) && k.split(' ').length < 2 && groups.get(k)!.scores.person < FR_WEIGHTS.personTitle.person) continue;
+    if (type === 'person' && !target.has(m.key) && k.split(' ').length < 2 && groups.get(k)!.scores.person < FR_WEIGHTS.personTitle.person)
+      continue;
     let e: Entity | undefined;
     if (type === 'country') {
       const code = groups.get(k)!.mentions.find((x) => x.country)!.country!;
@@ -390,7 +433,10 @@ function pick(e: Entity, fullest: boolean): { text: string; key: string } {
   let best: [string, { text: string; count: number; words: number }] | null = null;
   for (const f of e.forms) {
     if (!best) best = f;
-    else if (fullest ? f[1].words > best[1].words || (f[1].words === best[1].words && f[1].count > best[1].count) : f[1].count > best[1].count) best = f;
+    else if (
+      fullest ? f[1].words > best[1].words || (f[1].words === best[1].words && f[1].count > best[1].count) : f[1].count > best[1].count
+    )
+      best = f;
   }
   return { text: best![1].text, key: best![0] };
 }
@@ -402,15 +448,25 @@ function toRecords(entities: Entity[], withSpans: boolean, base: number): NameEn
   const places: Place[] = [];
   for (const e of entities) {
     const mentions = e.spans.length;
-    const spans = e.spans.filter((s) => s[0] >= base).map((s): [number, number] => [s[0] - base, s[1] - base]).sort((a, b) => a[0] - b[0]);
+    const spans = e.spans
+      .filter((s) => s[0] >= base)
+      .map((s): [number, number] => [s[0] - base, s[1] - base])
+      .sort((a, b) => a[0] - b[0]);
     const sp = withSpans ? { spans } : {};
     const best = pick(e, e.type === 'person' || e.type === 'org');
     const aliases = [...e.forms].filter(([k]) => k !== best.key).map(([, f]) => f.text);
     if (e.type === 'person') people.push({ name: best.text, aliases, mentions, ...sp });
     else if (e.type === 'org') organizations.push({ name: best.text, aliases, mentions, ...sp });
-    else if (e.type === 'country') countries.push({ name: best.text, code: e.code!, mentions, ...(aliases.length ? { aliases } : {}), ...sp });
-    else places.push({ name: best.text, mentions, ...(e.code ? { countryCode: e.code } : {}), ...(aliases.length ? { aliases } : {}), ...sp });
+    else if (e.type === 'country')
+      countries.push({ name: best.text, code: e.code!, mentions, ...(aliases.length ? { aliases } : {}), ...sp });
+    else
+      places.push({ name: best.text, mentions, ...(e.code ? { countryCode: e.code } : {}), ...(aliases.length ? { aliases } : {}), ...sp });
   }
   const byMentions = (a: { mentions: number }, b: { mentions: number }) => b.mentions - a.mentions;
-  return { people: people.sort(byMentions), countries: countries.sort(byMentions), organizations: organizations.sort(byMentions), places: places.sort(byMentions) };
+  return {
+    people: people.sort(byMentions),
+    countries: countries.sort(byMentions),
+    organizations: organizations.sort(byMentions),
+    places: places.sort(byMentions),
+  };
 }

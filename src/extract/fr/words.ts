@@ -1,7 +1,14 @@
 // Word tables of the French name extractor, written for this project. Keys are lower case with
 // accents kept; lookups fold case only (accent folding is for matching names, not these words).
 
-const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s*\n\s*|\s{2,}|,\s*/).map((w) => w.trim()).filter(Boolean));
+const set = (s: string): ReadonlySet<string> =>
+  new Set(
+    s
+      .trim()
+      .split(/\s*\n\s*|\s{2,}|,\s*/)
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
 
 /** Elided articles and pronouns glued to the next word with an apostrophe ("l’Alliance", "d’Ivoire" is not one). */
 export const ELISIONS = set(`l, d, qu, n, s, c, j, m, t, jusqu, lorsqu, puisqu, quoiqu, presqu`);
@@ -57,10 +64,14 @@ export const ORG_NOUNS_BEFORE = set(`
 `);
 
 /** Last words of organisation names in other languages ("Deutsche Bank", "Air Group"). */
-export const ORG_TAILS = set(`bank, group, holding, airlines, airways, corporation, corp, inc, ltd, motors, energies, international, foundation, institute, university, press, news, times, post`);
+export const ORG_TAILS = set(
+  `bank, group, holding, airlines, airways, corporation, corp, inc, ltd, motors, energies, international, foundation, institute, university, press, news, times, post`,
+);
 
 /** First words of events: a tour, a cup, a festival is not a person, an organisation or a place. */
-export const EVENT_HEADS = set(`tour, coupe, championnat, jeux, festival, salon, grand prix, ligue, mondial, biennale, exposition, marathon, rallye, open, trophée`);
+export const EVENT_HEADS = set(
+  `tour, coupe, championnat, jeux, festival, salon, grand prix, ligue, mondial, biennale, exposition, marathon, rallye, open, trophée`,
+);
 
 /** Lower-case words that continue an organisation name after its head ("Nations unies", "Banque mondiale"). */
 export const ORG_LOWER_WORDS = set(`
@@ -75,7 +86,9 @@ export const ORG_LOWER_WORDS = set(`
 `);
 
 /** Words before a lone capitalised word that make it a place ("à Niamey", "près de Gao"). */
-export const PLACE_PREPOSITIONS = set(`à, vers, depuis, près, environs, banlieue, capitale, ville, région, province, localité, village, commune, département, quartier, nord, sud, est, ouest, centre, périphérie, entre`);
+export const PLACE_PREPOSITIONS = set(
+  `à, vers, depuis, près, environs, banlieue, capitale, ville, région, province, localité, village, commune, département, quartier, nord, sud, est, ouest, centre, périphérie, entre`,
+);
 
 /** First words of place names ("Lac Tchad", "Mont Cameroun", "Golfe de Guinée"). */
 export const PLACE_HEADS = set(`
@@ -86,17 +99,83 @@ export const PLACE_HEADS = set(`
 
 /** Regions, continents and areas that news names, in French (cities and provinces come from places.ts). */
 export const REGIONS_FR: Record<string, string | null> = {
-  Afrique: null, 'Afrique de l’Ouest': null, 'Afrique de l’Est': null, 'Afrique du Nord': null, 'Afrique centrale': null,
-  'Afrique australe': null, 'Afrique subsaharienne': null, Europe: null, Asie: null, Amérique: null, 'Amérique latine': null,
-  'Amérique du Nord': null, 'Amérique du Sud': null, Océanie: null, 'Moyen-Orient': null, 'Proche-Orient': null, Maghreb: null,
-  Sahel: null, Sahara: null, 'Sahara occidental': null, 'Liptako-Gourma': null, 'Golfe de Guinée': null, 'Lac Tchad': null,
-  Alpes: null, Pyrénées: null, Vosges: null, Jura: null, Atlas: null, Himalaya: null, Andes: null, Rocheuses: null,
-  Méditerranée: null, Atlantique: null, Pacifique: null, Caraïbes: null, Balkans: null, Caucase: null, Scandinavie: null,
-  Azawad: 'ML', Kidal: 'ML', Gao: 'ML', Tombouctou: 'ML', Mopti: 'ML', Ménaka: 'ML', Ségou: 'ML', Tillabéri: 'NE', Agadez: 'NE',
-  Diffa: 'NE', Zinder: 'NE', Tahoua: 'NE', Dori: 'BF', Djibo: 'BF', 'Bobo-Dioulasso': 'BF', Kaya: 'BF', Fada: 'BF',
-  Bretagne: 'FR', Normandie: 'FR', Alsace: 'FR', Provence: 'FR', Corse: 'FR', 'Île-de-France': 'FR', Occitanie: 'FR',
-  'Nouvelle-Aquitaine': 'FR', Auvergne: 'FR', Bourgogne: 'FR', Lorraine: 'FR', Picardie: 'FR', Savoie: 'FR', Québec: 'CA',
-  Wallonie: 'BE', Flandre: 'BE', Cisjordanie: 'PS', Gaza: 'PS', Crimée: 'UA', Donbass: 'UA', Kurdistan: null, Darfour: 'SD',
+  Afrique: null,
+  'Afrique de l’Ouest': null,
+  'Afrique de l’Est': null,
+  'Afrique du Nord': null,
+  'Afrique centrale': null,
+  'Afrique australe': null,
+  'Afrique subsaharienne': null,
+  Europe: null,
+  Asie: null,
+  Amérique: null,
+  'Amérique latine': null,
+  'Amérique du Nord': null,
+  'Amérique du Sud': null,
+  Océanie: null,
+  'Moyen-Orient': null,
+  'Proche-Orient': null,
+  Maghreb: null,
+  Sahel: null,
+  Sahara: null,
+  'Sahara occidental': null,
+  'Liptako-Gourma': null,
+  'Golfe de Guinée': null,
+  'Lac Tchad': null,
+  Alpes: null,
+  Pyrénées: null,
+  Vosges: null,
+  Jura: null,
+  Atlas: null,
+  Himalaya: null,
+  Andes: null,
+  Rocheuses: null,
+  Méditerranée: null,
+  Atlantique: null,
+  Pacifique: null,
+  Caraïbes: null,
+  Balkans: null,
+  Caucase: null,
+  Scandinavie: null,
+  Azawad: 'ML',
+  Kidal: 'ML',
+  Gao: 'ML',
+  Tombouctou: 'ML',
+  Mopti: 'ML',
+  Ménaka: 'ML',
+  Ségou: 'ML',
+  Tillabéri: 'NE',
+  Agadez: 'NE',
+  Diffa: 'NE',
+  Zinder: 'NE',
+  Tahoua: 'NE',
+  Dori: 'BF',
+  Djibo: 'BF',
+  'Bobo-Dioulasso': 'BF',
+  Kaya: 'BF',
+  Fada: 'BF',
+  Bretagne: 'FR',
+  Normandie: 'FR',
+  Alsace: 'FR',
+  Provence: 'FR',
+  Corse: 'FR',
+  'Île-de-France': 'FR',
+  Occitanie: 'FR',
+  'Nouvelle-Aquitaine': 'FR',
+  Auvergne: 'FR',
+  Bourgogne: 'FR',
+  Lorraine: 'FR',
+  Picardie: 'FR',
+  Savoie: 'FR',
+  Québec: 'CA',
+  Wallonie: 'BE',
+  Flandre: 'BE',
+  Cisjordanie: 'PS',
+  Gaza: 'PS',
+  Crimée: 'UA',
+  Donbass: 'UA',
+  Kurdistan: null,
+  Darfour: 'SD',
 };
 
 /** Well-known organisations and their acronyms, written for this project (extend as needed). */
@@ -122,4 +201,5 @@ export const NEVER_NAMES = set(`
 `);
 
 /** Lower-case adjective endings that may continue an organisation name ("… économique", "… unies"). */
-export const ADJECTIVE_ENDING = /(?:eur|eurs|rice|rices|ique|iques|aire|aires|ale|ales|al|aux|ienne|iennes|ien|iens|elle|elles|el|els|ée|ées|ies|ive|ives|if|ifs|aise|aises|ais|aine|aines|ain|ains|iste|istes|ale)$/;
+export const ADJECTIVE_ENDING =
+  /(?:eur|eurs|rice|rices|ique|iques|aire|aires|ale|ales|al|aux|ienne|iennes|ien|iens|elle|elles|el|els|ée|ées|ies|ive|ives|if|ifs|aise|aises|ais|aine|aines|ain|ains|iste|istes|ale)$/;

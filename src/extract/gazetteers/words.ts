@@ -179,7 +179,13 @@ export const HYPHEN_LINKS = set(`
 `);
 
 /** Prefixes glued to a capitalised name ("d'Ivoire", "l'Aquila", "al-Qaeda", "bin-Salman"): the name's capital comes after them. */
-export const GLUED_PREFIXES = ["d'", 'd’', "l'", 'l’', ...['al', 'el', 'ad', 'as', 'ar', 'ash', 'at', 'az', 'an', 'ibn', 'bin'].map((p) => `${p}-`)];
+export const GLUED_PREFIXES = [
+  "d'",
+  'd’',
+  "l'",
+  'l’',
+  ...['al', 'el', 'ad', 'as', 'ar', 'ash', 'at', 'az', 'an', 'ibn', 'bin'].map((p) => `${p}-`),
+];
 
 /** Abbreviations written with a dot inside a name ("Gen. Tiani", "St. Louis"): the dot neither ends the name nor the sentence. */
 export const NAME_ABBREVIATIONS = set(`

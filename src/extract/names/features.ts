@@ -114,7 +114,14 @@ export const isModelNumber = (t: Token | undefined): boolean => !!t && /^\d{1,4}
 /** A word that may be part of a personal name: not an ordinary word, not an organization or demonym. */
 function nameLike(f: Facts, t: Token, k: number): boolean {
   const key = lowerKey(t);
-  return !f.ctx.lowerVocab.has(key) && !NEVER_NAMES.has(key) && !hasTag(t, COMMON_TAGS) && !hasTag(t, ['Organization', 'Demonym']) && (k > 0 || !hasTag(t, ['Place'])) && !NOUN_SUFFIX.test(key);
+  return (
+    !f.ctx.lowerVocab.has(key) &&
+    !NEVER_NAMES.has(key) &&
+    !hasTag(t, COMMON_TAGS) &&
+    !hasTag(t, ['Organization', 'Demonym']) &&
+    (k > 0 || !hasTag(t, ['Place'])) &&
+    !NOUN_SUFFIX.test(key)
+  );
 }
 
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
@@ -131,7 +138,12 @@ export const FEATURES: readonly Feature[] = [
   // Titles and role nouns.
   { name: 'title-in-name', type: 'person', weight: 4, test: (f) => f.titledInName },
   { name: 'role-noun-before', type: 'person', weight: 2.5, test: (f) => f.roleBefore },
-  { name: 'title-before', type: 'person', weight: 2, test: (f) => !!f.before && f.before.word && f.before.cap && PERSON_TITLES.has(lowerKey(f.before)) },
+  {
+    name: 'title-before',
+    type: 'person',
+    weight: 2,
+    test: (f) => !!f.before && f.before.word && f.before.cap && PERSON_TITLES.has(lowerKey(f.before)),
+  },
 
   // compromise's lexicon tags.
   { name: 'first-name', type: 'person', weight: 2.5, test: (f) => f.words.length > 1 && hasTag(f.first, FIRST_NAME) },
@@ -141,37 +153,82 @@ export const FEATURES: readonly Feature[] = [
   { name: 'person-tag', type: 'person', weight: 1, test: (f) => f.toks.some((t) => hasTag(t, ['Person']) && !hasTag(t, ['Honorific'])) },
   { name: 'place-tags-all', type: 'place', weight: 2, test: (f) => placeTagged(f) > 0 && placeTagged(f) === f.words.length },
   { name: 'place-tags-some', type: 'place', weight: 0.4, test: (f) => placeTagged(f) > 0 && placeTagged(f) !== f.words.length },
-  { name: 'country-tag-alone', type: 'place', weight: 1, test: (f) => !f.country && f.words.length === 1 && f.toks.some((t) => hasTag(t, ['Country'])) },
-  { name: 'country-tag-inside', type: 'place', weight: 0.3, test: (f) => !f.country && f.words.length !== 1 && f.toks.some((t) => hasTag(t, ['Country'])) },
-  { name: 'place-tag', type: 'place', weight: 0.7, test: (f) => f.toks.some((t) => hasTag(t, ['Place'])) && !f.toks.some((t) => hasTag(t, ['Country', 'City', 'Region'])) },
+  {
+    name: 'country-tag-alone',
+    type: 'place',
+    weight: 1,
+    test: (f) => !f.country && f.words.length === 1 && f.toks.some((t) => hasTag(t, ['Country'])),
+  },
+  {
+    name: 'country-tag-inside',
+    type: 'place',
+    weight: 0.3,
+    test: (f) => !f.country && f.words.length !== 1 && f.toks.some((t) => hasTag(t, ['Country'])),
+  },
+  {
+    name: 'place-tag',
+    type: 'place',
+    weight: 0.7,
+    test: (f) => f.toks.some((t) => hasTag(t, ['Place'])) && !f.toks.some((t) => hasTag(t, ['Country', 'City', 'Region'])),
+  },
   { name: 'org-tag-last', type: 'org', weight: 2.5, test: (f) => hasTag(f.last, ['Organization', 'SportsTeam']) },
-  { name: 'org-tag-inside', type: 'org', weight: 1.5, test: (f) => !hasTag(f.last, ['Organization', 'SportsTeam']) && f.toks.some((t) => hasTag(t, ['Organization', 'SportsTeam'])) },
+  {
+    name: 'org-tag-inside',
+    type: 'org',
+    weight: 1.5,
+    test: (f) => !hasTag(f.last, ['Organization', 'SportsTeam']) && f.toks.some((t) => hasTag(t, ['Organization', 'SportsTeam'])),
+  },
 
   // Head words and shapes.
   { name: 'org-head', type: 'org', weight: 3.5, test: (f) => ORG_HEADS.has(f.lastKey) && (f.words.length > 1 || f.last.upper) },
   // "East Jerusalem", "Northern Mali": a compass word and a known place.
-  { name: 'compass-place', type: 'place', weight: 4, test: (f) => !f.country && !f.place && f.words.length >= 2 && COMPASS.has(lowerKey(f.first)) && isKnownPlace(f.toks.slice(1)) },
+  {
+    name: 'compass-place',
+    type: 'place',
+    weight: 4,
+    test: (f) => !f.country && !f.place && f.words.length >= 2 && COMPASS.has(lowerKey(f.first)) && isKnownPlace(f.toks.slice(1)),
+  },
   { name: 'org-of', type: 'org', weight: 3, test: (f) => hasOrgOf(f.toks) },
   { name: 'inner-org-head', type: 'org', weight: 3, test: (f) => !hasOrgOf(f.toks) && hasInnerOrgHead(f.toks) },
   { name: 'place-of', type: 'place', weight: 3, test: (f) => hasPlaceOf(f.toks) },
   { name: 'ampersand', type: 'org', weight: 2, test: (f) => f.toks.some((t) => t.text === '&') },
   { name: 'place-head', type: 'place', weight: 3, test: (f) => f.placeHead },
-  { name: 'place-prefix', type: 'place', weight: 1.5, test: (f) => f.words.length > 1 && PLACE_PREFIXES.has(lowerKey(f.first)) && !hasTag(f.first, ['FirstName']) },
+  {
+    name: 'place-prefix',
+    type: 'place',
+    weight: 1.5,
+    test: (f) => f.words.length > 1 && PLACE_PREFIXES.has(lowerKey(f.first)) && !hasTag(f.first, ['FirstName']),
+  },
   // Roman numerals are not acronyms of anything.
   { name: 'acronym', type: 'org', weight: 1.5, test: (f) => f.acronym && !f.country && !/^[IVXLCDM]+$/.test(f.text) },
 
   // Words around.
   { name: 'org-noun-after', type: 'org', weight: 2, test: (f) => ORG_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'place-noun-after', type: 'place', weight: 2, test: (f) => PLACE_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
-  { name: 'place-preposition-before', type: 'place', weight: 0.6, test: (f) => !!f.before && f.before.word && !f.before.cap && PLACE_PREPOSITIONS.has(f.before.lower) },
+  {
+    name: 'place-preposition-before',
+    type: 'place',
+    weight: 0.6,
+    test: (f) => !!f.before && f.before.word && !f.before.cap && PLACE_PREPOSITIONS.has(f.before.lower),
+  },
   { name: 'known-org-name', type: 'org', weight: 3, test: (f) => f.words.length === 1 && ORG_NAMES.has(nameKey(f.text)) },
   { name: 'the-before-one-word', type: 'person', weight: -1, test: (f) => f.before?.lower === 'the' && f.words.length === 1 && !f.acronym },
-  { name: 'based-born-after', type: 'place', weight: 2.5, test: (f) => f.after?.text === '-' && !!f.ctx.tokens[f.last.i + 2]?.word && /^(?:based|born)$/.test(f.ctx.tokens[f.last.i + 2].lower) },
+  {
+    name: 'based-born-after',
+    type: 'place',
+    weight: 2.5,
+    test: (f) => f.after?.text === '-' && !!f.ctx.tokens[f.last.i + 2]?.word && /^(?:based|born)$/.test(f.ctx.tokens[f.last.i + 2].lower),
+  },
 
   // First words of companies, agencies and clubs.
   { name: 'org-prefix', type: 'org', weight: 3, test: (f) => f.words.length > 1 && ORG_PREFIXES.has(lowerKey(f.first)) },
   // "Norwich City", "Stirling Albion" in a sports report: a club, unless the whole name is a known place ("Mexico City").
-  { name: 'club-head', type: 'org', weight: 4, test: (f) => f.ctx.sporty && f.words.length > 1 && CLUB_HEADS.has(f.lastKey) && !f.titled && !f.place && !f.country },
+  {
+    name: 'club-head',
+    type: 'org',
+    weight: 4,
+    test: (f) => f.ctx.sporty && f.words.length > 1 && CLUB_HEADS.has(f.lastKey) && !f.titled && !f.place && !f.country,
+  },
 
   // "Chelsea manager", "Ajax fans": a club, in any text.
   { name: 'club-noun-after', type: 'org', weight: 3, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
@@ -193,9 +250,21 @@ export const FEATURES: readonly Feature[] = [
     name: 'person-shape',
     type: 'person',
     weight: 1.2,
-    test: (f) => !f.headed && f.plainShape && !f.country && !f.place && !f.cityLast && f.words.filter((t) => t.cap || t.hyphenName).every((t, k) => nameLike(f, t, k)) && !hasTag(f.last, ['Plural', 'Uncountable']),
+    test: (f) =>
+      !f.headed &&
+      f.plainShape &&
+      !f.country &&
+      !f.place &&
+      !f.cityLast &&
+      f.words.filter((t) => t.cap || t.hyphenName).every((t, k) => nameLike(f, t, k)) &&
+      !hasTag(f.last, ['Plural', 'Uncountable']),
   },
-  { name: 'comma-who-after', type: 'person', weight: 1, test: (f) => !f.headed && f.after?.text === ',' && f.ctx.tokens[f.last.i + 2]?.lower === 'who' },
+  {
+    name: 'comma-who-after',
+    type: 'person',
+    weight: 1,
+    test: (f) => !f.headed && f.after?.text === ',' && f.ctx.tokens[f.last.i + 2]?.lower === 'who',
+  },
 
   // Products and models: the maker before a model number is no person ("Boeing 787"); events,
   // model codes and a model's name after its number are no name of any type.
@@ -226,15 +295,46 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
   const placeHead = words.length > 1 && PLACE_HEADS.has(lastKey) && !titled && !(hasTag(first, ['FirstName']) && !hasTag(first, ['Place']));
   const headed = words.length > 1 && !titled && (ORG_HEADS.has(lastKey) || placeHead || hasOrgOf(toks) || hasPlaceOf(toks));
   const capWords = words.filter((t) => t.cap || t.hyphenName);
-  const plainShape = capWords.length >= 2 && capWords.length <= 4 && toks.every((t) => !t.word || !t.upper) && !toks.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
-  const cityLast = ctx.sporty && capWords.length >= 2 && !hasTag(first, ['FirstName']) && !!(lookupPlace(last.text) || countryCode(last.text));
-  const event = words.length > 1 && EVENT_HEADS.has(lastKey) && !titled && !ORG_OF_HEADS.has(lowerKey(first)) && !hasOrgOf(toks) && !hasPlaceOf(toks);
+  const plainShape =
+    capWords.length >= 2 &&
+    capWords.length <= 4 &&
+    toks.every((t) => !t.word || !t.upper) &&
+    !toks.some((t) => isConnector(t) && !ALWAYS_CONNECT.has(t.lower));
+  const cityLast =
+    ctx.sporty && capWords.length >= 2 && !hasTag(first, ['FirstName']) && !!(lookupPlace(last.text) || countryCode(last.text));
+  const event =
+    words.length > 1 && EVENT_HEADS.has(lastKey) && !titled && !ORG_OF_HEADS.has(lowerKey(first)) && !hasOrgOf(toks) && !hasPlaceOf(toks);
   const modelCode = words.some(isModelCode);
   const adjacent = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.line === b.line && b.start - a.end === 1;
   const numberAfter = !ctx.sporty && !titled && isModelNumber(after) && adjacent(last, after);
   const numberBefore = !ctx.sporty && !titled && isModelNumber(before) && adjacent(before, first);
   const staffBefore = !!before && /^(?:at|with)$/.test(before.lower) && STAFF_NOUNS.has(tokens[first.i - 2]?.lower ?? '');
-  return { ctx, toks, words, first, last, lastKey, text, acronym, before, after, country, place, titledInName, roleBefore, titled, placeHead, headed, plainShape, cityLast, event, modelCode, staffBefore, numberAfter, numberBefore };
+  return {
+    ctx,
+    toks,
+    words,
+    first,
+    last,
+    lastKey,
+    text,
+    acronym,
+    before,
+    after,
+    country,
+    place,
+    titledInName,
+    roleBefore,
+    titled,
+    placeHead,
+    headed,
+    plainShape,
+    cityLast,
+    event,
+    modelCode,
+    staffBefore,
+    numberAfter,
+    numberBefore,
+  };
 }
 
 /**

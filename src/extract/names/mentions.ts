@@ -198,14 +198,26 @@ function splitAtAnd(p: Token[], lowerVocab: Set<string>): Token[][] {
   const left = p.slice(0, idx);
   const right = p.slice(idx + 1);
   // "Securities and Exchange Commission", "Food and Drug Administration" — but "Keycorp and Banc One Corp".
-  if (endsWithOrgHead(right) && left.length === 1 && (isCommonWord(left[0], lowerVocab) || /s$/.test(left[0].lower)) && !countryCode(left[0].text) && !lookupPlace(left[0].text) && !hasTag(left[0], ['FirstName', 'Place', 'Country', 'Organization'])) return [p];
+  if (
+    endsWithOrgHead(right) &&
+    left.length === 1 &&
+    (isCommonWord(left[0], lowerVocab) || /s$/.test(left[0].lower)) &&
+    !countryCode(left[0].text) &&
+    !lookupPlace(left[0].text) &&
+    !hasTag(left[0], ['FirstName', 'Place', 'Country', 'Organization'])
+  )
+    return [p];
   return [left, ...splitAtAnd(right, lowerVocab)];
 }
 
 function stripLeading(p: Token[]): Token[] {
   let k = 0;
   // "The"/"A" go, but not the initial in "A. Dale".
-  while (k < p.length && (isConnector(p[k]) || (DETERMINERS.has(p[k].lower) && p.length - k > 1 && p[k + 1]?.text !== '.') || p[k].text === '.')) k++;
+  while (
+    k < p.length &&
+    (isConnector(p[k]) || (DETERMINERS.has(p[k].lower) && p.length - k > 1 && p[k + 1]?.text !== '.') || p[k].text === '.')
+  )
+    k++;
   let e = p.length;
   while (e > k && (isConnector(p[e - 1]) || p[e - 1].text === '.')) e--;
   return p.slice(k, e);
@@ -222,9 +234,27 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     const initial = piece[1]?.text === '.' && /^\p{Lu}$/u.test(first.text);
     // "Islamic State fighters attacked": a lowercase organization/place noun after vouches for the whole run.
     const nextTok = ctx.tokens[piece[piece.length - 1].i + 1];
-    const vouched = piece.length > 1 && !NEVER_NAMES.has(first.lower) && !hasTag(first, ['Value', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb']) && !!nextTok && nextTok.word && !nextTok.cap && (ORG_NOUNS_AFTER.has(nextTok.lower) || PLACE_NOUNS_AFTER.has(nextTok.lower));
+    const vouched =
+      piece.length > 1 &&
+      !NEVER_NAMES.has(first.lower) &&
+      !hasTag(first, ['Value', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb']) &&
+      !!nextTok &&
+      nextTok.word &&
+      !nextTok.cap &&
+      (ORG_NOUNS_AFTER.has(nextTok.lower) || PLACE_NOUNS_AFTER.has(nextTok.lower));
     const orgPrefix = piece.length > 1 && ORG_PREFIXES.has(lowerKey(first));
-    if (first.sentStart && !initial && !vouched && !orgPrefix && isCommonWord(first, ctx.lowerVocab) && !hasOrgOf(piece) && !hasPlaceOf(piece) && !isKnownPlace(piece) && !TITLES.has(lowerKey(first)) && !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))) {
+    if (
+      first.sentStart &&
+      !initial &&
+      !vouched &&
+      !orgPrefix &&
+      isCommonWord(first, ctx.lowerVocab) &&
+      !hasOrgOf(piece) &&
+      !hasPlaceOf(piece) &&
+      !isKnownPlace(piece) &&
+      !TITLES.has(lowerKey(first)) &&
+      !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))
+    ) {
       piece = stripLeading(piece.slice(1));
       if (!piece.length) continue;
     }
@@ -274,7 +304,13 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     return [{ toks: p.slice(1), titled: false }];
   }
   // ... but "Christian Karembeu": a nationality word that is also a first name, before a name, stays.
-  while (p.length && !known && isNationalityWord(lowerKey(p[0])) && !(keepNationality && p.length > 1) && !(p.length > 1 && hasTag(p[0], ['FirstName', 'Person']))) {
+  while (
+    p.length &&
+    !known &&
+    isNationalityWord(lowerKey(p[0])) &&
+    !(keepNationality && p.length > 1) &&
+    !(p.length > 1 && hasTag(p[0], ['FirstName', 'Person']))
+  ) {
     const code = demonymCode(lowerKey(p[0]));
     if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
     p = stripLeading(p.slice(1));
@@ -288,7 +324,15 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   const lead = known ? 0 : countryPrefix(p);
   if (lead) return [{ toks: p.slice(0, lead), titled: false }, ...titlesAndNationality(p.slice(lead), demonyms, lowerVocab)];
   // "Reliever Mark Acre", "Oriole Jamie Moyer": a descriptor before a known first name goes.
-  if (p.length >= 3 && p[1].cap && hasTag(p[1], ['FirstName']) && !hasTag(p[0], ['FirstName', 'LastName', 'Person', 'Honorific']) && !p[0].upper && !p[0].hyphenName && (isCommonWord(p[0], lowerVocab) || /(?:er|ist)$/.test(p[0].lower))) {
+  if (
+    p.length >= 3 &&
+    p[1].cap &&
+    hasTag(p[1], ['FirstName']) &&
+    !hasTag(p[0], ['FirstName', 'LastName', 'Person', 'Honorific']) &&
+    !p[0].upper &&
+    !p[0].hyphenName &&
+    (isCommonWord(p[0], lowerVocab) || /(?:er|ist)$/.test(p[0].lower))
+  ) {
     p = p.slice(1);
   }
   // An organization glued to the name after it: "the Refugee Council Enver Solomon".
@@ -317,7 +361,11 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     let q = j;
     while (q > 0 && TITLES.has(lowerKey(p[q - 1]))) q--;
     let r = j + 1;
-    while (r < p.length && (TITLES.has(lowerKey(p[r])) || p[r].text === '.' || (isConnector(p[r]) && TITLES.has(lowerKey(p[r + 1] ?? p[r]))))) r++;
+    while (
+      r < p.length &&
+      (TITLES.has(lowerKey(p[r])) || p[r].text === '.' || (isConnector(p[r]) && TITLES.has(lowerKey(p[r + 1] ?? p[r]))))
+    )
+      r++;
     if (r >= p.length) break;
     const left = stripLeading(p.slice(0, q));
     const right = stripLeading(p.slice(r));
@@ -408,7 +456,14 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
       if (score(piece, ctx, m)) continue;
       // "Chelsea manager": a club, whatever the rest of the text says of the string.
       if (m.evidence.includes('club-noun-after')) m.team = true;
-      if (ctx.sporty && !m.country && m.place?.kind !== 'region' && !piece.titled && m.scores.person < Math.max(1, m.scores.place) && inGameContext(p, tokens)) {
+      if (
+        ctx.sporty &&
+        !m.country &&
+        m.place?.kind !== 'region' &&
+        !piece.titled &&
+        m.scores.person < Math.max(1, m.scores.place) &&
+        inGameContext(p, tokens)
+      ) {
         m.team = true;
         m.scores.org += 1;
       }
@@ -434,7 +489,8 @@ function inGameContext(p: Token[], tokens: Token[]): boolean {
   const a = after?.lower ?? '';
   // "drew with Leeds", "lost to Leeds": the marker one word further back.
   const b2 = tokens[p[0].i - 2]?.lower ?? '';
-  const viaPrep = (b === 'with' || b === 'to' || b === 'against') && (SPORT_MARKERS.has(b2) || /^(?:lost|lose|loses|fell|went|won)$/.test(b2));
+  const viaPrep =
+    (b === 'with' || b === 'to' || b === 'against') && (SPORT_MARKERS.has(b2) || /^(?:lost|lose|loses|fell|went|won)$/.test(b2));
   return SPORT_MARKERS.has(a) || SPORT_MARKERS.has(b) || viaPrep || /^\d+$/.test(after?.text ?? '') || TEAM_NOUNS_AFTER.has(a);
 }
 
@@ -445,7 +501,12 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
     const n = mentions[k + 1];
     const lastTok = m.toks[m.toks.length - 1];
     const between = tokens.slice(lastTok.i + 1, n.toks[0].i);
-    if (between.length >= 1 && between.length <= 2 && !lastTok.poss && between.every((t) => t.text === ',' || t.lower === 'and' || t.lower === 'or' || t.text === '&')) {
+    if (
+      between.length >= 1 &&
+      between.length <= 2 &&
+      !lastTok.poss &&
+      between.every((t) => t.text === ',' || t.lower === 'and' || t.lower === 'or' || t.text === '&')
+    ) {
       (m.listed ??= []).push(n);
       (n.listed ??= []).push(m);
     }
@@ -453,7 +514,14 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
     const t2 = tokens[lastTok.i + 2];
     if (t1?.text === '(' && n.acronym && t2 === n.toks[0] && tokens[n.toks[0].i + 1]?.text === ')') m.parenAcronym = n;
     // ... but not a list of places ("England, Italy and Spain") nor a region that knows its own country.
-    if (t1?.text === ',' && t2 === n.toks[0] && !m.country && (n.country || n.place?.kind === 'province') && m.place?.kind !== 'region' && !inPlaceList(m, n, mentions[k - 1], mentions[k + 2], tokens)) {
+    if (
+      t1?.text === ',' &&
+      t2 === n.toks[0] &&
+      !m.country &&
+      (n.country || n.place?.kind === 'province') &&
+      m.place?.kind !== 'region' &&
+      !inPlaceList(m, n, mentions[k - 1], mentions[k + 2], tokens)
+    ) {
       // "Bamako, Mali", "Irving, Texas": the first is a place in the second.
       if (n.country) m.commaCountry = n.country;
       if (m.scores.person < 2 && m.scores.org < 2) m.scores.place += 2;
@@ -468,5 +536,8 @@ function inPlaceList(m: Mention, n: Mention, prev: Mention | undefined, next: Me
     const between = tokens.slice(a.toks[a.toks.length - 1].i + 1, b.toks[0].i);
     return between.length >= 1 && between.length <= 2 && between.every((t) => t.text === ',' || t.lower === 'and' || t.lower === 'or');
   };
-  return (!!next && isPlace(next) && !!n.country === !!next.country && joined(n, next)) || (!!prev && isPlace(prev) && !!prev.country === !!m.country && joined(prev, m));
+  return (
+    (!!next && isPlace(next) && !!n.country === !!next.country && joined(n, next)) ||
+    (!!prev && isPlace(prev) && !!prev.country === !!m.country && joined(prev, m))
+  );
 }

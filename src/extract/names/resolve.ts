@@ -58,8 +58,7 @@ function addForm(e: ResolvedEntity, key: string, text: string, start: number, en
     f.count++;
     // "NIAMEY" (a dateline) then "Niamey": show the mixed-case form.
     if (!/\p{Ll}/u.test(f.text) && /\p{Ll}/u.test(text)) f.text = text;
-  }
-  else e.forms.set(key, { text, count: 1, words: wordsOf(key).length });
+  } else e.forms.set(key, { text, count: 1, words: wordsOf(key).length });
   e.spans.push([start, end]);
 }
 
@@ -121,7 +120,8 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
       return e;
     }
     const e: ResolvedEntity = { type: r.type, forms: new Map(), spans: [] };
-    if (r.type === 'place') e.code = r.mentions.find((m) => m.commaCountry)?.commaCountry ?? r.mentions.find((m) => m.place?.code)?.place?.code;
+    if (r.type === 'place')
+      e.code = r.mentions.find((m) => m.commaCountry)?.commaCountry ?? r.mentions.find((m) => m.place?.code)?.place?.code;
     r.entity = e;
     entities.push(e);
     return e;
@@ -140,7 +140,12 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
     if (!e && input.countriesFromDemonyms) {
       const name = countryNameOf(d.code);
       if (!name) continue;
-      e = { type: 'country', forms: new Map([[nameKey(name), { text: name, count: 0, words: wordsOf(nameKey(name)).length }]]), spans: [], code: d.code };
+      e = {
+        type: 'country',
+        forms: new Map([[nameKey(name), { text: name, count: 0, words: wordsOf(nameKey(name)).length }]]),
+        spans: [],
+        code: d.code,
+      };
       countries.set(d.code, e);
       entities.push(e);
     }
@@ -193,7 +198,10 @@ function mergePeople(groups: Map<string, Group>): void {
 
 /** Do the acronym's letters appear, in order, among the initials of the name's words? */
 function initialsFit(acronym: string, m: Mention): boolean {
-  const initials = m.toks.filter((t) => t.word).map((t) => t.lower[0]).join('');
+  const initials = m.toks
+    .filter((t) => t.word)
+    .map((t) => t.lower[0])
+    .join('');
   let k = 0;
   for (const ch of acronym.replace(/ /g, '')) {
     k = initials.indexOf(ch, k);
@@ -262,10 +270,11 @@ function matchCaselessLines(input: ResolveInput, entities: ResolvedEntity[], cou
   const { tokens, text } = input;
   const known = new Map<string, ResolvedEntity>();
   const acronymKeys = new Set<string>();
-  for (const e of entities) for (const [k, f] of e.forms) {
-    known.set(k, e);
-    if (!/\p{Ll}/u.test(f.text)) acronymKeys.add(k);
-  }
+  for (const e of entities)
+    for (const [k, f] of e.forms) {
+      known.set(k, e);
+      if (!/\p{Ll}/u.test(f.text)) acronymKeys.add(k);
+    }
   // A person's surname alone, when no other name claims it ("GOITA HAILS ...").
   for (const e of entities) {
     if (e.type !== 'person') continue;

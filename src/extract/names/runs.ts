@@ -3,13 +3,23 @@
 // type features (features.ts).
 import { countryCode } from '../gazetteers/countries.js';
 import { lookupPlace } from '../gazetteers/places.js';
-import { NAME_ABBREVIATIONS, NAME_CONNECTORS, NEVER_NAMES, NOUN_SUFFIX, ORG_HEADS, ORG_OF_HEADS, PLACE_HEADS, PLACE_OF_HEADS } from '../gazetteers/words.js';
+import {
+  NAME_ABBREVIATIONS,
+  NAME_CONNECTORS,
+  NEVER_NAMES,
+  NOUN_SUFFIX,
+  ORG_HEADS,
+  ORG_OF_HEADS,
+  PLACE_HEADS,
+  PLACE_OF_HEADS,
+} from '../gazetteers/words.js';
 import { COMMON_TAGS, LEXICON_COMMON, NAME_TAGS, lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
 export const hasTag = (t: Token, names: string[]): boolean => !!t.tags && names.some((n) => t.tags!.has(n));
 export const isCapWord = (t: Token | undefined): boolean => !!t && t.word && t.cap && !t.caseless;
-export const isConnector = (t: Token | undefined): t is Token => !!t && ((t.word && !t.cap && NAME_CONNECTORS.has(t.lower)) || t.text === '&');
+export const isConnector = (t: Token | undefined): t is Token =>
+  !!t && ((t.word && !t.cap && NAME_CONNECTORS.has(t.lower)) || t.text === '&');
 export const isInitialOrAbbr = (t: Token): boolean => /^\p{Lu}$/u.test(t.text) || NAME_ABBREVIATIONS.has(t.lower);
 /** The token's lowercase form without a possessive and dots ("Gen." → "gen", "Mali's" → "mali"). */
 export const lowerKey = (t: Token): string => (t.poss ? t.lower.slice(0, -2) : t.lower).replace(/[.]/g, '');

@@ -89,10 +89,62 @@ export function lexiconTags(word: string): string[] {
 }
 
 /** compromise tags that mark a name. */
-export const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Place', 'Country', 'City', 'Region', 'Organization', 'SportsTeam', 'Acronym', 'Demonym'];
+export const NAME_TAGS = [
+  'Person',
+  'FirstName',
+  'LastName',
+  'MaleName',
+  'FemaleName',
+  'Place',
+  'Country',
+  'City',
+  'Region',
+  'Organization',
+  'SportsTeam',
+  'Acronym',
+  'Demonym',
+];
 
 /** compromise tags that mark an ordinary word. */
-export const COMMON_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb', 'Modal', 'Copula', 'Auxiliary', 'Value', 'Adjective', 'Expression', 'Negative', 'Date'];
+export const COMMON_TAGS = [
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'Adverb',
+  'QuestionWord',
+  'Verb',
+  'Modal',
+  'Copula',
+  'Auxiliary',
+  'Value',
+  'Adjective',
+  'Expression',
+  'Negative',
+  'Date',
+];
 
 /** Lexicon word classes that are never names (nouns are left out: many surnames are nouns). */
-export const LEXICON_COMMON = new Set(['Adjective', 'Comparative', 'Superlative', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'PhrasalVerb', 'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Cardinal', 'Ordinal', 'TextValue']);
+export const LEXICON_COMMON = new Set([
+  'Adjective',
+  'Comparative',
+  'Superlative',
+  'Infinitive',
+  'PastTense',
+  'PresentTense',
+  'Gerund',
+  'Participle',
+  'PhrasalVerb',
+  'Adverb',
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'Pronoun',
+  'Modal',
+  'Copula',
+  'QuestionWord',
+  'Expression',
+  'Cardinal',
+  'Ordinal',
+  'TextValue',
+]);

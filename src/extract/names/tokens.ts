@@ -32,9 +32,14 @@ export interface Token {
 }
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’‑\-&][\p{L}\p{M}\p{N}]+)*|\p{N}[\p{L}\p{N}]*(?:[.,:/-][\p{L}\p{N}]+)*|\S/gu;
-const SUFFIX_RE = /[-‑](?:based|led|born|backed|owned|run|bound|made|speaking|style|era|wide|controlled|allied|linked|affiliated|dominated|bred|raised|headquartered|registered|listed|funded|sponsored|brokered|held|occupied|ruled)$/i;
+const SUFFIX_RE =
+  /[-‑](?:based|led|born|backed|owned|run|bound|made|speaking|style|era|wide|controlled|allied|linked|affiliated|dominated|bred|raised|headquartered|registered|listed|funded|sponsored|brokered|held|occupied|ruled)$/i;
 /** Lowercase second halves of hyphenated words that make an ordinary compound, not a name part. */
-const COMPOUND_TAILS = new Set('winner winning maker owned style type like free friendly related level class scale term year old day time hour long wide run up in out off down over made only new born held old size proof'.split(' '));
+const COMPOUND_TAILS = new Set(
+  'winner winning maker owned style type like free friendly related level class scale term year old day time hour long wide run up in out off down over made only new born held old size proof'.split(
+    ' ',
+  ),
+);
 const PARTICLE_RE = new RegExp(`^(?:${GLUED_PREFIXES.join('|')})`);
 /** Lowercase parts allowed in a hyphened name ("al-Bashir", "Stratford-upon-Avon"). */
 const isHyphenLink = (part: string): boolean => NAME_PARTICLES.has(part) || HYPHEN_LINKS.has(part);
@@ -43,7 +48,9 @@ const LOWER_RE = /\p{Ll}/u;
 const ENDERS = new Set(['.', '!', '?', ':', ';', '…', '|', '•']);
 /** Lowercase words that may stand lowercase in a Title Case headline. */
 const TITLE_SMALL = new Set(
-  'a an the and or but nor for of in on at to by as from with into onto over under after before about amid vs via per than that up out off down is are was be its his her their our'.split(' '),
+  'a an the and or but nor for of in on at to by as from with into onto over under after before about amid vs via per than that up out off down is are was be its his her their our'.split(
+    ' ',
+  ),
 );
 
 export function tokenize(text: string): Token[] {
@@ -82,7 +89,12 @@ export function tokenize(text: string): Token[] {
       nameEnd: start + core.length,
       word,
       cap: word && UPPER_RE.test(bare[0] ?? '') && partsCap,
-      hyphenName: word && !partsCap && parts.length > 1 && UPPER_RE.test(parts[0][0] ?? '') && parts.slice(1).every((x) => x.length <= 6 && !UPPER_RE.test(x) && !COMPOUND_TAILS.has(x)),
+      hyphenName:
+        word &&
+        !partsCap &&
+        parts.length > 1 &&
+        UPPER_RE.test(parts[0][0] ?? '') &&
+        parts.slice(1).every((x) => x.length <= 6 && !UPPER_RE.test(x) && !COMPOUND_TAILS.has(x)),
       upper: word && letters.length >= 2 && !LOWER_RE.test(letters),
       poss,
       sentStart: false,

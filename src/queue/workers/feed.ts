@@ -25,13 +25,26 @@ export function createFeedProcessor(ctx: StepContext, fetchQueue: Queue, logger:
         ctx,
         feed,
         async (item) => {
-          await addFetchJob(fetchQueue, { url: item.url, feedId: feed.id, feedUrl: feed.url, itemId: item.itemId, publishedAt: item.publishedAt });
+          await addFetchJob(fetchQueue, {
+            url: item.url,
+            feedId: feed.id,
+            feedUrl: feed.url,
+            itemId: item.itemId,
+            publishedAt: item.publishedAt,
+          });
         },
         heldSlot(job),
       );
       outage.ok();
-      log.info({ status: result.status, items: result.items, added: result.added, left: result.left }, result.notModified ? 'feed not modified' : 'feed polled');
-      if (result.left > 0) log.warn({ added: result.added, left: result.left, cap: ctx.feedMaxNewItems }, `feed poll capped: ${result.left} items left for the next poll`);
+      log.info(
+        { status: result.status, items: result.items, added: result.added, left: result.left },
+        result.notModified ? 'feed not modified' : 'feed polled',
+      );
+      if (result.left > 0)
+        log.warn(
+          { added: result.added, left: result.left, cap: ctx.feedMaxNewItems },
+          `feed poll capped: ${result.left} items left for the next poll`,
+        );
       return result;
     } catch (err) {
       if (err instanceof HostBusy) return parkJob(job, err, token);

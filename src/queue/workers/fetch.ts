@@ -42,7 +42,14 @@ export function createFetchProcessor(ctx: StepContext, processQueue: Queue, logg
       const id = processJobId(url, page.rawHash);
       await addProcessJob(processQueue, id, data);
       log.debug({ bytes: page.bytes, rawHash: page.rawHash }, 'fetched');
-      return { rawHash: page.rawHash, bytes: page.bytes, finalUrl: page.finalUrl, processJobId: id, status: page.status, seconds: (performance.now() - started) / 1000 };
+      return {
+        rawHash: page.rawHash,
+        bytes: page.bytes,
+        finalUrl: page.finalUrl,
+        processJobId: id,
+        status: page.status,
+        seconds: (performance.now() - started) / 1000,
+      };
     } catch (err) {
       if (err instanceof HostBusy) {
         // Park the job until its booked slot; this is not a failed attempt.

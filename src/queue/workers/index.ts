@@ -135,7 +135,10 @@ export interface WorkerStats {
 
 export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
   const { logger, store } = opts;
-  const redis = createWorkerConnection({ url: config.redisUrl, cluster: config.redisCluster }, { logger, connectionName: 'gleaner-worker' });
+  const redis = createWorkerConnection(
+    { url: config.redisUrl, cluster: config.redisCluster },
+    { logger, connectionName: 'gleaner-worker' },
+  );
   let durabilityTimer: NodeJS.Timeout | undefined;
   const durability = Promise.race([
     checkRedisDurability(redis),
@@ -143,7 +146,11 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
       durabilityTimer = setTimeout(() => reject(new Error('Redis did not answer within 5 s')), 5_000);
     }),
   ])
-    .catch((err): RedisDurability => ({ appendonly: null, maxmemoryPolicy: null, warnings: [`could not check Redis appendonly/maxmemory-policy: ${errorMessage(err)}`] }))
+    .catch((err): RedisDurability => ({
+      appendonly: null,
+      maxmemoryPolicy: null,
+      warnings: [`could not check Redis appendonly/maxmemory-policy: ${errorMessage(err)}`],
+    }))
     .finally(() => clearTimeout(durabilityTimer));
   const telemetry = opts.tracing?.telemetry as Telemetry | undefined;
   const queues = openQueues(redis, config, undefined, telemetry);
@@ -162,7 +169,15 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
   const stats: WorkerStats = { parked: 0 };
   // The feed and fetch workers share this process's store, so they share its health too.
   const outage = new StoreOutage(outagePolicy(config), logger.child({ store: config.databaseUrl ? 'postgres' : 'sqlite' }));
-  const ctx: StepContext = { store, robots, politeness: queuePoliteness(gate, stats), politenessMs: config.politenessMs, fetchOptions, logger, feedMaxNewItems: config.feedMaxNewItems };
+  const ctx: StepContext = {
+    store,
+    robots,
+    politeness: queuePoliteness(gate, stats),
+    politenessMs: config.politenessMs,
+    fetchOptions,
+    logger,
+    feedMaxNewItems: config.feedMaxNewItems,
+  };
 
   const lockDuration = opts.lockDurationMs ?? config.lockMs;
   const common = {
@@ -194,7 +209,11 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     );
   }
   if (run.has(QUEUE_NAMES.process)) {
-    const sandbox: SandboxSettings = { store: { ...storeOptions(config), pgSchema: opts.pgSchema }, outage: outagePolicy(config), logLevel: config.logLevel };
+    const sandbox: SandboxSettings = {
+      store: { ...storeOptions(config), pgSchema: opts.pgSchema },
+      outage: outagePolicy(config),
+      logLevel: config.logLevel,
+    };
     workers.push(
       new Worker(QUEUE_NAMES.process, processSandboxFile(), {
         ...common,
@@ -219,7 +238,10 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
     w.on('failed', (job, err) => {
       if (!job) return;
       const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-      log[final ? 'error' : 'warn']({ jobId: job.id, url: (job.data as { url?: string }).url, attempts: job.attemptsMade, err: err.message }, final ? 'job failed' : 'job failed, will retry');
+      log[final ? 'error' : 'warn'](
+        { jobId: job.id, url: (job.data as { url?: string }).url, attempts: job.attemptsMade, err: err.message },
+        final ? 'job failed' : 'job failed, will retry',
+      );
     });
     w.on('completed', (job) => log.debug({ jobId: job.id }, 'job completed'));
   }
@@ -242,7 +264,10 @@ export async function startWorkers(config: Config, opts: WorkerRuntimeOptions): 
         // Graceful only when Redis is there to finish jobs against; otherwise do not wait for it.
         const graceful = redis.status === 'ready' && (await within(Promise.allSettled(workers.map((w) => w.close())), timeoutMs));
         if (!graceful) {
-          logger.warn({ timeoutMs, redis: redis.status }, 'workers did not finish in time; forcing close (their jobs are retried after the lock expires)');
+          logger.warn(
+            { timeoutMs, redis: redis.status },
+            'workers did not finish in time; forcing close (their jobs are retried after the lock expires)',
+          );
           await within(Promise.allSettled(workers.map((w) => w.close(true))), forceMs);
         }
         await within(Promise.allSettled([queues.feeds.close(), queues.fetch.close(), queues.process.close()]), forceMs);

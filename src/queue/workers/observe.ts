@@ -66,9 +66,15 @@ function observeFeedPoll(metrics: GleanerMetrics, r: Partial<FeedPollResult>, jo
  */
 function traceStages(tracing: Tracing, job: Job, queue: string, value: object): void {
   const parent = tracing.jobContext(job.opts.telemetry?.metadata);
-  const attributes = { 'gleaner.queue': queue, 'gleaner.job_id': String(job.id), 'gleaner.url': String((job.data as { url?: string }).url ?? '') };
+  const attributes = {
+    'gleaner.queue': queue,
+    'gleaner.job_id': String(job.id),
+    'gleaner.url': String((job.data as { url?: string }).url ?? ''),
+  };
   const span = (name: string, startMs: number, seconds: number) =>
-    tracing.tracer.startSpan(`gleaner.${name}`, { startTime: startMs, attributes: { ...attributes, 'gleaner.stage': name } }, parent).end(startMs + seconds * 1000);
+    tracing.tracer
+      .startSpan(`gleaner.${name}`, { startTime: startMs, attributes: { ...attributes, 'gleaner.stage': name } }, parent)
+      .end(startMs + seconds * 1000);
   if (queue === QUEUE_NAMES.fetch) {
     const r = value as FetchResultSummary;
     if (typeof r.seconds === 'number' && job.finishedOn) span('fetch', job.finishedOn - r.seconds * 1000, r.seconds);

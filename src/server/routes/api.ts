@@ -12,7 +12,8 @@ function redisTarget(deps: ServerDeps): string {
 }
 
 /** Errors ioredis raises when the connection is gone (the producer fails fast instead of queueing). */
-const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries|Reached the max retries/i;
+const CONNECTION_ERROR =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries|Reached the max retries/i;
 
 /**
  * Runs a queue operation. Without a producer (Redis was down or not configured at start-up), or
@@ -21,7 +22,10 @@ const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is 
 async function withQueue<T>(deps: ServerDeps, fn: (producer: QueueProducer) => Promise<T>): Promise<T> {
   const producer = deps.producer;
   if (!producer) {
-    throw new ServiceUnavailableError('the job queue (Redis)', `${redisTarget(deps)}: the server started without it; start Redis and restart \`gleaner serve\``);
+    throw new ServiceUnavailableError(
+      'the job queue (Redis)',
+      `${redisTarget(deps)}: the server started without it; start Redis and restart \`gleaner serve\``,
+    );
   }
   try {
     return await fn(producer);
@@ -85,7 +89,8 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
       'GET /api/entities/:id': 'one entity with its records per day and the entities seen with it',
       'GET /api/corrections': "reviewers' corrections, undone ones included",
       'GET /api/lexicon': 'the active corrections, as `gleaner corrections export` writes them',
-      'POST /api/corrections': '{"op": "reject"|"retype"|"merge"|"alias", "name": NAME|ID, "type"?, "to"?, "code"?, "into"?, "alias"?, "recordId"?} (bearer token when set)',
+      'POST /api/corrections':
+        '{"op": "reject"|"retype"|"merge"|"alias", "name": NAME|ID, "type"?, "to"?, "code"?, "into"?, "alias"?, "recordId"?} (bearer token when set)',
       'POST /api/corrections/:id/undo': 'undo a correction (bearer token when set)',
       'POST /api/lexicon': 'import a lexicon: corrections not stored yet are added and applied (bearer token when set)',
       'GET /api/schema': 'the record JSON Schema',

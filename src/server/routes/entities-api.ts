@@ -15,7 +15,18 @@ const RecordId = z.string().trim().min(1).max(100).optional();
 
 export const CorrectionBody = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('reject'), name: Ref, type: Type, recordId: RecordId }),
-  z.strictObject({ op: z.literal('retype'), name: Ref, type: Type, to: z.enum(NAMED_TYPES), code: z.string().regex(/^[A-Za-z]{2}$/).transform((c) => c.toUpperCase()).optional(), recordId: RecordId }),
+  z.strictObject({
+    op: z.literal('retype'),
+    name: Ref,
+    type: Type,
+    to: z.enum(NAMED_TYPES),
+    code: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    recordId: RecordId,
+  }),
   z.strictObject({ op: z.literal('merge'), name: Ref, type: Type, into: Ref }),
   z.strictObject({ op: z.literal('alias'), name: Ref, type: Type, alias: Ref }),
 ]);
@@ -60,7 +71,9 @@ export async function entityApiRoutes(app: FastifyInstance, deps: ServerDeps): P
     return reply.code(201).send(result);
   });
 
-  app.post<{ Params: { id: string } }>('/api/corrections/:id/undo', { preHandler: auth }, async (req) => store.undoCorrection(req.params.id, authorOf(req)));
+  app.post<{ Params: { id: string } }>('/api/corrections/:id/undo', { preHandler: auth }, async (req) =>
+    store.undoCorrection(req.params.id, authorOf(req)),
+  );
 
   app.post('/api/lexicon', { preHandler: auth }, async (req) => ({ imported: await store.importCorrections(Lexicon.parse(req.body)) }));
 }

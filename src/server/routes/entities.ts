@@ -50,7 +50,9 @@ export async function entityPageRoutes(app: FastifyInstance, deps: ServerDeps, o
   app.get('/entities', async (req, reply) => {
     const q = IndexQuery.parse(req.query ?? {});
     const entities = await store.listEntities({ q: q.q, type: q.type, limit: LIMIT, offset: q.offset });
-    return reply.type('text/html; charset=utf-8').send(entityIndexPage({ q: q.q ?? '', type: q.type, entities, offset: q.offset, limit: LIMIT, queues }));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(entityIndexPage({ q: q.q ?? '', type: q.type, entities, offset: q.offset, limit: LIMIT, queues }));
   });
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/entities/:id', async (req, reply) => {
@@ -68,7 +70,9 @@ export async function entityPageRoutes(app: FastifyInstance, deps: ServerDeps, o
     const notice = typeof req.query.done === 'string' ? req.query.done.slice(0, 200) : undefined;
     const canCorrect = mayWrite(req, token);
     if (canCorrect) reply.header('referrer-policy', referrerPolicy({ forms: true }));
-    return reply.send(entityPage({ entity, days, coEntities, records, total, corrections: correctionsOf(entity, corrections), canCorrect, queues, notice }));
+    return reply.send(
+      entityPage({ entity, days, coEntities, records, total, corrections: correctionsOf(entity, corrections), canCorrect, queues, notice }),
+    );
   });
 
   /** A form POST (the token was checked by the access hook: it runs before every route). */
@@ -78,7 +82,11 @@ export async function entityPageRoutes(app: FastifyInstance, deps: ServerDeps, o
     const form = guard(req, reply);
     if (!form) return reply;
     const entity = await store.getEntity(req.params.id);
-    if (!entity) return reply.code(404).type('text/html; charset=utf-8').send(errorPage(404, `There is no entity with id ${req.params.id}.`, queues));
+    if (!entity)
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(errorPage(404, `There is no entity with id ${req.params.id}.`, queues));
     const author = authorOf(req);
     let done: string;
     if (form.op === 'undo') {
@@ -98,7 +106,11 @@ export async function entityPageRoutes(app: FastifyInstance, deps: ServerDeps, o
     const form = guard(req, reply);
     if (!form) return reply;
     const record = await store.get(req.params.id);
-    if (!record) return reply.code(404).type('text/html; charset=utf-8').send(errorPage(404, `There is no record with id ${req.params.id}.`, queues));
+    if (!record)
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(errorPage(404, `There is no record with id ${req.params.id}.`, queues));
     if (!form.entity || !/^e[0-9a-z]{1,40}$/.test(form.entity)) throw new InputError('which entity? (entity id missing)');
     const author = authorOf(req);
     if (form.op === 'undo') {

@@ -24,7 +24,16 @@ export async function pageRoutes(app: FastifyInstance, deps: ServerDeps, opts: {
     const parsed = PageRecordsQuery.safeParse(req.query);
     if (!parsed.success) {
       const fallback: RecordsQuery = { limit: 25, offset: 0 };
-      return reply.code(400).send(listPage({ query: fallback, records: [], total: 0, facets: null, queues, error: `Bad parameters: ${describeIssues(parsed.error)}` }));
+      return reply.code(400).send(
+        listPage({
+          query: fallback,
+          records: [],
+          total: 0,
+          facets: null,
+          queues,
+          error: `Bad parameters: ${describeIssues(parsed.error)}`,
+        }),
+      );
     }
     const q = parsed.data;
     const filter = toFilter(q);

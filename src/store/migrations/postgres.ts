@@ -107,7 +107,7 @@ DROP INDEX records_content_hash;`,
   },
   {
     version: 5,
-    name: 'entity identities: entity, entity_term, record_entity; reviewers\' corrections; records.extracted',
+    name: "entity identities: entity, entity_term, record_entity; reviewers' corrections; records.extracted",
     sql: `
 -- One row per real-world entity (src/store/entities.ts has the resolution rules).
 CREATE TABLE entity (

@@ -99,7 +99,7 @@ CREATE TABLE feed_items (
   },
   {
     version: 4,
-    name: 'entity identities: entity, entity_term, record_entity; reviewers\' corrections; records.extracted',
+    name: "entity identities: entity, entity_term, record_entity; reviewers' corrections; records.extracted",
     sql: `
 -- One row per real-world entity (src/store/entities.ts has the resolution rules).
 CREATE TABLE entity (

@@ -7,10 +7,13 @@ describe('French dates', () => {
   const at = '2024-07-08T09:00:00Z'; // a Monday
 
   it('resolves weekdays, months and relative years into the past', () => {
-    expect(values('Ils ont signé samedi, puis la Cédéao a répondu dimanche.', at)).toEqual({ samedi: '2024-07-06', dimanche: '2024-07-07' });
+    expect(values('Ils ont signé samedi, puis la Cédéao a répondu dimanche.', at)).toEqual({
+      samedi: '2024-07-06',
+      dimanche: '2024-07-07',
+    });
     expect(values('Les trois pays ont annoncé leur retrait en janvier.', at)).toEqual({ janvier: '2024-01' });
     expect(values('Le putsch a eu lieu l’an dernier.', at)).toEqual({ 'l’an dernier': '2023' });
-    expect(values("Il a pris le pouvoir il y a deux ans.", at)).toEqual({ 'il y a deux ans': '2022' });
+    expect(values('Il a pris le pouvoir il y a deux ans.', at)).toEqual({ 'il y a deux ans': '2022' });
     expect(values('Une crise née début 2023.', at)).toEqual({ 'début 2023': '2023' });
   });
 

@@ -63,7 +63,13 @@ describe('extractFrenchNames', () => {
     const r = extractFrenchNames(
       'Marine Le Pen a rencontré jeudi Jean-Yves Le Drian à Paris. Le président mauritanien, Mohamed Ould Cheikh El Ghazouani, était présent avec Moussa Ben Ali et Ursula von der Leyen. Le Pen a ensuite quitté la salle.',
     );
-    expect(names(r.people)).toEqual(['Jean-Yves Le Drian', 'Marine Le Pen', 'Mohamed Ould Cheikh El Ghazouani', 'Moussa Ben Ali', 'Ursula von der Leyen']);
+    expect(names(r.people)).toEqual([
+      'Jean-Yves Le Drian',
+      'Marine Le Pen',
+      'Mohamed Ould Cheikh El Ghazouani',
+      'Moussa Ben Ali',
+      'Ursula von der Leyen',
+    ]);
     expect(r.people.find((p) => p.name === 'Marine Le Pen')!.mentions).toBe(2);
     expect(r.organizations).toEqual([]);
   });

@@ -43,10 +43,14 @@ describe('observeWorkers on the feeds queue', { timeout: 60_000 }, () => {
     observeWorkers(metrics, [worker], tracing);
     await queue.add('poll', { n: 0 });
     await queue.add('poll', { n: 1 });
-    await waitFor('two polls counted', async () => {
-      const polls = await counted(metrics, 'gleaner_feed_polls_total');
-      return Object.values(polls).reduce((a, b) => a + b, 0) >= 2 ? true : null;
-    }, 20_000);
+    await waitFor(
+      'two polls counted',
+      async () => {
+        const polls = await counted(metrics, 'gleaner_feed_polls_total');
+        return Object.values(polls).reduce((a, b) => a + b, 0) >= 2 ? true : null;
+      },
+      20_000,
+    );
     return metrics;
   }
 

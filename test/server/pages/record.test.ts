@@ -14,7 +14,8 @@ describe('formatPublished', () => {
 });
 
 describe('repeatsLead', () => {
-  const text = 'WELLSBURY, March 3 - Three regional airports closed on Monday as an ash cloud drifted south.\n\nThe authority said the closures would last until Tuesday.';
+  const text =
+    'WELLSBURY, March 3 - Three regional airports closed on Monday as an ash cloud drifted south.\n\nThe authority said the closures would last until Tuesday.';
   it('hides a description that repeats the first paragraph (whole or cut with an ellipsis)', () => {
     expect(repeatsLead('WELLSBURY, March 3 - Three regional airports closed on Monday as an ash cloud drifted south.', text)).toBe(true);
     expect(repeatsLead('WELLSBURY, March 3 - Three regional airports closed on Monday…', text)).toBe(true);
