@@ -25,27 +25,25 @@ export function layout(opts: LayoutOptions, body: SafeHtml): string {
   const nav = (href: string, label: string, key: LayoutOptions['active']) =>
     html`<a href="${href}" class="${opts.active === key ? 'active' : ''}">${label}</a>`;
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="${referrerPolicy(opts)}" />
-        <title>${opts.title} · gleaner</title>
-        <link rel="stylesheet" href="/assets/gleaner.css" />
-      </head>
-      <body>
-        <header class="top">
-          <a class="brand" href="/">gleaner</a>
-          <nav>
-            ${nav('/', 'Records', 'records')}${nav('/entities', 'Entities', 'entities')}${opts.queues ? nav('/queues', 'Queues', 'queues') : ''}<a
-              href="/api/schema"
-              >Record schema</a
-            >
-          </nav>
-        </header>
-        <main>${body}</main>
-      </body>
-    </html> `.value;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="${referrerPolicy(opts)}">
+<title>${opts.title} · gleaner</title>
+<link rel="stylesheet" href="/assets/gleaner.css">
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="/">gleaner</a>
+  <nav>${nav('/', 'Records', 'records')}${nav('/entities', 'Entities', 'entities')}${opts.queues ? nav('/queues', 'Queues', 'queues') : ''}<a href="/api/schema">Record schema</a></nav>
+</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`.value;
 }
 
 export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
@@ -81,10 +79,6 @@ export function errorPage(status: number, message: string, queues = false): stri
   const title = ERROR_TITLES[status] ?? (status >= 500 ? 'Server error' : 'Bad request');
   return layout(
     { title, queues },
-    html`<div class="card">
-      <h1>${title}</h1>
-      <p>${message}</p>
-      <p><a href="/">Back to the records</a></p>
-    </div>`,
+    html`<div class="card"><h1>${title}</h1><p>${message}</p><p><a href="/">Back to the records</a></p></div>`,
   );
 }

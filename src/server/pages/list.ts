@@ -65,32 +65,18 @@ function facetsPanel(q: RecordsQuery, facets: Facets | null): SafeHtml {
     const items = facets.byType[type];
     if (!items.length) return html``;
     return html`<section class="facet facet-${type}" data-type="${type}">
-      <h2><span class="swatch t-${type}"></span>${TYPE_LABELS[type].many}</h2>
-      <ul>
-        ${items.map((e) => {
-          const { href, active } = facetLink(q, type, e);
-          const label =
-            type === 'country'
-              ? html`<span class="flag">${flagEmoji(e.code)}</span>${e.name}<span class="code">${e.code ?? ''}</span>`
-              : html`${e.name}`;
-          return html`<li class="${active ? 'active' : ''}">
-            <a
-              href="${href}"
-              data-facet="${type}"
-              data-value="${type === 'country' ? (e.code ?? e.name) : e.name}"
-              title="${active ? 'remove this filter' : 'show only records with this entity'}"
-              >${label}</a
-            ><span class="count" title="${e.articles} records, ${e.mentions} mentions">${e.articles}</span
-            >${e.id ? html` <a class="entity-link" href="/entities/${encodeURIComponent(e.id)}" title="the entity's page" data-entity-id="${e.id}">↗</a>` : ''}
-          </li>`;
-        })}
-      </ul>
-    </section>`;
+  <h2><span class="swatch t-${type}"></span>${TYPE_LABELS[type].many}</h2>
+  <ul>${items.map((e) => {
+    const { href, active } = facetLink(q, type, e);
+    const label =
+      type === 'country'
+        ? html`<span class="flag">${flagEmoji(e.code)}</span>${e.name}<span class="code">${e.code ?? ''}</span>`
+        : html`${e.name}`;
+    return html`<li class="${active ? 'active' : ''}"><a href="${href}" data-facet="${type}" data-value="${type === 'country' ? (e.code ?? e.name) : e.name}" title="${active ? 'remove this filter' : 'show only records with this entity'}">${label}</a><span class="count" title="${e.articles} records, ${e.mentions} mentions">${e.articles}</span>${e.id ? html` <a class="entity-link" href="/entities/${encodeURIComponent(e.id)}" title="the entity's page" data-entity-id="${e.id}">↗</a>` : ''}</li>`;
+  })}</ul>
+</section>`;
   });
-  return html`<aside class="facets card">
-    <p class="facet-note">${note}</p>
-    ${sections}
-  </aside>`;
+  return html`<aside class="facets card"><p class="facet-note">${note}</p>${sections}</aside>`;
 }
 
 /** The search form; filters beyond the first entity/country (added from facets) ride along hidden. */
@@ -99,26 +85,19 @@ function searchForm(q: RecordsQuery): SafeHtml {
     (t) => html`<option value="${t}" ${q.type === t ? html`selected` : ''}>${TYPE_LABELS[t].one}</option>`,
   );
   return html`<form class="search card" method="get" action="/" role="search">
-    <label class="q"
-      >Search title and text<input type="search" name="q" value="${q.q ?? ''}" placeholder='words, "a phrase", a OR b, -excluded'
-    /></label>
-    <button type="submit">Search</button>
-    <label>Entity<input type="text" name="entity" value="${q.entity?.[0] ?? ''}" placeholder="name or alias" /></label>
-    <label
-      >Entity type<select name="type">
-        <option value="">any</option>
-        ${typeOptions}
-      </select></label
-    >
-    <label>Country code<input type="text" name="country" value="${q.country?.[0] ?? ''}" placeholder="NE" maxlength="2" /></label>
-    <label>Source<input type="text" name="source" value="${q.source ?? ''}" placeholder="example.com" /></label>
-    <label>Since<input type="text" name="since" value="${q.since ?? ''}" placeholder="2023-09" /></label>
-    <label>Until<input type="text" name="until" value="${q.until ?? ''}" placeholder="2023-12-31" /></label>
-    ${(q.entity ?? []).slice(1).map((e) => html`<input type="hidden" name="entity" value="${e}" />`)}
-    ${(q.country ?? []).slice(1).map((c) => html`<input type="hidden" name="country" value="${c}" />`)}
-    ${(q.entityId ?? []).map((id) => html`<input type="hidden" name="entityId" value="${id}" />`)}
-    ${q.limit !== 25 ? html`<input type="hidden" name="limit" value="${q.limit}" />` : ''}
-  </form>`;
+  <label class="q">Search title and text<input type="search" name="q" value="${q.q ?? ''}" placeholder='words, "a phrase", a OR b, -excluded'></label>
+  <button type="submit">Search</button>
+  <label>Entity<input type="text" name="entity" value="${q.entity?.[0] ?? ''}" placeholder="name or alias"></label>
+  <label>Entity type<select name="type"><option value="">any</option>${typeOptions}</select></label>
+  <label>Country code<input type="text" name="country" value="${q.country?.[0] ?? ''}" placeholder="NE" maxlength="2"></label>
+  <label>Source<input type="text" name="source" value="${q.source ?? ''}" placeholder="example.com"></label>
+  <label>Since<input type="text" name="since" value="${q.since ?? ''}" placeholder="2023-09"></label>
+  <label>Until<input type="text" name="until" value="${q.until ?? ''}" placeholder="2023-12-31"></label>
+  ${(q.entity ?? []).slice(1).map((e) => html`<input type="hidden" name="entity" value="${e}">`)}
+  ${(q.country ?? []).slice(1).map((c) => html`<input type="hidden" name="country" value="${c}">`)}
+  ${(q.entityId ?? []).map((id) => html`<input type="hidden" name="entityId" value="${id}">`)}
+  ${q.limit !== 25 ? html`<input type="hidden" name="limit" value="${q.limit}">` : ''}
+</form>`;
 }
 
 function activeFilters(q: RecordsQuery): SafeHtml {
@@ -170,13 +149,11 @@ function snippet(text: string, max = 260): string {
 function recordItem(r: StoredRecord): SafeHtml {
   const site = r.siteName ?? hostOf(r.canonicalUrl ?? r.url);
   return html`<li class="record-item" data-id="${r.id}">
-    <a class="title" href="/records/${encodeURIComponent(r.id)}">${r.title || '(untitled)'}</a>
-    <div class="meta-line">
-      ${site ? html`<span class="site">${site}</span>` : ''}${r.publishedAt ? html`<span class="date">${formatDate(r.publishedAt)}</span>` : ''}${r.byline ? html`<span class="byline">${r.byline}</span>` : ''}${r.syndicatedFrom ? html`<span>syndicated copy</span>` : ''}
-    </div>
-    <p class="snippet">${snippet(r.text)}</p>
-    ${entityChips(r)}
-  </li>`;
+  <a class="title" href="/records/${encodeURIComponent(r.id)}">${r.title || '(untitled)'}</a>
+  <div class="meta-line">${site ? html`<span class="site">${site}</span>` : ''}${r.publishedAt ? html`<span class="date">${formatDate(r.publishedAt)}</span>` : ''}${r.byline ? html`<span class="byline">${r.byline}</span>` : ''}${r.syndicatedFrom ? html`<span>syndicated copy</span>` : ''}</div>
+  <p class="snippet">${snippet(r.text)}</p>
+  ${entityChips(r)}
+</li>`;
 }
 
 function pager(q: RecordsQuery, total: number): SafeHtml {
@@ -199,17 +176,15 @@ export function listPage(d: ListPageData): string {
   const first = total ? q.offset + 1 : 0;
   const last = Math.min(q.offset + records.length, total);
   const body = html`<div class="layout">
-    ${facetsPanel(q, d.facets)}
-    <section class="results">
-      ${searchForm(q)} ${d.error ? html`<div class="error-box" role="alert">${d.error}</div>` : ''} ${activeFilters(q)}
-      <p class="summary" data-total="${total}">
-        ${total === 0 ? 'No records match.' : `${first}–${last} of ${total} record${total === 1 ? '' : 's'}`}
-      </p>
-      <ol class="records">
-        ${records.map(recordItem)}
-      </ol>
-      ${pager(q, total)}
-    </section>
-  </div>`;
+${facetsPanel(q, d.facets)}
+<section class="results">
+${searchForm(q)}
+${d.error ? html`<div class="error-box" role="alert">${d.error}</div>` : ''}
+${activeFilters(q)}
+<p class="summary" data-total="${total}">${total === 0 ? 'No records match.' : `${first}–${last} of ${total} record${total === 1 ? '' : 's'}`}</p>
+<ol class="records">${records.map(recordItem)}</ol>
+${pager(q, total)}
+</section>
+</div>`;
   return layout({ title: 'Records', active: 'records', queues: d.queues }, body);
 }

@@ -9,9 +9,7 @@ import { entityHref } from './entity.js';
 import { NAMED_TYPES } from '../../extract/lexicon.js';
 
 function markHtml(text: string, m: Mark): SafeHtml {
-  return html`<mark class="ent t-${m.type}" data-type="${m.type}" data-entity="${m.name}" title="${TYPE_LABELS[m.type].one}: ${m.name}"
-    >${text.slice(m.start, m.end)}</mark
-  >`;
+  return html`<mark class="ent t-${m.type}" data-type="${m.type}" data-entity="${m.name}" title="${TYPE_LABELS[m.type].one}: ${m.name}">${text.slice(m.start, m.end)}</mark>`;
 }
 
 /** The text as paragraphs, marks clipped to the paragraph they start in. */
@@ -104,25 +102,16 @@ function sideEntries(r: StoredRecord, marks: Mark[]): Record<EntityType, SideEnt
 function correctionForm(r: StoredRecord, type: EntityType, e: SideEntry): SafeHtml {
   if (!e.id) return html``;
   const action = `/records/${encodeURIComponent(r.id)}/corrections`;
-  const hidden = html`<input type="hidden" name="entity" value="${e.id}" />`;
-  return html`<details class="correct">
-    <summary>correct</summary>
-    <form method="post" action="${action}" class="inline">
-      ${hidden}<input type="hidden" name="op" value="retype" />
-      <select name="to" aria-label="new type">
-        ${NAMED_TYPES.map((t) => html`<option value="${t}" ${t === type ? html`selected` : ''}>${TYPE_LABELS[t].one}</option>`)}
-      </select>
-      <button type="submit" name="retype">Retype</button>
-    </form>
-    <form method="post" action="${action}" class="inline">
-      ${hidden}<input type="hidden" name="op" value="reject" /><input type="hidden" name="scope" value="record" />
-      <button type="submit" name="reject-here">Not in this record</button>
-    </form>
-    <form method="post" action="${action}" class="inline">
-      ${hidden}<input type="hidden" name="op" value="reject" /><input type="hidden" name="scope" value="everywhere" />
-      <button type="submit" name="reject-everywhere">Not an entity</button>
-    </form>
-  </details>`;
+  const hidden = html`<input type="hidden" name="entity" value="${e.id}">`;
+  return html`<details class="correct"><summary>correct</summary>
+  <form method="post" action="${action}" class="inline">${hidden}<input type="hidden" name="op" value="retype">
+    <select name="to" aria-label="new type">${NAMED_TYPES.map((t) => html`<option value="${t}" ${t === type ? html`selected` : ''}>${TYPE_LABELS[t].one}</option>`)}</select>
+    <button type="submit" name="retype">Retype</button></form>
+  <form method="post" action="${action}" class="inline">${hidden}<input type="hidden" name="op" value="reject"><input type="hidden" name="scope" value="record">
+    <button type="submit" name="reject-here">Not in this record</button></form>
+  <form method="post" action="${action}" class="inline">${hidden}<input type="hidden" name="op" value="reject"><input type="hidden" name="scope" value="everywhere">
+    <button type="submit" name="reject-everywhere">Not an entity</button></form>
+</details>`;
 }
 
 function entityList(r: StoredRecord, marks: Mark[], canCorrect = false): SafeHtml {
@@ -131,41 +120,28 @@ function entityList(r: StoredRecord, marks: Mark[], canCorrect = false): SafeHtm
     const list = entries[type];
     if (!list.length) return html``;
     return html`<section class="entity-group" data-type="${type}">
-      <h2><span class="swatch t-${type}"></span>${TYPE_LABELS[type].many} <span class="count">${list.length}</span></h2>
-      <ul>
-        ${list.map(
-          (e, i) =>
-            html`<li id="${type}-${i}" data-type="${type}">
-              <a
-                class="name"
-                href="${e.id ? entityHref(e.id) : e.filterHref}"
-                title="${e.id ? 'the entity across all records' : 'records mentioning it'}"
-                ${e.id ? html`data-entity-id="${e.id}"` : ''}
-                >${type === 'country' ? html`<span class="flag">${flagEmoji(e.code)}</span>` : ''}${e.name}</a
-              >${e.code ? html`<span class="code">${e.code}</span>` : ''}
-              <span class="count" title="mentions counted by the extractor">× ${e.mentions}</span>
-              <a class="filter" href="${e.filterHref}" title="records mentioning it">records</a>
-              ${e.note ? html`<span class="muted"> ${e.note}</span>` : ''}
-              ${e.aliases.length ? html`<div class="aliases">also: ${e.aliases.join(', ')}</div>` : ''}
-              ${canCorrect && type !== 'date' ? correctionForm(r, type, e) : ''}
-            </li>`,
-        )}
-      </ul>
-    </section>`;
+  <h2><span class="swatch t-${type}"></span>${TYPE_LABELS[type].many} <span class="count">${list.length}</span></h2>
+  <ul>${list.map(
+    (e, i) => html`<li id="${type}-${i}" data-type="${type}">
+    <a class="name" href="${e.id ? entityHref(e.id) : e.filterHref}" title="${e.id ? 'the entity across all records' : 'records mentioning it'}" ${e.id ? html`data-entity-id="${e.id}"` : ''}>${type === 'country' ? html`<span class="flag">${flagEmoji(e.code)}</span>` : ''}${e.name}</a>${e.code ? html`<span class="code">${e.code}</span>` : ''}
+    <span class="count" title="mentions counted by the extractor">× ${e.mentions}</span>
+    <a class="filter" href="${e.filterHref}" title="records mentioning it">records</a>
+    ${e.note ? html`<span class="muted"> ${e.note}</span>` : ''}
+    ${e.aliases.length ? html`<div class="aliases">also: ${e.aliases.join(', ')}</div>` : ''}
+    ${canCorrect && type !== 'date' ? correctionForm(r, type, e) : ''}
+  </li>`,
+  )}</ul>
+</section>`;
   });
   return html`<aside class="entity-list card">${sections}</aside>`;
 }
 
 function legend(marks: Mark[]): SafeHtml {
   const counts = ENTITY_TYPES.map((t) => [t, marks.filter((m) => m.type === t).length] as const);
-  return html`<div class="legend" aria-label="legend">
-    ${counts.map(
-      ([t, n]) =>
-        html`<span class="key t-${t}" data-type="${t}" title="${n} highlighted mention${n === 1 ? '' : 's'}"
-          >${TYPE_LABELS[t].many} <span class="count">${n}</span></span
-        >`,
-    )}
-  </div>`;
+  return html`<div class="legend" aria-label="legend">${counts.map(
+    ([t, n]) =>
+      html`<span class="key t-${t}" data-type="${t}" title="${n} highlighted mention${n === 1 ? '' : 's'}">${TYPE_LABELS[t].many} <span class="count">${n}</span></span>`,
+  )}</div>`;
 }
 
 /** What ran on the record: "names fr · dates fr", "countries only · dates de", "no names · no dates". */
@@ -206,32 +182,32 @@ export function repeatsLead(description: string, text: string): boolean {
 
 function facts(r: StoredRecord): SafeHtml {
   const p = r.provenance;
-  const row = (label: string, value: SafeHtml | string | null | undefined) =>
-    value
-      ? html`<dt>${label}</dt>
-          <dd>${value}</dd>`
-      : html``;
+  const row = (label: string, value: SafeHtml | string | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : html``);
   const flags = Object.entries(r.flags ?? {})
     .filter(([, v]) => v)
     .map(([k]) => html`<span class="flag-chip">${k}</span>`);
   return html`<dl class="facts">
-    ${row('Site', r.siteName ?? hostOf(r.canonicalUrl ?? r.url))} ${row('Published', formatPublished(r.publishedAt))}
-    ${row('Modified', formatPublished(r.modifiedAt))} ${row('Source', r.url ? externalLink(r.url) : null)}
-    ${row('Canonical', r.canonicalUrl && r.canonicalUrl !== r.url ? externalLink(r.canonicalUrl) : null)}
-    ${row('Feed', p?.feedUrl ? externalLink(p.feedUrl) : null)} ${row('Language', r.language)}
-    ${row('Extracted', extractionSummary(r.extraction))} ${row('Words', r.wordCount !== undefined ? String(r.wordCount) : null)}
-    ${row('Fetched', formatDate(p?.fetchedAt))}
-    ${row(
-      'Revision',
-      r.revision > 1
-        ? html`${r.revision} (updated ${formatDate(r.updatedAt)};
-            <a href="/api/records/${encodeURIComponent(r.id)}/revisions">earlier versions</a>)`
-        : `1 (stored ${formatDate(r.createdAt)})`,
-    )}
-    ${row('Syndicated from', r.syndicatedFrom ? html`<a href="/records/${encodeURIComponent(r.syndicatedFrom)}">${r.syndicatedFrom}</a>` : null)}
-    ${row('Pipeline', p?.pipelineVersion)} ${row('Flags', flags.length ? html`<span class="flags">${flags}</span>` : null)}
-    ${row('JSON', html`<a href="/api/records/${encodeURIComponent(r.id)}">/api/records/${r.id}</a>`)}
-  </dl>`;
+  ${row('Site', r.siteName ?? hostOf(r.canonicalUrl ?? r.url))}
+  ${row('Published', formatPublished(r.publishedAt))}
+  ${row('Modified', formatPublished(r.modifiedAt))}
+  ${row('Source', r.url ? externalLink(r.url) : null)}
+  ${row('Canonical', r.canonicalUrl && r.canonicalUrl !== r.url ? externalLink(r.canonicalUrl) : null)}
+  ${row('Feed', p?.feedUrl ? externalLink(p.feedUrl) : null)}
+  ${row('Language', r.language)}
+  ${row('Extracted', extractionSummary(r.extraction))}
+  ${row('Words', r.wordCount !== undefined ? String(r.wordCount) : null)}
+  ${row('Fetched', formatDate(p?.fetchedAt))}
+  ${row(
+    'Revision',
+    r.revision > 1
+      ? html`${r.revision} (updated ${formatDate(r.updatedAt)}; <a href="/api/records/${encodeURIComponent(r.id)}/revisions">earlier versions</a>)`
+      : `1 (stored ${formatDate(r.createdAt)})`,
+  )}
+  ${row('Syndicated from', r.syndicatedFrom ? html`<a href="/records/${encodeURIComponent(r.syndicatedFrom)}">${r.syndicatedFrom}</a>` : null)}
+  ${row('Pipeline', p?.pipelineVersion)}
+  ${row('Flags', flags.length ? html`<span class="flags">${flags}</span>` : null)}
+  ${row('JSON', html`<a href="/api/records/${encodeURIComponent(r.id)}">/api/records/${r.id}</a>`)}
+</dl>`;
 }
 
 /** `lang="…"` for a plausible BCP 47 tag (screen readers, hyphenation), nothing otherwise. */
@@ -242,21 +218,20 @@ function langAttr(language: string | null | undefined): SafeHtml | string {
 export function recordPage(r: StoredRecord, opts: { queues: boolean; canCorrect?: boolean }): string {
   const marks = entityMarks(r.text, r.entities);
   const body = html`<p><a href="/">← All records</a></p>
-    <article class="record" data-id="${r.id}">
-      <header class="record-head card">
-        <h1 dir="auto">${r.title || '(untitled)'}</h1>
-        ${r.byline ? html`<p class="byline">${r.byline}</p>` : ''}
-        ${r.description && !repeatsLead(r.description, r.text) ? html`<p class="muted">${r.description}</p>` : ''} ${facts(r)}
-      </header>
-      <div class="record-layout">
-        <div class="card">
-          ${legend(marks)}
-          <div class="article-text" dir="auto" ${langAttr(r.language)}>
-            ${r.text.trim() ? highlightedText(r.text, marks) : html`<p class="muted">(no text)</p>`}
-          </div>
-        </div>
-        ${entityList(r, marks, opts.canCorrect)}
-      </div>
-    </article>`;
+<article class="record" data-id="${r.id}">
+<header class="record-head card">
+  <h1 dir="auto">${r.title || '(untitled)'}</h1>
+  ${r.byline ? html`<p class="byline">${r.byline}</p>` : ''}
+  ${r.description && !repeatsLead(r.description, r.text) ? html`<p class="muted">${r.description}</p>` : ''}
+  ${facts(r)}
+</header>
+<div class="record-layout">
+  <div class="card">
+    ${legend(marks)}
+    <div class="article-text" dir="auto" ${langAttr(r.language)}>${r.text.trim() ? highlightedText(r.text, marks) : html`<p class="muted">(no text)</p>`}</div>
+  </div>
+  ${entityList(r, marks, opts.canCorrect)}
+</div>
+</article>`;
   return layout({ title: r.title || 'Record', active: 'records', queues: opts.queues, forms: opts.canCorrect }, body);
 }
