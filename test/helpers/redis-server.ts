@@ -22,13 +22,15 @@ export async function freePort(): Promise<number> {
 export interface OwnRedis {
   port: number;
   url: string;
+  /** Its data directory (the AOF lives there). */
+  dir: string;
+  /** SHUTDOWN (Redis writes its AOF and exits), then a new redis-server on the same port and directory. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startOwnRedis(): Promise<OwnRedis> {
-  const dir = mkdtempSync(join(tmpdir(), 'gleaner-redis-'));
-  const port = await freePort();
-  const proc: ChildProcess = spawn(
+function spawnRedis(port: number, dir: string): ChildProcess {
+  return spawn(
     'redis-server',
     [
       '--port',
@@ -48,6 +50,9 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     ],
     { stdio: 'ignore' },
   );
+}
+
+async function untilReady(port: number): Promise<void> {
   await waitFor(
     'redis-server to accept connections',
     async () => {
@@ -63,11 +68,33 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     20_000,
     100,
   );
+}
+
+function running(proc: ChildProcess): boolean {
+  return proc.exitCode === null && proc.signalCode === null;
+}
+
+export async function startOwnRedis(): Promise<OwnRedis> {
+  const dir = mkdtempSync(join(tmpdir(), 'gleaner-redis-'));
+  const port = await freePort();
+  let proc = spawnRedis(port, dir);
+  await untilReady(port);
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    dir,
+    async restart() {
+      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+      const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
+      r.on('error', () => {});
+      await r.call('SHUTDOWN').catch(() => {}); // the connection drops as the server exits
+      r.disconnect();
+      await exited;
+      proc = spawnRedis(port, dir);
+      await untilReady(port);
+    },
     async stop() {
-      if (proc.exitCode === null && proc.signalCode === null) {
+      if (running(proc)) {
         const exited = new Promise<void>((r) => proc.once('exit', () => r()));
         proc.kill('SIGKILL');
         await exited;

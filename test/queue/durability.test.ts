@@ -1,9 +1,5 @@
 // Redis durability: our own redis-server (never the shared one) with AOF on. Jobs and feed
 // schedulers added before a SHUTDOWN are all there after a restart on the same directory.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,85 +7,20 @@ import { loadConfig } from '../../src/config.js';
 import { checkRedisDurability } from '../../src/queue/connection.js';
 import { createProducer } from '../../src/queue/producer.js';
 import { readStatus } from '../../src/queue/status.js';
-import { waitFor } from '../helpers/queue-env.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.js';
 
 describe('Redis durability (own redis-server with appendonly yes)', { timeout: 300_000 }, () => {
-  let dir: string;
+  let redis: OwnRedis;
   let port: number;
-  let redisProc: ChildProcess | null = null;
-
-  async function startRedis(): Promise<void> {
-    const proc = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        dir,
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'everysec',
-        '--maxmemory-policy',
-        'noeviction',
-        '--save',
-        '',
-      ],
-      {
-        stdio: 'ignore',
-      },
-    );
-    redisProc = proc;
-    await waitFor(
-      'redis-server to accept connections',
-      async () => {
-        const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-        r.on('error', () => {});
-        try {
-          await r.connect();
-          return (await r.ping()) === 'PONG';
-        } finally {
-          r.disconnect();
-        }
-      },
-      20_000,
-      100,
-    );
-  }
-
-  async function shutdownRedis(): Promise<void> {
-    const proc = redisProc!;
-    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-    const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
-    r.on('error', () => {});
-    await r.call('SHUTDOWN').catch(() => {}); // the connection drops as the server exits
-    r.disconnect();
-    await exited;
-    redisProc = null;
-  }
+  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gleaner-redis-'));
-    port = await freePort();
-    await startRedis();
+    redis = await startOwnRedis();
+    ({ port, dir } = redis);
   }, 60_000);
 
   afterAll(async () => {
-    if (redisProc && redisProc.exitCode === null) redisProc.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await redis?.stop();
   });
 
   it('keeps every waiting job and every scheduler across SHUTDOWN and restart', async () => {
@@ -116,8 +47,7 @@ describe('Redis durability (own redis-server with appendonly yes)', { timeout: 3
     expect(before.queues.fetch!.waiting).toBe(25);
     expect(before.schedulers).toHaveLength(2);
 
-    await shutdownRedis();
-    await startRedis();
+    await redis.restart();
 
     const again = await createProducer(config);
     try {

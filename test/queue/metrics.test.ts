@@ -1,25 +1,16 @@
 // Metrics from real work: `gleaner worker --metrics-port` is scraped while it fetches, cleans,
 // extracts and stores pages from the fixture server, and its health check answers.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { ensureBuilt, REPO_ROOT } from '../helpers/build.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
+import { freePort } from '../helpers/redis-server.js';
 import { runBin } from '../helpers/run-cli.js';
 import { articleUrl } from '../helpers/site.js';
 import { parsePrometheus } from '../helpers/prometheus.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('worker metrics', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
