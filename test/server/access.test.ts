@@ -7,42 +7,27 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createProducer, type Producer } from '../../src/queue/producer.js';
+import type { Producer } from '../../src/queue/producer.js';
 import { buildApp } from '../../src/server/app.js';
+import { startQueueApp, type QueueApp } from './queue-app.js';
 import { seedStore, type Seeded } from './seed.js';
 
 const TOKEN = 'tok-' + randomBytes(12).toString('hex');
 /** inject's default Host is localhost:80, so the cookie is the one for port 80. */
 const COOKIE = 'gleaner_token_80';
 
-function queueConfig(extra: Partial<ReturnType<typeof loadConfig>> = {}) {
-  return { ...loadConfig({}), queuePrefix: `gleaner-test-access-${randomBytes(6).toString('hex')}`, apiToken: TOKEN, ...extra };
-}
-
-async function obliterate(producer: Producer) {
-  for (const q of producer.getQueues()) await q.obliterate({ force: true }).catch(() => {});
-}
-
 describe('token: writes and the queue dashboard', () => {
-  let seeded: Seeded;
+  let rig: QueueApp;
   let producer: Producer;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    seeded = await seedStore();
-    const config = queueConfig();
-    producer = await createProducer(config, { store: seeded.store });
-    app = await buildApp({ store: seeded.store, producer, config });
+    rig = await startQueueApp({ apiToken: TOKEN });
+    ({ producer, app } = rig);
   });
 
   afterAll(async () => {
-    await app?.close();
-    if (producer) {
-      await obliterate(producer);
-      await producer.close();
-    }
-    await seeded?.store.close();
+    await rig?.close();
   });
 
   const fetchQueue = () => producer.getQueues().find((q) => q.name === 'fetch')!;
@@ -138,7 +123,7 @@ describe('token: writes and the queue dashboard', () => {
   it('keeps the read-only pages and GET APIs open on loopback', async () => {
     for (const url of [
       '/',
-      `/records/${seeded.ids.sahel}`,
+      `/records/${rig.seeded.ids.sahel}`,
       '/api/records',
       '/api/entities',
       '/api/schema',

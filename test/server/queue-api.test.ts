@@ -6,41 +6,23 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createProducer, type Producer } from '../../src/queue/producer.js';
-import { buildApp } from '../../src/server/app.js';
-import { seedStore, type Seeded } from './seed.js';
+import type { Producer } from '../../src/queue/producer.js';
+import { startQueueApp, type QueueApp } from './queue-app.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const TOKEN = 'test-token-' + randomBytes(8).toString('hex');
 
-function queueConfig(redisUrl = REDIS_URL) {
-  return { ...loadConfig({}), redisUrl, queuePrefix: `gleaner-test-srv-${randomBytes(6).toString('hex')}`, apiToken: TOKEN };
-}
-
-async function obliterate(producer: Producer) {
-  for (const q of producer.getQueues()) await q.obliterate({ force: true }).catch(() => {});
-}
-
 describe('queue endpoints with Redis', () => {
-  let seeded: Seeded;
+  let rig: QueueApp;
   let producer: Producer;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    seeded = await seedStore();
-    const config = queueConfig();
-    producer = await createProducer(config, { store: seeded.store });
-    app = await buildApp({ store: seeded.store, producer, config });
+    rig = await startQueueApp({ apiToken: TOKEN });
+    ({ producer, app } = rig);
   });
 
   afterAll(async () => {
-    await app?.close();
-    if (producer) {
-      await obliterate(producer);
-      await producer.close();
-    }
-    await seeded?.store.close();
+    await rig?.close();
   });
 
   const post = (url: string, payload: unknown, token: string | null = TOKEN) =>
@@ -105,7 +87,7 @@ describe('queue endpoints with Redis', () => {
     expect(res.statusCode).toBe(201);
     const feed = res.json().feed;
     expect(feed).toMatchObject({ url: 'https://news.example/rss.xml', every: '1h' });
-    expect(await seeded.store.getFeed(feed.id)).toMatchObject({ url: 'https://news.example/rss.xml' });
+    expect(await rig.seeded.store.getFeed(feed.id)).toMatchObject({ url: 'https://news.example/rss.xml' });
     const feedsQueue = producer.getQueues().find((q) => q.name === 'feeds')!;
     expect(await feedsQueue.getJobSchedulersCount()).toBe(1);
     const bad = await post('/api/feeds', { url: 'https://news.example/rss.xml', every: 'often' });
@@ -139,8 +121,7 @@ describe('queue endpoints with Redis', () => {
 describe('queue endpoints when Redis goes away', () => {
   let proxy: Server;
   const sockets = new Set<Socket>();
-  let seeded: Seeded;
-  let producer: Producer;
+  let rig: QueueApp;
   let app: FastifyInstance;
 
   beforeAll(async () => {
@@ -157,16 +138,15 @@ describe('queue endpoints when Redis goes away', () => {
       upstream.on('error', drop).on('close', drop);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const config = queueConfig(`redis://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
-    seeded = await seedStore();
-    producer = await createProducer(config, { store: seeded.store });
-    app = await buildApp({ store: seeded.store, producer, config });
+    rig = await startQueueApp({ apiToken: TOKEN, redisUrl: `redis://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+    ({ app } = rig);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await producer?.close();
-    await seeded?.store.close();
+    // Redis is away by then: stop without waiting on it (no obliterate; the test removed its jobs)
+    await rig?.app.close();
+    await rig?.producer.close();
+    await rig?.seeded.store.close();
     proxy?.close();
   });
 
@@ -174,7 +154,7 @@ describe('queue endpoints when Redis goes away', () => {
     const auth = { authorization: `Bearer ${TOKEN}` };
     const ok = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://news.example/before'] }, headers: auth });
     expect(ok.statusCode).toBe(202);
-    await obliterate(producer);
+    await rig.obliterate();
 
     await new Promise<void>((resolve) => {
       proxy.close(() => resolve());
