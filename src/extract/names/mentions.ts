@@ -11,18 +11,13 @@ import {
   NEVER_NAMES,
   ORG_HEADS,
   ORG_NAMES,
-  ORG_NOUNS_AFTER,
   MODEL_WORDS,
   ORG_OF_HEADS,
-  ORG_PREFIXES,
   PERSON_TITLES,
   PLACE_HEADS,
-  PLACE_NOUNS_AFTER,
   PLACE_OF_HEADS,
   SPLIT_EXCEPT,
   SPLIT_WORDS,
-  SPORT_MARKERS,
-  TEAM_NOUNS_AFTER,
   TITLES,
 } from '../gazetteers/words.js';
 import { emptyScores, type Scores } from './evidence.js';
@@ -35,12 +30,12 @@ import {
   hasPlaceOf,
   hasTag,
   isCapWord,
-  isCommonWord,
   isConnector,
   isInitialOrAbbr,
   isKnownPlace,
   lowerKey,
 } from './runs.js';
+import { AND_INSIDE_ORG, DESCRIPTOR_BEFORE_FIRST_NAME, KEEP_SENTENCE_INITIAL, TEAM_IN_GAME, allRules, anyRule } from './rules.js';
 import { lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
@@ -197,16 +192,7 @@ function splitAtAnd(p: Token[], lowerVocab: Set<string>): Token[][] {
   if (countryCode(text) || lookupPlace(text) || hasOrgOf(p) || hasPlaceOf(p)) return [p];
   const left = p.slice(0, idx);
   const right = p.slice(idx + 1);
-  // "Securities and Exchange Commission", "Food and Drug Administration" — but "Keycorp and Banc One Corp".
-  if (
-    endsWithOrgHead(right) &&
-    left.length === 1 &&
-    (isCommonWord(left[0], lowerVocab) || /s$/.test(left[0].lower)) &&
-    !countryCode(left[0].text) &&
-    !lookupPlace(left[0].text) &&
-    !hasTag(left[0], ['FirstName', 'Place', 'Country', 'Organization'])
-  )
-    return [p];
+  if (allRules(AND_INSIDE_ORG, { left, right, lowerVocab })) return [p];
   return [left, ...splitAtAnd(right, lowerVocab)];
 }
 
@@ -230,31 +216,7 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     piece = stripLeading(piece);
     if (!piece.length) continue;
     // A common word opening the sentence ("Three Sahel countries", "After Goita ...").
-    const first = piece[0];
-    const initial = piece[1]?.text === '.' && /^\p{Lu}$/u.test(first.text);
-    // "Islamic State fighters attacked": a lowercase organization/place noun after vouches for the whole run.
-    const nextTok = ctx.tokens[piece[piece.length - 1].i + 1];
-    const vouched =
-      piece.length > 1 &&
-      !NEVER_NAMES.has(first.lower) &&
-      !hasTag(first, ['Value', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb']) &&
-      !!nextTok &&
-      nextTok.word &&
-      !nextTok.cap &&
-      (ORG_NOUNS_AFTER.has(nextTok.lower) || PLACE_NOUNS_AFTER.has(nextTok.lower));
-    const orgPrefix = piece.length > 1 && ORG_PREFIXES.has(lowerKey(first));
-    if (
-      first.sentStart &&
-      !initial &&
-      !vouched &&
-      !orgPrefix &&
-      isCommonWord(first, ctx.lowerVocab) &&
-      !hasOrgOf(piece) &&
-      !hasPlaceOf(piece) &&
-      !isKnownPlace(piece) &&
-      !TITLES.has(lowerKey(first)) &&
-      !(piece.length > 1 && endsWithOrgHead(piece) && !NEVER_NAMES.has(first.lower))
-    ) {
+    if (!anyRule(KEEP_SENTENCE_INITIAL, { p: piece, tokens: ctx.tokens, lowerVocab: ctx.lowerVocab })) {
       piece = stripLeading(piece.slice(1));
       if (!piece.length) continue;
     }
@@ -324,17 +286,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   const lead = known ? 0 : countryPrefix(p);
   if (lead) return [{ toks: p.slice(0, lead), titled: false }, ...titlesAndNationality(p.slice(lead), demonyms, lowerVocab)];
   // "Reliever Mark Acre", "Oriole Jamie Moyer": a descriptor before a known first name goes.
-  if (
-    p.length >= 3 &&
-    p[1].cap &&
-    hasTag(p[1], ['FirstName']) &&
-    !hasTag(p[0], ['FirstName', 'LastName', 'Person', 'Honorific']) &&
-    !p[0].upper &&
-    !p[0].hyphenName &&
-    (isCommonWord(p[0], lowerVocab) || /(?:er|ist)$/.test(p[0].lower))
-  ) {
-    p = p.slice(1);
-  }
+  if (allRules(DESCRIPTOR_BEFORE_FIRST_NAME, { p, lowerVocab })) p = p.slice(1);
   // An organization glued to the name after it: "the Refugee Council Enver Solomon".
   for (let j = 1; j < p.length - 2; j++) {
     if (!ORG_HEADS.has(lowerKey(p[j])) || isConnector(p[j + 1]) || p[j + 1].text === '.') continue;
@@ -456,14 +408,7 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
       if (score(piece, ctx, m)) continue;
       // "Chelsea manager": a club, whatever the rest of the text says of the string.
       if (m.evidence.includes('club-noun-after')) m.team = true;
-      if (
-        ctx.sporty &&
-        !m.country &&
-        m.place?.kind !== 'region' &&
-        !piece.titled &&
-        m.scores.person < Math.max(1, m.scores.place) &&
-        inGameContext(p, tokens)
-      ) {
+      if (ctx.sporty && allRules(TEAM_IN_GAME, { m, titled: piece.titled, p, tokens })) {
         m.team = true;
         m.scores.org += 1;
       }
@@ -478,20 +423,6 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
   }
   linkNeighbours(mentions, tokens);
   return mentions;
-}
-
-/** Next to "beat"/"v", a score, or "coach"/"fans": a team in a sports report. */
-function inGameContext(p: Token[], tokens: Token[]): boolean {
-  const before = tokens[p[0].i - 1];
-  const last = p[p.length - 1];
-  const after = last.poss ? undefined : tokens[last.i + 1];
-  const b = before?.lower ?? '';
-  const a = after?.lower ?? '';
-  // "drew with Leeds", "lost to Leeds": the marker one word further back.
-  const b2 = tokens[p[0].i - 2]?.lower ?? '';
-  const viaPrep =
-    (b === 'with' || b === 'to' || b === 'against') && (SPORT_MARKERS.has(b2) || /^(?:lost|lose|loses|fell|went|won)$/.test(b2));
-  return SPORT_MARKERS.has(a) || SPORT_MARKERS.has(b) || viaPrep || /^\d+$/.test(after?.text ?? '') || TEAM_NOUNS_AFTER.has(a);
 }
 
 /** "X (ABC)" → acronym link; "City, Country" → the city's country; "X, Y and Z" → listed together. */

@@ -1,0 +1,158 @@
+// The span-repair heuristics of mentions.ts as named tables: each rule tests one candidate run of
+// tokens (a piece of a name) and says one thing about it. A table is read as "any of" or "all of"
+// its rules, so a rule can be read, named in a test and changed on its own, like the type features
+// in features.ts (which type a name; these decide where it starts and ends).
+import { countryCode } from '../gazetteers/countries.js';
+import { lookupPlace } from '../gazetteers/places.js';
+import {
+  NEVER_NAMES,
+  ORG_NOUNS_AFTER,
+  ORG_PREFIXES,
+  PLACE_NOUNS_AFTER,
+  SPORT_MARKERS,
+  TEAM_NOUNS_AFTER,
+  TITLES,
+} from '../gazetteers/words.js';
+import { endsWithOrgHead, hasOrgOf, hasPlaceOf, hasTag, isCommonWord, isKnownPlace, lowerKey } from './runs.js';
+import type { Token } from './tokens.js';
+
+/** One named test. */
+export interface Rule<T> {
+  name: string;
+  test: (x: T) => boolean;
+}
+
+export const anyRule = <T>(rules: readonly Rule<T>[], x: T): boolean => rules.some((r) => r.test(x));
+export const allRules = <T>(rules: readonly Rule<T>[], x: T): boolean => rules.every((r) => r.test(x));
+
+/** A candidate run. */
+export interface RunView {
+  /** The run's tokens. */
+  p: Token[];
+  /** Lowercase word forms that occur in lower case in the text. */
+  lowerVocab: Set<string>;
+}
+
+/** A candidate run and the text around it. */
+export interface PieceView extends RunView {
+  /** All tokens of the text. */
+  tokens: Token[];
+}
+
+/** Compromise word classes that never start a name's first word vouched for by the noun after it. */
+const FUNCTION_TAGS = ['Value', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Verb'];
+
+/**
+ * "Islamic State fighters attacked": a lowercase organization or place noun right after the run
+ * vouches for its first word, even a common one opening the sentence.
+ */
+function vouchedByNounAfter({ p, tokens }: PieceView): boolean {
+  const first = p[0];
+  const next = tokens[p[p.length - 1].i + 1];
+  return (
+    p.length > 1 &&
+    !NEVER_NAMES.has(first.lower) &&
+    !hasTag(first, FUNCTION_TAGS) &&
+    !!next &&
+    next.word &&
+    !next.cap &&
+    (ORG_NOUNS_AFTER.has(next.lower) || PLACE_NOUNS_AFTER.has(next.lower))
+  );
+}
+
+/**
+ * A capitalised common word opening a sentence ("Three Sahel countries", "After Goita ...") is cut
+ * from the run unless one of these says it belongs to the name.
+ */
+export const KEEP_SENTENCE_INITIAL: readonly Rule<PieceView>[] = [
+  { name: 'not-sentence-initial', test: ({ p }) => !p[0].sentStart },
+  { name: 'initial', test: ({ p }) => p[1]?.text === '.' && /^\p{Lu}$/u.test(p[0].text) },
+  { name: 'vouched-by-noun-after', test: vouchedByNounAfter },
+  { name: 'org-prefix', test: ({ p }) => p.length > 1 && ORG_PREFIXES.has(lowerKey(p[0])) },
+  { name: 'not-common-word', test: ({ p, lowerVocab }) => !isCommonWord(p[0], lowerVocab) },
+  { name: 'org-of', test: ({ p }) => hasOrgOf(p) },
+  { name: 'place-of', test: ({ p }) => hasPlaceOf(p) },
+  { name: 'known-place', test: ({ p }) => isKnownPlace(p) },
+  { name: 'title', test: ({ p }) => TITLES.has(lowerKey(p[0])) },
+  { name: 'org-head-last', test: ({ p }) => p.length > 1 && endsWithOrgHead(p) && !NEVER_NAMES.has(p[0].lower) },
+];
+
+/**
+ * "Securities and Exchange Commission", "Food and Drug Administration": "and" stays inside a name
+ * when all of these hold of its two sides (`p` is the left side, one word; `right` the right
+ * side) — but "Keycorp and Banc One Corp" is two names.
+ */
+export const AND_INSIDE_ORG: readonly Rule<{ left: Token[]; right: Token[]; lowerVocab: Set<string> }>[] = [
+  { name: 'org-head-right', test: ({ right }) => endsWithOrgHead(right) },
+  { name: 'one-word-left', test: ({ left }) => left.length === 1 },
+  { name: 'common-or-plural-left', test: ({ left, lowerVocab }) => isCommonWord(left[0], lowerVocab) || /s$/.test(left[0].lower) },
+  { name: 'left-not-country', test: ({ left }) => !countryCode(left[0].text) },
+  { name: 'left-not-place', test: ({ left }) => !lookupPlace(left[0].text) },
+  { name: 'left-not-name', test: ({ left }) => !hasTag(left[0], ['FirstName', 'Place', 'Country', 'Organization']) },
+];
+
+/**
+ * "Reliever Mark Acre", "Oriole Jamie Moyer": a descriptor before a known first name leaves the
+ * name when all of these hold.
+ */
+export const DESCRIPTOR_BEFORE_FIRST_NAME: readonly Rule<RunView>[] = [
+  { name: 'three-words', test: ({ p }) => p.length >= 3 },
+  { name: 'first-name-second', test: ({ p }) => p[1].cap && hasTag(p[1], ['FirstName']) },
+  { name: 'first-not-name', test: ({ p }) => !hasTag(p[0], ['FirstName', 'LastName', 'Person', 'Honorific']) },
+  { name: 'first-plain', test: ({ p }) => !p[0].upper && !p[0].hyphenName },
+  { name: 'first-common-or-agent', test: ({ p, lowerVocab }) => isCommonWord(p[0], lowerVocab) || /(?:er|ist)$/.test(p[0].lower) },
+];
+
+/** A mention met in a sports report, and whether a title was cut from its front. */
+export interface TeamView {
+  m: { country?: string; place?: { kind: string }; scores: { person: number; place: number } };
+  titled: boolean;
+  p: Token[];
+  tokens: Token[];
+}
+
+/** A place-like name used as a team in a sports report ("Bolton beat Leeds 2-1") when all of these hold. */
+export const TEAM_IN_GAME: readonly Rule<TeamView>[] = [
+  { name: 'not-country', test: ({ m }) => !m.country },
+  { name: 'not-region', test: ({ m }) => m.place?.kind !== 'region' },
+  { name: 'not-titled', test: ({ titled }) => !titled },
+  { name: 'weak-person', test: ({ m }) => m.scores.person < Math.max(1, m.scores.place) },
+  { name: 'game-cue', test: ({ p, tokens }) => inGameContext(p, tokens) },
+];
+
+/** The words next to a candidate: one and two before, one after (none after a possessive). */
+export interface Neighbours {
+  before: string;
+  before2: string;
+  after: string;
+  /** The token after, as written (a score: "Leeds 2 Bolton 1"). */
+  afterText: string;
+}
+
+/** Verbs before "with"/"to"/"against" that put a team after them ("lost to Leeds"). */
+const RESULT_VERBS = /^(?:lost|lose|loses|fell|went|won)$/;
+
+/** Next to "beat"/"v", a score, or "coach"/"fans": a team in a sports report. Any one is enough. */
+export const GAME_CUES: readonly Rule<Neighbours>[] = [
+  { name: 'marker-after', test: (n) => SPORT_MARKERS.has(n.after) },
+  { name: 'marker-before', test: (n) => SPORT_MARKERS.has(n.before) },
+  // "drew with Leeds", "lost to Leeds": the marker one word further back.
+  {
+    name: 'marker-via-preposition',
+    test: (n) => /^(?:with|to|against)$/.test(n.before) && (SPORT_MARKERS.has(n.before2) || RESULT_VERBS.test(n.before2)),
+  },
+  { name: 'score-after', test: (n) => /^\d+$/.test(n.afterText) },
+  { name: 'team-noun-after', test: (n) => TEAM_NOUNS_AFTER.has(n.after) },
+];
+
+/** Next to "beat"/"v", a score, or "coach"/"fans": a team in a sports report (one of GAME_CUES). */
+function inGameContext(p: Token[], tokens: Token[]): boolean {
+  const last = p[p.length - 1];
+  const after = last.poss ? undefined : tokens[last.i + 1];
+  return anyRule(GAME_CUES, {
+    before: tokens[p[0].i - 1]?.lower ?? '',
+    before2: tokens[p[0].i - 2]?.lower ?? '',
+    after: after?.lower ?? '',
+    afterText: after?.text ?? '',
+  });
+}
