@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { applyLexicon, Correction, EMPTY_LEXICON, entityKey, Lexicon, NAMED_TYPES, type NamedType } from '../extract/lexicon.js';
 import { countryNameOf } from '../extract/gazetteers/countries.js';
 import type { Entities } from '../record/schema.js';
-import { InputError } from '../errors.js';
+import { InputError, StoreError } from '../errors.js';
 import { type Dialect, placeholders, type Step } from './entity-sql.js';
 import { entityRows } from './query.js';
 import { fold } from '../text/fold.js';
@@ -179,6 +179,12 @@ class Known {
     this.byKey.set(pairKey(r.type, r.key), r.id);
   }
 
+  /** Drops an entity that was not written after all (an insert lost to another writer). */
+  forget(r: EntityRow): void {
+    this.byId.delete(r.id);
+    if (this.byKey.get(pairKey(r.type, r.key)) === r.id) this.byKey.delete(pairKey(r.type, r.key));
+  }
+
   root(id: string): EntityRow | undefined {
     let r = this.byId.get(id);
     for (let hops = 0; r?.merged_into && hops < 20; hops++) r = this.byId.get(r.merged_into) ?? r;
@@ -337,7 +343,8 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
     const inserted = new Set(rows.map((r) => String(r.id)));
     const lost = created.filter((e) => !inserted.has(e.id));
     if (lost.length) {
-      // another writer created the same entity meanwhile (PostgreSQL): use that one
+      // another writer created the same entity meanwhile (PostgreSQL): use that one (ours was never written)
+      for (const e of lost) known.forget(e);
       const found = yield* selectEntities(
         `(type, key) IN (VALUES ${lost.map(() => '(?, ?)').join(', ')})`,
         lost.flatMap((e) => [e.type, e.key]),
@@ -351,7 +358,14 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
         if (!lost.includes(targets[k])) continue;
         const id = known.byKey.get(pairKey(targets[k].type, targets[k].key));
         const root = id ? known.root(id) : undefined;
-        if (!root) throw new Error(`entity ${targets[k].type}:${targets[k].key} vanished`);
+        if (!root)
+          // another writer's insert won the conflict, yet its row is not there: a race the caller's
+          // transaction retry resolves (E_STORE is retryable), not a bug of the record
+          throw new StoreError(
+            `entity ${targets[k].type}:${targets[k].key} vanished: another writer created it, then it was not found`,
+            { op: 'linkRecord', recordId, type: targets[k].type, key: targets[k].key },
+            { insertConflict: { type: targets[k].type, key: targets[k].key, lostId: targets[k].id } },
+          );
         targets[k] = root;
       }
     }
