@@ -27,7 +27,7 @@ export interface NameOptions extends TagOptions {
   countriesFromDemonyms?: boolean;
   /** Characters analysed at most (a guard for direct callers; the pipeline already caps words). */
   maxChars?: number;
-  /** Type features (names/features.ts) to switch off: the ablation bench measures each one's worth. */
+  /** Type features to switch off by name (names/features.ts; fr/features.ts for French texts): the ablation bench measures each one's worth. */
   featuresOff?: readonly string[];
 }
 

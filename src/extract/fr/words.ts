@@ -16,6 +16,12 @@ export const ELISIONS = set(`l, d, qu, n, s, c, j, m, t, jusqu, lorsqu, puisqu, 
 /** Small words that join capitalised words into one name: "Alliance des États du Sahel", "Charles de Gaulle". */
 export const NAME_PARTICLES = set(`de, du, des, d, la, l`);
 
+/** "de" and its forms, between a noun and a name: "au sud de Marrakech", "rebelles du M23". */
+export const OF_WORDS = set(`de, du, des, d`);
+
+/** Connectors inside organisation names, before lower-case words too ("Conseil de sécurité", "… pour la stabilisation"). */
+export const ORG_CONNECTORS = set(`de, du, des, d, la, l, le, les, pour, contre, en, sur, aux, au`);
+
 /** Particles of people's names that join two capitalised words ("Ursula von der Leyen", "Mohamed Ould Ghazouani"). */
 export const PERSON_JOINERS = set(`von, van, der, den, ben, bin, ould, ag, el, al, ibn, da, dos, di, del, della, ter`);
 
