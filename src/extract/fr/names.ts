@@ -16,7 +16,7 @@
 import { createRequire } from 'node:module';
 import type nlpType from 'fr-compromise';
 import type { Country, Organization, Person, Place } from '../../record/schema.js';
-import { demonymCodeFr } from '../gazetteers/countries.js';
+import { demonymCodeFr, localisedCountryNames } from '../gazetteers/countries.js';
 import { nameKey } from '../gazetteers/normalize.js';
 import { lookupPlace } from '../gazetteers/places.js';
 import type { NameEntities, NameOptions } from '../entities.js';
@@ -170,6 +170,18 @@ function addForm(e: Entity, m: Mention): void {
   e.spans.push([m.start, m.end]);
 }
 
+let frenchCountryNames: Map<string, string> | null = null;
+
+/** A country's French name (i18n-iso-countries' first plain name: "NE" → "Niger"). */
+function frenchCountryName(code: string): string | null {
+  if (!frenchCountryNames) {
+    frenchCountryNames = new Map();
+    for (const [name, c] of localisedCountryNames('fr'))
+      if (!frenchCountryNames.has(c) && !/[,()]/.test(name)) frenchCountryNames.set(c, name);
+  }
+  return frenchCountryNames.get(code) ?? null;
+}
+
 function newEntity(type: NameType, code?: string): Entity {
   return { type, forms: new Map(), spans: [], ...(code ? { code } : {}) };
 }
@@ -232,7 +244,11 @@ export function extractFrenchNames(text: string, opts: NameOptions = {}): NameEn
     if (!code) continue;
     let e = countries.get(code);
     if (!e && opts.countriesFromDemonyms) {
+      // named by its French name, met 0 times as a name ("soldats nigériens" → "Niger")
+      const name = frenchCountryName(code);
+      if (!name) continue;
       countries.set(code, (e = newEntity('country', code)));
+      e.forms.set(nameKey(name), { text: name, count: 0, words: wordCount(nameKey(name)) });
       entities.push(e);
     }
     if (e) e.spans.push([t.start, t.end]);

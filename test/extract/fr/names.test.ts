@@ -74,3 +74,13 @@ describe('extractFrenchNames', () => {
     expect(r.organizations).toEqual([]);
   });
 });
+
+describe('extractFrenchNames with countriesFromDemonyms', () => {
+  it('makes a country from a nationality word alone, named by its French name', () => {
+    const r = extractFrenchNames('Les soldats nigériens et les experts maliens sont arrivés hier soir.', { countriesFromDemonyms: true });
+    expect(r.countries.map((c) => [c.code, c.name, c.mentions]).sort()).toEqual([
+      ['ML', 'Mali', 1],
+      ['NE', 'Niger', 1],
+    ]);
+  });
+});
