@@ -27,7 +27,7 @@
 //
 // Readability's outputs are cached (node_modules/.cache/gleaner-bench/readability-meta.json, keyed
 // by the page's sha256 and Readability's version): only gleaner is re-run after a change.
-//   node bench/metadata.mjs [--data DIR ...] [--worst N] [--field title|byline] [--no-cache]
+//   node bench/metadata.mjs [--data DIR ...] [--worst N] [--field title|byline] [--dist DIR] [--no-cache]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     worst: { type: 'string', default: '0' },
     field: { type: 'string' },
     'no-cache': { type: 'boolean', default: false },
+    dist: { type: 'string' },
   },
 });
 const sets = values.data?.length
@@ -182,7 +183,7 @@ const BYLINE_JUNK = new Set(
 const ROLE = /\b(writer|editor|reporter|correspondent|columnist|contributor|producer|photographer|staff|newsroom|intern)s?\b/i;
 /** A part that names an organisation ("Associated Press", "IDG News Service", "Times Online"). */
 const ORGANISATION =
-  /\b(press|news|agency|agencies|wire|service|network|media|times|post|herald|tribune|gazette|journal|online|reuters|afp|ap|upi|xinhua|ltd|inc)\b/i;
+  /\b(press|news|agency|agencies|wire|service|network|media|times|post|herald|tribune|gazette|journal|online|reuters|afp|ap|upi|xinhua|pti|ians|ani|ltd|inc)\b/i;
 /** Labels before a name that are not part of it ("Text:", "Текст:", "Photo:"). */
 const LABEL = /^(?:(?:written|words|posted|reported|story|text|photos?)\s+by|by|text|texto|текст|photos?|words|author)\s*[:,]?\s+/i;
 
@@ -245,7 +246,9 @@ export function peopleIn(s, siteNames = []) {
     // What is left of "HNN Staff", "Pocket-lint Ltd." or "The Times" is an organisation's name.
     if (!k || (cut && ws.length < 2) || ROLE.test(part) || ORGANISATION.test(part)) continue;
     if (isSiteName(part, siteNames) || k.split(' ').every((w) => BYLINE_JUNK.has(w))) continue;
-    if (!/^\p{Lu}/u.test(part)) continue;
+    if (!/^\p{Lu}/u.test(part) || /[/|]/.test(part)) continue;
+    // One upper-case word is an agency's or a desk's initials, or a dateline ("RT", "SEATTLE").
+    if (ws.length === 1 && !/\p{Ll}/u.test(part)) continue;
     people.add(k);
   }
   return people;
@@ -301,7 +304,8 @@ function titleIsSitePart(ref, ours, siteNames) {
 // ---------------------------------------------------------------------------------------------
 // Run.
 
-const { clean } = await import(resolve(here, '../dist/clean/index.js'));
+// --dist DIR: a build of another commit (to measure a change against its base with the same bench).
+const { clean } = await import(resolve(values.dist ?? resolve(here, '../dist'), 'clean/index.js'));
 
 function hostOf(url) {
   try {

@@ -250,6 +250,44 @@ describe('byline', () => {
     expect(splitAuthors(null)).toEqual([]);
   });
 
+  it.each([
+    ['Bruce Y. Lee', ['Bruce Y. Lee']],
+    ['Ana Lima y Pablo Ruiz', ['Ana Lima', 'Pablo Ruiz']],
+    ['Tomas Berg (AP)', ['Tomas Berg']],
+    ['Nora Pike (Example Wire Service)', ['Nora Pike']],
+    ['Ivo Marsh in Perth', ['Ivo Marsh']],
+    ['Kurt Olsen and Photo: Stock Images/ Dana Roe', ['Kurt Olsen']],
+    ['CP', []],
+    ['KXYZ - Riverton', []],
+    ['Harbor Sports Network', []],
+  ])('authors of %j are people only', (byline, want) => {
+    expect(splitAuthors(byline)).toEqual(want);
+  });
+
+  it('reads author classes Readability reads (authorCredit, site_author), not recent-post lists', () => {
+    expect(meta('', '<h1>Heat wave</h1><p class="authorCredit">Lena Fisk</p><p>Text.</p>').byline).toBe('Lena Fisk');
+    expect(meta('', '<div class="site_author">&nbsp;<a href="mailto:x@example.com">Omar  Haddad</a></div>').byline).toBe('Omar Haddad');
+    const recent = `<h1>Notebook</h1><p>Text.</p><table><tr><td><a href="/p1">Older post</a> <span class="MoreRecentPostsAuthor">by Ann Lee</span></td></tr>
+      <tr><td><a href="/p2">Another</a> <span class="MoreRecentPostsAuthor">by Bo Chan</span></td></tr></table>`;
+    expect(meta('', recent).byline).toBeNull();
+  });
+
+  it('does not read a page-wide class on <body> as a side box', () => {
+    const html = `<html><body class="layout sidebar-left"><main><h1>Tide tables</h1>
+      <span class="entry-author" itemprop="author"><span itemprop="name">Carla Reyes</span></span><p>Text.</p></main></body></html>`;
+    expect(extractMetadata(cheerio.load(html), null).byline).toBe('Carla Reyes');
+  });
+
+  it('reads a "By …" dateline element, and the names of one byline only, not a column of teasers', () => {
+    expect(meta('', '<b class="Dateline">By Rui Costa, Associate Hockey Editor -- </b>(Example Sports) - Text.').byline).toBe('Rui Costa');
+    const column = `<h1>Budget</h1><p>Text.</p><div id="tertiary"><div class="item"><h3>Ports</h3><p class="author">Ida Marsh</p></div>
+      <div class="item"><h3>Rail</h3><p class="author">Tom Quay</p></div></div>`;
+    expect(meta('', column).byline).toBeNull();
+    const two =
+      '<h1>Budget</h1><div class="byline-row"><span class="author">Ida Marsh</span> and <span class="author">Tom Quay</span></div>';
+    expect(meta('', two).byline).toBe('Ida Marsh and Tom Quay');
+  });
+
   it('reads camel-case byline classes of older templates', () => {
     expect(meta('', '<div class="articleByline">By Tom Ashdown, Staff Writer</div>').byline).toBe('Tom Ashdown');
     expect(meta('', '<span class="NewsStoriesByLine">By Ada Perrin and Lou Marsh</span>').byline).toBe('Ada Perrin and Lou Marsh');

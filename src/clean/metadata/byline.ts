@@ -205,7 +205,16 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
 
 /** Words that make a byline part an organisation, not a person. */
 const ORG_WORDS =
-  /\b(press|news|agency|agencies|wire|service|staff|desk|team|newsroom|media|times|post|herald|tribune|gazette|journal|online|reuters|bloomberg|afp|ap|upi|xinhua|pti|ians|dpa|efe|ansa)\b/i;
+  /\b(press|news|agency|agencies|wire|service|staff|desk|team|newsroom|media|times|post|herald|tribune|gazette|journal|online|network|sports?|ltd|inc|llc|gmbh|center|centre|magazine|radio|tv|reuters|bloomberg|afp|ap|upi|xinhua|pti|ians|dpa|efe|ansa)\b/i;
+
+/** What a byline part may carry after the person's name: an agency in brackets, a place ("Jane Doe (AP)", "Jane Doe in Sydney"). */
+const PERSON_TAIL = /\s*\([^)]*\)\s*$|\s+(?:in|from|reporting from)\s+\p{Lu}[\p{L}.' -]*$/u;
+
+/** Credits that name a picture's source, not the story's author ("Photo: Agency/ Jane Doe"). */
+const PICTURE_CREDIT = /^(?:photos?|pictures?|images?|video|graphics?|illustrations?)\b|getty images|\bshutterstock\b/i;
+
+/** Connectors between the people of a byline; lower case only, so an initial ("Bruce Y. Lee") is not one. */
+const AUTHOR_SEPARATOR = /\s*(?:,|;|&|\s(?:and|und|et|y|con|with)\s)\s*/;
 
 /** "MARTA QUINLAN" → "Marta Quinlan"; mixed-case names are kept as written. */
 function personCase(name: string): string {
@@ -220,11 +229,16 @@ function personCase(name: string): string {
 export function splitAuthors(byline: string | null | undefined): string[] {
   if (!byline) return [];
   const out: string[] = [];
-  for (const raw of byline.split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bcon\b|\bwith\b)\s*/i)) {
-    const part = raw.trim();
+  for (const raw of byline.split(AUTHOR_SEPARATOR)) {
+    if (PICTURE_CREDIT.test(raw.trim())) continue;
+    const part = raw.replace(PERSON_TAIL, '').trim();
     if (!part || !/\p{L}/u.test(part) || ORG_WORDS.test(part) || NON_NAMES.test(part)) continue;
+    // "Site - Desk", "Site / Edition": a name has no spaced dash or slash in it.
+    if (/\s[-–—/|]\s|\//.test(part)) continue;
     const words = part.split(/\s+/);
     if (words.length > 5 || !/^\p{Lu}/u.test(part)) continue;
+    // One upper-case word is an agency's or a desk's initials, or a dateline ("CP", "READ", "SEATTLE").
+    if (words.length === 1 && !/\p{Ll}/u.test(part)) continue;
     const name = personCase(part);
     if (!out.some((n) => norm(n) === norm(name))) out.push(name);
   }

@@ -83,12 +83,20 @@ export const BYLINE_SELECTORS = [
   'address.author, .author, .article-author, .story-author, [class*="byline"], [data-testid*="byline"]',
   // Older templates name it in camel case ("articleByline", "NewsStoriesByLine"); CSS matching is case-sensitive.
   '[class*="Byline"], [class*="ByLine"], [class*="BYLINE"], [id*="byline" i]',
+  // Any small element whose class names an author ("authorCredit", "gtv_author", "author-link"), as
+  // Readability reads them; last, since author boxes and bios match too (cleanByline refuses sentences).
+  'a[class*="author" i], span[class*="author" i], p[class*="author" i], div[class*="author" i], a[href*="/author/"]',
 ];
+
+/** Elements that hold a byline only when it reads "By …" (older templates: <b class="Dateline">By Jane Doe -- </b>). */
+export const BY_PREFIXED_BYLINE_SELECTORS = ['[class*="dateline" i], [id*="dateline" i]'];
 
 /** Containers whose names are not the article's author: comments, teasers, side boxes, quotations. */
 export const BYLINE_ELSEWHERE = [
-  '.comment, .comments, #comments, [class*="related"], [class*="recirc"], [class*="promo"], [class*="teaser"]',
-  '[class*="more-stories"], [class*="recommend"], [class*="popular"], [class*="sidebar"]',
+  '.comment, .comments, #comments, [class*="related" i], [class*="recirc"], [class*="promo" i], [class*="teaser" i]',
+  '[class*="more-stories"], [class*="recommend" i], [class*="popular" i], [class*="recent" i], [class*="sidebar" i], [id*="sidebar" i]',
+  // Side columns of older templates.
+  '#secondary, #tertiary, [class*="right-rail"], [class*="rightrail"], [id*="right-rail"], [id*="rightrail"]',
   'blockquote, q, figure, body > footer, #footer, .site-footer, [role="contentinfo"], nav',
 ].join(', ');
 
@@ -186,6 +194,9 @@ export function siteNameFromHost(url: string | null): string | null {
     return null;
   }
 }
+
+/** An element (or selection) of the parsed page, as cheerio's $() takes it. */
+type PageNode = Parameters<CheerioAPI>[0];
 
 type AnyNode = { type: string; data?: string; name?: string; children?: AnyNode[] };
 
@@ -537,21 +548,33 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
     }
   }
   const hasArticle = $('article, main, [role="main"], [itemprop~="articleBody"]').length > 0;
+  // A page-wide class ("<body class="sidebar-left">") or a wrapper around the story says nothing
+  // about the byline: only a box that holds neither the headline nor the main content is elsewhere.
+  const elsewhere = (el: PageNode) => {
+    const box = $(el).closest(BYLINE_ELSEWHERE);
+    return box.length > 0 && !box.is('html, body') && !box.find('h1, main, [role="main"], [itemprop~="articleBody"]').length;
+  };
   for (const sel of BYLINE_SELECTORS) {
     const names: string[] = [];
     const inArticle: boolean[] = [];
+    // Several people of one byline sit side by side; the same class again further down the page is
+    // another story's byline (a list of posts, a column of teasers): only the first one's neighbours count.
+    let near: unknown[] | null = null;
     $(sel)
       .slice(0, 40)
       .each((_, el) => {
         if (names.length >= 4) return false;
         const $el = $(el);
         // Skip other people's names: comments, related-story teasers, side boxes, quotations.
-        if ($el.closest(BYLINE_ELSEWHERE).length) return;
+        if (elsewhere(el)) return;
         // <meta itemprop="name" content="…"> inside an author block carries its text in an attribute.
         const t = textOf($, el) || (squash($el.attr('content')) ?? '');
         if (!t || t.length > 160) return;
         const b = cleanByline(t, opts);
         if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) {
+          const up = [$el.parent().get(0), $el.parent().parent().get(0)];
+          if (near && !up.some((n) => n && near!.includes(n))) return undefined;
+          near ??= up;
           names.push(b);
           inArticle.push(hasArticle && $el.closest('article, main, [role="main"]').length > 0);
         }
@@ -561,7 +584,19 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
     const picked = inArticle.some(Boolean) ? names.filter((_, i) => inArticle[i]) : names;
     if (picked.length) return picked.length === 1 ? picked[0] : cleanByline(joinNames(picked), opts);
   }
-  return bylineNearTitle($, opts);
+  for (const sel of BY_PREFIXED_BYLINE_SELECTORS) {
+    let found: string | null = null;
+    $(sel)
+      .slice(0, 10)
+      .each((_, el) => {
+        const t = textOf($, el, 160);
+        if (elsewhere(el) || t.length > 120 || !BYLINE_TEXT.test(t)) return undefined;
+        found = cleanByline(t, opts);
+        return found ? false : undefined;
+      });
+    if (found) return found;
+  }
+  return bylineNearTitle($, opts, elsewhere);
 }
 
 /** "By …" / "Written by …" lines right after the <h1>, for pages without byline markup. */
@@ -591,10 +626,10 @@ function headerArea($: CheerioAPI): unknown[] {
   return candidates;
 }
 
-function bylineNearTitle($: CheerioAPI, opts: { siteNames: string[] }): string | null {
+function bylineNearTitle($: CheerioAPI, opts: { siteNames: string[] }, elsewhere: (el: PageNode) => boolean): string | null {
   for (const el of headerArea($)) {
     const t = textOf($, el, 160);
-    if (!t || t.length > 120 || !BYLINE_TEXT.test(t)) continue;
+    if (!t || t.length > 120 || !BYLINE_TEXT.test(t) || elsewhere(el as PageNode)) continue;
     const b = cleanByline(t, opts);
     if (b) return b;
   }
