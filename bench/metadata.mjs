@@ -396,9 +396,12 @@ if (worst > 0) {
   for (const field of values.field ? [values.field] : ['title', 'byline']) {
     console.log(`\n--- ${field}: first ${worst} disagreements (gleaner | Readability)`);
     for (const r of rows.filter((x) => !x[field]).slice(0, worst)) {
-      const ours = field === 'title' ? JSON.stringify(r.ours.title) : `${JSON.stringify(r.ours.byline)} ${JSON.stringify(r.ours.authors)}`;
+      const ours =
+        field === 'title'
+          ? JSON.stringify(r.ours.title)?.slice(0, 300)
+          : `${JSON.stringify(r.ours.byline)} ${JSON.stringify(r.ours.authors)}`;
       console.log(
-        `[${r.set}] ${r.id.slice(0, 12)} ${classify(r, field)} ${r.url ?? ''}\n   ours: ${ours}\n   ref:  ${JSON.stringify(r.ref[FIELDS[field]])}`,
+        `[${r.set}] ${r.id.slice(0, 12)} ${classify(r, field)} ${r.url ?? ''}\n   ours: ${ours}\n   ref:  ${JSON.stringify(r.ref[FIELDS[field]])?.slice(0, 300)}`,
       );
     }
   }

@@ -13,6 +13,15 @@ const meta = (head: string, body = '', url: string | null = 'https://news.exampl
 const ld = (obj: unknown) => `<script type="application/ld+json">${JSON.stringify(obj)}</script>`;
 
 describe('title', () => {
+  it('keeps the <title> when the site name is all the page offers, and never a gallery heading', () => {
+    const url = 'https://www.harborledger.example/story.asp?id=12';
+    expect(meta('<title>harborledger.example</title>', '<h3>Also today</h3><p>Text.</p>', url).title).toBe('harborledger.example');
+    expect(
+      meta('<title>News | Harbor Ledger</title><meta property="og:site_name" content="Harbor Ledger">', '<p>Text.</p>', url).title,
+    ).toBe('News | Harbor Ledger');
+    expect(meta('', '<h1>Photo Gallery</h1><p>Text.</p>', url).title).toBeNull();
+  });
+
   it('prefers the JSON-LD headline over og:title and <title>', () => {
     const m = meta(
       ld({ '@type': 'NewsArticle', headline: 'Dam opens after decade of delays' }) +

@@ -327,7 +327,7 @@ const SHORT_TITLE_FACTOR = 0.25;
 
 /** Headings of side boxes and page chrome: never the article's title. */
 export const GENERIC_HEADINGS =
-  /^(related( (articles|stories|news|content|posts|links))?|more (news|stories|headlines)|most (popular|read|viewed|shared)|top stories|latest( news| headlines)?|trending( now)?|recommended( for you)?|you (may|might) also like|advertisement|sponsored|newsletter|sign up|subscribe|comments?|share( this)?|search|menu|navigation|breaking news|home( ?page)?|news|headlines|photos?|videos?|weather|sports?|business|opinion|world|local|entertainment|lifestyle|page not found|404|error)$/i;
+  /^(related( (articles|stories|news|content|posts|links))?|more (news|stories|headlines)|most (popular|read|viewed|shared)|top stories|latest( news| headlines)?|trending( now)?|recommended( for you)?|you (may|might) also like|advertisement|sponsored|newsletter|sign up|subscribe|comments?|share( this)?|search|menu|navigation|breaking news|home( ?page)?|news|headlines|photos?|videos?|weather|sports?|business|opinion|world|local|entertainment|lifestyle|photo (gallery|galleries)|video (gallery|galleries)|galleries|gallery|page not found|404|error)$/i;
 
 interface TitleCandidate {
   text: string;
@@ -385,7 +385,9 @@ function findTitle(
   }
   if (shown && usable(shown) && !matchesSiteName(shown, siteNames))
     cands.push({ text: shown, weight: TITLE_SOURCE_WEIGHTS.headline * strength(shown) });
-  if (!cands.length) return { title: h1s.find(usable) ?? null, suffix };
+  // Nothing but the site's name anywhere (an index-like page, a portal's story template): the <title>
+  // as the page shows it in the browser tab, not no title at all.
+  if (!cands.length) return { title: h1s.find(usable) ?? docTitle ?? firstMeta(meta, ['og:title']), suffix };
 
   // Each candidate's support: its own weight plus the agreeing weight of the others. The first
   // (most trusted source) wins a tie.
