@@ -27,7 +27,6 @@ export interface DateOptions {
 
 /** Languages with a date grammar of their own. */
 export type DateLanguage = 'en' | 'fr';
-export const DATE_LANGUAGES: readonly DateLanguage[] = ['en', 'fr'];
 
 const GRAMMARS: Record<DateLanguage, { rules: Rule[]; direction: typeof directionAround }> = {
   en: { rules: RULES, direction: directionAround },

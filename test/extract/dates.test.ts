@@ -124,6 +124,12 @@ describe('extractDates: relative expressions', () => {
     expect(byText.get('three weeks ago')).toBe('2023-08-27');
   });
 
+  it('reads every number word the spoken years know as a count too', () => {
+    expect(valueOf('seventeen years ago', 'The mine closed seventeen years ago.')).toBe('2006');
+    expect(valueOf('Sixty days ago', 'Sixty days ago the border reopened.')).toBe('2023-07-19');
+    expect(valueOf('fifteen years ago', 'The dam was built fifteen years ago.')).toBe('2008');
+  });
+
   it('resolves this/last/next week, month and year', () => {
     expect(valueOf('last week', 'Fighting resumed last week in the north.')).toBe('2023-W36');
     expect(valueOf('this week', 'The committee met twice this week.')).toBe('2023-W37');

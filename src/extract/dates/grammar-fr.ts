@@ -1,7 +1,7 @@
 // The French date table: regular expressions for French news text, turned into the same Specs as
 // the English grammar (grammar.ts), so the same past-leaning resolver places them. Month and weekday
 // names are lower case in French; apostrophes may be typographic (’). Written for this project.
-import type { Rule, Spec } from './grammar.js';
+import type { Rule, SeasonCode, Spec, Unit } from './grammar.js';
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 /** Accent-less spellings seen on the web. */
@@ -30,7 +30,18 @@ const NUMBERS: Record<string, number> = {
   cinquante: 50,
   cent: 100,
 };
-const SEASONS: Record<string, 'SP' | 'SU' | 'FA' | 'WI'> = { printemps: 'SP', été: 'SU', automne: 'FA', hiver: 'WI' };
+/** Units of "l’an dernier", "la semaine prochaine", "ce trimestre". */
+const UNITS_FR: Record<string, Unit> = {
+  an: 'year',
+  année: 'year',
+  semaine: 'week',
+  mois: 'month',
+  trimestre: 'quarter',
+  décennie: 'decade',
+};
+/** Days from the publication date ("aujourd’hui" is 0, in either apostrophe). */
+const DAY_WORDS_FR: Record<string, number> = { 'avant-hier': -2, hier: -1, demain: 1, 'après-demain': 2 };
+const SEASONS: Record<string, SeasonCode> = { printemps: 'SP', été: 'SU', automne: 'FA', hiver: 'WI' };
 
 const ABBREVIATIONS = Object.keys(MONTH_ABBR);
 /** A month name; an abbreviation may carry its dot ("sept."), a full name never swallows the sentence's. */
@@ -51,15 +62,27 @@ export function monthNumberFr(s: string): number {
   return i >= 0 ? i + 1 : (MONTH_VARIANTS[k] ?? MONTH_ABBR[k] ?? 0);
 }
 const numberFr = (s: string): number | null => (/^\d+$/.test(s) ? +s : (NUMBERS[s.toLowerCase()] ?? null));
-/** dernier/passé → -1, prochain → +1, ce/cette → 0. */
-const relFr = (s: string | undefined): number | undefined => {
-  if (!s) return undefined;
-  const k = s.toLowerCase();
-  if (/^(dernier|dernière|passé|passée|précédent|précédente)$/.test(k)) return -1;
-  if (/^(prochain|prochaine|suivant|suivante)$/.test(k)) return 1;
-  if (/^(ce|cette|cet)$/.test(k)) return 0;
-  return undefined;
+/** Words that shift a date from the publication date's: "l’an dernier" -1, "la semaine prochaine" +1, "cette année" 0. */
+const SHIFT_WORDS_FR: Record<string, number> = {
+  dernier: -1,
+  dernière: -1,
+  passé: -1,
+  passée: -1,
+  précédent: -1,
+  précédente: -1,
+  prochain: 1,
+  prochaine: 1,
+  suivant: 1,
+  suivante: 1,
+  ce: 0,
+  cette: 0,
+  cet: 0,
 };
+/** The shift words after a unit ("l’année dernière"), as a regex alternation. */
+const SHIFT_AFTER = Object.keys(SHIFT_WORDS_FR)
+  .filter((w) => SHIFT_WORDS_FR[w] !== 0)
+  .join('|');
+const relFr = (s: string | undefined): number | undefined => (s ? SHIFT_WORDS_FR[s.toLowerCase()] : undefined);
 
 const R = (name: string, src: string, flags: string, build: Rule['build'], gate?: RegExp): Rule => ({
   name,
@@ -101,13 +124,7 @@ export const RULES_FR: Rule[] = [
         !/^(en|de|d['’]|depuis|début|fin|mi|courant|jusqu['’]en|avant|après|dès|le|au|mois)$/.test(before)
       )
         return null;
-      const rel = g(m, 'rel');
-      return {
-        k: 'month',
-        y: g(m, 'year') ? +g(m, 'year')! : undefined,
-        m: mo,
-        rel: rel === 'dernier' ? -1 : rel === 'prochain' ? 1 : undefined,
-      };
+      return { k: 'month', y: g(m, 'year') ? +g(m, 'year')! : undefined, m: mo, rel: relFr(g(m, 'rel')) };
     },
     MONTH_GATE,
   ),
@@ -150,24 +167,20 @@ export const RULES_FR: Rule[] = [
     'i',
     (m) => {
       const w = g(m, 'w')!.toLowerCase();
-      const n = w.startsWith('aujourd') ? 0 : w === 'hier' ? -1 : w === 'avant-hier' ? -2 : w === 'demain' ? 1 : 2;
-      return { k: 'relDay', n };
+      return { k: 'relDay', n: w.startsWith('aujourd') ? 0 : DAY_WORDS_FR[w] };
     },
     /hier|demain|aujourd/i,
   ),
   // "l’an dernier", "l’année dernière", "cette année", "l’an prochain", "la semaine dernière", "le mois prochain"
   R(
     'relUnitFr',
-    `${B}(?:l${APOS}|la\\s+|le\\s+|cette\\s+|ce\\s+|cet\\s+)(?<unit>an|année|semaine|mois|trimestre|décennie)(?:\\s+(?<rel>dernier|dernière|passé|passée|prochain|prochaine|précédent|précédente|suivant|suivante))?${E}`,
+    `${B}(?:l${APOS}|la\\s+|le\\s+|cette\\s+|ce\\s+|cet\\s+)(?<unit>${Object.keys(UNITS_FR).join('|')})(?:\\s+(?<rel>${SHIFT_AFTER}))?${E}`,
     'i',
     (m) => {
       const det = m[0].toLowerCase();
       const rel = relFr(g(m, 'rel')) ?? (/^(cette|ce|cet)\s/.test(det) ? 0 : undefined);
       if (rel === undefined) return null; // "l’année" alone is not a date
-      const u = g(m, 'unit')!.toLowerCase();
-      const unit =
-        u === 'an' || u === 'année' ? 'year' : u === 'semaine' ? 'week' : u === 'mois' ? 'month' : u === 'trimestre' ? 'quarter' : 'decade';
-      return { k: 'relUnit', unit, n: rel };
+      return { k: 'relUnit', unit: UNITS_FR[g(m, 'unit')!.toLowerCase()], n: rel };
     },
     /\b(?:an|année|semaine|mois|trimestre|décennie)/i,
   ),

@@ -53,9 +53,8 @@ export interface Rule {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const NUM_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
+/** Number words ("two years ago", "nineteen ninety-six"): one table for counts and spoken years. */
+const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -68,13 +67,29 @@ const NUM_WORDS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
   fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
   twenty: 20,
   thirty: 30,
   forty: 40,
   fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   hundred: 100,
 };
+/** The number words whose value passes `test`, longest first, as a regex alternation. */
+const numberWords = (test: (n: number) => boolean): string =>
+  Object.keys(NUMBER_WORDS)
+    .filter((w) => test(NUMBER_WORDS[w]))
+    .sort((x, y) => y.length - x.length)
+    .join('|');
 const ORDINALS: Record<string, number> = {
   first: 1,
   second: 2,
@@ -119,32 +134,48 @@ const MONTH_ALONE = `(?:${FULL}|(?:${ABBR})\\.)`;
 const WEEKDAY = WEEKDAYS.join('|');
 const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const DAY = '(?:[0-3]?\\d)(?:st|nd|rd|th)?';
-const NUM = `(?:\\d{1,3}|${Object.keys(NUM_WORDS).join('|')}|a few|a couple of|a couple|few|several|many|some)`;
+/** A count: digits, a number word, "a"/"an" (one), or a vague quantity. */
+const NUM = `(?:\\d{1,3}|${numberWords(() => true)}|an|a few|a couple of|a couple|a|few|several|many|some)`;
 const DAYPART = '(?:morning|afternoon|evening|night)';
 
 const weekdayNumber = (s: string): number => WEEKDAYS.indexOf(s);
 const numberOf = (s: string): number | null => {
   const k = s.toLowerCase();
   if (/^\d+$/.test(k)) return +k;
-  return NUM_WORDS[k] ?? null;
+  if (k === 'a' || k === 'an') return 1;
+  return NUMBER_WORDS[k] ?? null;
 };
-const relOf = (s: string | undefined): number | undefined => {
-  if (!s) return undefined;
-  const k = s.toLowerCase().replace(/\s+/g, ' ');
-  if (
-    k === 'last' ||
-    k === 'this past' ||
-    k === 'the past' ||
-    k === 'the previous' ||
-    k === 'the preceding' ||
-    k === 'past' ||
-    k === 'previous'
-  )
-    return -1;
-  if (k === 'next' || k === 'this coming' || k === 'the coming' || k === 'the next' || k === 'the following' || k === 'coming') return 1;
-  if (k === 'this' || k === 'the current' || k === 'current') return 0;
-  return undefined;
+/** Words that shift a unit from the publication date's: "last week" -1, "next month" +1, "this year" 0. */
+const SHIFT_WORDS: Record<string, number> = {
+  last: -1,
+  'this past': -1,
+  'the past': -1,
+  'the previous': -1,
+  'the preceding': -1,
+  past: -1,
+  previous: -1,
+  next: 1,
+  'this coming': 1,
+  'the coming': 1,
+  'the next': 1,
+  'the following': 1,
+  coming: 1,
+  this: 0,
+  'the current': 0,
+  current: 0,
 };
+const relOf = (s: string | undefined): number | undefined => (s ? SHIFT_WORDS[s.toLowerCase().replace(/\s+/g, ' ')] : undefined);
+/** Days from the publication date. */
+const DAY_WORDS: Record<string, number> = {
+  today: 0,
+  tonight: 0,
+  yesterday: -1,
+  tomorrow: 1,
+  'the day before yesterday': -2,
+  'the day after tomorrow': 2,
+};
+/** "the thirties" … "the nineties": the 1930s … 1990s. */
+const DECADE_WORDS = ['thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 const SEASONS: Record<string, SeasonCode> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
 const g = (m: RegExpExecArray, k: string): string | undefined => m.groups?.[k];
@@ -163,41 +194,12 @@ const AMBIGUOUS_MONTHS = new Set(['May', 'March', 'June', 'August', 'April']);
 const MONTH_PREPOSITIONS =
   /^(?:in|since|until|till|by|from|through|during|before|after|of|on|last|next|this|early|late|mid|between|and|to|or|each|every|throughout|a|the|its|their|his|her)$/i;
 
-const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
-const TEENS = 'eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
-const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-const SPOKEN: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+const UNITS = numberWords((n) => n < 10);
+const TEENS = numberWords((n) => n > 10 && n < 20);
+const TENS = numberWords((n) => n >= 20 && n < 100);
 /** "ninety-six" → 96, "seven" → 7. */
 function spokenNumber(s: string): number {
-  return s.split(/[\s-]+/).reduce((n, w) => n + (SPOKEN[w] ?? 0), 0);
+  return s.split(/[\s-]+/).reduce((n, w) => n + (NUMBER_WORDS[w] ?? 0), 0);
 }
 
 /** Holidays with a computable date; the resolver picks the year. */
@@ -328,8 +330,7 @@ export const RULES: Rule[] = [
         if (!MONTH_PREPOSITIONS.test(before)) return null; // "May I ...", "Theresa May", "March on ..."
         if (/^[A-Z][a-z]/.test(after) && name !== 'March') return null; // "June Carter"
       }
-      const rel = mod === 'last' || mod === 'this past' ? -1 : mod === 'next' || mod === 'this coming' ? 1 : mod === 'this' ? 0 : undefined;
-      return { k: 'month', m: englishMonthNumber(name), rel, yrel: relOf(g(m, 'yrel')) };
+      return { k: 'month', m: englishMonthNumber(name), rel: relOf(mod), yrel: relOf(g(m, 'yrel')) };
     },
   ),
   // "the third quarter of 1989", "third-quarter", "1989's fourth quarter", "the fiscal first quarter"
@@ -393,16 +394,11 @@ export const RULES: Rule[] = [
   // "the 1990s", "the mid-1980s", "the '80s"
   R(
     'decade',
-    `(?<![\\w'’])(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0'?s|['’](?<d2>\\d)0s)(?![\\w])|(?<![\\w-])the\\s+(?:(?:early|mid|late)[\\s-]+)?(?<w>thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\\w-])`,
+    `(?<![\\w'’])(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0'?s|['’](?<d2>\\d)0s)(?![\\w])|(?<![\\w-])the\\s+(?:(?:early|mid|late)[\\s-]+)?(?<w>${DECADE_WORDS.join('|')})(?![\\w-])`,
     'i',
     (m) => {
       const w = g(m, 'w');
-      if (w)
-        return {
-          k: 'decade',
-          start:
-            1900 + (['thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(w.toLowerCase()) + 3) * 10,
-        };
+      if (w) return { k: 'decade', start: 1900 + (DECADE_WORDS.indexOf(w.toLowerCase()) + 3) * 10 };
       const d2 = g(m, 'd2');
       if (d2 != null) return { k: 'decade', start: (+d2 <= 2 ? 2000 : 1900) + +d2 * 10 };
       return { k: 'decade', start: +g(m, 'c')! * 100 + +g(m, 'd')! * 10 };
@@ -476,8 +472,7 @@ export const RULES: Rule[] = [
       if (!rel && /^the$/i.test(wordBefore(text, m.index)) && /^[A-Z][a-z]/.test(wordAfter(text, end))) return null;
       if (!rel && /^(?:Bloody|Black|Good|Cyber|Super|Ash|Palm|Easter|Holy|Blue)$/.test(wordBefore(text, m.index))) return null;
       // "earlier Sunday", "late Friday" are parts of that day, not a shift
-      const r = rel === 'last' || rel === 'this past' ? -1 : rel === 'next' || rel === 'this coming' ? 1 : rel === 'this' ? 0 : undefined;
-      return { k: 'weekday', wd: weekdayNumber(g(m, 'wd')!), rel: r };
+      return { k: 'weekday', wd: weekdayNumber(g(m, 'wd')!), rel: relOf(rel) };
     },
   ),
   // "today", "yesterday afternoon", "the day after tomorrow", "this morning"
@@ -490,9 +485,7 @@ export const RULES: Rule[] = [
       if (/^Today$/.test(g(m, 'w') ?? '') && m[0].startsWith('Today') && /^[A-Z][\w.-]*[A-Za-z]$/.test(wordBefore(text, m.index)))
         return null;
       const w = (g(m, 'w') ?? (g(m, 'w2') ? 'yesterday' : 'today')).toLowerCase();
-      const n =
-        w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : 0;
-      return { k: 'relDay', n };
+      return { k: 'relDay', n: DAY_WORDS[w] ?? 0 };
     },
   ),
   // "last week", "this year", "earlier this month", "early next year", "the past year", "the end of the month"
@@ -588,11 +581,11 @@ export const RULES: Rule[] = [
   // spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
   R(
     'spokenYear',
-    `(?<![\\w-])(?:(?<c>eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[\\s-]+(?<r>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|oh[\\s-]+(?:${UNITS}))|(?<pre>the\\s+year|in|since|until|by)\\s+two\\s+thousand(?:(?:\\s+and)?[\\s-]+(?<r2>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|${UNITS}))?)(?![\\w-])`,
+    `(?<![\\w-])(?:(?<c>${TEENS}|twenty)[\\s-]+(?<r>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|oh[\\s-]+(?:${UNITS}))|(?<pre>the\\s+year|in|since|until|by)\\s+two\\s+thousand(?:(?:\\s+and)?[\\s-]+(?<r2>(?:${TENS})(?:[\\s-]+(?:${UNITS}))?|${TEENS}|ten|${UNITS}))?)(?![\\w-])`,
     'i',
     (m) => {
       if (g(m, 'c')) {
-        const c = SPOKEN[g(m, 'c')!.toLowerCase()];
+        const c = NUMBER_WORDS[g(m, 'c')!.toLowerCase()];
         const r = g(m, 'r')!.toLowerCase();
         return { k: 'year', y: c * 100 + spokenNumber(r.replace(/^oh[\s-]+/, '')) };
       }
