@@ -15,13 +15,13 @@
 // postgres://postgres@127.0.0.1:5432/test: a database gleaner_load_<random> is created and dropped).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer as createTcpServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startOwnRedis } from '../test/helpers/redis-server.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const { values } = parseArgs({
@@ -221,60 +221,6 @@ async function startSite(templates) {
   return { feedHosts: [...feedItems.keys()], close: () => Promise.all(servers.map((s) => new Promise((r) => s.close(r)))) };
 }
 
-// ---------------------------------------------------------------- Redis with AOF, PostgreSQL
-async function freePort() {
-  return new Promise((res, rej) => {
-    const s = createTcpServer()
-      .once('error', rej)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = s.address();
-        s.close(() => res(port));
-      });
-  });
-}
-
-function startRedis(port, dir) {
-  const proc = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'everysec',
-      '--maxmemory-policy',
-      'noeviction',
-      '--save',
-      '',
-    ],
-    { stdio: 'ignore' },
-  );
-  return proc;
-}
-
-async function waitRedis(url) {
-  for (let i = 0; i < 100; i++) {
-    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    r.on('error', () => {});
-    try {
-      await r.connect();
-      // the AOF must be loaded before we call it up
-      const info = await r.info('persistence');
-      if (/loading:0/.test(info)) return r.disconnect();
-    } catch {
-      /* not yet */
-    }
-    r.disconnect();
-    await sleep(100);
-  }
-  throw new Error(`redis at ${url} did not start`);
-}
-
 // ---------------------------------------------------------------- where the CPU goes
 // CPU seconds (user + system) of a process from /proc/<pid>/stat; worker threads count in their process.
 const TICK = 100; // USER_HZ on Linux
@@ -316,11 +262,8 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 async function main() {
   const templates = fixtureTemplates();
-  const dir = mkdtempSync(join(tmpdir(), 'gleaner-load-'));
-  const redisPort = await freePort();
-  const redisUrl = `redis://127.0.0.1:${redisPort}`;
-  let redisProc = startRedis(redisPort, dir);
-  await waitRedis(redisUrl);
+  const redis = await startOwnRedis();
+  const redisUrl = redis.url;
   const dbName = `gleaner_load_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: values.pg });
   await admin.connect();
@@ -404,7 +347,7 @@ async function main() {
       'workers',
       [...workers].map((p) => p.pid),
     );
-    cpu.sample('redis', [redisProc.pid]);
+    cpu.sample('redis', [redis.pid]);
     cpu.sample('postgres', pidsOf('postgres'));
     cpu.sample('bench', [process.pid]);
     try {
@@ -429,14 +372,7 @@ async function main() {
       if (!redisRestarted && Date.now() - t0 > 2.5 * every) {
         redisRestarted = true;
         log('chaos: Redis SHUTDOWN and restart (AOF)');
-        const r = new Redis(redisUrl, { maxRetriesPerRequest: 0 });
-        r.on('error', () => {});
-        await r.call('SHUTDOWN').catch(() => {});
-        r.disconnect();
-        await new Promise((res) => (redisProc.exitCode !== null ? res() : redisProc.once('exit', res)));
-        await sleep(2_000);
-        redisProc = startRedis(redisPort, dir);
-        await waitRedis(redisUrl);
+        await redis.restart(2_000);
       }
       chaosTimer = setTimeout(tick, every * (0.75 + random() * 0.5));
     };
@@ -551,12 +487,11 @@ async function main() {
   }
   await Promise.all([...workers].map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)))));
   redisInfo.disconnect();
-  redisProc.kill('SIGKILL');
   await pool.end();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
   await site.close();
-  rmSync(dir, { recursive: true, force: true });
+  await redis.stop();
   process.exitCode = lost || duplicated || failed ? 1 : 0;
 }
 

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { checkRedisDurability } from '../../src/queue/connection.js';
 import { createProducer } from '../../src/queue/producer.js';
 import { readStatus } from '../../src/queue/status.js';
-import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.js';
+import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.mjs';
 
 describe('Redis durability (own redis-server with appendonly yes)', { timeout: 300_000 }, () => {
   let redis: OwnRedis;

@@ -7,7 +7,7 @@ import { openStore } from '../../src/store/open.js';
 import { ensureBuilt, REPO_ROOT } from '../helpers/build.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
-import { freePort } from '../helpers/redis-server.js';
+import { freePort } from '../helpers/redis-server.mjs';
 import { runBin } from '../helpers/run-cli.js';
 import { articleUrl } from '../helpers/site.js';
 import { parsePrometheus } from '../helpers/prometheus.js';

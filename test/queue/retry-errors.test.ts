@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retryFailed } from '../../src/queue/retry.js';
 import { waitFor } from '../helpers/queue-env.js';
-import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.js';
+import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.mjs';
 
 describe('retry by code, when Redis refuses', { timeout: 60_000 }, () => {
   let redis: OwnRedis;

@@ -18,7 +18,7 @@ import { ensureBuilt, REPO_ROOT } from '../helpers/build.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.mjs';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
-import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.js';
+import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.mjs';
 import { articlePage } from '../helpers/site.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
