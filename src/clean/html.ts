@@ -41,6 +41,7 @@ function bodyLength(paragraphs: string[]): number {
 const NO_METADATA: PageMetadata = {
   title: null,
   byline: null,
+  authors: [],
   siteName: null,
   publishedAt: null,
   modifiedAt: null,
@@ -170,7 +171,7 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits, on
     canonicalUrl: own(md.canonicalUrl),
     title: own(md.title),
     byline: own(byline),
-    authors: splitAuthors(byline).map(ownString),
+    authors: (md.byline ? md.authors : splitAuthors(byline)).map(ownString),
     siteName: own(md.siteName),
     publishedAt: meta.publishedAt ?? own(publishedAt),
     modifiedAt: own(md.modifiedAt),

@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { extractMetadata, normalizeLanguage } from '../../src/clean/metadata/index.js';
-import { cleanByline, splitAuthors } from '../../src/clean/metadata/byline.js';
+import { cleanByline, creditedOrganisation, splitAuthors } from '../../src/clean/metadata/byline.js';
 import { cleanTitle } from '../../src/clean/metadata/title.js';
 import { dateFromText, dateFromUrl, normalizeDate } from '../../src/clean/metadata/dates.js';
 import { parseJsonLdText } from '../../src/clean/metadata/jsonld.js';
@@ -309,6 +309,19 @@ describe('byline', () => {
     const quoted =
       '<article><blockquote><p>Quote.</p><span class="author">Harriet Quill</span></blockquote><p class="byline">By Rosa Delgado</p></article>';
     expect(meta('', quoted).byline).toBe('Rosa Delgado');
+  });
+
+  it('keeps a credit to the publication or an agency as the byline, with no authors, only when no person is named', () => {
+    const site = '<meta property="og:site_name" content="Harbor Ledger">';
+    const org = ld({ '@type': 'NewsArticle', headline: 'Ferry fares', author: { '@type': 'Organization', name: 'Harbor Ledger' } });
+    const credited = meta(site + org, '<h1>Ferry fares</h1><p>Text.</p>');
+    expect([credited.byline, credited.authors]).toEqual(['Harbor Ledger', []]);
+    const withPerson = meta(site + org, '<h1>Ferry fares</h1><p class="byline">By Rosa Delgado</p><p>Text.</p>');
+    expect([withPerson.byline, withPerson.authors]).toEqual(['Rosa Delgado', ['Rosa Delgado']]);
+    expect(creditedOrganisation('By the Associated Press')).toBe('the Associated Press');
+    expect(creditedOrganisation('Beachside', ['beachsideondemand.example'])).toBe('Beachside');
+    expect(creditedOrganisation('Newsroom', ['Harbor Ledger'])).toBeNull();
+    expect(creditedOrganisation('Gus Whitlock', ['Harbor Ledger'])).toBeNull();
   });
 
   it('refuses a byline that is the site name', () => {

@@ -244,3 +244,30 @@ export function splitAuthors(byline: string | null | undefined): string[] {
   }
   return out;
 }
+
+/** A whole credit that is a news agency ("By the Associated Press", "Reuters"). */
+const AGENCY_CREDIT =
+  /^(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI)$/i;
+
+/**
+ * The publication credited as the author when no person is: the site's own name ("Al Jazeera" on
+ * aljazeera.com, "Beachbody" on beachbodyondemand.com) or a news agency. The page shows it as the
+ * byline, so the record keeps it as its byline, with no authors (authors are people).
+ */
+export function creditedOrganisation(raw: string | null | undefined, siteNames: string[] = []): string | null {
+  if (!raw) return null;
+  let s = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  for (let i = 0; i < 2; i++) s = s.replace(BYLINE_PREFIX, '').trim();
+  s = s.replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '').trim();
+  if (s.length < 2 || s.length > 60 || /\d/.test(s) || NON_NAMES.test(s) || /^https?:|^@/i.test(s)) return null;
+  if (AGENCY_CREDIT.test(s)) return s;
+  const key = norm(s).replace(/^the/, '');
+  for (const name of siteNames) {
+    const n = norm(name.replace(/^(www\d?|m)\./i, '').replace(/\.(com|net|org|co|news|tv)(\.[a-z]{2})?$|\.[a-z]{2}$/i, '')).replace(
+      /^the/,
+      '',
+    );
+    if (key.length >= 2 && (key === n || (key.length >= 4 && n.startsWith(key)))) return s;
+  }
+  return null;
+}

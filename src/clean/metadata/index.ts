@@ -7,13 +7,15 @@ import { decodeHTML } from 'entities';
 import { dateFromText, dateFromUrl, normalizeDate } from './dates.js';
 import { guessLanguage } from '../../text/language.js';
 import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './jsonld.js';
-import { cleanByline } from './byline.js';
+import { cleanByline, creditedOrganisation, splitAuthors } from './byline.js';
 import { cleanTitle, dropTitleKicker, matchesSiteName } from './title.js';
 import { compareKey } from '../../text/fold.js';
 
 export interface PageMetadata {
   title: string | null;
   byline: string | null;
+  /** The people the byline names; empty when it credits the publication or an agency. */
+  authors: string[];
   siteName: string | null;
   publishedAt: string | null;
   modifiedAt: string | null;
@@ -536,17 +538,41 @@ function dateNearTitle($: CheerioAPI): string | null {
   return null;
 }
 
-function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, siteNames: string[]): string | null {
+interface Byline {
+  byline: string | null;
+  authors: string[];
+}
+
+/** The byline and its people; a credit to the publication itself or an agency only when no person is named. */
+function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, siteNames: string[]): Byline {
+  let credit: string | null = null;
+  const noteCredit = (raw: string) => {
+    credit ??= creditedOrganisation(raw, siteNames);
+  };
+  const person = findPersonByline($, meta, ld, siteNames, noteCredit);
+  if (person) return { byline: person, authors: splitAuthors(person) };
+  return { byline: credit, authors: [] };
+}
+
+function findPersonByline(
+  $: CheerioAPI,
+  meta: Map<string, string[]>,
+  ld: JsonLdArticle | null,
+  siteNames: string[],
+  noteCredit: (raw: string) => void,
+): string | null {
   const opts = { siteNames };
   if (ld?.authors.length) {
     const b = cleanByline(joinNames(ld.authors), opts);
     if (b) return b;
+    ld.authors.forEach(noteCredit);
   }
   for (const k of META_KEYS.author) {
     for (const v of meta.get(k) ?? []) {
       if (/^(https?:)?\/\//i.test(v) || /^@\w+$/.test(v)) continue;
       const b = cleanByline(v, opts);
       if (b) return b;
+      noteCredit(v);
     }
   }
   const hasArticle = $('article, main, [role="main"], [itemprop~="articleBody"]').length > 0;
@@ -573,6 +599,7 @@ function findByline($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticl
         const t = textOf($, el) || (squash($el.attr('content')) ?? '');
         if (!t || t.length > 160) return;
         const b = cleanByline(t, opts);
+        if (!b) noteCredit(t);
         if (b && !names.some((n) => norm(n) === norm(b) || norm(n).includes(norm(b)))) {
           const up = [$el.parent().get(0), $el.parent().parent().get(0)];
           if (near && !up.some((n) => n && near!.includes(n))) return undefined;
@@ -729,9 +756,11 @@ export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMeta
   const modifiedRaw = ld?.dateModified ?? firstMeta(meta, META_KEYS.modified);
   const description = squash(ld?.description ?? null) ?? firstMeta(meta, META_KEYS.description);
 
+  const { byline, authors } = findByline($, meta, ld, suffix ? [...siteNames, suffix] : siteNames);
   return {
     title: detach(title),
-    byline: detach(findByline($, meta, ld, suffix ? [...siteNames, suffix] : siteNames)),
+    byline: detach(byline),
+    authors: authors.map(detach),
     siteName: detach(siteName),
     publishedAt: detach(findPublished($, meta, ld, pageUrl, canonicalUrl)),
     modifiedAt: detach(normalizeDate(modifiedRaw)),
