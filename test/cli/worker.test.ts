@@ -1,28 +1,15 @@
 // `gleaner worker` as a real process: it warns about unsafe Redis settings, works the queues,
 // survives Redis being down (logs and retries), and exits 0 on SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { REDIS_URL, makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
-import { ensureBuilt, REPO_ROOT } from '../helpers/build.js';
+import { ensureBuilt } from '../helpers/build.js';
 import { runBin } from '../helpers/run-cli.js';
 import { articleUrl } from '../helpers/site.js';
-
-function spawnWorker(env: NodeJS.ProcessEnv, args: string[] = []) {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', ...args], {
-    env,
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, output: () => out, exited };
-}
+import { startWorker } from '../helpers/worker-process.js';
 
 describe('gleaner worker', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
@@ -41,7 +28,7 @@ describe('gleaner worker', { timeout: 300_000 }, () => {
   });
 
   it('works the queues, reports the Redis settings, and stops cleanly on SIGTERM', async () => {
-    const w = spawnWorker(env.env, ['--concurrency', '3']);
+    const w = startWorker(env.env, ['--concurrency', '3']);
     children.push(w.child);
     await waitFor('workers started', () => w.output().includes('workers started'), 60_000);
     // the shared test Redis runs without AOF: the worker must say so loudly
@@ -90,7 +77,7 @@ describe('gleaner worker', { timeout: 300_000 }, () => {
   });
 
   it('keeps running and retrying while Redis is down, and still stops on SIGTERM', async () => {
-    const w = spawnWorker({ ...env.env, GLEANER_REDIS_URL: 'redis://127.0.0.1:1' });
+    const w = startWorker({ ...env.env, GLEANER_REDIS_URL: 'redis://127.0.0.1:1' });
     children.push(w.child);
     await waitFor('the Redis error to be logged', () => w.output().includes('redis unreachable, workers keep retrying'), 60_000);
     await new Promise((r) => setTimeout(r, 1_000));

@@ -1,29 +1,16 @@
 // A worker process killed with SIGKILL in the middle of a job: the job's lock expires, a new
 // worker process picks it up and completes it, and the store holds one record. The second worker
 // then shuts down cleanly on SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
 import { createProducer, type Producer } from '../../src/queue/producer.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
-import { ensureBuilt, REPO_ROOT } from '../helpers/build.js';
+import { ensureBuilt } from '../helpers/build.js';
 import { articlePage } from '../helpers/site.js';
-
-function startWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', '--concurrency', '2'], {
-    env,
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, output: () => out, exited };
-}
+import { startWorker } from '../helpers/worker-process.js';
 
 describe('worker crash (SIGKILL mid-job)', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
@@ -58,7 +45,7 @@ describe('worker crash (SIGKILL mid-job)', { timeout: 300_000 }, () => {
     const url = server.url('/slow/night-trains.html');
     const [job] = await producer.enqueueUrls([url]);
 
-    const first = startWorker(env.env);
+    const first = startWorker(env.env, ['--concurrency', '2']);
     children.push(first.child);
     await waitFor('the first worker to start the slow fetch', () => server.hits('/slow/night-trains.html') >= 1, 60_000);
     const fetchQueue = producer.getQueues().find((q) => q.name === 'fetch')!;
@@ -66,7 +53,7 @@ describe('worker crash (SIGKILL mid-job)', { timeout: 300_000 }, () => {
     first.child.kill('SIGKILL');
     expect(await first.exited).toBeNull();
 
-    const second = startWorker(env.env);
+    const second = startWorker(env.env, ['--concurrency', '2']);
     children.push(second.child);
     await waitFor('the record', async () => (await store.get(url)) !== null, 90_000);
     expect(await fetchQueue.getJobState(job!.jobId)).toBe('completed');

@@ -1,16 +1,16 @@
 // Metrics from real work: `gleaner worker --metrics-port` is scraped while it fetches, cleans,
 // extracts and stores pages from the fixture server, and its health check answers.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import { ensureBuilt, REPO_ROOT } from '../helpers/build.js';
+import { ensureBuilt } from '../helpers/build.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
 import { freePort } from '../helpers/redis-server.mjs';
 import { runBin } from '../helpers/run-cli.js';
 import { articleUrl } from '../helpers/site.js';
 import { parsePrometheus } from '../helpers/prometheus.js';
+import { startWorker } from '../helpers/worker-process.js';
 
 describe('worker metrics', { timeout: 300_000 }, () => {
   let env: QueueTestEnv;
@@ -30,11 +30,7 @@ describe('worker metrics', { timeout: 300_000 }, () => {
 
   it('counts records, fetch statuses, failures by code and stage durations, next to the queue counts', async () => {
     const port = await freePort();
-    child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', '--metrics-port', String(port)], {
-      env: env.env,
-      cwd: REPO_ROOT,
-      stdio: 'ignore',
-    });
+    child = startWorker(env.env, ['--metrics-port', String(port)]).child;
     const base = `http://127.0.0.1:${port}`;
     await waitFor('the health check', async () => (await fetch(`${base}/healthz`)).status === 200, 60_000);
 

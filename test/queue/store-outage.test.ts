@@ -6,7 +6,6 @@
 // The full-size scenario (60 + 10 URLs, 60 s outages) is bench/outage.mjs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -20,28 +19,10 @@ import { startFixtureServer, type FixtureServer } from '../helpers/fixture-serve
 import { makeQueueEnv, waitFor, type QueueTestEnv } from '../helpers/queue-env.js';
 import { startOwnRedis, type OwnRedis } from '../helpers/redis-server.mjs';
 import { articlePage } from '../helpers/site.js';
+import { startWorker, type WorkerProcess } from '../helpers/worker-process.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface WorkerProc {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-function startWorker(env: NodeJS.ProcessEnv, args: string[] = []): WorkerProc {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/gleaner.js'), 'worker', ...args], {
-    env,
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, output: () => out, exited };
-}
 
 /** `n` distinct article pages on the fixture server; returns their URLs. */
 function pages(server: FixtureServer, batch: string, n: number): string[] {
@@ -72,7 +53,7 @@ describe('PostgreSQL outage under `gleaner worker`', { timeout: 400_000 }, () =>
   let env: QueueTestEnv;
   let producer: Producer;
   let store: Store;
-  const workers: WorkerProc[] = [];
+  const workers: WorkerProcess[] = [];
   let enqueued = 0;
 
   async function enqueue(urls: string[]): Promise<void> {
@@ -193,7 +174,7 @@ describe('SQLite locked by another process under `gleaner worker`', { timeout: 3
   let env: QueueTestEnv;
   let producer: Producer;
   let store: Store;
-  let worker: WorkerProc;
+  let worker: WorkerProcess;
   let locker: ChildProcess | null = null;
 
   beforeAll(async () => {
