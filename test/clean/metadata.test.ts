@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { extractMetadata, normalizeLanguage } from '../../src/clean/metadata/index.js';
+import { extractMetadata, normalizeLanguage, uninvertName } from '../../src/clean/metadata/index.js';
 import { cleanByline, creditedOrganisation, splitAuthors } from '../../src/clean/metadata/byline.js';
 import { cleanTitle } from '../../src/clean/metadata/title.js';
 import { dateFromText, dateFromUrl, normalizeDate } from '../../src/clean/metadata/dates.js';
@@ -11,6 +11,41 @@ const page = (head: string, body = '', htmlAttrs = '') =>
 const meta = (head: string, body = '', url: string | null = 'https://news.example.com/world/story', htmlAttrs = '') =>
   extractMetadata(page(head, body, htmlAttrs), url);
 const ld = (obj: unknown) => `<script type="application/ld+json">${JSON.stringify(obj)}</script>`;
+
+describe('vocabularies', () => {
+  it.each([
+    [
+      'Dublin Core',
+      '<meta name="DC.title" content="Glacier lake drained overnight"><meta name="DC.creator" content="Maja Lindqvist"><meta name="DC.date.issued" content="2024-11-05">',
+    ],
+    [
+      'DCMI terms',
+      '<meta name="dcterms.title" content="Glacier lake drained overnight"><meta name="dcterms.creator" content="Maja Lindqvist"><meta name="dcterms.issued" content="2024-11-05">',
+    ],
+    [
+      'Parse.ly',
+      '<meta name="parsely-title" content="Glacier lake drained overnight"><meta name="parsely-author" content="Maja Lindqvist"><meta name="parsely-pub-date" content="2024-11-05">',
+    ],
+  ])('reads title, author and date from %s alone', (_, head) => {
+    const m = meta(`<title>Science | Northfield Review</title>${head}`, '<h1>Science</h1><p>Text.</p>');
+    expect([m.title, m.byline, m.publishedAt]).toEqual(['Glacier lake drained overnight', 'Maja Lindqvist', '2024-11-05']);
+  });
+
+  it('turns a catalogue-style Dublin Core creator around ("Lindqvist, Maja"), and only there', () => {
+    expect(meta('<meta name="DC.creator" content="Lindqvist, Maja">').byline).toBe('Maja Lindqvist');
+    expect(uninvertName('Ng, Lisa and Ortiz, Ben')).toBe('Ng, Lisa and Ortiz, Ben');
+    expect(uninvertName('Maja Lindqvist, Science Editor')).toBe('Maja Lindqvist, Science Editor');
+    expect(meta('<meta name="author" content="Jane Dore, Reporter">').byline).toBe('Jane Dore');
+  });
+
+  it('reads article:author and <meta name="author"> names, a rel=author link, and skips profile URLs', () => {
+    expect(
+      meta('<meta property="article:author" content="https://social.example/jd"><meta name="author" content="Jane Dore">').byline,
+    ).toBe('Jane Dore');
+    expect(meta('<meta property="article:author" content="Jane Dore">').byline).toBe('Jane Dore');
+    expect(meta('', '<h1>Ferry fares</h1><p>By <a rel="author" href="/staff/jd">Jane Dore</a></p>').byline).toBe('Jane Dore');
+  });
+});
 
 describe('title', () => {
   it('keeps the <title> when the site name is all the page offers, and never a gallery heading', () => {

@@ -7,7 +7,7 @@ import { decodeHTML } from 'entities';
 import { dateFromText, dateFromUrl, normalizeDate } from './dates.js';
 import { guessLanguage } from '../../text/language.js';
 import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './jsonld.js';
-import { cleanByline, creditedOrganisation, splitAuthors } from './byline.js';
+import { cleanByline, creditedOrganisation, ROLE_WORDS, splitAuthors } from './byline.js';
 import { cleanTitle, dropTitleKicker, matchesSiteName } from './title.js';
 import { compareKey } from '../../text/fold.js';
 
@@ -538,6 +538,15 @@ function dateNearTitle($: CheerioAPI): string | null {
   return null;
 }
 
+/** Vocabularies that write a creator as a catalogue does, family name first ("Lindqvist, Maja"). */
+const INVERTED_NAME_KEYS = new Set(['dc.creator', 'dcterms.creator', 'citation_author']);
+
+/** "Lindqvist, Maja" → "Maja Lindqvist"; anything else (several people, a role after the comma) as it is. */
+export function uninvertName(v: string): string {
+  const m = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})$/u.exec(v.trim());
+  return m && !ROLE_WORDS.test(m[2]) ? `${m[2]} ${m[1]}` : v;
+}
+
 interface Byline {
   byline: string | null;
   authors: string[];
@@ -570,7 +579,7 @@ function findPersonByline(
   for (const k of META_KEYS.author) {
     for (const v of meta.get(k) ?? []) {
       if (/^(https?:)?\/\//i.test(v) || /^@\w+$/.test(v)) continue;
-      const b = cleanByline(v, opts);
+      const b = cleanByline(INVERTED_NAME_KEYS.has(k) ? uninvertName(v) : v, opts);
       if (b) return b;
       noteCredit(v);
     }
