@@ -16,6 +16,7 @@ import { countryNameOf } from '../extract/gazetteers/countries.js';
 import type { Entities } from '../record/schema.js';
 import { InputError, StoreError } from '../errors.js';
 import { type Dialect, placeholders, type Step } from './entity-sql.js';
+import { type EntityRow, LinkBatch, pairKey, selectEntities } from './link-batch.js';
 import { entityRows } from './query.js';
 import { fold } from '../text/fold.js';
 
@@ -53,22 +54,6 @@ export type CorrectionInput = { author: string } & (
   | { op: 'merge'; name: string; type?: NamedType; into: string }
   | { op: 'alias'; name: string; type?: NamedType; alias: string }
 );
-
-interface EntityRow {
-  id: string;
-  type: NamedType;
-  key: string;
-  name: string;
-  code: string | null;
-  aliases: string;
-  bare: number;
-  merged_into: string | null;
-  merged_by: string | null;
-  records: number;
-  mentions: number;
-  first_seen: string | null;
-  last_seen: string | null;
-}
 
 export function newEntityId(now = Date.now()): string {
   return 'e' + now.toString(36) + randomBytes(4).toString('hex');
@@ -166,103 +151,6 @@ function canonicalName(i: Item): string {
   return i.name;
 }
 
-const pairKey = (type: string, key: string) => `${type}\u0000${key}`;
-
-/** Entities and terms of the store that a record's names may resolve to. */
-class Known {
-  readonly byId = new Map<string, EntityRow>();
-  readonly byKey = new Map<string, string>();
-  readonly owners = new Map<string, Set<string>>();
-
-  add(r: EntityRow): void {
-    this.byId.set(r.id, r);
-    this.byKey.set(pairKey(r.type, r.key), r.id);
-  }
-
-  /** Drops an entity that was not written after all (an insert lost to another writer). */
-  forget(r: EntityRow): void {
-    this.byId.delete(r.id);
-    if (this.byKey.get(pairKey(r.type, r.key)) === r.id) this.byKey.delete(pairKey(r.type, r.key));
-  }
-
-  root(id: string): EntityRow | undefined {
-    let r = this.byId.get(id);
-    for (let hops = 0; r?.merged_into && hops < 20; hops++) r = this.byId.get(r.merged_into) ?? r;
-    return r;
-  }
-
-  /** Full-name (non-bare) entities of `type` that carry `term`, as roots. */
-  fullOwners(type: NamedType, term: string): EntityRow[] {
-    const out = new Map<string, EntityRow>();
-    for (const id of this.owners.get(pairKey(type, term)) ?? []) {
-      const r = this.root(id);
-      if (r && r.type === type && !r.bare) out.set(r.id, r);
-    }
-    return [...out.values()];
-  }
-}
-
-function* selectEntities(where: string, params: unknown[]): Step<EntityRow[]> {
-  return (yield { sql: `SELECT * FROM entity WHERE ${where}`, params }) as unknown as EntityRow[];
-}
-
-/**
- * SQLite answers one small indexed statement per key in microseconds and caches it prepared; a
- * `(type, key) IN (VALUES …)` list is a new statement per length and is not planned as index
- * lookups (bulk import fell from ~590 to ~90 records/s with it). PostgreSQL gets one list per
- * round trip.
- */
-function* fetchKnown(pairs: Array<[string, string]>, d: Dialect): Step<Known> {
-  const known = new Known();
-  if (!pairs.length) return known;
-  let termRows: Array<{ type: string; term: string; entity_id: string }> = [];
-  if (d === 'sqlite') {
-    for (const [type, key] of pairs) {
-      for (const r of yield* selectEntities('type = ? AND key = ?', [type, key])) known.add(r);
-      termRows.push(
-        ...((yield {
-          sql: 'SELECT type, term, entity_id FROM entity_term WHERE type = ? AND term = ?',
-          params: [type, key],
-        }) as typeof termRows),
-      );
-    }
-  } else {
-    const values = pairs.map(() => '(?, ?)').join(', ');
-    const flat = pairs.flat();
-    for (const r of yield* selectEntities(`(type, key) IN (VALUES ${values})`, flat)) known.add(r);
-    termRows = (yield {
-      sql: `SELECT type, term, entity_id FROM entity_term WHERE (type, term) IN (VALUES ${values})`,
-      params: flat,
-    }) as typeof termRows;
-  }
-  for (const t of termRows) {
-    const k = pairKey(t.type, t.term);
-    if (!known.owners.has(k)) known.owners.set(k, new Set());
-    known.owners.get(k)!.add(t.entity_id);
-  }
-  yield* loadMissing(
-    known,
-    termRows.map((t) => t.entity_id),
-  );
-  return known;
-}
-
-/** Loads entities referred to (and their merge targets) until none is missing. */
-function* loadMissing(known: Known, ids: string[]): Step<void> {
-  let missing = [...new Set(ids)].filter((id) => !known.byId.has(id));
-  for (let round = 0; round < 20; round++) {
-    for (const r of known.byId.values()) if (r.merged_into && !known.byId.has(r.merged_into)) missing.push(r.merged_into);
-    missing = [...new Set(missing)];
-    if (!missing.length) return;
-    for (const r of missing.length === 1
-      ? yield* selectEntities('id = ?', missing)
-      : yield* selectEntities(`id IN ${placeholders(missing.length)}`, missing))
-      known.add(r);
-    missing = missing.filter((id) => !known.byId.has(id));
-    if (missing.length) return; // dangling reference: nothing more to load
-  }
-}
-
 /** Which full name a bare word joins, or null (none, or ambiguous). */
 function chooseOwner(cands: EntityRow[]): EntityRow | null {
   if (cands.length === 1) return cands[0];
@@ -270,6 +158,22 @@ function chooseOwner(cands: EntityRow[]): EntityRow | null {
   const sorted = [...cands].sort((a, b) => Number(b.records) - Number(a.records));
   const [top, next] = sorted;
   return Number(top.records) >= DOMINANCE.minRecords && Number(top.records) >= DOMINANCE.ratio * Number(next.records) ? top : null;
+}
+
+/** An entity's aliases as a list and as keys, parsed once per aliases value (one per link otherwise). */
+const parsedAliases = new WeakMap<EntityRow, { json: string; list: string[]; keys: Set<string> }>();
+
+/** mergeAliases(entity's aliases, its name, add), without re-folding the aliases it has already. */
+function aliasesWith(e: EntityRow, add: string[]): string[] {
+  let p = parsedAliases.get(e);
+  if (!p || p.json !== e.aliases) {
+    const list = JSON.parse(e.aliases) as string[];
+    p = { json: e.aliases, list, keys: new Set([entityKey(e.name), ...list.map(entityKey)]) };
+    parsedAliases.set(e, p);
+  }
+  const known = p.keys;
+  const fresh = add.filter((a) => !known.has(entityKey(a)));
+  return fresh.length ? mergeAliases(p.list, e.name, fresh) : p.list;
 }
 
 function mergeAliases(current: string[], name: string, add: string[]): string[] {
@@ -286,19 +190,28 @@ function mergeAliases(current: string[], name: string, add: string[]): string[] 
 
 const nowIso = () => new Date().toISOString();
 
+/** The (type, key) pairs linking a record's entities looks up (for a batch's lookup ahead of time). */
+export function entityPairs(entities: Entities): Array<[string, string]> {
+  const pairs = new Map<string, [string, string]>();
+  for (const i of itemsOf(entities)) {
+    for (const k of [itemKey(i), ...termsOf(i.type, i.name, i.aliases)]) pairs.set(pairKey(i.type, k), [i.type, k]);
+  }
+  return [...pairs.values()];
+}
+
 /**
  * Links a record's named entities to entity ids (creating entities as needed), writes the links and
  * the entities' counts, and sets `id` on each entity of `entities` (mutated and returned).
- * The record's previous links must have been removed (unlinkRecord).
+ * The record's previous links must have been removed (unlinkRecord). With `batch` (a write
+ * transaction's LinkBatch), lookups are shared with the transaction's other records and the link,
+ * term and count writes wait for its flush; without, they are written before this returns.
  */
-export function* linkRecord(d: Dialect, recordId: string, entities: Entities, seen: string, sink?: CountSink): Step<Entities> {
+export function* linkRecord(d: Dialect, recordId: string, entities: Entities, seen: string, batch?: LinkBatch): Step<Entities> {
   const items = itemsOf(entities);
   if (!items.length) return entities;
-  const pairs = new Map<string, [string, string]>();
-  for (const i of items) {
-    for (const k of [itemKey(i), ...termsOf(i.type, i.name, i.aliases)]) pairs.set(pairKey(i.type, k), [i.type, k]);
-  }
-  const known = yield* fetchKnown([...pairs.values()], d);
+  const own = batch ?? new LinkBatch(d);
+  yield* own.lookup(entityPairs(entities));
+  const known = own.known;
   const created: EntityRow[] = [];
   const targets: EntityRow[] = [];
   const now = nowIso();
@@ -308,7 +221,7 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
     if (target && target.type !== i.type && target.key !== key) target = undefined;
     if (!target && isBare(i)) {
       const inRecord = items.some((o) => o !== i && o.type === i.type && !isBare(o) && termsOf(o.type, o.name, o.aliases).includes(key));
-      if (!inRecord) target = chooseOwner(known.fullOwners(i.type, key)) ?? undefined;
+      if (!inRecord) target = chooseOwner(yield* own.ownersOf(i.type, key)) ?? undefined;
     }
     if (!target) {
       target = {
@@ -335,11 +248,35 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
     // Every writer inserts new entities in (type, key) order: two transactions that create the same
     // entities then wait on each other in one order and cannot deadlock on the unique index.
     created.sort((a, b) => (a.type === b.type ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.type < b.type ? -1 : 1));
-    const rows = yield {
-      sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, created_at)
-            VALUES ${created.map(() => "(?, ?, ?, ?, ?, '[]', ?, 0, 0, ?)").join(', ')} ON CONFLICT (type, key) DO NOTHING RETURNING id`,
-      params: created.flatMap((e) => [e.id, e.type, e.key, e.name, e.code, e.bare, now]),
-    };
+    const rows: Array<Record<string, unknown>> = [];
+    if (d === 'sqlite')
+      // one prepared statement per row (a VALUES list is a new statement per length)
+      for (const e of created)
+        rows.push(
+          ...(yield {
+            sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, created_at)
+                  VALUES (?, ?, ?, ?, ?, '[]', ?, 0, 0, ?) ON CONFLICT (type, key) DO NOTHING RETURNING id`,
+            params: [e.id, e.type, e.key, e.name, e.code, e.bare, now],
+          }),
+        );
+    else
+      rows.push(
+        ...(yield {
+          sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, created_at)
+                SELECT n.id, n.type, n.key, n.name, n.code, '[]', n.bare, 0, 0, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+                  WITH ORDINALITY AS n(id, type, key, name, code, bare, o) ORDER BY n.o
+                ON CONFLICT (type, key) DO NOTHING RETURNING id`,
+          params: [
+            now,
+            created.map((e) => e.id),
+            created.map((e) => e.type),
+            created.map((e) => e.key),
+            created.map((e) => e.name),
+            created.map((e) => e.code),
+            created.map((e) => e.bare),
+          ],
+        }),
+      );
     const inserted = new Set(rows.map((r) => String(r.id)));
     const lost = created.filter((e) => !inserted.has(e.id));
     if (lost.length) {
@@ -349,11 +286,7 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
         `(type, key) IN (VALUES ${lost.map(() => '(?, ?)').join(', ')})`,
         lost.flatMap((e) => [e.type, e.key]),
       );
-      for (const r of found) known.add(r);
-      yield* loadMissing(
-        known,
-        found.map((r) => r.id),
-      );
+      yield* own.loadMissing(own.adopt(found), []);
       for (let k = 0; k < targets.length; k++) {
         if (!lost.includes(targets[k])) continue;
         const id = known.byKey.get(pairKey(targets[k].type, targets[k].key));
@@ -394,46 +327,24 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
       const bareId = known.byKey.get(pairKey(type, term));
       const bare = bareId ? known.byId.get(bareId) : undefined;
       if (!bare || !bare.bare || bare.merged_into || bare.id === id) continue;
-      if (known.fullOwners(type as NamedType, term).some((o) => o.id !== id)) continue;
+      if ((yield* own.ownersOf(type as NamedType, term)).some((o) => o.id !== id)) continue;
       merges.push({ from: bare.id, into: id });
     }
   }
-  if (newTerms.size) {
-    const rows = [...newTerms.values()];
-    if (d === 'sqlite')
-      for (const r of rows)
-        yield { sql: 'INSERT INTO entity_term (type, term, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', params: r };
-    else
-      yield {
-        sql: `INSERT INTO entity_term (type, term, entity_id) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
-        params: rows.flat(),
-      };
-  }
-  const links = [...linkOf.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  if (d === 'sqlite')
-    for (const [id, l] of links)
-      yield {
-        sql: 'INSERT INTO record_entity (record_id, entity_id, mentions, seen) VALUES (?, ?, ?, ?)',
-        params: [recordId, id, l.mentions, seen],
-      };
-  else
-    yield {
-      sql: `INSERT INTO record_entity (record_id, entity_id, mentions, seen) VALUES ${links.map(() => '(?, ?, ?, ?)').join(', ')}`,
-      params: links.flatMap(([id, l]) => [recordId, id, l.mentions, seen]),
-    };
-  // counts move incrementally here; corrections and merges recount fully
-  const own = sink ?? new CountSink();
-  for (const [id, l] of links) {
+  for (const [type, term, id] of newTerms.values()) own.addTerm(type, term, id);
+  for (const [id, l] of [...linkOf.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    own.addLink(recordId, id, l.mentions, seen);
+    // counts move incrementally here; corrections and merges recount fully
     const e = known.byId.get(id)!;
-    const before = own.get(id)?.aliases;
-    const aliases = mergeAliases(before ?? (JSON.parse(e.aliases) as string[]), e.name, l.names);
-    own.add(id, 1, l.mentions, seen, aliases);
+    own.count(id, 1, l.mentions, seen, aliasesWith(e, l.names));
   }
-  if (!sink) yield* own.flush();
-  for (const m of merges) {
-    yield* mergeEntity(d, m.from, m.into, null);
-    own.forget([m.from, m.into]); // recounted from the links, this record's included
-  }
+  if (merges.length) {
+    // a merge rewrites links, terms and records in many places: what is pending goes first, and
+    // the cache is dropped after
+    yield* own.flush();
+    for (const m of merges) yield* mergeEntity(d, m.from, m.into, null);
+    own.reset();
+  } else if (!batch) yield* own.flush();
   if (merges.length) {
     const into = new Map(merges.map((m) => [m.from, m.into]));
     for (const i of items) if (i.target.id && into.has(i.target.id)) i.target.id = into.get(i.target.id);
@@ -441,76 +352,12 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
   return entities;
 }
 
-/**
- * Count changes of entities, applied in one pass in id order: concurrent PostgreSQL transactions
- * then lock entity rows in the same order (no deadlock between them).
- */
-export class CountSink {
-  private readonly deltas = new Map<
-    string,
-    { records: number; mentions: number; seenMin: string | null; seenMax: string | null; aliases?: string[] }
-  >();
-
-  get(id: string) {
-    return this.deltas.get(id);
-  }
-
-  add(id: string, records: number, mentions: number, seen: string | null, aliases?: string[]): void {
-    const d = this.deltas.get(id) ?? { records: 0, mentions: 0, seenMin: null, seenMax: null };
-    d.records += records;
-    d.mentions += mentions;
-    if (aliases) d.aliases = aliases;
-    if (seen) {
-      if (!d.seenMin || seen < d.seenMin) d.seenMin = seen;
-      if (!d.seenMax || seen > d.seenMax) d.seenMax = seen;
-    }
-    this.deltas.set(id, d);
-  }
-
-  /** Drops pending count changes of entities just recounted (keeps alias updates). */
-  forget(ids: string[]): void {
-    for (const id of ids) {
-      const d = this.deltas.get(id);
-      if (d) Object.assign(d, { records: 0, mentions: 0, seenMin: null, seenMax: null });
-    }
-  }
-
-  *flush(): Step<void> {
-    const ids = [...this.deltas.keys()].sort();
-    for (const id of ids) {
-      const d = this.deltas.get(id)!;
-      const sets = ['records = records + ?', 'mentions = mentions + ?'];
-      const params: unknown[] = [d.records, d.mentions];
-      if (d.seenMin) {
-        sets.push('first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END');
-        params.push(d.seenMin, d.seenMin);
-      }
-      if (d.seenMax) {
-        sets.push('last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END');
-        params.push(d.seenMax, d.seenMax);
-      }
-      if (d.aliases) {
-        sets.push('aliases = ?');
-        params.push(JSON.stringify(d.aliases));
-      }
-      yield { sql: `UPDATE entity SET ${sets.join(', ')} WHERE id = ?`, params: [...params, id] };
-    }
-    this.deltas.clear();
-  }
-}
-
 /** Removes a record's links (counts go down); returns the entity ids it was linked to. */
-export function* unlinkRecord(recordId: string, sink?: CountSink): Step<string[]> {
-  const rows = (yield {
-    sql: 'SELECT entity_id, mentions FROM record_entity WHERE record_id = ? ORDER BY entity_id',
-    params: [recordId],
-  }) as Array<{ entity_id: string; mentions: number }>;
-  if (!rows.length) return [];
-  yield { sql: 'DELETE FROM record_entity WHERE record_id = ?', params: [recordId] };
-  const own = sink ?? new CountSink();
-  for (const r of rows) own.add(r.entity_id, -1, -Number(r.mentions), null);
-  if (!sink) yield* own.flush();
-  return rows.map((r) => r.entity_id);
+export function* unlinkRecord(d: Dialect, recordId: string, batch?: LinkBatch): Step<string[]> {
+  const own = batch ?? new LinkBatch(d);
+  const ids = yield* own.unlink(recordId);
+  if (!batch) yield* own.flush();
+  return ids;
 }
 
 /** Counts and first/last seen recomputed from the links. */
@@ -708,7 +555,7 @@ export function* recompute(d: Dialect, recordIds: string[], lexicon: Lexicon): S
       const rec = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { entities: Entities };
       const extracted = row.extracted ? (JSON.parse(String(row.extracted)) as Entities) : withoutIds(rec.entities);
       const { entities, applied } = applyLexicon(structuredClone(extracted), lexicon, { recordId: id });
-      touched.push(...(yield* unlinkRecord(id)));
+      touched.push(...(yield* unlinkRecord(d, id)));
       const linked = yield* linkRecord(d, id, structuredClone(entities), seenOf(row.published_at, row.created_at));
       for (const e of itemsOf(linked)) if (e.target.id) touched.push(e.target.id);
       yield { sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [id] };
@@ -892,7 +739,7 @@ export function* backfill(d: Dialect, batch = 500): Step<number> {
   }
 }
 
-export { EMPTY_LEXICON };
+export { EMPTY_LEXICON, LinkBatch };
 
 /**
  * A stored record made again from its raw page (gleaner reprocess) with the same text: its
@@ -913,7 +760,7 @@ export function* refreshRecord(
   const old = (typeof rows[0].data === 'string' ? JSON.parse(rows[0].data) : rows[0].data) as GleanerRecordLike;
   const extracted = withoutIds(rec.entities);
   const { entities, applied } = applyLexicon(structuredClone(extracted), lexicon, { recordId: id });
-  const touched = yield* unlinkRecord(id);
+  const touched = yield* unlinkRecord(d, id);
   const linked = yield* linkRecord(d, id, structuredClone(entities), publishedAt ?? seenOf(null, rows[0].created_at));
   yield { sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [id] };
   if (applied.length)

@@ -3,7 +3,8 @@ import type pg from 'pg';
 import { applyLexicon, EMPTY_LEXICON, type Lexicon } from '../extract/lexicon.js';
 import type { Entities } from '../record/schema.js';
 import { numberPlaceholders, runAsync, type Sql, type Step } from './entity-sql.js';
-import { backfill, CountSink, currentLexiconVersion, linkRecord, loadLexicon, unlinkRecord, withoutIds } from './entities.js';
+import { backfill, currentLexiconVersion, entityPairs, linkRecord, loadLexicon, unlinkRecord, withoutIds } from './entities.js';
+import { LinkBatch } from './link-batch.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -28,22 +29,38 @@ export class PostgresEntities {
     return this.lexicon;
   }
 
-  /** As SqliteEntities.prepare; entity count changes go to `sink` (flushed once per transaction, in id order). */
+  /** A write transaction's entity state: lookups cached, link/term/count writes kept for flush. */
+  batch(): LinkBatch {
+    return new LinkBatch('postgres');
+  }
+
+  /** Lane names of a record's entities (as given, and as the lexicon corrects them): see upsertMany. */
+  namesOf(entities: Entities, lexicon: Lexicon): string[] {
+    const corrected = applyLexicon(withoutIds(entities), lexicon).entities;
+    return [...entityPairs(entities), ...entityPairs(corrected)].map(([type, key]) => `entity:${type}:${key}`);
+  }
+
+  /** Looks up, in one round trip, what linking these records' entities will ask for. */
+  lookAhead(c: pg.PoolClient, batch: LinkBatch, all: Entities[]): Promise<void> {
+    return this.run(c, batch.lookup(all.flatMap(entityPairs)));
+  }
+
+  /** As SqliteEntities.prepare; link, term and count writes wait in `batch` for flush (once per transaction). */
   async prepare(
     c: pg.PoolClient,
     recordId: string,
     entities: Entities,
     seen: string,
     replace: boolean,
-    sink: CountSink,
+    batch: LinkBatch,
   ): Promise<{ entities: Entities; extracted: string }> {
     const extracted = withoutIds(entities);
     const { entities: corrected, applied } = applyLexicon(structuredClone(extracted), this.lexicon, { recordId });
     if (replace) {
-      await this.run(c, unlinkRecord(recordId, sink));
+      await this.run(c, unlinkRecord('postgres', recordId, batch));
       await c.query('DELETE FROM correction_hits WHERE record_id = $1', [recordId]);
     }
-    const linked = await this.run(c, linkRecord('postgres', recordId, structuredClone(corrected), seen, sink));
+    const linked = await this.run(c, linkRecord('postgres', recordId, structuredClone(corrected), seen, batch));
     if (applied.length) {
       await c.query('INSERT INTO correction_hits (correction_id, record_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [
         applied,
@@ -53,8 +70,8 @@ export class PostgresEntities {
     return { entities: linked, extracted: JSON.stringify(extracted) };
   }
 
-  flush(c: pg.PoolClient, sink: CountSink): Promise<void> {
-    return this.run(c, sink.flush());
+  flush(c: pg.PoolClient, batch: LinkBatch): Promise<void> {
+    return this.run(c, batch.flush());
   }
 
   backfillStep(): Step<number> {

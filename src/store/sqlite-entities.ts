@@ -4,6 +4,7 @@ import { applyLexicon, EMPTY_LEXICON, type Lexicon } from '../extract/lexicon.js
 import type { Entities } from '../record/schema.js';
 import { runSync, type Sql, type Step } from './entity-sql.js';
 import { backfill, currentLexiconVersion, linkRecord, loadLexicon, unlinkRecord, withoutIds } from './entities.js';
+import { LinkBatch } from './link-batch.js';
 
 export class SqliteEntities {
   private lexicon: Lexicon = EMPTY_LEXICON;
@@ -41,24 +42,40 @@ export class SqliteEntities {
     return this.lexicon;
   }
 
+  /** A write transaction's entity state: lookups cached, link/term/count writes kept for flush. */
+  batch(): LinkBatch {
+    return new LinkBatch('sqlite');
+  }
+
   /**
    * A record's entities as stored: corrected by the lexicon and linked to entity ids (its earlier
    * links replaced). Returns the corrected entities with ids, and the entities as given (extracted).
+   * Link, term and count writes wait in `batch` for flush.
    */
-  prepare(recordId: string, entities: Entities, seen: string, replace: boolean): { entities: Entities; extracted: string } {
+  prepare(
+    recordId: string,
+    entities: Entities,
+    seen: string,
+    replace: boolean,
+    batch: LinkBatch,
+  ): { entities: Entities; extracted: string } {
     const extracted = withoutIds(entities);
     const { entities: corrected, applied } = applyLexicon(structuredClone(extracted), this.lexicon, { recordId });
     if (replace) {
-      this.run(unlinkRecord(recordId));
+      this.run(unlinkRecord('sqlite', recordId, batch));
       this.exec({ sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [recordId] });
     }
-    const linked = this.run(linkRecord('sqlite', recordId, structuredClone(corrected), seen));
+    const linked = this.run(linkRecord('sqlite', recordId, structuredClone(corrected), seen, batch));
     for (const c of applied)
       this.exec({
         sql: 'INSERT INTO correction_hits (correction_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
         params: [c, recordId],
       });
     return { entities: linked, extracted: JSON.stringify(extracted) };
+  }
+
+  flush(batch: LinkBatch): void {
+    this.run(batch.flush());
   }
 
   /** Links records stored before entity ids existed. */

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
-import { storeFailure } from './unavailable.js';
+import { isStoreUnavailable, storeFailure } from './unavailable.js';
 import { entityRows, validateRecord, newRecordId, recordKeys, searchText } from './query.js';
 import { SqlStoreReads } from './sql-store.js';
 import type { Step } from './entity-sql.js';
@@ -13,6 +13,7 @@ import type { GleanerRecord } from '../record/schema.js';
 import type { Lexicon } from '../extract/lexicon.js';
 import type { Store, UpsertResult } from './types.js';
 import { SqliteEntities } from './sqlite-entities.js';
+import type { LinkBatch } from './link-batch.js';
 import * as ent from './entities.js';
 
 export interface SqliteStoreOptions {
@@ -136,132 +137,137 @@ export class SqliteStore extends SqlStoreReads implements Store {
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
-    if (!batch.length) return;
-    const outcomes: Array<{ ok: UpsertResult } | { err: unknown }> = [];
+    if (batch.length) this.writeAndSettle(batch);
+  }
+
+  /**
+   * Writes a batch in one transaction and settles its promises. When a record fails, the whole
+   * transaction rolls back (the batch's entity writes are shared, see link-batch.ts) and each record
+   * is written again in its own transaction, so that only the failing one fails.
+   */
+  private writeAndSettle(batch: Array<{ rec: GleanerRecord; resolve: (r: UpsertResult) => void; reject: (e: unknown) => void }>): void {
+    let results: UpsertResult[];
     try {
-      this.db
-        .transaction(() => {
-          this.ents.refreshLexicon();
-          // Full-text rows are written after the savepoints: FTS5 flushes its pending index to a new
-          // segment at every savepoint, which made each record pay for a merge as the index grew.
-          const ftsOps: FtsOp[] = [];
-          for (const item of batch) {
-            const ops: FtsOp[] = [];
-            try {
-              outcomes.push({ ok: this.upsertOne(item.rec, ops) });
-              ftsOps.push(...ops);
-            } catch (err) {
-              outcomes.push({ err });
-            }
-          }
-          const del = this.stmt('DELETE FROM records_fts WHERE rowid = ?');
-          const ins = this.stmt('INSERT INTO records_fts (rowid, title, body) VALUES (?, ?, ?)');
-          for (const op of ftsOps) {
-            if (op.replace) del.run(op.seq);
-            ins.run(op.seq, op.title, op.body);
-          }
-        })
-        .immediate();
+      results = this.writeBatch(batch.map((item) => item.rec));
     } catch (err) {
-      const wrapped = storeFailure('sqlite upsert failed', { op: 'upsert', batch: batch.length }, err);
+      if (batch.length > 1 && !isStoreUnavailable(err)) {
+        for (const item of batch) this.writeAndSettle([item]);
+        return;
+      }
+      const context = batch.length === 1 ? { op: 'upsert', url: batch[0].rec.url } : { op: 'upsert', batch: batch.length };
+      const wrapped = err instanceof InputError ? err : storeFailure('sqlite upsert failed', context, err);
       for (const item of batch) item.reject(wrapped);
       return;
     }
-    batch.forEach((item, i) => {
-      const o = outcomes[i];
-      if ('ok' in o) item.resolve(o.ok);
-      else
-        item.reject(o.err instanceof InputError ? o.err : storeFailure('sqlite upsert failed', { op: 'upsert', url: item.rec.url }, o.err));
-    });
+    batch.forEach((item, i) => item.resolve(results[i]));
   }
 
-  /** One upsert inside the batch transaction; a nested transaction is a savepoint. */
-  private upsertOne(rec: GleanerRecord, fts: FtsOp[]): UpsertResult {
-    return this.db.transaction((): UpsertResult => {
-      const keys = recordKeys(rec);
-      const now = new Date().toISOString();
-      // entities corrected by the lexicon and linked to entity ids; the record as given is kept as `extracted`
-      const linked = (id: string, replace: boolean) => {
-        const { entities, extracted } = this.ents.prepare(id, rec.entities, keys.publishedAt ?? now, replace);
-        const stored = { ...rec, entities };
-        return { stored, data: JSON.stringify(stored), extracted };
-      };
-      const byKey = this.stmt('SELECT seq, id, revision, content_hash, syndicated_from FROM records WHERE url_key = ?');
-      const originalOf = (excludeId: string | null): string | null => {
-        if (!keys.syndicatable) return null;
-        const row = this.stmt('SELECT id, syndicated_from FROM records WHERE content_hash = ? AND id IS NOT ? ORDER BY seq LIMIT 1').get(
-          keys.contentHash,
-          excludeId,
-        ) as { id: string; syndicated_from: string | null } | undefined;
-        if (row) return row.syndicated_from ?? row.id;
-        // the same text as an earlier version of a record that has changed since
-        const rev = this.stmt(
-          `SELECT r.id, r.syndicated_from FROM record_revisions v JOIN records r ON r.id = v.record_id
-           WHERE v.content_hash = ? AND r.id IS NOT ? ORDER BY r.seq LIMIT 1`,
-        ).get(keys.contentHash, excludeId) as { id: string; syndicated_from: string | null } | undefined;
-        return rev ? (rev.syndicated_from ?? rev.id) : null;
-      };
+  private writeBatch(recs: GleanerRecord[]): UpsertResult[] {
+    return this.db
+      .transaction(() => {
+        this.ents.refreshLexicon();
+        const links = this.ents.batch();
+        // Full-text rows are written at the end: FTS5 flushes its pending index to a new segment at
+        // every savepoint and statement boundary it sees, which made each record pay for a merge.
+        const ftsOps: FtsOp[] = [];
+        const results = recs.map((rec) => this.upsertOne(rec, ftsOps, links));
+        this.ents.flush(links);
+        const del = this.stmt('DELETE FROM records_fts WHERE rowid = ?');
+        const ins = this.stmt('INSERT INTO records_fts (rowid, title, body) VALUES (?, ?, ?)');
+        for (const op of ftsOps) {
+          if (op.replace) del.run(op.seq);
+          ins.run(op.seq, op.title, op.body);
+        }
+        return results;
+      })
+      .immediate();
+  }
 
-      let existing = byKey.get(keys.urlKey) as RecordRow | undefined;
-      if (!existing && keys.altKey) existing = byKey.get(keys.altKey) as RecordRow | undefined;
-      if (!existing && !keys.url && !keys.canonicalUrl) {
-        // No URL at all: the content is the identity, so the same text anywhere is this record.
-        const same = this.stmt('SELECT id, revision FROM records WHERE content_hash = ? ORDER BY seq LIMIT 1').get(keys.contentHash) as
-          { id: string; revision: number } | undefined;
-        if (same) return { id: same.id, status: 'unchanged', revision: same.revision };
-      }
-      if (existing) {
-        if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
-        const revision = existing.revision + 1;
-        // the superseded version moves to record_revisions; records holds the current one
-        this.stmt(
-          'INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data) SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = ?',
-        ).run(existing.id);
-        const { stored, data, extracted } = linked(existing.id, true);
-        this.stmt(
-          `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
+  /** One upsert inside the batch transaction. */
+  private upsertOne(rec: GleanerRecord, fts: FtsOp[], links: LinkBatch): UpsertResult {
+    const keys = recordKeys(rec);
+    const now = new Date().toISOString();
+    // entities corrected by the lexicon and linked to entity ids; the record as given is kept as `extracted`
+    const linked = (id: string, replace: boolean) => {
+      const { entities, extracted } = this.ents.prepare(id, rec.entities, keys.publishedAt ?? now, replace, links);
+      const stored = { ...rec, entities };
+      return { stored, data: JSON.stringify(stored), extracted };
+    };
+    const byKey = this.stmt('SELECT seq, id, revision, content_hash, syndicated_from FROM records WHERE url_key = ?');
+    const originalOf = (excludeId: string | null): string | null => {
+      if (!keys.syndicatable) return null;
+      const row = this.stmt('SELECT id, syndicated_from FROM records WHERE content_hash = ? AND id IS NOT ? ORDER BY seq LIMIT 1').get(
+        keys.contentHash,
+        excludeId,
+      ) as { id: string; syndicated_from: string | null } | undefined;
+      if (row) return row.syndicated_from ?? row.id;
+      // the same text as an earlier version of a record that has changed since
+      const rev = this.stmt(
+        `SELECT r.id, r.syndicated_from FROM record_revisions v JOIN records r ON r.id = v.record_id
+           WHERE v.content_hash = ? AND r.id IS NOT ? ORDER BY r.seq LIMIT 1`,
+      ).get(keys.contentHash, excludeId) as { id: string; syndicated_from: string | null } | undefined;
+      return rev ? (rev.syndicated_from ?? rev.id) : null;
+    };
+
+    let existing = byKey.get(keys.urlKey) as RecordRow | undefined;
+    if (!existing && keys.altKey) existing = byKey.get(keys.altKey) as RecordRow | undefined;
+    if (!existing && !keys.url && !keys.canonicalUrl) {
+      // No URL at all: the content is the identity, so the same text anywhere is this record.
+      const same = this.stmt('SELECT id, revision FROM records WHERE content_hash = ? ORDER BY seq LIMIT 1').get(keys.contentHash) as
+        { id: string; revision: number } | undefined;
+      if (same) return { id: same.id, status: 'unchanged', revision: same.revision };
+    }
+    if (existing) {
+      if (existing.content_hash === keys.contentHash) return { id: existing.id, status: 'unchanged', revision: existing.revision };
+      const revision = existing.revision + 1;
+      // the superseded version moves to record_revisions; records holds the current one
+      this.stmt(
+        'INSERT INTO record_revisions (record_id, revision, content_hash, created_at, data) SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = ?',
+      ).run(existing.id);
+      const { stored, data, extracted } = linked(existing.id, true);
+      this.stmt(
+        `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
              syndicated_from = ?, updated_at = ?, data = ?, extracted = ? WHERE id = ?`,
-        ).run(
-          keys.url,
-          keys.canonicalUrl,
-          keys.source,
-          rec.title,
-          keys.publishedAt,
-          keys.contentHash,
-          revision,
-          originalOf(existing.id),
-          now,
-          data,
-          extracted,
-          existing.id,
-        );
-        this.writeIndexes(existing.seq, existing.id, stored, true, fts);
-        return { id: existing.id, status: 'updated', revision };
-      }
-      const original = originalOf(null);
-      const id = newRecordId();
-      const { stored, data, extracted } = linked(id, false);
-      const info = this.stmt(
-        `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, extracted)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
       ).run(
-        id,
-        keys.urlKey,
         keys.url,
         keys.canonicalUrl,
         keys.source,
         rec.title,
         keys.publishedAt,
         keys.contentHash,
-        original,
-        now,
+        revision,
+        originalOf(existing.id),
         now,
         data,
         extracted,
+        existing.id,
       );
-      this.writeIndexes(Number(info.lastInsertRowid), id, stored, false, fts);
-      return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
-    })();
+      this.writeIndexes(existing.seq, existing.id, stored, true, fts);
+      return { id: existing.id, status: 'updated', revision };
+    }
+    const original = originalOf(null);
+    const id = newRecordId();
+    const { stored, data, extracted } = linked(id, false);
+    const info = this.stmt(
+      `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, extracted)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      keys.urlKey,
+      keys.url,
+      keys.canonicalUrl,
+      keys.source,
+      rec.title,
+      keys.publishedAt,
+      keys.contentHash,
+      original,
+      now,
+      now,
+      data,
+      extracted,
+    );
+    this.writeIndexes(Number(info.lastInsertRowid), id, stored, false, fts);
+    return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
   }
 
   /** Entity rows for a record just written; its full-text row is queued for the end of the batch. */
