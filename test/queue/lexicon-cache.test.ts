@@ -8,9 +8,18 @@ import { LexiconCache } from '../../src/queue/lexicon-cache.js';
 import { processRaw } from '../../src/queue/process-step.js';
 import { sha256Hex } from '../../src/text/hash.js';
 import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gleaner-lexicon-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The process step on fixtures/entities/sahel-drought.txt, fetched from `url`. */
+async function processFixture(store: Store, url: string) {
+  const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/entities/sahel-drought.txt', import.meta.url))));
+  const rawHash = sha256Hex(bytes);
+  await store.putRaw(rawHash, bytes, 'text/plain');
+  return processRaw(store, { url, finalUrl: url, rawHash, contentType: 'text/plain', fetchedAt: '2024-07-02T08:00:00Z' });
+}
 
 describe('LexiconCache', () => {
   it('reloads the lexicon only when the version moved, and checks at most every N ms', async () => {
@@ -51,17 +60,7 @@ describe('LexiconCache', () => {
   it('the process step extracts with the store corrections', async () => {
     const store = await openStore({ dbPath: join(dir, 'b.db') });
     await store.addCorrection({ op: 'retype', name: 'Leeds', to: 'organization', author: 'ana' });
-    const body = readFileSync(fileURLToPath(new URL('../fixtures/entities/sahel-drought.txt', import.meta.url)));
-    const bytes = new Uint8Array(body);
-    const rawHash = sha256Hex(bytes);
-    await store.putRaw(rawHash, bytes, 'text/plain');
-    const { record } = await processRaw(store, {
-      url: 'https://news.example/a',
-      finalUrl: 'https://news.example/a',
-      rawHash,
-      contentType: 'text/plain',
-      fetchedAt: '2024-07-02T08:00:00Z',
-    });
+    const { record } = await processFixture(store, 'https://news.example/a');
     expect(record.entities.places.map((p) => p.name)).not.toContain('Leeds');
     expect(record.entities.organizations.map((o) => o.name)).toContain('Leeds');
     await store.close();
@@ -70,16 +69,7 @@ describe('LexiconCache', () => {
   it('a record the worker extracted while a correction held gets its extraction back on undo', async () => {
     const store = await openStore({ dbPath: join(dir, 'c.db') });
     const { correction } = await store.addCorrection({ op: 'reject', name: 'Leeds', author: 'ana' });
-    const body = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/entities/sahel-drought.txt', import.meta.url))));
-    const rawHash = sha256Hex(body);
-    await store.putRaw(rawHash, body, 'text/plain');
-    const { result } = await processRaw(store, {
-      url: 'https://news.example/b',
-      finalUrl: 'https://news.example/b',
-      rawHash,
-      contentType: 'text/plain',
-      fetchedAt: '2024-07-02T08:00:00Z',
-    });
+    const { result } = await processFixture(store, 'https://news.example/b');
     expect((await store.get(result.id))!.entities.places.map((p) => p.name)).not.toContain('Leeds');
     await store.undoCorrection(correction.id, 'ana');
     expect((await store.get(result.id))!.entities.places.map((p) => p.name)).toContain('Leeds');
