@@ -13,8 +13,8 @@
 //              part of ours ("ref-is-site-part": it took the masthead) they count too, listed apart.
 //   byline   — people's names (the column that matters, "byline"): gleaner's authors[] against the
 //              people in Readability's byline — "By"/"Text:" labels, job titles ("AP Sports Writer"),
-//              organisations (the site's own name, agencies, "Staff", "Ltd"), dates, datelines
-//              ("CITY, Country --") left out, case-insensitive. Both empty agree, which includes a
+//              organisations (the site's own name, agencies, "Staff", "Ltd"), a paper's name after an
+//              upper-case name, dates, datelines ("CITY, Country --") left out, case-insensitive. Both empty agree, which includes a
 //              Readability byline that names no person ("AppleInsider", "By Agencies on Friday …":
 //              "no-person-in-reference"). Readability is the reference: a name gleaner found where
 //              Readability found none is a disagreement ("ref-empty"), even where the page plainly
@@ -22,7 +22,7 @@
 //              Readability's byline is clearly not a byline (a sentence, a date, page text).
 //   byline-strict — the byline as a string: gleaner's people (its byline when it names none) against
 //              Readability's byline split at commas/"and", where Readability's junk around the same
-//              names (roles, dates, agencies) is tolerated; an organisation on one side only is a
+//              names (roles, dates, agencies, a paper's name: what is left names no further person) is tolerated; an organisation on one side only is a
 //              disagreement. Reported for comparison with the earlier measurement (0.743).
 //
 // Readability's outputs are cached (node_modules/.cache/gleaner-bench/readability-meta.json, keyed
@@ -224,12 +224,16 @@ export function bylineNames(s) {
  */
 export function peopleIn(s, siteNames = []) {
   const people = new Set();
+  // A dateline ("ST. PETERSBURG, Fla. --") names a place.
+  if (/--\s*$/.test(s ?? '') && !/^\s*by\b/i.test(s)) return people;
   // Lines are parts too ("By JOSEPH WHITE\nAP Sports Writer"), and so are sentences ("Jane Doe. Example Radio").
   const text = unglue(s ?? '')
     .replace(/\s*\n\s*/g, ' | ')
     .replace(/(\p{Ll}{2})\.\s+/gu, '$1 | ');
   for (const raw of stripBy(text).split(NAME_SPLIT)) {
     let part = stripBy(raw)
+      // "JANE ROE Daily Record": an upper-case name, then its paper in title case.
+      .replace(/^(\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]*)+)\s+\p{Lu}\p{Ll}.*$/u, '$1')
       .replace(DATE_TAIL, '')
       .replace(/\s+(?:in|from)\s+\p{Lu}.*$/u, '')
       .trim();
@@ -268,6 +272,17 @@ export function bylinesAgree(ours, ref, siteNames = []) {
     for (const n of a) rest = rest.replace(` ${n} `, ' ');
     const left = rest.split(' ').filter(Boolean);
     if (left.every((w) => BYLINE_JUNK.has(w) || /^\d+$/.test(w)) || isSiteName(left.join(' '), siteNames)) return 'reference-junk';
+    // What is left names no further person ("Daily Record/Sunday News" after the name).
+    let restText = unglue(ref);
+    for (const n of ours.split(/\s*(?:,|\band\b)\s*/)) {
+      const words = n
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      if (words.length) restText = restText.replace(new RegExp(words.join('\\s+'), 'i'), ' | ');
+    }
+    if (!peopleIn(restText, siteNames).size) return 'reference-junk';
   }
   return null;
 }

@@ -279,6 +279,8 @@ describe('byline', () => {
     ['By Rosa Delgado Metro Reporter (@rdelgado) Metro', 'Rosa Delgado'],
     ['Jane Doe17 Sep 2023', 'Jane Doe'],
     ['By JANE ROE     Associated Press Writer', 'JANE ROE'],
+    ['By TOMAS BERG Harbor Daily Record/Sunday Edition', 'TOMAS BERG'],
+    ['By ANA LIMA and PAULO REIS', 'ANA LIMA and PAULO REIS'],
   ])('cleans %j', (raw, want) => {
     expect(cleanByline(raw)).toBe(want);
   });

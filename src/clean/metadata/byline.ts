@@ -54,6 +54,9 @@ export const BIO_VERB = /\s+(?:is|was|has|had|writes|covers|reports|joined|lives
 export const SECTION_WORDS =
   /\s+(?:News|Politics|Sports?|Business|World|Nation|National|Local|Metro|Opinion|Entertainment|Lifestyle|Health|Science|Technology|Tech|Travel|Culture|Arts|Money|Markets|Economy|Education|Weather|Crime|Food|Music|Movies|Autos|Style|Sci-Tech|Showbiz|Features?|Metro)$/;
 
+/** An upper-case name of two words or more, then title-case words: the name is the upper-case part. */
+export const CAPITALS_THEN_TITLE_CASE = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]*)+)\s+\p{Lu}\p{Ll}.*$/u;
+
 /** Credentials after a name. */
 export const CREDENTIALS =
   /(?:,?\s+|,\s*)(?:MD|M\.D\.|PhD|Ph\.D\.|MS|MSc|MA|MBA|MPH|RD|RDN|RN|DO|JD|CPA|CFP|CFA|LCSW|FACS|Esq\.?)\b(?:\s*,\s*(?:MD|PhD|MS|MA|MBA|MPH|RD|RDN|RN|CPA|CFA)\b)*\s*$/;
@@ -180,6 +183,9 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   }
   // A wire name that stood before the job title ("Jane Doe Associated Press Writer").
   s = stripTrailingOrg(s, opts.siteNames ?? []);
+  // Wire copy sets the name in capitals and the paper after it in title case ("JANE ROE Daily Record"):
+  // the case changes where the name ends.
+  s = s.replace(CAPITALS_THEN_TITLE_CASE, '$1').trim();
   s = s
     .replace(/\s+,/g, ',')
     .replace(/^[\s,;:|/-]+|[\s,;:|/-]+$/g, '')
