@@ -3,7 +3,7 @@
 // "prévu en juillet", "samedi prochain" is handled by the grammar) flips it. Written for this project.
 import type { Direction } from './tense.js';
 
-/** Future cues: auxiliaries and verbs of plans, and simple-future endings of common verbs. */
+/** Future cues, one word each: auxiliaries and verbs of plans, time words. */
 const FUTURE_WORDS = new Set([
   'va',
   'vont',
@@ -34,9 +34,6 @@ const FUTURE_WORDS = new Set([
   'prochainement',
   'bientôt',
   'demain',
-  'à venir',
-  'aura lieu',
-  'se tiendra',
 ]);
 /** Past cues: perfect and imperfect auxiliaries and time words. */
 const PAST_WORDS = new Set([
@@ -64,17 +61,28 @@ const WINDOW = 8;
 /** The simple future ("signeront", "se réunira") by its endings, for verbs not in the table. */
 const FUTURE_ENDING = /(?:eront|iront|dront|erons|irons|era|ira|dra)$/;
 
+const wordsOf = (s: string): string[] => [...s.matchAll(WORD_RE)].map((m) => m[0].toLowerCase().replace('’', "'"));
+const isSentenceEnd = (w: string): boolean => /[.!?;]/.test(w);
+
+/** The last WINDOW words of the sentence that `words` ends in. */
+function sentenceTail(words: string[]): string[] {
+  const stop = words.map(isSentenceEnd).lastIndexOf(true);
+  return words.slice(stop + 1).slice(-WINDOW);
+}
+
+/** The first WINDOW words of the sentence that `words` starts in. */
+function sentenceHead(words: string[]): string[] {
+  const stop = words.findIndex(isSentenceEnd);
+  return (stop < 0 ? words : words.slice(0, stop)).slice(0, WINDOW);
+}
+
+/** Future when future cues around [start, end) in its sentence outnumber past ones; past on any past cue; else none. */
 export function directionAroundFr(text: string, start: number, end: number): Direction {
-  const before = [...text.slice(Math.max(0, start - 120), start).matchAll(WORD_RE)].map((m) => m[0].toLowerCase().replace('’', "'"));
-  const after = [...text.slice(end, end + 120).matchAll(WORD_RE)].map((m) => m[0].toLowerCase().replace('’', "'"));
-  const cut = (ws: string[], fromEnd: boolean): string[] => {
-    const stop = fromEnd ? ws.map((w) => /[.!?;]/.test(w)).lastIndexOf(true) : ws.findIndex((w) => /[.!?;]/.test(w));
-    const inSentence = fromEnd ? ws.slice(stop + 1) : stop < 0 ? ws : ws.slice(0, stop);
-    return fromEnd ? inSentence.slice(-WINDOW) : inSentence.slice(0, WINDOW);
-  };
+  const before = sentenceTail(wordsOf(text.slice(Math.max(0, start - 120), start)));
+  const after = sentenceHead(wordsOf(text.slice(end, end + 120)));
   let future = 0;
   let past = 0;
-  for (const w of [...cut(before, true), ...cut(after, false)]) {
+  for (const w of [...before, ...after]) {
     if (FUTURE_WORDS.has(w) || (w.length > 5 && FUTURE_ENDING.test(w) && !NOT_FUTURE.has(w))) future++;
     else if (PAST_WORDS.has(w)) past++;
   }

@@ -39,7 +39,7 @@ export const PERSON_TITLES = set(`
   journaliste, chercheur, chercheuse, analyste, économiste, sociologue, historien, historienne, politologue, écrivain, écrivaine, auteur, autrice
   candidat, candidate, commissaire, envoyé, envoyée, médiateur, médiatrice, conseiller, conseillère, délégué, déléguée, coordinateur, coordinatrice
   entraîneur, sélectionneur, attaquant, joueur, joueuse, champion, championne, chanteur, chanteuse, artiste, acteur, actrice, réalisateur, réalisatrice
-  jihadiste, djihadiste, rebelle, chef rebelle, colonel-major, feu, défunt, défunte, veuve, épouse, fils, fille, frère, sœur, oncle, homologue
+  jihadiste, djihadiste, rebelle, chef rebelle, colonel-major, feu, défunt, défunte, veuve, épouse, fils, fille, frère, oncle, homologue
 `);
 
 /** First words of organisation names ("Communauté économique …", "Banque mondiale", "Parti socialiste"). */
@@ -50,7 +50,7 @@ export const ORG_HEADS = set(`
   parlement, sénat, église, coalition, ligue, observatoire, centre, fondation, secrétariat, autorité, brigade, collectif
   coordination, académie, musée, radio, télévision, journal, mission, opération, force, garde, gendarmerie, police
   cabinet, conférence, fraternité, congrès, bureau, délégation, chambre, régiment, bataillon, corps, laboratoire, hôpital
-  lycée, collège, club, équipe, orchestre, réseau, plateforme, consortium, holding, entreprise, mutuelle, tribunal, médecins
+  lycée, collège, club, équipe, orchestre, réseau, plateforme, consortium, holding, entreprise, mutuelle, médecins
 `);
 
 /** Lower-case common nouns that open a name when a particle and a capitalised word follow: "ministère de la Culture", "musée du Louvre". */
@@ -82,11 +82,11 @@ export const EVENT_HEADS = set(
 /** Lower-case words that continue an organisation name after its head ("Nations unies", "Banque mondiale"). */
 export const ORG_LOWER_WORDS = set(`
   économique, économiques, islamique, islamiques, unies, uni, unis, mondiale, mondial, national, nationale, nationaux, international, internationale
-  africaine, africain, européenne, européen, arabe, islamique, populaire, démocratique, républicain, républicaine, socialiste, communiste
+  africaine, africain, européenne, européen, arabe, populaire, démocratique, républicain, républicaine, socialiste, communiste
   militaire, militaires, monétaire, supérieur, supérieure, constitutionnel, constitutionnelle, suprême, général, générale, fédéral, fédérale
   sécurité, défense, santé, paix, commerce, développement, réfugiés, transition, salut, sauvegarde, restauration, patrie, justice, travail
   intérieur, armées, affaires, étrangères, finances, économie, éducation, agriculture, environnement, culture, sports, jeunesse, communication
-  mondiale, alimentaire, atomique, olympique, nord, sud, ouest, est, centrale, central, ouest-africaine, ouest-africain, sahélienne, sahélien
+  alimentaire, atomique, olympique, nord, sud, ouest, est, centrale, central, ouest-africaine, ouest-africain, sahélienne, sahélien
   libre, libres, unifiée, unifié, révolutionnaire, patriotique, nationalistes, chrétienne, catholique, protestante, musulmane, humanitaire
   droits, l’homme, homme, femmes, enfants, médicale, scientifique, technique, technologique, pétrolière, minière, électorale, indépendante
 `);
@@ -208,4 +208,4 @@ export const NEVER_NAMES = set(`
 
 /** Lower-case adjective endings that may continue an organisation name ("… économique", "… unies"). */
 export const ADJECTIVE_ENDING =
-  /(?:eur|eurs|rice|rices|ique|iques|aire|aires|ale|ales|al|aux|ienne|iennes|ien|iens|elle|elles|el|els|ée|ées|ies|ive|ives|if|ifs|aise|aises|ais|aine|aines|ain|ains|iste|istes|ale)$/;
+  /(?:eur|eurs|rice|rices|ique|iques|aire|aires|ale|ales|al|aux|ienne|iennes|ien|iens|elle|elles|el|els|ée|ées|ies|ive|ives|if|ifs|aise|aises|ais|aine|aines|ain|ains|iste|istes)$/;
