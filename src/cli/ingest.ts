@@ -43,9 +43,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const progress = (line: string) => {
     if (!quiet) ctx.stderr.write(`gleaner: ${line}\n`);
   };
-  const { openStore } = await import('../store/open.js');
+  const { openStore, storeOptions } = await import('../store/open.js');
   const { ingestLocal } = await import('../queue/ingest-local.js');
-  const store = await openStore({ databaseUrl: ctx.config.databaseUrl, dbPath: ctx.config.dbPath });
+  const store = await openStore(storeOptions(ctx.config));
   try {
     const totals = await ingestLocal(urls, {
       store,

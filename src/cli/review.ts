@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { ConfigError, InputError } from '../errors.js';
-import { isPostgresUrl, openStore } from '../store/open.js';
+import { isPostgresUrl, openStore, storeOptions } from '../store/open.js';
 import type { EntityType, RecordFilter, Store } from '../store/types.js';
 import { type CliContext, printError } from './context.js';
 
@@ -96,7 +96,7 @@ export async function openReviewStore(ctx: CliContext, db: string | undefined): 
   if (!isPostgresUrl(databaseUrl) && dbPath !== ':memory:' && !existsSync(dbPath)) {
     throw new ConfigError(`no store at ${dbPath} (ingest something first, or pass --db PATH|URL / set GLEANER_DB_PATH)`, { path: dbPath });
   }
-  return openStore({ databaseUrl, dbPath });
+  return openStore({ ...storeOptions(ctx.config), databaseUrl, dbPath });
 }
 
 /** Text from pages made safe for a terminal: control characters (escape sequences) and line breaks become spaces. */

@@ -69,9 +69,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const token = config.apiToken || generateToken();
 
   const logger = createLogger(config.logLevel);
-  const { openStore } = await import('../store/open.js');
+  const { openStore, storeOptions } = await import('../store/open.js');
   const { buildApp } = await import('../server/app.js');
-  const store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
+  const store = await openStore(storeOptions(config));
 
   let producer: (QueueProducer & { close(): Promise<void> }) | null = null;
   if (!parsed.values['no-queue']) {

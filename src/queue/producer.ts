@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
 import { assertUrlsAllowed, checkHttpUrl } from '../fetch/url-policy.js';
 import type { FeedState, Store } from '../store/types.js';
+import type { StoreConfig } from '../store/open.js';
 import { connectProducer, type RedisClient } from './connection.js';
 import type { FetchResultSummary } from './workers/fetch.js';
 import { canonicalJobUrl, feedIdFor, schedulerIdFor, urlJobId } from './job-ids.js';
@@ -55,10 +56,7 @@ export interface ProducerOptions {
 
 const ENQUEUE_BATCH = 32;
 
-type QueueConfig = Pick<
-  Config,
-  'redisUrl' | 'redisCluster' | 'queuePrefix' | 'backoffMs' | 'databaseUrl' | 'dbPath' | 'allowPrivateAddresses'
->;
+type QueueConfig = Pick<Config, 'redisUrl' | 'redisCluster' | 'queuePrefix' | 'backoffMs' | 'allowPrivateAddresses' | keyof StoreConfig>;
 
 /** The three queues over one connection. Workers use the same function with their own connection. */
 export function openQueues(
@@ -142,8 +140,8 @@ export async function createProducer(config: QueueConfig, opts: ProducerOptions 
 
   async function getStore(): Promise<Store> {
     if (!store) {
-      const { openStore } = await import('../store/open.js');
-      store = await openStore({ databaseUrl: config.databaseUrl, dbPath: config.dbPath });
+      const { openStore, storeOptions } = await import('../store/open.js');
+      store = await openStore(storeOptions(config));
     }
     return store;
   }

@@ -29,10 +29,17 @@ export function isPostgresUrl(url: string | null | undefined): url is string {
   return typeof url === 'string' && /^postgres(ql)?:\/\//i.test(url.trim());
 }
 
-/** The store options the configuration asks for. */
-export function storeOptions(
-  config: Pick<Config, 'databaseUrl' | 'dbPath' | 'dbConnectTimeoutMs' | 'dbQueryTimeoutMs' | 'dbIdleTimeoutMs' | 'dbBusyTimeoutMs'>,
-): OpenStoreOptions {
+/** The settings a store is opened with (GLEANER_DATABASE_URL, GLEANER_DB_PATH and the GLEANER_DB_* timeouts). */
+export type StoreConfig = Pick<
+  Config,
+  'databaseUrl' | 'dbPath' | 'dbConnectTimeoutMs' | 'dbQueryTimeoutMs' | 'dbIdleTimeoutMs' | 'dbBusyTimeoutMs'
+>;
+
+/**
+ * The store options the configuration asks for: the one place every command that opens the store
+ * (worker, serve, the producer, ingest, records, entities, corrections, reprocess) takes them from.
+ */
+export function storeOptions(config: StoreConfig): OpenStoreOptions {
   return {
     databaseUrl: config.databaseUrl,
     dbPath: config.dbPath,
