@@ -4,8 +4,19 @@
 //   nameKey    — + dots dropped too, for names across gazetteers and mentions ("U.S." → "us")
 //   compareKey — compatibility forms unified (NFKC), diacritics kept: titles, site names, bylines
 
+const ASCII = /^[^\u0080-\uffff]*$/;
+
 /** Diacritics removed, lower case, `dropped` characters removed, other punctuation to spaces, trimmed. */
 function foldWithout(s: string, dropped: RegExp): string {
+  // ASCII (most keys): no diacritics to remove, and letters and digits are a-z and 0-9 once lower-cased.
+  // The same result without the Unicode normalisation, which costs more than the rest (names are keyed
+  // for every gazetteer lookup).
+  if (ASCII.test(s))
+    return s
+      .toLowerCase()
+      .replace(dropped, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
