@@ -70,12 +70,10 @@ function bomCharset(bytes: Uint8Array): { charset: string; length: number } | nu
 /** ASCII view of the first bytes (non-ASCII bytes become '?'), enough to find markup declarations. */
 function asciiHead(bytes: Uint8Array, n: number): string {
   const end = Math.min(bytes.length, n);
-  let s = '';
-  for (let i = 0; i < end; i++) {
-    const b = bytes[i];
-    s += b < 0x80 ? String.fromCharCode(b) : '?';
-  }
-  return s;
+  // latin1 maps each byte to the code point of the same value, in native code
+  return Buffer.from(bytes.buffer, bytes.byteOffset, end)
+    .toString('latin1')
+    .replace(/[\u0080-\u00ff]/g, '?');
 }
 
 /** <meta charset="x"> or <meta http-equiv="Content-Type" content="...; charset=x"> (comments skipped). */
@@ -107,6 +105,18 @@ function metaOverride(charset: string): string {
 export function charsetFromXmlDeclaration(head: string): string | null {
   const m = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
   return m ? metaOverride(normalizeCharset(m[1]) ?? '') || null : null;
+}
+
+const UTF8 = new TextDecoder('utf-8');
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of well-formed UTF-8 bytes, else null (one pass: validates and decodes). */
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return UTF8_STRICT.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** True when the bytes are well-formed UTF-8 (a sequence cut at the very end is tolerated). */
@@ -172,7 +182,9 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Omi
   if (meta) return mislabelled(meta, bytes, true) ?? { text: decodeWith(meta, bytes), charset: meta, source: 'meta' };
   const utf16 = utf16ByNulls(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), charset: utf16, source: 'sniff' };
-  if (!hasNonAscii(bytes) || isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source: 'sniff' };
+  const utf8 = hasNonAscii(bytes) ? strictUtf8(bytes) : UTF8.decode(bytes);
+  if (utf8 !== null) return { text: utf8, charset: 'utf-8', source: 'sniff' };
+  if (isValidUtf8(bytes)) return { text: UTF8.decode(bytes), charset: 'utf-8', source: 'sniff' };
   return { text: decodeWindows1252(bytes), charset: 'windows-1252', source: 'sniff' };
 }
 
@@ -209,7 +221,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 function decodeWith(charset: string, bytes: Uint8Array): string {
   if (charset === 'windows-1252') return decodeWindows1252(bytes);
   if (charset === 'utf-8') {
-    const text = new TextDecoder('utf-8').decode(bytes);
+    const text = UTF8.decode(bytes);
     // Declared UTF-8 but written in windows-1252 (an old template on a new CMS): every non-ASCII
     // byte is an error. When no well-formed multi-byte character exists at all, the bytes are
     // legacy; a page that mixes both stays UTF-8.
