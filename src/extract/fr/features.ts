@@ -48,6 +48,8 @@ export interface FrFacts {
   /** The word before the name, a full stop skipped ("M. Diop"), and the one before that. */
   before?: FrToken;
   beforeBefore?: FrToken;
+  /** The last one, two and three words before the name as written phrases, lower case ("colonel", "chef rebelle", "chef d'état-major"). */
+  phrasesBefore: string[];
   /** The noun a lower-case adjective and "de" may stand between ("rebelles du M23", "la compagnie indienne IndiGo"). */
   nounBefore?: FrToken;
   /** A capitalised word in parentheses right after the name: its acronym ("Organisation des Nations unies (ONU)"). */
@@ -87,9 +89,8 @@ const personShaped = (f: FrFacts): boolean =>
   capitalisedWords(f) >= 2 &&
   capitalisedWords(f) <= 4 &&
   f.toks.every((t) => (t.cap && !t.upper) || PERSON_PARTICLES.has(bare(t)) || PERSON_JOINERS.has(t.lower));
-/** A title before the name, one word or two ("le colonel X", "M. X", "chef rebelle X"). */
-const titleBefore = (f: FrFacts): boolean =>
-  !!f.before && (PERSON_TITLES.has(f.before.lower) || (!!f.beforeBefore && PERSON_TITLES.has(`${f.beforeBefore.lower} ${f.before.lower}`)));
+/** A title before the name, of one to three words ("le colonel X", "M. X", "chef rebelle X", "chef d’état-major X"). */
+const titleBefore = (f: FrFacts): boolean => f.phrasesBefore.some((p) => PERSON_TITLES.has(p));
 
 export const FR_FEATURES: readonly FrFeature[] = [
   // Gazetteers: the whole name.
@@ -160,6 +161,16 @@ export function frWeight(name: string): number {
   return f.weight;
 }
 
+/** Lower-case words joined as written: a space between words, none after an elision ("d'" + "état-major"). */
+const phraseOf = (toks: FrToken[]): string => toks.reduce((p, t, i) => (i === 0 || p.endsWith("'") ? p + t.lower : `${p} ${t.lower}`), '');
+
+/** The phrases of the last one, two and three tokens up to tokens[b]. */
+function phrasesEndingAt(tokens: FrToken[], b: number): string[] {
+  const out: string[] = [];
+  for (let n = 1; n <= 3 && b - n + 1 >= 0; n++) out.push(phraseOf(tokens.slice(b - n + 1, b + 1)));
+  return out;
+}
+
 /** The facts about the mention of tokens [from, to). */
 export function frFactsOf(text: string, tokens: FrToken[], from: number, to: number): FrFacts {
   const toks = tokens.slice(from, to);
@@ -181,6 +192,7 @@ export function frFactsOf(text: string, tokens: FrToken[], from: number, to: num
     country: countryCodeIn(key, 'fr'),
     before: tokens[b],
     beforeBefore: tokens[b - 1],
+    phrasesBefore: phrasesEndingAt(tokens, b),
     nounBefore: tokens[o],
     acronymAfter,
   };

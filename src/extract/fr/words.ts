@@ -31,7 +31,7 @@ export const PERSON_PARTICLES = set(`de, du, des, d, la, le, ben, bin, ould, ag,
 /** Words before a name that make it a person ("le colonel Assimi Goïta", "M. Diop"). */
 export const PERSON_TITLES = set(`
   m, mme, mlle, mm, monsieur, madame, mademoiselle, dr, docteur, pr, professeur, me, maître
-  colonel, général, générale, capitaine, commandant, lieutenant, lieutenant-colonel, sergent, caporal, adjudant, amiral, maréchal, chef d’état-major
+  colonel, général, générale, capitaine, commandant, lieutenant, lieutenant-colonel, sergent, caporal, adjudant, amiral, maréchal, chef d'état-major
   président, présidente, vice-président, vice-présidente, premier, première, ministre, secrétaire, porte-parole, ambassadeur, ambassadrice
   chef, cheffe, député, députée, sénateur, sénatrice, maire, préfet, préfète, gouverneur, gouverneure, juge, procureur, procureure, avocat, avocate
   roi, reine, prince, princesse, émir, cheikh, imam, pape, archevêque, évêque, abbé, père, sœur, pasteur, marabout

@@ -21,6 +21,8 @@ describe('French name-type features', () => {
 
   it('reads the words before a name: a title, a place preposition, "de" after one, an organisation noun', () => {
     expect(evidenceFor('Il a reçu le colonel Diop hier.', 'Diop').fired).toContain('title-before');
+    expect(evidenceFor('Il a reçu le chef rebelle Diop hier.', 'Diop').fired).toContain('title-before');
+    expect(evidenceFor('Il a reçu le chef d’état-major Diop hier.', 'Diop').fired).toContain('title-before');
     expect(evidenceFor('Il est arrivé à Kayes hier.', 'Kayes').fired).toContain('place-preposition-before');
     expect(evidenceFor('Des tirs au sud de Kayes hier.', 'Kayes').fired).toContain('place-preposition-de-before');
     expect(evidenceFor('Les rebelles du Front Sud ont signé.', 'Front Sud').fired).toContain('org-noun-before');
