@@ -10,7 +10,7 @@ export interface DialectSql {
   ts(placeholder: string): string;
   /** The current time as an SQL value: the server's clock on PostgreSQL, the writer's ISO time on SQLite. */
   now(bind: Bind): string;
-  /** The record's language, read from its JSON `data` column. */
+  /** The record's language (the indexed column, a copy of `language` in its JSON). */
   languageSql: string;
   /** LIMIT's value for "all rows" (OFFSET needs a LIMIT on SQLite). */
   noLimit: number | null;
@@ -46,7 +46,7 @@ export function tsQuery(q: FtsQuery): string {
 const sqlite: DialectSql = {
   ts: (p) => p,
   now: (bind) => bind(new Date().toISOString()),
-  languageSql: "json_extract(r.data, '$.language')",
+  languageSql: 'r.language',
   noLimit: -1,
   fullText(q, bind) {
     // FTS5 cannot match "NOT x" alone: a pure negation is "not among the rows matching x".
@@ -67,7 +67,7 @@ const sqlite: DialectSql = {
 const postgres: DialectSql = {
   ts: (p) => `CAST(${p} AS timestamptz)`,
   now: () => 'now()',
-  languageSql: "(r.data->>'language')",
+  languageSql: 'r.language',
   noLimit: null,
   fullText(q, bind) {
     // a pure negation has nothing to rank by: the default order, as on SQLite

@@ -781,8 +781,8 @@ export function* refreshRecord(
   const same = JSON.stringify(next) === JSON.stringify(old);
   if (!same) {
     yield {
-      sql: `UPDATE records SET data = ?, extracted = ?, title = ?, published_at = ${d === 'postgres' ? 'CAST(? AS timestamptz)' : '?'} WHERE id = ?`,
-      params: [JSON.stringify(next), JSON.stringify(extracted), rec.title ?? null, publishedAt, id],
+      sql: `UPDATE records SET data = ?, extracted = ?, title = ?, language = ?, published_at = ${d === 'postgres' ? 'CAST(? AS timestamptz)' : '?'} WHERE id = ?`,
+      params: [JSON.stringify(next), JSON.stringify(extracted), rec.title ?? null, rec.language ?? null, publishedAt, id],
     };
     yield* writeEntityIndex(id, next as never);
   } else {
@@ -799,6 +799,7 @@ export function* refreshRecord(
 
 interface GleanerRecordLike {
   title?: string | null;
+  language?: string | null;
   entities: Entities;
   provenance?: { fetchedAt?: string | null } & Record<string, unknown>;
 }

@@ -365,7 +365,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
            SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = $13
          ), gone AS (DELETE FROM entities WHERE record_id = $13)
          UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
-           syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL}, extracted = $14 WHERE id = $13`,
+           syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL}, extracted = $14, language = $15 WHERE id = $13`,
         [
           text.title,
           text.body,
@@ -381,6 +381,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
           data,
           existing.id,
           prepared.extracted,
+          rec.language,
         ],
       );
       if (rows.length) await c.query(insertEntities(1), [existing.id, ...entityArrays]);
@@ -389,8 +390,8 @@ export class PostgresStore extends SqlStoreReads implements Store {
     const original = originalOf(null);
     await c.query(
       `WITH ent AS (${insertEntities(15)})
-       INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts, extracted)
-       VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL}, $14)`,
+       INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts, extracted, language)
+       VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL}, $14, $23)`,
       [
         text.title,
         text.body,
@@ -408,6 +409,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
         prepared.extracted,
         id,
         ...entityArrays,
+        rec.language,
       ],
     );
     return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };

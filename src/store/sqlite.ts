@@ -227,7 +227,7 @@ export class SqliteStore extends SqlStoreReads implements Store {
       const { stored, data, extracted } = linked(existing.id, true);
       this.stmt(
         `UPDATE records SET url = ?, canonical_url = ?, source = ?, title = ?, published_at = ?, content_hash = ?, revision = ?,
-             syndicated_from = ?, updated_at = ?, data = ?, extracted = ? WHERE id = ?`,
+             syndicated_from = ?, updated_at = ?, data = ?, extracted = ?, language = ? WHERE id = ?`,
       ).run(
         keys.url,
         keys.canonicalUrl,
@@ -240,6 +240,7 @@ export class SqliteStore extends SqlStoreReads implements Store {
         now,
         data,
         extracted,
+        rec.language,
         existing.id,
       );
       this.writeIndexes(existing.seq, existing.id, stored, true, fts);
@@ -249,8 +250,8 @@ export class SqliteStore extends SqlStoreReads implements Store {
     const id = newRecordId();
     const { stored, data, extracted } = linked(id, false);
     const info = this.stmt(
-      `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, extracted)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+      `INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, extracted, language)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       keys.urlKey,
@@ -265,6 +266,7 @@ export class SqliteStore extends SqlStoreReads implements Store {
       now,
       data,
       extracted,
+      rec.language,
     );
     this.writeIndexes(Number(info.lastInsertRowid), id, stored, false, fts);
     return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };

@@ -179,4 +179,11 @@ INSERT INTO store_meta (key, value) VALUES ('lexicon', 0);
 ALTER TABLE records ADD COLUMN extracted text;
 `,
   },
+  {
+    version: 6,
+    name: 'records.language: the record language as an indexed column (records list --language read the JSON of every row)',
+    sql: `ALTER TABLE records ADD COLUMN language text;
+UPDATE records SET language = data->>'language';
+CREATE INDEX records_language ON records (language);`,
+  },
 ];

@@ -171,4 +171,11 @@ INSERT INTO store_meta (key, value) VALUES ('lexicon', 0);
 ALTER TABLE records ADD COLUMN extracted text;
 `,
   },
+  {
+    version: 5,
+    name: 'records.language: the record language as an indexed column (records list --language read the JSON of every row)',
+    sql: `ALTER TABLE records ADD COLUMN language TEXT;
+UPDATE records SET language = json_extract(data, '$.language');
+CREATE INDEX records_language ON records (language);`,
+  },
 ];
