@@ -96,6 +96,36 @@ describe('title', () => {
     expect(m.title).toBe('Ferry strike called off after late-night talks');
   });
 
+  it.each([
+    [
+      'a breadcrumb trail: the last step',
+      'Harbor TV > News > Local News > Story > Bridge reopens after a week of repairs',
+      ['harbortv.example'],
+    ],
+    [
+      'a tail that spells the site address',
+      'Bridge reopens after repairs - Ferry News, Timetables and Fares from Harbor-Ferries.com',
+      ['harbor-ferries.com'],
+    ],
+    ['a site address at the head of a trail', 'Harborview.com / Home / Local - Bridge reopens after a week of repairs', ['harborview.com']],
+    [
+      'a station tagline before a pipe',
+      'Harborview News, Weather, Traffic and Sports - WHVW 9 | Bridge reopens after a week of repairs',
+      [],
+    ],
+    ['a section glued on with a dash', 'Local- Bridge reopens after a week of repairs', []],
+  ])('cuts %s', (_, raw, siteNames) => {
+    expect(cleanTitle(raw, { siteNames }).title).toMatch(/^Bridge reopens after (a week of )?repairs$/);
+  });
+
+  it('keeps a headline that a trail or a pipe only resembles', () => {
+    expect(cleanTitle('Bridge reopens » Local » The Harborview Daily Courier').title).not.toBe('The Harborview Daily Courier');
+    expect(cleanTitle('Prices > wages > savings: how the squeeze works', { siteNames: [] }).title).toBe(
+      'Prices > wages > savings: how the squeeze works',
+    );
+    expect(cleanTitle('Anti-war march draws thousands').title).toBe('Anti-war march draws thousands');
+  });
+
   it('keeps a dash that belongs to the headline', () => {
     expect(cleanTitle('Rates rise again - and borrowers feel it').title).toBe('Rates rise again - and borrowers feel it');
   });

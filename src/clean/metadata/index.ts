@@ -760,7 +760,11 @@ export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMeta
   const host = siteNameFromHost(canonicalUrl ?? pageUrl);
   const siteNames = [explicitSite, host, host?.replace(/\.[a-z.]{2,6}$/, '') ?? null].filter((s): s is string => !!s);
   const { title, suffix } = findTitle($, meta, ld, siteNames);
-  const siteName = explicitSite ?? cleanSiteName(suffix) ?? host;
+  // The part cut off the <title> names the site only when it is short: a breadcrumb or a tagline
+  // ("Rugby News, Results and Fixtures from …", "Example.com / Home UK / UK") is not a name.
+  const fromSuffix = cleanSiteName(suffix);
+  const suffixIsName = !!fromSuffix && fromSuffix.split(/\s+/).length <= 5 && !/[,/]/.test(fromSuffix);
+  const siteName = explicitSite ?? (suffixIsName ? fromSuffix : null) ?? host;
 
   const modifiedRaw = ld?.dateModified ?? firstMeta(meta, META_KEYS.modified);
   const description = squash(ld?.description ?? null) ?? firstMeta(meta, META_KEYS.description);

@@ -36,8 +36,34 @@ export function matchesSiteName(part: string, siteNames: string[]): boolean {
     const [short, long] = p.length < n.length ? [p, n] : [n, p];
     if (short.length >= 3 && long.includes(short) && wordCount(part) <= 5) return true;
   }
+  // A part that spells the site's address is page chrome however long it runs
+  // ("Rugby News, Results and Fixtures from Example-Rugby.com", "Example.com / Home UK / UK").
+  for (const m of part.matchAll(DOMAIN_IN_TEXT)) {
+    const label = compact(m[1]);
+    if (label.length >= 2 && wordCount(part) <= 12 && siteNames.some((n) => siteLabel(n) === label)) return true;
+  }
   return /\.(com|net|org|co\.uk|de|fr|it|es|com\.br|in|ru)$/i.test(part.trim()) && wordCount(part) <= 2;
 }
+
+/** A domain written in a title: "Example-Rugby.com" → "Example-Rugby". */
+const DOMAIN_IN_TEXT =
+  /\b([\p{L}\p{N}][\p{L}\p{N}-]*)\.(?:com|net|org|co\.uk|co\.za|com\.au|co\.nz|co\.in|ca|de|fr|it|es|in|ru|tv|info)\b/giu;
+
+/** A site name or host reduced to its label: "www.example-rugby.co.za" → "examplerugby". */
+function siteLabel(name: string): string {
+  return compact(name.replace(/^(www\d?|m)\./i, '').replace(/\.(com|net|org|co|info|news|tv)(\.[a-z]{2})?$|\.[a-z]{2}$/i, ''));
+}
+
+/** Section words a local site lists in its tagline ("Providence News, Weather, Traffic and Sports"). */
+const TAGLINE_WORDS = /\b(?:news|weather|sports?|traffic|entertainment|business|headlines|classifieds)\b/gi;
+
+/** A site's tagline: a list of two or more of its sections. */
+function isTagline(part: string): boolean {
+  return /,|\band\b/.test(part) && (part.match(TAGLINE_WORDS) ?? []).length >= 2;
+}
+
+/** A section label glued to the headline with a dash ("Music- Band settles lawsuit"): the label. */
+const GLUED_SECTION = /^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)-\s+(?=\S+(?:\s+\S+){2})/u;
 
 /** Looks like a name: short, every significant word capitalised (or an acronym). */
 function looksLikeName(part: string): boolean {
@@ -58,9 +84,19 @@ export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = 
     if (h1s.includes(norm(right)) && wordCount(left) <= 5) return { title: right, suffix: left };
   }
 
+  // A breadcrumb trail ("Site > News > National > Headline"): the last step is the page.
+  // (» is left to the separators: "Headline » Site" is as common as a trail.)
+  const crumbs = s.split(/\s+[>›]\s+/);
+  const lastCrumb = crumbs[crumbs.length - 1].trim();
+  // Steps of a trail are short labels, capitalised as menus are.
+  const isTrail = crumbs.slice(0, -1).every((c) => wordCount(c) <= 5 && /^[\p{Lu}\p{N}]/u.test(c.trim()));
+  if (crumbs.length >= 3 && isTrail && wordCount(lastCrumb) >= 3 && !matchesSiteName(lastCrumb, siteNames)) {
+    return { title: lastCrumb.replace(GLUED_SECTION, ''), suffix: crumbs[0].trim() };
+  }
+
   // parts[0], sep[0], parts[1], sep[1], ... (split with a capture group keeps the separators)
   const pieces = s.split(SEPARATOR);
-  if (pieces.length < 3) return { title: s, suffix: null };
+  if (pieces.length < 3) return { title: s.replace(GLUED_SECTION, ''), suffix: null };
   const parts = pieces.filter((_, i) => i % 2 === 0);
   const seps = pieces.filter((_, i) => i % 2 === 1);
   const join = (from: number, to: number) => {
@@ -90,6 +126,17 @@ export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = 
     suffix ??= parts[start].trim();
     start++;
   }
+  // 2b. "Site, tagline - Station | Headline": a pipe with the site's name somewhere before it and a
+  // headline after it (the site's name is not at the very start, so step 2 did not see it).
+  if (start === 0 && end === parts.length) {
+    for (let i = seps.length - 1; i >= 0; i--) {
+      if (!/\|/.test(seps[i])) continue;
+      const right = join(i + 1, parts.length);
+      const leftHasSite = parts.slice(0, i + 1).some((p) => matchesSiteName(p, siteNames) || isTagline(p));
+      const rightHasSite = parts.slice(i + 1).some((p) => matchesSiteName(p, siteNames));
+      if (leftHasSite && !rightHasSite && wordCount(right) >= 3) return { title: right, suffix: parts[0].trim() };
+    }
+  }
   // 3. " | Section | Site": a pipe nearly always introduces page chrome.
   while (end - start > 1 && /\|/.test(seps[end - 2]) && wordCount(parts[end - 1]) <= 6 && wordCount(join(start, end - 1)) >= 2) {
     suffix ??= parts[end - 1].trim();
@@ -104,7 +151,7 @@ export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = 
       end--;
     }
   }
-  const title = join(start, end);
+  const title = join(start, end).replace(GLUED_SECTION, '');
   return { title: title || s, suffix };
 }
 
