@@ -9,8 +9,9 @@
 //   title    — equal keys; or equal once a short site part (" | Site", " - Site", "Site: ") is dropped
 //              on either side; or one contains the other and what is left is only the site's name
 //              (og:site_name, Readability's siteName, the host). Pages where Readability found no
-//              title count as disagreements ("ref-empty"); where Readability's title is only the site
-//              part of ours ("ref-is-site-part": it took the masthead) they count too, listed apart.
+//              title count as disagreements ("ref-empty"); where Readability's title is the site's
+//              chrome — its name, a part of ours, a trail, a tagline ("ref-is-site-part": it took the
+//              masthead) — they count too, listed apart.
 //   byline   — people's names (the column that matters, "byline"): gleaner's authors[] against the
 //              people in Readability's byline — "By"/"Text:" labels, job titles ("AP Sports Writer"),
 //              organisations (the site's own name, agencies, "Staff", "Ltd"), a paper's name after an
@@ -126,11 +127,13 @@ function siteDropped(title) {
   const out = [];
   const parts = (title ?? '').split(SITE_SEPARATOR);
   if (parts.length < 2) return out;
+  // Every part dropped is short ("| Serving Three Counties | North Carolina" is two site parts).
+  const short = (ps) => ps.every((p) => words(p).length <= 6);
   for (let cut = 1; cut < parts.length; cut++) {
     const left = parts.slice(0, cut).join(' ');
     const right = parts.slice(cut).join(' ');
-    if (words(right).length <= 6) out.push(left);
-    if (words(left).length <= 6) out.push(right);
+    if (short(parts.slice(cut))) out.push(left);
+    if (short(parts.slice(0, cut))) out.push(right);
   }
   return out.map(key).filter(Boolean);
 }
@@ -312,6 +315,13 @@ function referenceClearlyWrong(ref, siteNames) {
 function titleIsSitePart(ref, ours, siteNames) {
   if (!key(ref)) return false;
   if (isSiteName(ref, siteNames)) return true;
+  // A trail ("Site > News > Story"), the site's host inside, or a tagline of section words, in a
+  // title that has little to do with ours (a headline may name its own site: "Example's guide to …").
+  const ourWords = new Set(words(ours));
+  if (words(ref).filter((w) => ourWords.has(w)).length >= 0.5 * words(ref).length) return false;
+  if (/\s>\s/.test(ref) || siteNames.some((n) => compact(ref).includes(compact(n.replace(/^www\./, '').replace(/\.[a-z.]{2,7}$/i, '')))))
+    return true;
+  if ((ref.match(/\b(news|weather|sports?|traffic|entertainment)\b/gi) ?? []).length >= 2) return true;
   const parts = (ours ?? '').split(/\s+[|>:–—-]\s+|\s*\|\s*/).map(key);
   return parts.length > 1 && key(ours).startsWith(key(ref)) !== key(ours).endsWith(key(ref)) && parts.some((p) => key(ref).includes(p));
 }
