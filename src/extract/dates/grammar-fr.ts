@@ -1,7 +1,7 @@
 // The French date table: regular expressions for French news text, turned into the same Specs as
 // the English grammar (grammar.ts), so the same past-leaning resolver places them. Month and weekday
 // names are lower case in French; apostrophes may be typographic (’). Written for this project.
-import type { Rule, SeasonCode, Spec, Unit } from './grammar.js';
+import { g, wordBefore, YEAR, type Rule, type SeasonCode, type Spec, type Unit } from './grammar.js';
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 /** Accent-less spellings seen on the web. */
@@ -47,7 +47,6 @@ const ABBREVIATIONS = Object.keys(MONTH_ABBR);
 /** A month name; an abbreviation may carry its dot ("sept."), a full name never swallows the sentence's. */
 const MONTH = `(?:(?:${ABBREVIATIONS.join('|')})\\.|${[...MONTHS, ...Object.keys(MONTH_VARIANTS)].sort((a, b) => b.length - a.length).join('|')})`;
 const WEEKDAY = WEEKDAYS.join('|');
-const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const DAY = '(?:1er|[0-3]?\\d)';
 const NUM = `(?:\\d{1,3}|${Object.keys(NUMBERS).join('|')}|quelques|plusieurs)`;
 const APOS = "['’]";
@@ -55,7 +54,6 @@ const APOS = "['’]";
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
-const g = (m: RegExpExecArray, k: string): string | undefined => m.groups?.[k];
 export function monthNumberFr(s: string): number {
   const k = s.toLowerCase().replace('.', '');
   const i = MONTHS.indexOf(k);
@@ -116,7 +114,7 @@ export const RULES_FR: Rule[] = [
       const mo = monthNumberFr(g(m, 'mon')!);
       if (!mo) return null;
       // "mai" and "mars" are also words ("la planète Mars"); a bare month needs a date-like neighbour
-      const before = /(\S+)\s*$/.exec(text.slice(Math.max(0, m.index! - 20), m.index!))?.[1]?.toLowerCase() ?? '';
+      const before = wordBefore(text, m.index).toLowerCase();
       if (
         !g(m, 'year') &&
         !g(m, 'rel') &&

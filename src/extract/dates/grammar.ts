@@ -132,7 +132,8 @@ const MONTH = `(?:${FULL}|(?:${ABBR})\\.?)`;
 /** A month name alone: full names, or an abbreviation with its period. */
 const MONTH_ALONE = `(?:${FULL}|(?:${ABBR})\\.)`;
 const WEEKDAY = WEEKDAYS.join('|');
-const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
+/** A year news writes in digits: 1500–2099. */
+export const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const DAY = '(?:[0-3]?\\d)(?:st|nd|rd|th)?';
 /** A count: digits, a number word, "a"/"an" (one), or a vague quantity. */
 const NUM = `(?:\\d{1,3}|${numberWords(() => true)}|an|a few|a couple of|a couple|a|few|several|many|some)`;
@@ -178,8 +179,10 @@ const DAY_WORDS: Record<string, number> = {
 const DECADE_WORDS = ['thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 const SEASONS: Record<string, SeasonCode> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
-const g = (m: RegExpExecArray, k: string): string | undefined => m.groups?.[k];
-const wordBefore = (text: string, at: number): string => /(\S+)\s*$/.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '';
+/** A named group of a match. */
+export const g = (m: RegExpExecArray, k: string): string | undefined => m.groups?.[k];
+/** The word just before `at` (within 30 characters), as written. */
+export const wordBefore = (text: string, at: number): string => /(\S+)\s*$/.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '';
 const wordAfter = (text: string, at: number): string => /^\s*(\S+)/.exec(text.slice(at, at + 30))?.[1] ?? '';
 
 // Quarters, halves and periods of play: sports copy uses the same words as earnings reports.
