@@ -1,11 +1,4 @@
 // People, countries, organizations and places of a French article. fr-compromise (MIT) tags the
-// text once (first names, places, verbs at a sentence start); the layer here chunks capitalised
-// words into names with French particles ("Alliance des États du Sahel", "Côte d’Ivoire"),
-// extends them through gazetteers ("État islamique", "Afrique de l’Ouest"), types them from
-// evidence tables (titles before, heads, prepositions, gazetteers), takes acronyms introduced in
-// parentheses as aliases ("… de l’Afrique de l’Ouest (Cédéao)"), and merges surnames into full
-// names with accents folded for matching ("Goita" = "Goïta"). Pure: no I/O.
-// People, countries, organizations and places of a French article. fr-compromise (MIT) tags the
 // text once (first names, places, verbs at a sentence start); spans.ts chunks capitalised words
 // into names with French particles ("Alliance des États du Sahel", "Côte d’Ivoire") and extends
 // them through gazetteers ("État islamique", "Afrique de l’Ouest"); features.ts types them from a
@@ -188,14 +181,15 @@ function newEntity(type: NameType, code?: string): Entity {
 
 export function extractFrenchNames(text: string, opts: NameOptions = {}): NameEntities {
   const title = opts.title?.trim() && !text.startsWith(opts.title.trim()) ? opts.title.trim().replace(/\s+/g, ' ') : '';
-  const base = title ? title.length + 2 : 0;
-  const all = title ? `${title}\n\n${text}` : text;
-  const tokens = tokenizeFr(all);
-  tagTokens(all, tokens);
+  // the title is analysed with the text, before it; spans are offsets into `text`
+  const textStart = title ? title.length + 2 : 0;
+  const analysed = title ? `${title}\n\n${text}` : text;
+  const tokens = tokenizeFr(analysed);
+  tagTokens(analysed, tokens);
   const lowerVocab = new Set(tokens.filter((t) => t.word && !t.cap && !t.sentStart).map((t) => t.lower));
   const off = opts.featuresOff?.length ? new Set(opts.featuresOff) : undefined;
-  const mentions = findSpans(all, tokens, lowerVocab)
-    .map(([f, t]) => typeMention(all, tokens, f, t, off))
+  const mentions = findSpans(analysed, tokens, lowerVocab)
+    .map(([f, t]) => typeMention(analysed, tokens, f, t, off))
     .filter((m) => !m.drop);
 
   // Acronyms introduced in parentheses: "Organisation des Nations unies (ONU)".
@@ -253,7 +247,7 @@ export function extractFrenchNames(text: string, opts: NameOptions = {}): NameEn
     }
     if (e) e.spans.push([t.start, t.end]);
   }
-  return toRecords(entities, !opts.noSpans, base);
+  return toRecords(entities, !opts.noSpans, textStart);
 }
 
 interface Form {
@@ -273,7 +267,8 @@ function pick(e: Entity, fullest: boolean): { text: string; key: string } {
   return { text: best![1].text, key: best![0] };
 }
 
-function toRecords(entities: Entity[], withSpans: boolean, base: number): NameEntities {
+/** The records, spans shifted by `textStart` (those in the title left out), most mentioned first. */
+function toRecords(entities: Entity[], withSpans: boolean, textStart: number): NameEntities {
   const people: Person[] = [];
   const countries: Country[] = [];
   const organizations: Organization[] = [];
@@ -281,8 +276,8 @@ function toRecords(entities: Entity[], withSpans: boolean, base: number): NameEn
   for (const e of entities) {
     const mentions = e.spans.length;
     const spans = e.spans
-      .filter((s) => s[0] >= base)
-      .map((s): [number, number] => [s[0] - base, s[1] - base])
+      .filter((s) => s[0] >= textStart)
+      .map((s): [number, number] => [s[0] - textStart, s[1] - textStart])
       .sort((a, b) => a[0] - b[0]);
     const sp = withSpans ? { spans } : {};
     const best = pick(e, e.type === 'person' || e.type === 'org');
