@@ -185,6 +185,13 @@ export const g = (m: RegExpExecArray, k: string): string | undefined => m.groups
 export const wordBefore = (text: string, at: number): string => /(\S+)\s*$/.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '';
 const wordAfter = (text: string, at: number): string => /^\s*(\S+)/.exec(text.slice(at, at + 30))?.[1] ?? '';
 
+/** The month and day of a match's `mon` and `day` groups; null when the day is no day of a month. */
+function monthDayOf(m: RegExpExecArray): { m: number; d: number } | null {
+  const mo = englishMonthNumber(g(m, 'mon')!);
+  const d = parseInt(g(m, 'day')!, 10);
+  return mo && d >= 1 && d <= 31 ? { m: mo, d } : null;
+}
+
 // Quarters, halves and periods of play: sports copy uses the same words as earnings reports.
 const SPORTS =
   /\b(?:touchdowns?|field goals?|quarterback|overtime|half-?time|rebounds?|three-pointers?|free throws?|innings?|scored|scoring|goals?|penalty|penalties|playoffs?|NBA|NFL|NHL|WNBA|Super Bowl|kick-?off|buzzer|power play|hat-trick|striker|midfielder|goalkeeper|referee)\b/i;
@@ -276,11 +283,10 @@ export const RULES: Rule[] = [
     `(?<![\\w.])(?:(?<rel>${alt(['last', 'this', 'next', 'this past'], anyCase)})\\s+)?(?:(?:${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s+(?<day>${DAY})(?![\\w%]|[.,:]\\d)(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`,
     '',
     (m) => {
-      const mo = englishMonthNumber(g(m, 'mon')!),
-        d = parseInt(g(m, 'day')!, 10);
-      if (!mo || d < 1 || d > 31) return null;
+      const md = monthDayOf(m);
+      if (!md) return null;
       const y = g(m, 'year') ? +g(m, 'year')! : undefined;
-      return { k: 'day', y, m: mo, d, rel: relOf(g(m, 'rel')) };
+      return { k: 'day', y, m: md.m, d: md.d, rel: relOf(g(m, 'rel')) };
     },
   ),
   // "16 September 2023", "the 16th of September"
@@ -289,11 +295,10 @@ export const RULES: Rule[] = [
     `(?<![\\w$.,])(?:(?:${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?![\\w])(?:,?\\s+(?<year>${YEAR})(?![\\w%]|[.,]\\d))?`,
     '',
     (m) => {
-      const mo = englishMonthNumber(g(m, 'mon')!),
-        d = parseInt(g(m, 'day')!, 10);
-      if (!mo || d < 1 || d > 31) return null;
+      const md = monthDayOf(m);
+      if (!md) return null;
       if (/^(?:Jan|Mar|Jun)$/.test(g(m, 'mon')!) && !g(m, 'year')) return null; // "5 Jan" could be a name
-      return { k: 'day', y: g(m, 'year') ? +g(m, 'year')! : undefined, m: mo, d };
+      return { k: 'day', y: g(m, 'year') ? +g(m, 'year')! : undefined, m: md.m, d: md.d };
     },
   ),
   // ISO 2023-09-16 and US 9/16/2023
