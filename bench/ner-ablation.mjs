@@ -3,7 +3,8 @@
 // the entity scores with all features on, then with each one switched off in turn, on the shared
 // NER dev sets, scored with the shared metric (../shared/bench/ner/metric.mjs), in-process on the
 // built dist/ (run `npm run build` first). Texts go through clean() as `gleaner extract --text` does.
-//   node bench/ner-ablation.mjs [--data FILE.jsonl]... [--limit N] [--features a,b,...]
+// --lang fr: the French table (src/extract/fr/features.ts) on bench/fr-dev and bench/fr-test.
+//   node bench/ner-ablation.mjs [--lang en|fr] [--data FILE.jsonl]... [--limit N] [--features a,b,...]
 //   node bench/ner-ablation.mjs --explain FILE.txt      # each name's scores and the features that fired
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,13 +19,27 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     features: { type: 'string' },
     explain: { type: 'string' },
+    lang: { type: 'string', default: 'en' },
   },
 });
+if (!['en', 'fr'].includes(values.lang)) {
+  console.error(`ner-ablation: --lang is en or fr, not ${values.lang}`);
+  process.exit(2);
+}
+const french = values.lang === 'fr';
 const dist = (p) => pathToFileURL(resolve(root, 'dist', p)).href;
 const { clean } = await import(dist('clean/index.js'));
 const { extractNames } = await import(dist('extract/entities.js'));
-const { FEATURE_NAMES } = await import(dist('extract/names/features.js'));
+const { extractFrenchNames } = await import(dist('extract/fr/names.js'));
+const FEATURE_NAMES = french
+  ? (await import(dist('extract/fr/features.js'))).FR_FEATURE_NAMES
+  : (await import(dist('extract/names/features.js'))).FEATURE_NAMES;
+const extractAll = french ? extractFrenchNames : extractNames;
 
+if (values.explain && french) {
+  console.error('ner-ablation: --explain reads English texts only');
+  process.exit(2);
+}
 if (values.explain) {
   await explain(readFileSync(values.explain, 'utf8'));
   process.exit(0);
@@ -37,7 +52,10 @@ if (!existsSync(metricFile)) {
   process.exit(2);
 }
 const { TYPES, newCounts, addDoc, prf } = await import(pathToFileURL(metricFile).href);
-const sets = values.data ?? [resolve(shared, 'bench/ner/conll2003-dev.jsonl'), resolve(shared, 'bench/ner/gum-news-dev.jsonl')];
+const defaultSets = french
+  ? [resolve(root, 'bench/fr-dev/ner.jsonl'), resolve(root, 'bench/fr-test/ner.jsonl')]
+  : [resolve(shared, 'bench/ner/conll2003-dev.jsonl'), resolve(shared, 'bench/ner/gum-news-dev.jsonl')];
+const sets = values.data ?? defaultSets;
 const limit = values.limit ? Number(values.limit) : 0;
 const features = values.features ? values.features.split(',') : FEATURE_NAMES;
 for (const f of features) {
@@ -61,7 +79,7 @@ for (const file of sets) {
   const run = (off) => {
     const counts = newCounts();
     articles.forEach((a, i) => {
-      const e = extractNames(a.text, { title: a.title ?? null, featuresOff: off });
+      const e = extractAll(a.text, { title: a.title ?? null, featuresOff: off });
       addDoc(counts, docs[i].gold, {
         people: names(e.people),
         organizations: names(e.organizations),
@@ -70,12 +88,12 @@ for (const file of sets) {
     });
     return counts;
   };
-  console.log(`\n=== ${file.split('/').pop()} (${docs.length} docs)`);
-  console.log(`${'feature off'.padEnd(26)} ${TYPES.map((t) => `${t}_F1`.padStart(7)).join(' ')}  ALL_F1  ΔALL`);
+  console.log(`\n=== ${file.split('/').slice(-2).join('/')} (${docs.length} docs)`);
+  console.log(`${'feature off'.padEnd(28)} ${TYPES.map((t) => `${t}_F1`.padStart(7)).join(' ')}  ALL_F1  ΔALL`);
   const t0 = performance.now();
   const base = run([]);
   const secs = (performance.now() - t0) / 1000;
-  const row = (label, c) => `${label.padEnd(26)} ${TYPES.map((t) => f1(c[t]).padStart(7)).join(' ')}  ${f1(c.ALL).padStart(6)}`;
+  const row = (label, c) => `${label.padEnd(28)} ${TYPES.map((t) => f1(c[t]).padStart(7)).join(' ')}  ${f1(c.ALL).padStart(6)}`;
   console.log(`${row('(none)', base)}       (${secs.toFixed(1)} s)`);
   for (const f of features) {
     const c = run([f]);
