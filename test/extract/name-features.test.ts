@@ -29,7 +29,7 @@ describe('feature table', () => {
   it('switches a feature off by name', () => {
     const text = 'Shares of Brantwell Holdings fell on Tuesday.';
     expect(extractNames(text).organizations.map((o) => o.name)).toEqual(['Brantwell Holdings']);
-    const off = extractNames(text, { featuresOff: ['org-head', 'org-tag-last'] });
+    const off = extractNames(text, { featuresOff: ['org-head', 'org-tag-last', 'stake-of-before'] });
     expect(off.organizations.map((o) => o.name)).toEqual([]);
     expect(evidenceOf(text, 'Brantwell Holdings')).toContain('org-head');
     expect(explainNames(text, { featuresOff: ['org-head'] }).find((m) => m.text === 'Brantwell Holdings')?.evidence).not.toContain(

@@ -8,7 +8,8 @@ const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 export const TITLES = set(`
   mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle monsieur herr
   president vice-president president-elect premier chancellor minister ministers secretary
-  secretary-general undersecretary under-secretary ambassador envoy consul commissioner
+  secretary-general undersecretary under-secretary undersecretary-general under-secretary-general
+  director-general directors-general ambassador envoy consul commissioner
   governor gov lieutenant-governor mayor deputy senator sen rep representative congressman
   congresswoman councillor councilor councilman councilwoman legislator lawmaker mp mep
   speaker chairman chairwoman chairperson chair ceo cfo coo cto founder co-founder director
@@ -26,7 +27,7 @@ export const TITLES = set(`
   junior associate assistant acting interim former late veteran
   prime foreign defence defense interior finance economy trade health justice energy
   home education agriculture information culture transport labour labor security
-  state executive national
+  state executive national affairs
 `);
 
 /**
@@ -36,7 +37,8 @@ export const TITLES = set(`
 export const PERSON_TITLES = set(`
   mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle monsieur herr
   president vice-president president-elect premier chancellor minister secretary
-  secretary-general ambassador envoy commissioner governor gov mayor senator sen rep
+  secretary-general undersecretary-general under-secretary-general director-general
+  ambassador envoy commissioner governor gov mayor senator sen rep
   representative congressman congresswoman councillor lawmaker mp mep speaker chairman
   chairwoman ceo king queen prince princess emperor empress emir sheikh sheik sultan duke duchess
   pope cardinal archbishop bishop reverend rev father imam rabbi ayatollah pastor judge justice
@@ -67,6 +69,23 @@ export const ORG_HEADS = set(`
   front forum centre center programme program initiative mission watch international nations
   observatory laboratory labs community
   newsroom newsdesk bros brothers sports zeitung allgemeine rundschau
+  pictures studios studio records entertainment publishing publishers chemical chemicals
+  electric electronics semiconductor semiconductors software cement textiles
+  brewery breweries distillery railway railways railroad shipping logistics
+  pharmaceutical biotech bancshares bankshares realty properties hotels resorts stores
+`);
+
+/** Lowercase nouns after an organization's possessive ("Kestrel's shares", "the firm's chief executive"). */
+export const ORG_POSSESSIONS = set(`
+  shares stock shareholders stockholders subsidiary subsidiaries headquarters employees workforce
+  board ceo cfo chairman chairwoman profit profits revenue revenues earnings turnover sales
+  customers subscribers products brand brands stores factory factories plant plants
+  listing merger takeover acquisition bonds debt dividend
+`);
+
+/** Words before "of"/"in" that make the name after them a company ("shares of X", "a stake in X"). */
+export const STAKE_NOUNS = set(`
+  shares share stake stakes stock stocks units bonds
 `);
 
 /** First words that make a capitalised phrase an organization ("Air France", "Agence France-Presse", "Deutsche Bahn", "Dynamo Kyiv"). */
@@ -84,7 +103,7 @@ export const CLUB_HEADS = set(`
 /** Last words of an event's name: an event is not a person, an organization or a place ("World Cup", "Greater Taunton Open", "Gulf War"). */
 export const EVENT_HEADS = set(`
   cup open classic championship championships games olympics olympiad prix slam trophy
-  tournament marathon rally festival expo fair awards summit war derby
+  tournament marathon rally festival expo fair awards summit war derby series
 `);
 
 /** Words of a product line before its model number ("Model 3", "Series 5", "Galaxy S") that do not belong to the maker's name. */
@@ -117,7 +136,7 @@ export const PERSON_NOUNS_BEFORE = set(`
   businessman businesswoman billionaire entrepreneur teacher student doctor surgeon nurse priest
   pastor imam cleric rabbi bishop pope general lieutenant sergeant officer agent detective
   son daughter wife husband brother sister mother father widow cousin uncle aunt
-  executive boss owner aide adviser advisor deputy strategist
+  executive boss owner aide adviser advisor deputy strategist trainer patriarch
 `);
 
 /** Last words that make a capitalised phrase a place ("Lake Chad", "Niger Delta", "Red Sea"). */

@@ -28,10 +28,12 @@ import {
   PLACE_PREFIXES,
   PLACE_PREPOSITIONS,
   STAFF_NOUNS,
+  STAKE_NOUNS,
+  ORG_POSSESSIONS,
 } from '../gazetteers/words.js';
 import type { NameType, Scores } from './evidence.js';
 import { hasInnerOrgHead, hasOrgOf, hasPlaceOf, hasTag, isConnector, isKnownPlace, lowerKey } from './runs.js';
-import { COMMON_TAGS } from './tags.js';
+import { COMMON_TAGS, LEXICON_COMMON, lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
 export interface FeatureContext {
@@ -79,6 +81,10 @@ export interface Facts {
   modelCode: boolean;
   /** A staff noun and "at"/"with" before it: an employer ("analysts at Morgan Stanley"). */
   staffBefore: boolean;
+  /** "shares of" / "a stake in" before it: a company. */
+  stakeBefore: boolean;
+  /** Possessive, and a company's possession after it ("Kestrel's shares", "Dunmore's chief executive"). */
+  orgPossession: boolean;
   /** A model number right after it, outside sports reports ("Boeing 787"). */
   numberAfter: boolean;
   /** A model number right before it, outside sports reports ("787 Dreamliner", "15 Pro"). */
@@ -120,6 +126,8 @@ function nameLike(f: Facts, t: Token, k: number): boolean {
     !hasTag(t, COMMON_TAGS) &&
     !hasTag(t, ['Organization', 'Demonym']) &&
     (k > 0 || !hasTag(t, ['Place'])) &&
+    // "Social Welfare", "Easy Rider": a first word the lexicon knows as an adjective, adverb or verb, not as a first name.
+    (k > 0 || hasTag(t, FIRST_NAME) || !lexiconTags(key).some((x) => LEXICON_COMMON.has(x))) &&
     !NOUN_SUFFIX.test(key)
   );
 }
@@ -237,6 +245,10 @@ export const FEATURES: readonly Feature[] = [
   { name: 'at-before-place', type: 'place', weight: 1, test: (f) => f.before?.lower === 'at' && !f.before.cap },
   // "analysts at Morgan Stanley", "an economist with Nomura": the employer.
   { name: 'staff-at-before', type: 'org', weight: 3, test: (f) => f.staffBefore },
+  // "shares of Kestrel Dunmore", "a stake in Dunmore Holdings": a company.
+  { name: 'stake-of-before', type: 'org', weight: 3, test: (f) => f.stakeBefore },
+  // "Kestrel's shares", "Dunmore's chief executive": what a company has.
+  { name: 'possession-after', type: 'org', weight: 2, test: (f) => f.orgPossession },
 
   // A region the gazetteer knows ("West Bank") is not taken for a bank.
   { name: 'region-not-org', type: 'org', weight: 0, cap: true, test: (f) => f.place?.kind === 'region' },
@@ -269,7 +281,7 @@ export const FEATURES: readonly Feature[] = [
   // Products and models: the maker before a model number is no person ("Boeing 787"); events,
   // model codes and a model's name after its number are no name of any type.
   { name: 'model-number-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.numberAfter },
-  { name: 'employer-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.staffBefore },
+  { name: 'employer-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.staffBefore || f.stakeBefore },
   { name: 'club-not-person', type: 'person', weight: 0, cap: true, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'event', drop: true, test: (f) => f.event },
   { name: 'model-code', drop: true, test: (f) => f.modelCode },
@@ -309,6 +321,15 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
   const numberAfter = !ctx.sporty && !titled && isModelNumber(after) && adjacent(last, after);
   const numberBefore = !ctx.sporty && !titled && isModelNumber(before) && adjacent(before, first);
   const staffBefore = !!before && /^(?:at|with)$/.test(before.lower) && STAFF_NOUNS.has(tokens[first.i - 2]?.lower ?? '');
+  const stakeBefore = !!before && /^(?:of|in)$/.test(before.lower) && STAKE_NOUNS.has(tokens[first.i - 2]?.lower ?? '');
+  const possessed = last.poss ? tokens[last.i + 1] : undefined;
+  const possessedNext = possessed ? tokens[possessed.i + 1] : undefined;
+  // "chief executive" is two words; "chief" alone is not enough ("Mali's chief negotiator").
+  const orgPossession =
+    !!possessed &&
+    possessed.word &&
+    !possessed.cap &&
+    (ORG_POSSESSIONS.has(possessed.lower) || (possessed.lower === 'chief' && possessedNext?.lower === 'executive'));
   return {
     ctx,
     toks,
@@ -332,6 +353,8 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
     event,
     modelCode,
     staffBefore,
+    stakeBefore,
+    orgPossession,
     numberAfter,
     numberBefore,
   };

@@ -23,6 +23,7 @@ import {
 import { emptyScores, type Scores } from './evidence.js';
 import { applyFeatures, factsOf, isModelCode, isModelNumber, type FeatureContext } from './features.js';
 import {
+  isCommonWord,
   endsWithOrgHead,
   endsWithPlaceHead,
   hasInnerOrgHead,
@@ -35,7 +36,17 @@ import {
   isKnownPlace,
   lowerKey,
 } from './runs.js';
-import { AND_INSIDE_ORG, DESCRIPTOR_BEFORE_FIRST_NAME, KEEP_SENTENCE_INITIAL, TEAM_IN_GAME, allRules, anyRule } from './rules.js';
+import {
+  AND_INSIDE_ORG,
+  DESCRIPTOR_BEFORE_FIRST_NAME,
+  KEEP_SENTENCE_INITIAL,
+  OFFICE_HEAD_BEFORE_NAME,
+  ROLE_NOUN_IN_FRONT,
+  TEAM_IN_GAME,
+  TEAM_LINES,
+  allRules,
+  anyRule,
+} from './rules.js';
 import { lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
@@ -252,6 +263,8 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   if (p.length > 2 && PERSON_TITLES.has(lowerKey(p[0])) && p[1].lower === 'of') {
     let k = 2;
     while (k < p.length && (isConnector(p[k]) || TITLES.has(lowerKey(p[k])))) k++;
+    // "President of the Republic Ana Costa", "Speaker of the House Jo Lee": a lone head word closes the office.
+    if (allRules(OFFICE_HEAD_BEFORE_NAME, { p: p.slice(k), lowerVocab })) return [{ toks: stripLeading(p.slice(k + 1)), titled: true }];
     return k < p.length ? titlesAndNationality(p.slice(k), demonyms, lowerVocab) : [];
   }
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasInnerOrgHead(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
@@ -285,7 +298,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   // A country glued to the name after it: "(ambassador to) Britain Liu Xiaoming".
   const lead = known ? 0 : countryPrefix(p);
   if (lead) return [{ toks: p.slice(0, lead), titled: false }, ...titlesAndNationality(p.slice(lead), demonyms, lowerVocab)];
-  // "Reliever Mark Acre", "Oriole Jamie Moyer": a descriptor before a known first name goes.
+  // "Reliever Tom Hale", "Winger Jo Bright": a descriptor before a known first name goes.
   if (allRules(DESCRIPTOR_BEFORE_FIRST_NAME, { p, lowerVocab })) p = p.slice(1);
   // An organization glued to the name after it: "the Refugee Council Enver Solomon".
   for (let j = 1; j < p.length - 2; j++) {
@@ -301,6 +314,11 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     if (PERSON_TITLES.has(lowerKey(p[k]))) titled = true;
     k++;
   }
+  // "Trainer Anna Berg", "Analyst Tom Reed": a role noun in front of a name is a title too.
+  if (k === 0 && allRules(ROLE_NOUN_IN_FRONT, { p, lowerVocab })) {
+    k = 1;
+    titled = true;
+  }
   if (k > 0 && k < p.length && (titled || k >= 1)) {
     const rest = stripLeading(p.slice(k));
     if (!rest.length) return [];
@@ -311,7 +329,12 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   for (let j = 1; j < p.length - 1; j++) {
     if (!PERSON_TITLES.has(lowerKey(p[j]))) continue;
     let q = j;
-    while (q > 0 && TITLES.has(lowerKey(p[q - 1]))) q--;
+    // "EU Farm Commissioner": an ordinary word right before the title names the office's portfolio.
+    while (
+      q > 0 &&
+      (TITLES.has(lowerKey(p[q - 1])) || (q === j && q > 1 && (lowerVocab.has(lowerKey(p[q - 1])) || isCommonWord(p[q - 1], lowerVocab))))
+    )
+      q--;
     let r = j + 1;
     while (
       r < p.length &&
@@ -408,6 +431,8 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
       if (score(piece, ctx, m)) continue;
       // "Chelsea manager": a club, whatever the rest of the text says of the string.
       if (m.evidence.includes('club-noun-after')) m.team = true;
+      // "Leeds 2 Bolton 1", a league table's row: a team, whatever its name looks like.
+      if (ctx.sporty && !piece.titled && anyRule(TEAM_LINES, { p, tokens })) m.team = true;
       if (ctx.sporty && allRules(TEAM_IN_GAME, { m, titled: piece.titled, p, tokens })) {
         m.team = true;
         m.scores.org += 1;

@@ -5,7 +5,10 @@
 import { countryCode, countryNameOf } from '../gazetteers/countries.js';
 import { nameKey } from '../gazetteers/normalize.js';
 import { lookupPlace } from '../gazetteers/places.js';
-import { NAME_CONNECTORS, NEVER_NAMES } from '../gazetteers/words.js';
+import { NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_OF_HEADS, ORG_PREFIXES, TITLES } from '../gazetteers/words.js';
+
+/** Words of an organization's name that never stand for it alone ("Bank", "Air", "General"). */
+const SHORT_FORM_NEVER = new Set([...ORG_HEADS, ...ORG_OF_HEADS, ...ORG_PREFIXES, ...TITLES]);
 import { addScores, bestType, emptyScores, type NameType, type Scores } from './evidence.js';
 import type { DemonymMention, Mention } from './mentions.js';
 import type { Token } from './tokens.js';
@@ -98,6 +101,7 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
   }
 
   mergePeople(groups);
+  mergeOrgShortForms(groups);
   mergeAcronyms(groups, input.mentions);
   typeFromLists(groups);
 
@@ -196,6 +200,34 @@ function mergePeople(groups: Map<string, Group>): void {
   }
 }
 
+/**
+ * Document-level consistency for organizations: "Kestrel Dunmore" typed an organization and
+ * "Dunmore" (or "Kestrel") alone elsewhere in the article is the same organization, unless the
+ * short form is a place, a title or an ordinary word, has evidence of its own for a person ("Mr
+ * Dunmore"), or could stand for more than one organization.
+ */
+function mergeOrgShortForms(groups: Map<string, Group>): void {
+  const byWord = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    if (g.type !== 'org' || g.words < 2 || g.target) continue;
+    const w = wordsOf(g.key);
+    for (const word of new Set([w[0], w[w.length - 1]])) {
+      if (SHORT_FORM_NEVER.has(word) || NAME_CONNECTORS.has(word) || NEVER_NAMES.has(word) || countryCode(word) || lookupPlace(word))
+        continue;
+      byWord.set(word, [...(byWord.get(word) ?? []), g]);
+    }
+  }
+  for (const g of groups.values()) {
+    if (g.target || g.words !== 1 || (g.type !== null && g.type !== 'person')) continue;
+    const cands = byWord.get(g.key);
+    if (!cands || cands.length !== 1) continue;
+    if (g.mentions.some((m) => m.country || m.place || m.acronym)) continue;
+    if (g.scores.person / g.mentions.length >= 2.5) continue;
+    g.target = cands[0];
+    g.type = 'org';
+  }
+}
+
 /** Do the acronym's letters appear, in order, among the initials of the name's words? */
 function initialsFit(acronym: string, m: Mention): boolean {
   const initials = m.toks
@@ -216,9 +248,13 @@ function typeFromLists(groups: Map<string, Group>): void {
   for (let pass = 0; pass < 2; pass++) {
     for (const g of groups.values()) {
       if (g.type || g.target) continue;
+      // A lone sentence-initial word takes a type only inside a list of three or more ("Ubisoft, Microsoft and
+      // Sony"), not from the one name after its comma ("Usually, Internet Explorer ...").
+      const weakOnly = g.mentions.every((m) => m.weak);
       const seen = new Set<NameType>();
       for (const m of g.mentions) {
         for (const n of m.listed ?? []) {
+          if (weakOnly && (m.listed?.length ?? 0) + (n.listed?.length ?? 0) < 3) continue;
           const ng = groups.get(n.key);
           const t = ng ? root(ng).type : null;
           if (t) seen.add(t === 'country' ? 'place' : t);

@@ -5,16 +5,26 @@
 import { countryCode } from '../gazetteers/countries.js';
 import { lookupPlace } from '../gazetteers/places.js';
 import {
+  EVENT_HEADS,
+  NAME_PARTICLES,
   NEVER_NAMES,
+  ORG_HEADS,
   ORG_NOUNS_AFTER,
+  ORG_OF_HEADS,
   ORG_PREFIXES,
+  PERSON_NOUNS_BEFORE,
   PLACE_NOUNS_AFTER,
+  PLACE_OF_HEADS,
   SPORT_MARKERS,
   TEAM_NOUNS_AFTER,
   TITLES,
 } from '../gazetteers/words.js';
 import { endsWithOrgHead, hasOrgOf, hasPlaceOf, hasTag, isCommonWord, isKnownPlace, lowerKey } from './runs.js';
+import { lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
+
+/** A lowercase particle inside a name ("de", "van"). */
+const isConnectorWord = (t: Token): boolean => !t.cap && NAME_PARTICLES.has(t.lower);
 
 /** One named test. */
 export interface Rule<T> {
@@ -92,7 +102,7 @@ export const AND_INSIDE_ORG: readonly Rule<{ left: Token[]; right: Token[]; lowe
 ];
 
 /**
- * "Reliever Mark Acre", "Oriole Jamie Moyer": a descriptor before a known first name leaves the
+ * "Reliever Tom Hale", "Winger Jo Bright": a descriptor before a known first name leaves the
  * name when all of these hold.
  */
 export const DESCRIPTOR_BEFORE_FIRST_NAME: readonly Rule<RunView>[] = [
@@ -118,6 +128,42 @@ export const TEAM_IN_GAME: readonly Rule<TeamView>[] = [
   { name: 'not-titled', test: ({ titled }) => !titled },
   { name: 'weak-person', test: ({ m }) => m.scores.person < Math.max(1, m.scores.place) },
   { name: 'game-cue', test: ({ p, tokens }) => inGameContext(p, tokens) },
+];
+
+/** A role noun: compromise's lexicon files it as an actor ("analyst", "director", "chef"), or our list of role nouns has it. */
+export function isRoleNoun(t: Token): boolean {
+  const key = lowerKey(t);
+  return PERSON_NOUNS_BEFORE.has(key) || lexiconTags(key).includes('Actor');
+}
+
+/** "Trainer Anna Berg", "Analyst Tom Reed": the first word is a role noun before a name of two or more words, when all of these hold. */
+export const ROLE_NOUN_IN_FRONT: readonly Rule<RunView>[] = [
+  { name: 'two-words-after', test: ({ p }) => p.length >= 3 && p.slice(1).every((t) => t.word && (t.cap || isConnectorWord(t))) },
+  {
+    name: 'role-noun',
+    test: ({ p }) => p[0].cap && !p[0].upper && !p[0].poss && isRoleNoun(p[0]) && !lexiconTags(lowerKey(p[0])).includes('Plural'),
+  },
+  { name: 'uncommon-words-after', test: ({ p, lowerVocab }) => p.slice(1).every((t) => !t.cap || !isCommonWord(t, lowerVocab)) },
+  { name: 'not-a-name', test: ({ p }) => !hasTag(p[0], ['FirstName', 'LastName', 'MaleName', 'FemaleName']) },
+  {
+    name: 'no-head-word',
+    test: ({ p }) => !endsWithOrgHead(p) && !hasOrgOf(p) && !hasPlaceOf(p) && !EVENT_HEADS.has(lowerKey(p[p.length - 1])),
+  },
+];
+
+/**
+ * "President of the Republic Ana Costa", "Speaker of the House Jo Lee": after "<title> of (the)",
+ * a lone organization or place head word belongs to the office and a name follows it (`p` starts at
+ * the head word), when all of these hold.
+ */
+export const OFFICE_HEAD_BEFORE_NAME: readonly Rule<RunView>[] = [
+  {
+    name: 'head-word',
+    test: ({ p }) =>
+      p.length >= 2 && (ORG_HEADS.has(lowerKey(p[0])) || ORG_OF_HEADS.has(lowerKey(p[0])) || PLACE_OF_HEADS.has(lowerKey(p[0]))),
+  },
+  { name: 'name-after', test: ({ p }) => p.slice(1).every((t) => t.word && (t.cap || isConnectorWord(t))) && p[1].cap },
+  { name: 'not-a-place', test: ({ p }) => !isKnownPlace(p) && !isKnownPlace(p.slice(1)) },
 ];
 
 /** The words next to a candidate: one and two before, one after (none after a possessive). */
@@ -156,3 +202,70 @@ function inGameContext(p: Token[], tokens: Token[]): boolean {
     afterText: after?.text ?? '',
   });
 }
+
+/** A name, and the tokens of the text. */
+export interface LineView {
+  p: Token[];
+  tokens: Token[];
+}
+
+/** The tokens of the line the run stands on. */
+function lineOf({ p, tokens }: LineView): Token[] {
+  let a = p[0].i;
+  while (a > 0 && tokens[a - 1].line === p[0].line) a--;
+  let b = p[p.length - 1].i;
+  while (b + 1 < tokens.length && tokens[b + 1].line === p[0].line) b++;
+  return tokens.slice(a, b + 1);
+}
+
+const isInt = (t: Token | undefined): boolean => !!t && /^\d{1,3}$/.test(t.text);
+
+/** Index after a "(Country)" or "(Z)" group at `k`, or `k` when there is none. */
+function skipParens(line: Token[], k: number): number {
+  if (line[k]?.text !== '(') return k;
+  const close = line.findIndex((t, j) => j > k && t.text === ')');
+  return close > 0 && close - k <= 4 ? close + 1 : k;
+}
+
+/** Cells of a line read as [name-run, integers...] pairs: where each name starts and how many integers follow it. */
+function rowsOf(line: Token[]): Array<{ from: number; ints: number[] }> | null {
+  const rows: Array<{ from: number; ints: number[] }> = [];
+  let k = 0;
+  while (k < line.length) {
+    if (!line[k].word) return null;
+    const from = k;
+    while (k < line.length && (line[k].word || line[k].text === '.' || line[k].text === '&')) k++;
+    k = skipParens(line, k);
+    const ints: number[] = [];
+    while (isInt(line[k])) ints.push(Number(line[k++].text));
+    if (!ints.length) return null;
+    rows.push({ from, ints });
+    k = skipParens(line, k);
+  }
+  return rows;
+}
+
+/**
+ * Lines of a results page where a name is a team whatever it looks like: a match result ("Leeds 2
+ * Bolton 1", "Hull (England) 3 Leeds (England) 1") and a league table's row, whose first numbers
+ * are played = won + drawn + lost ("Bolton 3 2 0 1 5 2 6"). Any one is enough.
+ */
+export const TEAM_LINES: readonly Rule<LineView>[] = [
+  {
+    name: 'result-line',
+    test: (v) => {
+      const line = lineOf(v);
+      const rows = rowsOf(line);
+      return !!rows && rows.length === 2 && rows.every((r) => r.ints.length === 1) && rows.some((r) => line[r.from] === v.p[0]);
+    },
+  },
+  {
+    name: 'table-row',
+    test: (v) => {
+      const line = lineOf(v);
+      const rows = rowsOf(line);
+      const n = rows?.[0].ints ?? [];
+      return !!rows && rows.length === 1 && line[0] === v.p[0] && n.length >= 5 && n[0] === n[1] + n[2] + n[3];
+    },
+  },
+];

@@ -1,0 +1,102 @@
+// Typing from evidence around a name (issue 8 §1): role nouns and offices in front of a person,
+// company cues ("shares of", "X's chief executive", industry head words), one type per article for
+// an organization's short form, results lines of sports pages, and capitalised ordinary words
+// that are not people. All sentences are invented for these tests.
+import { describe, expect, it } from 'vitest';
+import { extractNames } from '../../src/extract/entities.js';
+
+const names = (list: Array<{ name: string }>) => list.map((e) => e.name).sort();
+
+describe('role nouns and offices in front of a name', () => {
+  it('cuts a capitalised role noun from the person after it', () => {
+    const r = extractNames('The squad was named on Monday.\nTrainer Anneke Vos kept faith with her players. Analyst Deniz Arkan agreed.');
+    expect(names(r.people)).toEqual(['Anneke Vos', 'Deniz Arkan']);
+  });
+
+  it('cuts "<title> of the <head word>" from the person after it', () => {
+    const r = extractNames('"The President of the Republic Ilona Marsk signed the decree," a statement said.');
+    expect(names(r.people)).toEqual(['Ilona Marsk']);
+    expect(names(r.organizations)).toEqual([]);
+  });
+
+  it('keeps "<title> of <place>" as the place', () => {
+    const r = extractNames('The Archbishop of Cape Town spoke on Sunday.');
+    expect(names(r.places)).toEqual(['Cape Town']);
+    expect(names(r.people)).toEqual([]);
+  });
+
+  // The portfolio is an ordinary word: one the article also writes in lower case ("the farm lobby").
+  it('reads portfolios and hyphened offices as part of the title', () => {
+    const r = extractNames(
+      'Minister for Foreign Affairs Tomas Veld met Health Ministry Director-General Sara Lindqvist. EU Farm Commissioner Jan Holtby said no to the farm lobby.',
+    );
+    expect(names(r.people)).toEqual(['Jan Holtby', 'Sara Lindqvist', 'Tomas Veld']);
+    expect(names(r.organizations)).not.toContain('EU Farm');
+  });
+});
+
+describe('capitalised ordinary words are not people', () => {
+  it('does not type a title made of an adjective and a noun as a person', () => {
+    const r = extractNames('He starred in Easy Rider and later moved to the coast. She ran the Social Welfare office for years.');
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('does not take a sentence-initial adverb before a comma for a listed name', () => {
+    const r = extractNames('The survey was published on Monday. Usually, Corvella Browser is the second choice of readers.');
+    expect(names(r.people)).not.toContain('Usually');
+    expect(names(r.organizations)).not.toContain('Usually');
+  });
+
+  it('still types a sentence-initial name inside a list of three', () => {
+    const r = extractNames('Ventrix, Microsoft and Sony showed new consoles. Microsoft said prices would fall.');
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Microsoft', 'Sony', 'Ventrix']));
+  });
+});
+
+describe('company evidence and one type per article', () => {
+  it('types a person-looking company from "shares of" and its possessions, and its short form with it', () => {
+    const r = extractNames(
+      "Shares of Kestrel Dunmore fell 4 percent on Tuesday. Kestrel Dunmore's chief executive resigned. Dunmore said it would cut jobs.",
+    );
+    expect(names(r.people)).toEqual([]);
+    expect(r.organizations.map((o) => [o.name, o.aliases])).toEqual([['Kestrel Dunmore', ['Dunmore']]]);
+  });
+
+  it('types a name closed by an industry word as an organization', () => {
+    const r = extractNames('Corvane Chemical cut 300 jobs, and Halden Pictures sold its studio to Brightwater Shipping.');
+    expect(names(r.people)).toEqual([]);
+    expect(names(r.organizations)).toEqual(['Brightwater Shipping', 'Corvane Chemical', 'Halden Pictures']);
+  });
+
+  it('does not give a person evidence for an organization short form', () => {
+    const r = extractNames('Kestrel Dunmore Holdings said profits rose. Mr Dunmore, who founded it, declined to comment.');
+    expect(names(r.organizations)).toEqual(['Kestrel Dunmore Holdings']);
+    expect(names(r.people)).toEqual(['Dunmore']);
+  });
+});
+
+describe('results pages of sports reports', () => {
+  const page = [
+    'Results of league matches played on Saturday:',
+    'Division one',
+    'Marta Fenwick 2 Glenrock 0',
+    'Stoneham Vale 1 Ashby Harriers 1',
+    'Standings (played, won, drawn, lost, goals for, against, points):',
+    'Marta Fenwick 3 2 1 0 6 1 7',
+    'Stoneham Vale 3 1 1 1 4 4 4',
+    'The league said the next round would be played on Sunday, when the goals of the season will be shown.',
+  ].join('\n');
+
+  it('types the names on a result line and a table row as teams', () => {
+    const r = extractNames(page);
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Ashby Harriers', 'Glenrock', 'Marta Fenwick', 'Stoneham Vale']));
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('leaves a player with several numbers on a golf leaderboard a person', () => {
+    const r = extractNames(
+      'Leading scores after the second round of the golf championship on Friday:\n132 Pieter Lund 66 66\n134 Arne Solvik 67 67\nThe cut fell at two over par, and the leader scored his best round of the season. The match play final is on Sunday.',
+    );
+    expect(names(r.people)).toEqual(['Arne Solvik', 'Pieter Lund']);
+  });
+});
