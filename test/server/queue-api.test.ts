@@ -1,12 +1,11 @@
 // The queue side of the server against the real Redis: bearer token, enqueue and feeds endpoints,
-// Bull Board at /queues, and a 503 when the Redis connection goes away (through a local TCP proxy
-// that the test closes). Each test run uses its own queue prefix and removes its keys.
+// Bull Board at /queues, and a 503 when the Redis connection goes away (through the tests' TCP fault
+// proxy, closed). Each test run uses its own queue prefix and removes its keys.
 import { randomBytes } from 'node:crypto';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Producer } from '../../src/queue/producer.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.mjs';
 import { startQueueApp, type QueueApp } from './queue-app.js';
 
 const TOKEN = 'test-token-' + randomBytes(8).toString('hex');
@@ -119,26 +118,14 @@ describe('queue endpoints with Redis', () => {
 });
 
 describe('queue endpoints when Redis goes away', () => {
-  let proxy: Server;
-  const sockets = new Set<Socket>();
+  let proxy: FaultProxy;
   let rig: QueueApp;
   let app: FastifyInstance;
 
   beforeAll(async () => {
     // A TCP proxy to the real Redis: closing it is a Redis outage as the server sees it.
-    proxy = createServer((client) => {
-      const upstream = createConnection({ host: '127.0.0.1', port: 6379 });
-      sockets.add(client).add(upstream);
-      client.pipe(upstream).pipe(client);
-      const drop = () => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on('error', drop).on('close', drop);
-      upstream.on('error', drop).on('close', drop);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    rig = await startQueueApp({ apiToken: TOKEN, redisUrl: `redis://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+    proxy = await startFaultProxy({ host: '127.0.0.1', port: 6379 });
+    rig = await startQueueApp({ apiToken: TOKEN, redisUrl: proxy.url('redis://HOST:PORT') });
     ({ app } = rig);
   });
 
@@ -147,7 +134,7 @@ describe('queue endpoints when Redis goes away', () => {
     await rig?.app.close();
     await rig?.producer.close();
     await rig?.seeded.store.close();
-    proxy?.close();
+    await proxy?.close();
   });
 
   it('answers 503 with a clear JSON error, while the review page keeps working', async () => {
@@ -156,10 +143,7 @@ describe('queue endpoints when Redis goes away', () => {
     expect(ok.statusCode).toBe(202);
     await rig.obliterate();
 
-    await new Promise<void>((resolve) => {
-      proxy.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    });
+    await proxy.close();
     const res = await app.inject({ method: 'POST', url: '/api/enqueue', payload: { urls: ['https://news.example/after'] }, headers: auth });
     expect(res.statusCode).toBe(503);
     expect(res.json().error).toMatchObject({ code: 'E_UNAVAILABLE', retryable: true });
