@@ -14,12 +14,12 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startFaultProxy } from '../test/helpers/fault-proxy.mjs';
+import { startOwnRedis } from '../test/helpers/redis-server.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -49,17 +49,6 @@ const pg = (await import('pg')).default;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createTcpServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(what, check, timeoutMs, everyMs = 250) {
   const deadline = Date.now() + timeoutMs;
@@ -95,15 +84,9 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'gleaner-outage-'));
   const cleanup = [];
   try {
-    // Redis of our own
-    const redisPort = await freePort();
-    const redis = spawn(
-      'redis-server',
-      ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    cleanup.push(() => redis.kill('SIGKILL'));
-    await sleep(300);
+    // Redis of our own (started, and ready, as the tests start theirs)
+    const redis = await startOwnRedis();
+    cleanup.push(() => redis.stop());
 
     // pages
     const http = createServer((req, res) => {
@@ -118,7 +101,7 @@ async function main() {
 
     // the store, and the fault
     const vars = {
-      GLEANER_REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      GLEANER_REDIS_URL: redis.url,
       GLEANER_QUEUE_PREFIX: 'outage',
       GLEANER_ALLOW_PRIVATE: '1',
       GLEANER_POLITENESS_MS: '0',
