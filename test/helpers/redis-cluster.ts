@@ -3,10 +3,10 @@
 // survives; the shared Redis on 6379 is never touched.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './redis-server.mjs';
 
 const run = promisify(execFile);
 
@@ -17,17 +17,6 @@ export interface RedisClusterFixture {
   /** `redis-cli -p PORT ARGS…` on one node. */
   cli(port: number, ...args: string[]): Promise<string>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Free ports whose cluster bus ports (port + 10000) are also below 65536. */
