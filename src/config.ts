@@ -66,6 +66,8 @@ export interface Config {
   storeOutageMaxMs: number;
   /** GLEANER_STORE_RETRY_MAX_MS: the longest wait between two tries of a job parked for the store. */
   storeRetryMaxMs: number;
+  /** GLEANER_REPROCESS_WAIT_MS: how long `gleaner reprocess` waits for the workers to finish its queued jobs. */
+  reprocessWaitMs: number;
 }
 
 /** A variable set to the empty string counts as unset. */
@@ -274,6 +276,13 @@ export const SETTINGS = {
     fallback: () => 6 * 60 * 60 * 1000,
     shown: '`21600000` (6 h)',
     doc: 'a job waits out one store outage this long before it fails an attempt',
+  }),
+  reprocessWaitMs: setting({
+    env: 'GLEANER_REPROCESS_WAIT_MS',
+    schema: whole(100),
+    fallback: () => 30 * 60 * 1000,
+    shown: '`1800000` (30 min)',
+    doc: '`gleaner reprocess` through the queue stops waiting for its jobs after this and exits 1, reporting what is done and pending (the jobs stay queued)',
   }),
 } satisfies { [K in keyof Config]: Setting<Config[K]> };
 

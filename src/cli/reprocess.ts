@@ -28,7 +28,10 @@ ${FILTER_HELP}
 
 Prints a progress bar on stderr and a summary on stdout:
   reprocessed N: C changed, U unchanged, F failed, S skipped (no raw page)
-Exit status: 0 ok, 1 some records failed or a store/queue error, 2 usage error.
+Through the queue, the command waits GLEANER_REPROCESS_WAIT_MS (default 30 min) for the workers;
+then it stops waiting, says how many jobs are not done (they stay queued) and exits 1:
+  reprocessed N: C changed, U unchanged, F failed, S skipped (no raw page), P pending
+Exit status: 0 ok, 1 some records failed or are still pending, or a store/queue error, 2 usage error.
 `;
 
 export interface ReprocessSummary {
@@ -37,6 +40,8 @@ export interface ReprocessSummary {
   unchanged: number;
   failed: number;
   skipped: number;
+  /** Through the queue: jobs not finished when the wait (GLEANER_REPROCESS_WAIT_MS) ended, by job state. */
+  pending?: { jobs: number; waitedMs: number; states: Record<string, number> };
 }
 
 /** What a record's reprocess job needs: its raw page and how it was fetched. */
@@ -139,18 +144,39 @@ async function reprocessViaQueue(
       jobs.push({ record: r, job: await queues.process.add(JOB_NAMES.process, input, { jobId: `reprocess-${r.id}-${run}` }) });
     }
     onProgress(s);
-    await Promise.all(
-      jobs.map(async ({ record, job }) => {
+    // the workers may not drain the queue (none running, all busy elsewhere): the wait is bounded
+    let waiting = true;
+    const finished = new Set<number>();
+    const all = Promise.all(
+      jobs.map(async ({ record, job }, k) => {
         try {
           const result = (await job.waitUntilFinished(events)) as { status: string };
+          if (!waiting) return;
           tally(s, result.status);
           onProgress(s);
         } catch (err) {
+          if (!waiting) return;
           s.failed++;
           onProgress(s, `${record.id}: ${errorMessage(err)}`);
+        } finally {
+          if (waiting) finished.add(k);
         }
       }),
     );
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      all.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), config.reprocessWaitMs))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      waiting = false;
+      const left = jobs.filter((_, k) => !finished.has(k));
+      const states: Record<string, number> = {};
+      for (const state of await Promise.all(left.map(({ job }) => job.getState().catch(() => 'unknown'))))
+        states[state] = (states[state] ?? 0) + 1;
+      s.pending = { jobs: left.length, waitedMs: config.reprocessWaitMs, states };
+    }
     return s;
   } finally {
     await Promise.allSettled([events.close(), queues.feeds.close(), queues.fetch.close(), queues.process.close()]);
@@ -203,9 +229,21 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   } finally {
     await store.close();
   }
+  const pending = summary!.pending;
+  if (pending) {
+    const states = Object.entries(pending.states)
+      .map(([state, n]) => `${n} ${state}`)
+      .join(', ');
+    ctx.stderr.write(
+      `gleaner: reprocess: stopped waiting after ${Math.round(pending.waitedMs / 1000)} s (GLEANER_REPROCESS_WAIT_MS): ` +
+        `${pending.jobs} of ${summary!.total - summary!.skipped} jobs not done (${states}). Are workers running ('gleaner worker')? ` +
+        `The jobs stay queued and run when a worker takes them.\n`,
+    );
+  }
   await writeLine(
     ctx.stdout,
-    `reprocessed ${summary!.total}: ${summary!.changed} changed, ${summary!.unchanged} unchanged, ${summary!.failed} failed, ${summary!.skipped} skipped (no raw page)`,
+    `reprocessed ${summary!.total}: ${summary!.changed} changed, ${summary!.unchanged} unchanged, ${summary!.failed} failed, ${summary!.skipped} skipped (no raw page)` +
+      (pending ? `, ${pending.jobs} pending` : ''),
   );
-  return summary!.failed ? 1 : 0;
+  return summary!.failed || pending ? 1 : 0;
 }

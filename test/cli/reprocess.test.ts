@@ -123,3 +123,36 @@ describe('gleaner reprocess through the queue', () => {
     }
   }, 120_000);
 });
+
+describe('gleaner reprocess through the queue with no worker draining it', () => {
+  it('stops waiting after GLEANER_REPROCESS_WAIT_MS, reports what is pending and exits 1; the jobs stay queued', async () => {
+    const { makeQueueEnv } = await import('../helpers/queue-env.js');
+    const { startWorkers } = await import('../../src/queue/workers/index.js');
+    const { createLogger } = await import('../../src/log.js');
+    const env = makeQueueEnv({ GLEANER_REPROCESS_WAIT_MS: '1500' });
+    const store = await openStore({ dbPath: env.config.dbPath });
+    try {
+      const body = new Uint8Array(readFileSync(FILE));
+      await store.putRaw(sha256(body), body, 'text/plain');
+      const fresh = processDocument(body, { isText: true, url: 'https://news.example/drought-w' });
+      const old = { ...fresh, entities: emptyEntities(), provenance: { ...fresh.provenance!, pipelineVersion: '0.0.1' } };
+      const { id } = await store.upsert(old);
+      const r = await runCli(['reprocess', '--all', '--queue'], env.config);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/stopped waiting after 2 s \(GLEANER_REPROCESS_WAIT_MS\): 1 of 1 jobs not done \(1 waiting\)/);
+      expect(r.stdout).toBe('reprocessed 1: 0 changed, 0 unchanged, 0 failed, 0 skipped (no raw page), 1 pending\n');
+      expect((await store.get(id))!.entities.places).toEqual([]);
+      // a worker started later takes the queued job
+      const runtime = await startWorkers(env.config, { logger: createLogger('silent', { pretty: false }), store });
+      try {
+        for (let i = 0; i < 600 && !(await store.get(id))!.entities.places.length; i++) await new Promise((ok) => setTimeout(ok, 100));
+        expect((await store.get(id))!.entities.places.map((p) => p.name)).toContain('Niamey');
+      } finally {
+        await runtime.close(10_000);
+      }
+    } finally {
+      await store.close();
+      await env.cleanup();
+    }
+  }, 120_000);
+});
