@@ -64,17 +64,37 @@ const sqlite: DialectSql = {
   },
 };
 
+/**
+ * The PostgreSQL text-search configuration a record's text is stemmed with, by its language:
+ * French and English stem; any other language (or none) is indexed word for word.
+ */
+export function tsConfigOf(language: string | null | undefined): 'french' | 'english' | 'simple' {
+  return language === 'fr' ? 'french' : language === 'en' ? 'english' : 'simple';
+}
+
+/** Which records are stemmed with each configuration (tsConfigOf, as SQL on records r). */
+const TS_CONFIG_ROWS = {
+  english: `r.language = 'en'`,
+  french: `r.language = 'fr'`,
+  simple: `r.language IS DISTINCT FROM 'en' AND r.language IS DISTINCT FROM 'fr'`,
+} as const;
+
 const postgres: DialectSql = {
   ts: (p) => `CAST(${p} AS timestamptz)`,
   now: () => 'now()',
   languageSql: 'r.language',
   noLimit: null,
   fullText(q, bind) {
-    // a pure negation has nothing to rank by: the default order, as on SQLite
+    // Each record is matched by the query stemmed like its text (a search in any language finds
+    // records of every language); a pure negation has nothing to rank by: the default order, as on SQLite.
+    const text = tsQuery(q);
+    const configs = Object.keys(TS_CONFIG_ROWS) as Array<keyof typeof TS_CONFIG_ROWS>;
     return {
-      from: `, to_tsquery('english', ${bind(tsQuery(q))}) AS q`,
-      where: ['r.fts @@ q'],
-      rank: q.clauses.length ? 'ts_rank(r.fts, q) DESC' : null,
+      from: configs.map((c) => `, to_tsquery('${c}', ${bind(text)}) AS q_${c}`).join(''),
+      where: [`(${configs.map((c) => `(r.fts @@ q_${c} AND ${TS_CONFIG_ROWS[c]})`).join(' OR ')})`],
+      rank: q.clauses.length
+        ? `ts_rank(r.fts, CASE ${configs.map((c) => `WHEN ${TS_CONFIG_ROWS[c]} THEN q_${c}`).join(' ')} END) DESC`
+        : null,
     };
   },
 };

@@ -15,6 +15,7 @@ import { PostgresEntities } from './postgres-entities.js';
 import type { LinkBatch } from './link-batch.js';
 import * as ent from './entities.js';
 import { numberPlaceholders, runAsync, type Step } from './entity-sql.js';
+import { tsConfigOf } from './dialect.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -108,7 +109,9 @@ const FOUND_SQL = (urlKey: string, urlKeys: string, hash: string) =>
    (SELECT 'revision', r.seq, r.id, r.revision, v.content_hash, r.syndicated_from, false
     FROM record_revisions v JOIN records r ON r.id = v.record_id WHERE v.content_hash = ${hash} ORDER BY r.seq LIMIT 2)`;
 
-const FTS_SQL = `setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B')`;
+/** The tsvector of a record: title ($1) and body ($2), stemmed by the text-search configuration of its language (`config`). */
+const ftsSql = (config: string) =>
+  `setweight(to_tsvector(CAST(${config} AS regconfig), $1), 'A') || setweight(to_tsvector(CAST(${config} AS regconfig), $2), 'B')`;
 
 export class PostgresStore extends SqlStoreReads implements Store {
   readonly kind = 'postgres';
@@ -147,6 +150,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
     const store = new PostgresStore(pool, schema, Math.min(2_000, connectTimeoutMs));
     try {
       await store.migrate();
+      await store.reindexLanguages();
       const unlinked = await store.q('backfill', 'SELECT 1 FROM records WHERE extracted IS NULL LIMIT 1');
       if (unlinked.length) await store.tx('backfill', [lockKey(`${schema}:entities`)], (c) => store.ents.run(c, store.ents.backfillStep()));
     } catch (err) {
@@ -191,6 +195,37 @@ export class PostgresStore extends SqlStoreReads implements Store {
       client.off('error', onClientError);
       client.release(broken);
     }
+  }
+
+  /**
+   * Full-text vectors were all stemmed as English before each record used its language's
+   * configuration (tsConfigOf): records in another language are indexed again, once per store (the
+   * text is folded in JS like at write time, so this is not a SQL migration).
+   */
+  private async reindexLanguages(): Promise<void> {
+    const done = await this.q('reindexLanguages', `SELECT 1 FROM store_meta WHERE key = 'fts_language'`);
+    if (done.length) return;
+    await this.tx('reindexLanguages', [lockKey(`${this.schema}:fts-language`)], async (c) => {
+      if ((await c.query(`SELECT 1 FROM store_meta WHERE key = 'fts_language'`)).rows.length) return;
+      for (let last = '0'; ;) {
+        const rows = (
+          await c.query<{ seq: string; title: string | null; text: string; language: string | null }>(
+            `SELECT seq, data->>'title' AS title, data->>'text' AS text, language FROM records
+             WHERE language IS DISTINCT FROM 'en' AND seq > $1 ORDER BY seq LIMIT 500`,
+            [last],
+          )
+        ).rows;
+        if (!rows.length) break;
+        const texts = rows.map((r) => searchText({ title: r.title, text: r.text ?? '' } as GleanerRecord));
+        await c.query(
+          `UPDATE records r SET fts = setweight(to_tsvector(CAST(u.config AS regconfig), u.title), 'A') || setweight(to_tsvector(CAST(u.config AS regconfig), u.body), 'B')
+           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(seq, config, title, body) WHERE r.seq = u.seq`,
+          [rows.map((r) => r.seq), rows.map((r) => tsConfigOf(r.language)), texts.map((t) => t.title), texts.map((t) => t.body)],
+        );
+        last = rows[rows.length - 1].seq;
+      }
+      await c.query(`INSERT INTO store_meta (key, value) VALUES ('fts_language', 1) ON CONFLICT DO NOTHING`);
+    });
   }
 
   /** Applied migration versions. */
@@ -365,7 +400,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
            SELECT id, revision, content_hash, updated_at, data FROM records WHERE id = $13
          ), gone AS (DELETE FROM entities WHERE record_id = $13)
          UPDATE records SET url = $3, canonical_url = $4, source = $5, title = $6, published_at = $7, content_hash = $8, revision = $9,
-           syndicated_from = $10, updated_at = $11, data = $12, fts = ${FTS_SQL}, extracted = $14, language = $15 WHERE id = $13`,
+           syndicated_from = $10, updated_at = $11, data = $12, fts = ${ftsSql('$16')}, extracted = $14, language = $15 WHERE id = $13`,
         [
           text.title,
           text.body,
@@ -382,6 +417,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
           existing.id,
           prepared.extracted,
           rec.language,
+          tsConfigOf(rec.language),
         ],
       );
       if (rows.length) await c.query(insertEntities(1), [existing.id, ...entityArrays]);
@@ -391,7 +427,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
     await c.query(
       `WITH ent AS (${insertEntities(15)})
        INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts, extracted, language)
-       VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${FTS_SQL}, $14, $23)`,
+       VALUES ($3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $13, ${ftsSql('$24')}, $14, $23)`,
       [
         text.title,
         text.body,
@@ -410,6 +446,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
         id,
         ...entityArrays,
         rec.language,
+        tsConfigOf(rec.language),
       ],
     );
     return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
