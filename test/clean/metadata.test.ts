@@ -310,6 +310,8 @@ describe('byline', () => {
     ['Jane Doe17 Sep 2023', 'Jane Doe'],
     ['By JANE ROE     Associated Press Writer', 'JANE ROE'],
     ['By TOMAS BERG Harbor Daily Record/Sunday Edition', 'TOMAS BERG'],
+    ['Tom Hale PA SportsTicker', 'Tom Hale'],
+    ['By Ines Duval, The Canadian Press', 'Ines Duval'],
     ['By ANA LIMA and PAULO REIS', 'ANA LIMA and PAULO REIS'],
   ])('cleans %j', (raw, want) => {
     expect(cleanByline(raw)).toBe(want);

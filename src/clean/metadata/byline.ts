@@ -63,7 +63,7 @@ export const CREDENTIALS =
 
 /** News agencies that trail a reporter's name. */
 export const WIRE_NAMES =
-  /(?:^|[\s,.|/-]+)(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI|CNN|BBC News|The Conversation|Tribune News Service|TNS|USA TODAY|KHN)\s*$/i;
+  /(?:^|[\s,.|/-]+)(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI|CNN|BBC News|The Conversation|Tribune News Service|TNS|USA TODAY|KHN|Canadian Press|CP|AAP|Press Association|PA SportsTicker|SportsTicker|PA|Kyodo|Yonhap|Anadolu|Interfax|TASS)\s*$/i;
 
 function stripTrailingOrg(s: string, siteNames: string[]): string {
   // Only when a name is left before it: "Reuters" alone stays (the wire is the byline then).
