@@ -100,3 +100,25 @@ describe('results pages of sports reports', () => {
     expect(names(r.people)).toEqual(['Arne Solvik', 'Pieter Lund']);
   });
 });
+
+describe('teams in cricket scores and words that are no names', () => {
+  it('types a county before a cricket score (runs-wickets) as a team, not the player with initials', () => {
+    const r = extractNames(
+      'County championship scores on the second day of the match:\nAt Halden: Westmoor 312 and 140-4 (P. Cray 4-28), Norbury 288-7 (T. Lane 80 not out). The cricket season ends in September with the final match of the league.',
+    );
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Norbury', 'Westmoor']));
+    expect(names(r.organizations)).not.toContain('P. Cray');
+  });
+
+  it('does not type "Halftime" before a score as a team', () => {
+    const r = extractNames('Ashby beat Glenrock 2-1 in the league match on Saturday.\nHalftime 1-0.\nThe coach praised his goal scorers.');
+    expect(names(r.organizations)).not.toContain('Halftime');
+  });
+
+  it('drops the adjectives of faiths, alone or together', () => {
+    const r = extractNames("Bosnia's ruling Moslem party met Roman Catholic bishops. Islamic groups joined Roman Novak's campaign.");
+    const all = [...names(r.people), ...names(r.organizations), ...names(r.places)];
+    for (const word of ['Moslem', 'Roman Catholic', 'Islamic']) expect(all).not.toContain(word);
+    expect(names(r.people)).toContain('Roman Novak');
+  });
+});

@@ -285,7 +285,14 @@ export const NEVER_NAMES = set(`
   please read click share advertisement related photo video image getty
   chapter section page figure table note update updated breaking exclusive live
   north south east west northern southern eastern western central
-  god
+  god halftime half-time fulltime full-time
+`);
+
+/** Adjectives of faiths: alone (or together: "Roman Catholic") they name no person, organization or place. */
+export const FAITH_WORDS = set(`
+  moslem moslems muslim muslims islamic islamist islamists christian christians catholic catholics
+  roman protestant protestants jewish hindu hindus buddhist buddhists sunni sunnis shia shiite
+  shiites shi'ite evangelical sikh sikhs orthodox anglican lutheran methodist baptist
 `);
 
 /** Words that end a name when met inside a run of capitals ("Goita Monday", "Mali Today"). */

@@ -8,6 +8,7 @@ import { nameKey } from '../gazetteers/normalize.js';
 import {
   ALWAYS_CONNECT,
   DETERMINERS,
+  FAITH_WORDS,
   NEVER_NAMES,
   ORG_HEADS,
   ORG_NAMES,
@@ -433,11 +434,13 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
       if (m.evidence.includes('club-noun-after')) m.team = true;
       // "Leeds 2 Bolton 1", a league table's row: a team, whatever its name looks like.
       if (ctx.sporty && !piece.titled && anyRule(TEAM_LINES, { p, tokens })) m.team = true;
-      if (ctx.sporty && allRules(TEAM_IN_GAME, { m, titled: piece.titled, p, tokens })) {
+      if (ctx.sporty && allRules(TEAM_IN_GAME, { m, titled: piece.titled, p, tokens, lowerVocab: ctx.lowerVocab })) {
         m.team = true;
         m.scores.org += 1;
       }
       if (words.length === 1 && NEVER_NAMES.has(key)) continue;
+      // "Moslem party", "Roman Catholic": a faith's adjective names no person, organization or place.
+      if (words.every((t) => FAITH_WORDS.has(lowerKey(t)))) continue;
       // A head word alone ("the Council", "the Municipality") names nothing by itself.
       if (words.length === 1 && !m.acronym && (ORG_HEADS.has(key) || PLACE_HEADS.has(key)) && !ORG_NAMES.has(key)) continue;
       if (words.length === 1 && !m.acronym) {

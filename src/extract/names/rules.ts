@@ -119,6 +119,7 @@ export interface TeamView {
   titled: boolean;
   p: Token[];
   tokens: Token[];
+  lowerVocab: Set<string>;
 }
 
 /** A place-like name used as a team in a sports report ("Bolton beat Leeds 2-1") when all of these hold. */
@@ -127,6 +128,10 @@ export const TEAM_IN_GAME: readonly Rule<TeamView>[] = [
   { name: 'not-region', test: ({ m }) => m.place?.kind !== 'region' },
   { name: 'not-titled', test: ({ titled }) => !titled },
   { name: 'weak-person', test: ({ m }) => m.scores.person < Math.max(1, m.scores.place) },
+  // "A. Cole 4-28": a player's initial, as scorecards write people.
+  { name: 'no-initial', test: ({ p }) => !/^\p{Lu}$/u.test(p[0].text) },
+  // "Halftime 1-0": an ordinary word.
+  { name: 'not-ordinary-word', test: ({ p, lowerVocab }) => p.length > 1 || !isCommonWord(p[0], lowerVocab) },
   { name: 'game-cue', test: ({ p, tokens }) => inGameContext(p, tokens) },
 ];
 
@@ -187,7 +192,8 @@ export const GAME_CUES: readonly Rule<Neighbours>[] = [
     name: 'marker-via-preposition',
     test: (n) => /^(?:with|to|against)$/.test(n.before) && (SPORT_MARKERS.has(n.before2) || RESULT_VERBS.test(n.before2)),
   },
-  { name: 'score-after', test: (n) => /^\d+$/.test(n.afterText) },
+  // "Leeds 2", "Kent 429-7" (a cricket score: runs and wickets).
+  { name: 'score-after', test: (n) => /^\d+(?:-\d{1,2})?$/.test(n.afterText) },
   { name: 'team-noun-after', test: (n) => TEAM_NOUNS_AFTER.has(n.after) },
 ];
 
