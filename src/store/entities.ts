@@ -244,7 +244,8 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
     }
     targets.push(target);
   }
-  if (created.length) {
+  if (created.length && own.deferCreates) own.create(created, now);
+  else if (created.length) {
     // Every writer inserts new entities in (type, key) order: two transactions that create the same
     // entities then wait on each other in one order and cannot deadlock on the unique index.
     created.sort((a, b) => (a.type === b.type ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.type < b.type ? -1 : 1));

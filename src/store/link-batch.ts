@@ -161,7 +161,24 @@ export class LinkBatch {
   private readonly terms = new Map<string, [string, string, string]>();
   private links: Array<[recordId: string, entityId: string, mentions: number, seen: string]> = [];
 
-  constructor(readonly dialect: Dialect) {}
+  private creates: Array<{ row: EntityRow; at: string }> = [];
+
+  /**
+   * With `deferCreates`, new entities are inserted at flush too, in one statement: a bulk import's
+   * records then cost one round trip each. Another writer creating one of them meanwhile makes
+   * that INSERT fail with a unique violation (23505), and the caller runs the transaction again
+   * (PostgresStore.tx), this time finding it. Without, linkRecord inserts them at once and takes
+   * the other writer's row when it lost the race (single upserts, many concurrent writers).
+   */
+  constructor(
+    readonly dialect: Dialect,
+    readonly deferCreates = false,
+  ) {}
+
+  /** New entities, in the cache already, written at flush (deferCreates). */
+  create(rows: EntityRow[], at: string): void {
+    for (const row of rows) this.creates.push({ row, at });
+  }
 
   /**
    * Makes sure every pair is known: entities with that (type, key) and the entities found under
@@ -277,6 +294,33 @@ export class LinkBatch {
   /** Writes the pending terms, links and counts. */
   *flush(): Step<void> {
     const d = this.dialect;
+    if (this.creates.length) {
+      // in (type, key) order, like linkRecord's immediate inserts; no ON CONFLICT: see deferCreates
+      const rows = this.creates.sort((a, b) => cmp(`${a.row.type}\u0000${a.row.key}`, `${b.row.type}\u0000${b.row.key}`));
+      if (d === 'sqlite')
+        for (const { row: e, at } of rows)
+          yield {
+            sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, created_at) VALUES (?, ?, ?, ?, ?, '[]', ?, 0, 0, ?)`,
+            params: [e.id, e.type, e.key, e.name, e.code, e.bare, at],
+          };
+      else
+        yield {
+          sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, created_at)
+                SELECT n.id, n.type, n.key, n.name, n.code, '[]', n.bare, 0, 0, n.at
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[]) WITH ORDINALITY AS n(id, type, key, name, code, bare, at, o)
+                ORDER BY n.o`,
+          params: [
+            rows.map((x) => x.row.id),
+            rows.map((x) => x.row.type),
+            rows.map((x) => x.row.key),
+            rows.map((x) => x.row.name),
+            rows.map((x) => x.row.code),
+            rows.map((x) => x.row.bare),
+            rows.map((x) => x.at),
+          ],
+        };
+      this.creates = [];
+    }
     if (this.terms.size) {
       // sorted: concurrent PostgreSQL transactions insert the same terms in one order
       const rows = [...this.terms.values()].sort((a, b) => cmp(a.join('\u0000'), b.join('\u0000')));

@@ -30,8 +30,8 @@ export class PostgresEntities {
   }
 
   /** A write transaction's entity state: lookups cached, link/term/count writes kept for flush. */
-  batch(): LinkBatch {
-    return new LinkBatch('postgres');
+  batch(opts: { deferCreates?: boolean } = {}): LinkBatch {
+    return new LinkBatch('postgres', opts.deferCreates);
   }
 
   /** Lane names of a record's entities (as given, and as the lexicon corrects them): see upsertMany. */

@@ -278,7 +278,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
             await this.ents.refreshLexicon(c);
             // one transaction's entity state: the chunk's lookups in one round trip, its link, term
             // and count writes in one statement each at the end
-            const batch = this.ents.batch();
+            const batch = this.ents.batch({ deferCreates: true });
             await this.ents.lookAhead(
               c,
               batch,
