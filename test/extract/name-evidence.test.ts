@@ -122,3 +122,23 @@ describe('teams in cricket scores and words that are no names', () => {
     expect(names(r.people)).toContain('Roman Novak');
   });
 });
+
+describe('spans of organization names', () => {
+  it('keeps one more word joined by "and" after "<head word> for X"', () => {
+    const r = extractNames(
+      'Election monitors sent by the Agency for Safety and Cooperation arrived in the town on Monday, a week before the vote.',
+    );
+    expect(names(r.organizations)).toEqual(['Agency for Safety and Cooperation']);
+  });
+
+  it('names a state body without the nationality word before it', () => {
+    const r = extractNames('The Danish Foreign Ministry and the Greek Ministry of Culture said the statue would be returned.');
+    expect(names(r.organizations)).toEqual(['Foreign Ministry', 'Ministry of Culture']);
+    expect(r.countries.map((c) => c.code).sort()).toEqual([]);
+  });
+
+  it('does not type letters after a person as a person ("QC")', () => {
+    const r = extractNames('The prosecutor, Mark Tellani, QC, told the court the girl had suffered for months.');
+    expect(names(r.people)).toEqual(['Mark Tellani']);
+  });
+});

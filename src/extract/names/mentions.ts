@@ -19,6 +19,7 @@ import {
   PLACE_OF_HEADS,
   SPLIT_EXCEPT,
   SPLIT_WORDS,
+  STATE_BODY_HEADS,
   TITLES,
 } from '../gazetteers/words.js';
 import { emptyScores, type Scores } from './evidence.js';
@@ -38,6 +39,7 @@ import {
   lowerKey,
 } from './runs.js';
 import {
+  AND_CLOSES_ORG,
   AND_INSIDE_ORG,
   DESCRIPTOR_BEFORE_FIRST_NAME,
   KEEP_SENTENCE_INITIAL,
@@ -204,7 +206,7 @@ function splitAtAnd(p: Token[], lowerVocab: Set<string>): Token[][] {
   if (countryCode(text) || lookupPlace(text) || hasOrgOf(p) || hasPlaceOf(p)) return [p];
   const left = p.slice(0, idx);
   const right = p.slice(idx + 1);
-  if (allRules(AND_INSIDE_ORG, { left, right, lowerVocab })) return [p];
+  if (allRules(AND_INSIDE_ORG, { left, right, lowerVocab }) || allRules(AND_CLOSES_ORG, { left, right, lowerVocab })) return [p];
   return [left, ...splitAtAnd(right, lowerVocab)];
 }
 
@@ -270,7 +272,10 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   }
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasInnerOrgHead(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
   // "British Red Cross": compromise knows the rest as an organization, so the nationality belongs to it.
-  const keepNationality = orgLike || (p.length > 2 && hasTag(p[p.length - 1], ['Organization']) && hasTag(p[1], ['Organization']));
+  // ... but "German Foreign Ministry", "Greek Ministry of Culture": a state body's name goes without the nationality.
+  const stateBody = STATE_BODY_HEADS.has(lowerKey(p[p.length - 1])) || (hasOrgOf(p.slice(1)) && STATE_BODY_HEADS.has(lowerKey(p[1])));
+  const keepNationality =
+    !stateBody && (orgLike || (p.length > 2 && hasTag(p[p.length - 1], ['Organization']) && hasTag(p[1], ['Organization'])));
   // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
   const known = isKnownPlace(p);
   // "Jewish West Bank settlers": the place after a nationality word wins over its head word.

@@ -260,7 +260,8 @@ function typeFromLists(groups: Map<string, Group>): void {
           if (t) seen.add(t === 'country' ? 'place' : t);
         }
       }
-      if (seen.size === 1) g.type = [...seen][0];
+      // "Jo Reed, QC": letters after a person's name are no person.
+      if (seen.size === 1 && !(seen.has('person') && g.mentions.every((m) => m.acronym))) g.type = [...seen][0];
     }
   }
 }

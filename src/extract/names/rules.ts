@@ -19,7 +19,7 @@ import {
   TEAM_NOUNS_AFTER,
   TITLES,
 } from '../gazetteers/words.js';
-import { endsWithOrgHead, hasOrgOf, hasPlaceOf, hasTag, isCommonWord, isKnownPlace, lowerKey } from './runs.js';
+import { endsWithOrgHead, hasInnerOrgHead, hasOrgOf, hasPlaceOf, hasTag, isCommonWord, isKnownPlace, lowerKey } from './runs.js';
 import { lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
@@ -99,6 +99,21 @@ export const AND_INSIDE_ORG: readonly Rule<{ left: Token[]; right: Token[]; lowe
   { name: 'left-not-country', test: ({ left }) => !countryCode(left[0].text) },
   { name: 'left-not-place', test: ({ left }) => !lookupPlace(left[0].text) },
   { name: 'left-not-name', test: ({ left }) => !hasTag(left[0], ['FirstName', 'Place', 'Country', 'Organization']) },
+];
+
+/**
+ * "Organisation for Security and Co-operation", "Ministry for Trade and Industry": after an
+ * organization's "<head word> for/of X", one more ordinary word joined by "and" belongs to it, when
+ * all of these hold.
+ */
+export const AND_CLOSES_ORG: readonly Rule<{ left: Token[]; right: Token[]; lowerVocab: Set<string> }>[] = [
+  { name: 'org-head-for-left', test: ({ left }) => hasInnerOrgHead(left) || hasOrgOf(left) },
+  { name: 'one-word-right', test: ({ right }) => right.length === 1 && right[0].word && right[0].cap && !right[0].upper },
+  {
+    name: 'right-not-name',
+    test: ({ right }) => !hasTag(right[0], ['FirstName', 'LastName', 'Person', 'Place', 'Country', 'Organization']),
+  },
+  { name: 'right-not-place', test: ({ right }) => !isKnownPlace(right) },
 ];
 
 /**
