@@ -100,6 +100,19 @@ interface FoundRow {
   is_primary: boolean;
 }
 
+/** A new record of a bulk chunk, written with the others (insertPending). */
+interface PendingInsert {
+  id: string;
+  keys: RecordKeys;
+  rec: GleanerRecord;
+  text: { title: string; body: string };
+  data: string;
+  extracted: string;
+  original: string | null;
+  now: string;
+  rows: ReturnType<typeof entityRows>;
+}
+
 /** The lookup of an upsert, for a URL key, the URL keys (an array) and a content hash given as SQL expressions. */
 const FOUND_SQL = (urlKey: string, urlKeys: string, hash: string) =>
   `SELECT 'key' AS kind, seq, id, revision, content_hash, syndicated_from, url_key = ${urlKey} AS is_primary FROM records WHERE url_key = ANY(${urlKeys})
@@ -298,14 +311,18 @@ export class PostgresStore extends SqlStoreReads implements Store {
               ...found.map((f) => 'id:' + f.id),
             ];
             const out: UpsertResult[] = [];
+            // new records are written together (insertPending): before a lookup that must see them, and at the end
+            const pending: PendingInsert[] = [];
             for (const [n, { rec, keys }] of chunk.entries()) {
               const stale = meets(keys, prefound[n]).some((m) => touched.has(m));
+              if (stale) await this.insertPending(c, pending);
               const found = stale ? await this.findRecord(c, keys) : prefound[n];
-              const result = await this.upsertIn(c, rec, keys, batch, found);
+              const result = await this.upsertIn(c, rec, keys, batch, found, pending);
               out.push(result);
               for (const m of meets(keys, found)) touched.add(m);
               touched.add('id:' + result.id);
             }
+            await this.insertPending(c, pending);
             await this.ents.flush(c, batch);
             return out;
           });
@@ -354,6 +371,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
     keys: RecordKeys,
     batch: LinkBatch,
     found: FoundRow[],
+    pending?: PendingInsert[],
   ): Promise<UpsertResult> {
     let rec = given;
     const now = new Date().toISOString();
@@ -424,6 +442,10 @@ export class PostgresStore extends SqlStoreReads implements Store {
       return { id: existing.id, status: 'updated', revision };
     }
     const original = originalOf(null);
+    if (pending) {
+      pending.push({ id, keys, rec, text, data, extracted: prepared.extracted, original, now, rows });
+      return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
+    }
     await c.query(
       `WITH ent AS (${insertEntities(15)})
        INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts, extracted, language)
@@ -450,6 +472,55 @@ export class PostgresStore extends SqlStoreReads implements Store {
       ],
     );
     return { id, status: original ? 'syndicated' : 'inserted', revision: 1 };
+  }
+
+  /** Writes new records of a bulk chunk (and their entity index rows) in one statement, in order. */
+  private async insertPending(c: pg.PoolClient, pending: PendingInsert[]): Promise<void> {
+    if (!pending.length) return;
+    const list = pending.splice(0);
+    const ents = list.flatMap((p) => p.rows.map((e) => ({ id: p.id, e })));
+    await c.query(
+      `WITH ins AS (
+         INSERT INTO records (id, url_key, url, canonical_url, source, title, published_at, content_hash, revision, syndicated_from, created_at, updated_at, data, fts, extracted, language)
+         SELECT u.id, u.url_key, u.url, u.canonical_url, u.source, u.title, CAST(u.published_at AS timestamptz), u.content_hash, 1, u.syndicated_from,
+           CAST(u.now AS timestamptz), CAST(u.now AS timestamptz), CAST(u.data AS json),
+           setweight(to_tsvector(CAST(u.config AS regconfig), u.fts_title), 'A') || setweight(to_tsvector(CAST(u.config AS regconfig), u.fts_body), 'B'),
+           u.extracted, u.language
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                     $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+           WITH ORDINALITY AS u(id, url_key, url, canonical_url, source, title, published_at, content_hash, syndicated_from, now, data, fts_title, fts_body, extracted, language, config, o)
+         ORDER BY u.o
+       )
+       INSERT INTO entities (record_id, type, term, name, key, code, mentions, alias)
+       SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::int[], $24::smallint[])
+       ON CONFLICT DO NOTHING`,
+      [
+        list.map((p) => p.id),
+        list.map((p) => p.keys.urlKey),
+        list.map((p) => p.keys.url),
+        list.map((p) => p.keys.canonicalUrl),
+        list.map((p) => p.keys.source),
+        list.map((p) => p.rec.title),
+        list.map((p) => p.keys.publishedAt),
+        list.map((p) => p.keys.contentHash),
+        list.map((p) => p.original),
+        list.map((p) => p.now),
+        list.map((p) => p.data),
+        list.map((p) => p.text.title),
+        list.map((p) => p.text.body),
+        list.map((p) => p.extracted),
+        list.map((p) => p.rec.language),
+        list.map((p) => tsConfigOf(p.rec.language)),
+        ents.map((x) => x.id),
+        ents.map((x) => x.e.type),
+        ents.map((x) => x.e.term),
+        ents.map((x) => x.e.name),
+        ents.map((x) => x.e.key),
+        ents.map((x) => x.e.code),
+        ents.map((x) => x.e.mentions),
+        ents.map((x) => (x.e.alias ? 1 : 0)),
+      ],
+    );
   }
 
   /** Runs a shared step (shared-sql.ts, entities.ts) on the pool, each statement's driver errors classified like q(). */
