@@ -6,11 +6,12 @@ import { readMetadata } from '../../src/clean/html.js';
 import { reportBugToStderr } from '../../src/clean/bugs.js';
 import { InputError } from '../../src/errors.js';
 
-/** A cheerio API whose every call throws `err` (a stand-in for a bug deep in the metadata code). */
+/** A cheerio API whose every call throws `err`, its methods' ($.root() …) too (a stand-in for a bug deep in the metadata code). */
 function throwingDom(err: unknown): cheerio.CheerioAPI {
-  return (() => {
+  const fail = () => {
     throw err;
-  }) as unknown as cheerio.CheerioAPI;
+  };
+  return new Proxy(fail, { get: () => fail }) as unknown as cheerio.CheerioAPI;
 }
 
 describe('metadata bugs', () => {

@@ -3,6 +3,7 @@
 // boilerplate removal: JSON-LD lives in <script>, bylines and dates in page chrome.
 // Selector and key lists are named tables below, so a change is a reviewable diff.
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { dateFromText, dateFromUrl, normalizeDate } from './dates.js';
 import { guessLanguage } from '../../text/language.js';
@@ -134,16 +135,59 @@ function squash(s: string | null | undefined): string | null {
   return t || null;
 }
 
+/** Elements of the tags metadata reads by name, in document order: one walk instead of a selector query each. */
+interface TagIndex {
+  meta: Element[];
+  script: Element[];
+  title: Element[];
+  /** <h1> and <h2> together, in document order. */
+  headings: Element[];
+  h1: Element[];
+  p: Element[];
+  link: Element[];
+  html: Element[];
+  body: Element[];
+}
+
+const INDEXED_TAGS = new Set(['meta', 'script', 'title', 'h1', 'h2', 'p', 'link', 'html', 'body']);
+
+/** The tag index of a parsed page, built on first use (the page's root node is the key). */
+const tagIndexes = new WeakMap<object, TagIndex>();
+
+function tagsOf($: CheerioAPI): TagIndex {
+  const root = $.root()[0] as unknown as AnyNode;
+  let index = tagIndexes.get(root);
+  if (index) return index;
+  index = { meta: [], script: [], title: [], headings: [], h1: [], p: [], link: [], html: [], body: [] };
+  // Depth-first in document order, over the same nodes cheerio's selectors visit (tags, <script>, <style>).
+  const stack: AnyNode[] = [];
+  for (let i = (root.children?.length ?? 0) - 1; i >= 0; i--) stack.push(root.children![i]);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
+    const name = n.name ?? '';
+    if (INDEXED_TAGS.has(name)) {
+      const el = n as unknown as Element;
+      if (name === 'h1' || name === 'h2') index.headings.push(el);
+      if (name !== 'h2') index[name as Exclude<keyof TagIndex, 'headings'>].push(el);
+    }
+    const kids = n.children;
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  tagIndexes.set(root, index);
+  return index;
+}
+
 /** Meta tag contents by lower-case key (name, property, itemprop, http-equiv), in document order. */
 function readMetaTags($: CheerioAPI): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  $('meta').each((_, el) => {
-    const attribs = (el as unknown as { attribs: Record<string, string> }).attribs;
+  for (const el of tagsOf($).meta) {
+    const attribs = el.attribs;
     const content = attribs.content ?? attribs.value;
-    if (content === undefined) return;
+    if (content === undefined) continue;
     // Some CMSs escape twice ("Rock &amp;amp; Roll"): one decode is the parser's, one is ours.
     const value = squash(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i.test(content) ? decodeHTML(content) : content);
-    if (!value) return;
+    if (!value) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
       const keyAttr = attribs[attr];
       if (!keyAttr) continue;
@@ -154,7 +198,7 @@ function readMetaTags($: CheerioAPI): Map<string, string[]> {
         map.set(key, list);
       }
     }
-  });
+  }
   return map;
 }
 
@@ -259,10 +303,10 @@ function textOf(_$: CheerioAPI, el: unknown, max = 400): string {
 
 function h1Texts($: CheerioAPI): string[] {
   const out: string[] = [];
-  $('h1').each((_, el) => {
+  for (const el of tagsOf($).h1) {
     const t = textOf($, el);
     if (t && t.length <= 300) out.push(t);
-  });
+  }
   return out;
 }
 
@@ -291,20 +335,27 @@ function overlap(a: string, b: string): number {
   return wa.length ? wa.filter((w) => wb.has(w)).length / wa.length : 0;
 }
 
+/** Page chrome whose headings are not the article's. */
+const HEADLINE_ELSEWHERE = 'nav, footer, aside, [class*="related"], [class*="sidebar"], [class*="promo"]';
+
 /** The visible headline: a marked headline element, or the page's only <h1>; null when none is credible. */
 function visibleHeadline($: CheerioAPI, siteNames: string[]): string | null {
   const credible = (t: string) => t.length >= 8 && t.length <= 300 && words(t).length >= 2 && !siteNames.some((n) => norm(n) === norm(t));
   for (const sel of HEADLINE_SELECTORS) {
-    const el = $(sel)
-      .filter((_, e) => !$(e).closest('nav, footer, aside, [class*="related"], [class*="sidebar"], [class*="promo"]').length)
-      .first();
-    if (!el.length) continue;
+    // The first match outside page chrome (matches after it are not looked at).
+    let el: unknown = null;
+    $(sel).each((_, e) => {
+      if ($(e).closest(HEADLINE_ELSEWHERE).length) return undefined;
+      el = e;
+      return false;
+    });
+    if (!el) continue;
     const t = textOf($, el);
     if (credible(t)) return t;
   }
-  const h1s = $('h1').filter((_, e) => !!textOf($, e));
+  const h1s = tagsOf($).h1.filter((e) => !!textOf($, e));
   if (h1s.length === 1) {
-    const t = textOf($, h1s.first());
+    const t = textOf($, h1s[0]);
     if (credible(t)) return t;
   }
   return null;
@@ -356,8 +407,17 @@ function findTitle(
   const shown = visibleHeadline($, siteNames);
   // The headlines shown on the page decide which part of a "Site | Headline" title is the headline.
   const h1s = shown ? [...h1Texts($), shown] : h1Texts($);
-  const docTitle = squash($('head > title').first().text()) ?? squash($('title').first().text());
-  const suffix = docTitle ? cleanTitle(docTitle, { siteNames, h1s }).suffix : null;
+  const titles = tagsOf($).title;
+  const headTitle = titles.find((el) => el.parent?.type === 'tag' && (el.parent as Element).name === 'head');
+  const docTitle = (headTitle ? squash($(headTitle).text()) : null) ?? (titles.length ? squash($(titles[0]).text()) : null);
+  // Each distinct candidate is cleaned once (the <title> is often the og:title too).
+  const cleaned = new Map<string, ReturnType<typeof cleanTitle>>();
+  const cleanOnce = (text: string) => {
+    let c = cleaned.get(text);
+    if (!c) cleaned.set(text, (c = cleanTitle(text, { siteNames, h1s })));
+    return c;
+  };
+  const suffix = docTitle ? cleanOnce(docTitle).suffix : null;
   const raw: Array<[string | null | undefined, number]> = [[ld?.headline, TITLE_SOURCE_WEIGHTS.jsonLd]];
   for (const k of META_KEYS.title) {
     const w =
@@ -375,13 +435,12 @@ function findTitle(
   // One or two words ("Post", "Asia-Pacific") is a label more often than a headline: a weak vote.
   const strength = (t: string) =>
     words(t).length <= 2 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(t) ? SHORT_TITLE_FACTOR : 1;
-  const headings = $('h1, h2')
-    .slice(0, 20)
-    .map((_, e) => norm(textOf($, e, 300)))
-    .get();
+  const headings = tagsOf($)
+    .headings.slice(0, 20)
+    .map((e) => norm(textOf($, e, 300)));
   const cands: TitleCandidate[] = [];
   for (const [text, weight] of raw) {
-    let t = text ? cleanTitle(text, { siteNames, h1s }).title : null;
+    let t = text ? cleanOnce(text).title : null;
     if (t && text === docTitle) t = dropTitleKicker(t, headings);
     if (t && usable(t)) cands.push({ text: t, weight: weight * strength(t) });
   }
@@ -524,7 +583,7 @@ function dateNearTitle($: CheerioAPI): string | null {
     if (d) return d;
   }
   // The lines right after the <h1>.
-  const h1 = $('h1').first();
+  const h1 = $(tagsOf($).h1.slice(0, 1));
   if (h1.length) {
     const near = textOf($, h1.parent(), 600);
     const idx = near.indexOf(textOf($, h1, 300));
@@ -587,9 +646,16 @@ function findPersonByline(
   const hasArticle = $('article, main, [role="main"], [itemprop~="articleBody"]').length > 0;
   // A page-wide class ("<body class="sidebar-left">") or a wrapper around the story says nothing
   // about the byline: only a box that holds neither the headline nor the main content is elsewhere.
+  // Memoised per element: the byline selectors overlap, so one element is judged several times.
+  const judged = new Map<unknown, boolean>();
   const elsewhere = (el: PageNode) => {
-    const box = $(el).closest(BYLINE_ELSEWHERE);
-    return box.length > 0 && !box.is('html, body') && !box.find('h1, main, [role="main"], [itemprop~="articleBody"]').length;
+    let out = judged.get(el);
+    if (out === undefined) {
+      const box = $(el).closest(BYLINE_ELSEWHERE);
+      out = box.length > 0 && !box.is('html, body') && !box.find('h1, main, [role="main"], [itemprop~="articleBody"]').length;
+      judged.set(el, out);
+    }
+    return out;
   };
   for (const sel of BYLINE_SELECTORS) {
     const names: string[] = [];
@@ -642,7 +708,7 @@ const BYLINE_TEXT = /^(by|written by|words by|story by|posted by|reporting by|vo
 
 /** Elements of the header area: the <h1>'s following siblings, then its parent's and grandparent's. */
 function headerArea($: CheerioAPI): unknown[] {
-  const h1 = $('h1').first();
+  const h1 = $(tagsOf($).h1.slice(0, 1));
   if (!h1.length) return [];
   const candidates: unknown[] = [];
   let anchor = h1;
@@ -685,7 +751,7 @@ export function joinNames(names: string[]): string {
 const GUESSABLE = new Set(['en', 'fr', 'de', 'es', 'pt', 'it', 'nl']);
 
 function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null): string | null {
-  const html = $('html').first();
+  const html = $(tagsOf($).html.slice(0, 1));
   let declared = normalizeLanguage(html.attr('lang')) ?? normalizeLanguage(html.attr('xml:lang'));
   if (!declared) {
     for (const k of META_KEYS.language) {
@@ -697,14 +763,13 @@ function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArti
     }
   }
   declared ??= normalizeLanguage(ld?.inLanguage);
-  let sample = $('p')
-    .slice(0, 60)
-    .map((_, el) => textOf($, el, 2000))
-    .get()
+  let sample = tagsOf($)
+    .p.slice(0, 60)
+    .map((el) => textOf($, el, 2000))
     .join(' ')
     .slice(0, 20000);
   // Pages that write paragraphs with <br> or <div>: the body's text (scripts and styles skipped).
-  if (sample.length < 500) sample = textOf($, $('body').first(), 20000);
+  if (sample.length < 500) sample = textOf($, $(tagsOf($).body.slice(0, 1)), 20000);
   const guess = guessLanguage(sample);
   // Templates often keep lang="en" on pages written in another language: trust clear text evidence.
   if (declared && guess && guess !== declared && GUESSABLE.has(declared) && (sample.match(/\p{L}+/gu) ?? []).length >= 150) return guess;
@@ -724,10 +789,7 @@ function isHomePageOf(candidate: string, pageUrl: string | null): boolean {
 }
 
 function findCanonical($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null, pageUrl: string | null): string | null {
-  const link = $('link[rel]')
-    .filter((_, el) => /(^|\s)canonical(\s|$)/i.test($(el).attr('rel') ?? ''))
-    .first()
-    .attr('href');
+  const link = tagsOf($).link.find((el) => el.attribs.rel !== undefined && /(^|\s)canonical(\s|$)/i.test(el.attribs.rel))?.attribs.href;
   const candidates = [link, firstMeta(meta, ['og:url']), firstMeta(meta, ['twitter:url']), ld?.url];
   for (const c of candidates) {
     const url = resolveUrl(c, pageUrl);
