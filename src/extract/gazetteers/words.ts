@@ -88,11 +88,6 @@ export const STAKE_NOUNS = set(`
   shares share stake stakes stock stocks units bonds
 `);
 
-/** Head words of a state's bodies, named without the nationality word before them ("German Foreign Ministry" → "Foreign Ministry"). */
-export const STATE_BODY_HEADS = set(`
-  ministry ministries department embassy consulate court government cabinet
-`);
-
 /** First words that make a capitalised phrase an organization ("Air France", "Agence France-Presse", "Deutsche Bahn", "Dynamo Kyiv"). */
 export const ORG_PREFIXES = set(`
   air aer agence banco banca banque grupo groupe compagnie societe société deutsche

@@ -19,7 +19,6 @@ import {
   PLACE_OF_HEADS,
   SPLIT_EXCEPT,
   SPLIT_WORDS,
-  STATE_BODY_HEADS,
   TITLES,
 } from '../gazetteers/words.js';
 import { emptyScores, type Scores } from './evidence.js';
@@ -272,10 +271,9 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   }
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasInnerOrgHead(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
   // "British Red Cross": compromise knows the rest as an organization, so the nationality belongs to it.
-  // ... but "German Foreign Ministry", "Greek Ministry of Culture": a state body's name goes without the nationality.
-  const stateBody = STATE_BODY_HEADS.has(lowerKey(p[p.length - 1])) || (hasOrgOf(p.slice(1)) && STATE_BODY_HEADS.has(lowerKey(p[1])));
-  const keepNationality =
-    !stateBody && (orgLike || (p.length > 2 && hasTag(p[p.length - 1], ['Organization']) && hasTag(p[1], ['Organization'])));
+  // It is kept on state bodies too ("German Foreign Ministry"): without it, every country's ministry
+  // would become one entity in the store.
+  const keepNationality = orgLike || (p.length > 2 && hasTag(p[p.length - 1], ['Organization']) && hasTag(p[1], ['Organization']));
   // Nationality words in front: "Malian President ...", "French troops"; kept in "Norwegian Refugee Council".
   const known = isKnownPlace(p);
   // "Jewish West Bank settlers": the place after a nationality word wins over its head word.
