@@ -5,7 +5,7 @@ import pg from 'pg';
 import { ConfigError, InputError, StoreError, StoreUnavailableError } from '../errors.js';
 import { postgresMigrations } from './migrations/postgres.js';
 import { storeFailure } from './unavailable.js';
-import { entityRows, validateRecord, newRecordId, recordKeys, searchText, type RecordKeys } from './query.js';
+import { entityRows, validateRecord, newRecordId, recordKeys, searchText, SEARCH_TEXT_VERSION, type RecordKeys } from './query.js';
 import { SqlStoreReads } from './sql-store.js';
 import type { GleanerRecord } from '../record/schema.js';
 import { sha256Hex } from '../text/hash.js';
@@ -163,7 +163,7 @@ export class PostgresStore extends SqlStoreReads implements Store {
     const store = new PostgresStore(pool, schema, Math.min(2_000, connectTimeoutMs));
     try {
       await store.migrate();
-      await store.reindexLanguages();
+      await store.reindexSearch();
       const unlinked = await store.q('backfill', 'SELECT 1 FROM records WHERE extracted IS NULL LIMIT 1');
       if (unlinked.length) await store.tx('backfill', [lockKey(`${schema}:entities`)], (c) => store.ents.run(c, store.ents.backfillStep()));
     } catch (err) {
@@ -211,20 +211,20 @@ export class PostgresStore extends SqlStoreReads implements Store {
   }
 
   /**
-   * Full-text vectors were all stemmed as English before each record used its language's
-   * configuration (tsConfigOf): records in another language are indexed again, once per store (the
-   * text is folded in JS like at write time, so this is not a SQL migration).
+   * Full-text vectors written by an older version — every record stemmed as English before each
+   * used its language's configuration (tsConfigOf), words joined across apostrophes before
+   * SEARCH_TEXT_VERSION 2 — are written again, once per store (the text is folded in JS like at write
+   * time, so this is not a SQL migration).
    */
-  private async reindexLanguages(): Promise<void> {
-    const done = await this.q('reindexLanguages', `SELECT 1 FROM store_meta WHERE key = 'fts_language'`);
-    if (done.length) return;
-    await this.tx('reindexLanguages', [lockKey(`${this.schema}:fts-language`)], async (c) => {
-      if ((await c.query(`SELECT 1 FROM store_meta WHERE key = 'fts_language'`)).rows.length) return;
+  private async reindexSearch(): Promise<void> {
+    const current = `SELECT 1 FROM store_meta WHERE key = 'fts_version' AND value >= ${SEARCH_TEXT_VERSION}`;
+    if ((await this.q('reindexSearch', current)).length) return;
+    await this.tx('reindexSearch', [lockKey(`${this.schema}:fts-version`)], async (c) => {
+      if ((await c.query(current)).rows.length) return;
       for (let last = '0'; ;) {
         const rows = (
           await c.query<{ seq: string; title: string | null; text: string; language: string | null }>(
-            `SELECT seq, data->>'title' AS title, data->>'text' AS text, language FROM records
-             WHERE language IS DISTINCT FROM 'en' AND seq > $1 ORDER BY seq LIMIT 500`,
+            `SELECT seq, data->>'title' AS title, data->>'text' AS text, language FROM records WHERE seq > $1 ORDER BY seq LIMIT 500`,
             [last],
           )
         ).rows;
@@ -237,7 +237,10 @@ export class PostgresStore extends SqlStoreReads implements Store {
         );
         last = rows[rows.length - 1].seq;
       }
-      await c.query(`INSERT INTO store_meta (key, value) VALUES ('fts_language', 1) ON CONFLICT DO NOTHING`);
+      await c.query(
+        `INSERT INTO store_meta (key, value) VALUES ('fts_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [SEARCH_TEXT_VERSION],
+      );
     });
   }
 

@@ -6,7 +6,7 @@ import { ENGLISH_STOP_WORDS } from './stopwords.js';
 import { InputError } from '../errors.js';
 import { GleanerRecord } from '../record/schema.js';
 import { contentHash as hashOfText } from '../text/hash.js';
-import { fold } from '../text/fold.js';
+import { fold, searchKey } from '../text/fold.js';
 import type { EntityType, FeedState, RecordFilter } from './types.js';
 
 /** A URL as stored and looked up: trimmed, fragment dropped. */
@@ -240,7 +240,7 @@ export function parseFtsQuery(q: string): FtsQuery {
     }
     const neg = m[1] === '-' || (m[3]?.startsWith('-') ?? false);
     const raw = m[2] ?? m[3].replace(/^-/, '');
-    const words = fold(raw).split(' ').filter(Boolean);
+    const words = searchKey(raw).split(' ').filter(Boolean);
     if (words.some((w) => !ENGLISH_STOP_WORDS.has(w))) tokens.push({ words, neg, or: false });
   }
   const clauses: string[][][] = [];
@@ -259,9 +259,15 @@ export function parseFtsQuery(q: string): FtsQuery {
   return { clauses, negated };
 }
 
+/**
+ * Version of the words searchText writes: a store whose index was written with an older version is
+ * indexed again once, on open (2: apostrophes split words).
+ */
+export const SEARCH_TEXT_VERSION = 2;
+
 /** The text indexed for search, folded the same way as queries. */
 export function searchText(record: GleanerRecord): { title: string; body: string } {
-  return { title: fold(record.title ?? ''), body: fold(record.text) };
+  return { title: searchKey(record.title ?? ''), body: searchKey(record.text) };
 }
 
 /** Adds a bound parameter and returns its placeholder ("?" or "$n"); `ts` marks a timestamp. */

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import { sqliteMigrations } from './migrations/sqlite.js';
 import { isStoreUnavailable, storeFailure } from './unavailable.js';
-import { entityRows, validateRecord, newRecordId, recordKeys, searchText } from './query.js';
+import { entityRows, validateRecord, newRecordId, recordKeys, searchText, SEARCH_TEXT_VERSION } from './query.js';
 import { SqlStoreReads } from './sql-store.js';
 import type { Step } from './entity-sql.js';
 import type { GleanerRecord } from '../record/schema.js';
@@ -74,6 +74,7 @@ export class SqliteStore extends SqlStoreReads implements Store {
       // both write: another process's lock makes them fail with SQLITE_BUSY (E_STORE_UNAVAILABLE)
       this.migrate();
       this.ents.backfill();
+      this.reindexSearch();
     } catch (err) {
       this.db.close();
       throw storeFailure(`cannot migrate SQLite database ${opts.path}`, { path: opts.path }, err);
@@ -102,6 +103,36 @@ export class SqliteStore extends SqlStoreReads implements Store {
       });
       apply.immediate();
     }
+  }
+
+  /**
+   * A full-text index written by an older version (words joined across apostrophes before
+   * SEARCH_TEXT_VERSION 2) is written again, once, in one write transaction, 500 records a read.
+   */
+  private reindexSearch(): void {
+    const current = this.db.prepare(`SELECT 1 FROM store_meta WHERE key = 'fts_version' AND value >= ?`);
+    if (current.get(SEARCH_TEXT_VERSION)) return;
+    const page = this.db.prepare(
+      `SELECT seq, json_extract(data, '$.title') AS title, json_extract(data, '$.text') AS text FROM records WHERE seq > ? ORDER BY seq LIMIT 500`,
+    );
+    const ins = this.db.prepare('INSERT INTO records_fts (rowid, title, body) VALUES (?, ?, ?)');
+    const reindex = this.db.transaction(() => {
+      if (current.get(SEARCH_TEXT_VERSION)) return;
+      this.db.exec(`INSERT INTO records_fts (records_fts) VALUES ('delete-all')`);
+      for (let last = 0; ;) {
+        const rows = page.all(last) as Array<{ seq: number; title: string | null; text: string | null }>;
+        if (!rows.length) break;
+        for (const r of rows) {
+          const t = searchText({ title: r.title, text: r.text ?? '' } as GleanerRecord);
+          ins.run(r.seq, t.title, t.body);
+        }
+        last = rows[rows.length - 1].seq;
+      }
+      this.db
+        .prepare(`INSERT INTO store_meta (key, value) VALUES ('fts_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+        .run(SEARCH_TEXT_VERSION);
+    });
+    reindex.immediate();
   }
 
   /** Applied migration versions (for tests and `status`). */
