@@ -178,6 +178,26 @@ function tagsOf($: CheerioAPI): TagIndex {
   return index;
 }
 
+type ChainNode = { type: string; parent?: ChainNode | null };
+
+/**
+ * The element or its nearest ancestor that matches `selector`, as cheerio's closest(selector) —
+ * which parses and compiles the selector again at every ancestor it tests. Here the element and its
+ * ancestors are filtered in one go (one parse), nearest first.
+ */
+function closestMatch($: CheerioAPI, el: PageNode, selector: string) {
+  const chain: ChainNode[] = [];
+  let n = el as unknown as ChainNode | null | undefined;
+  if (n && n.type !== 'root' && !isTagNode(n)) n = n.parent;
+  for (; n && isTagNode(n); n = n.parent) chain.push(n);
+  return $(chain as unknown as Element[])
+    .filter(selector)
+    .first();
+}
+
+/** What cheerio's traversals count as an element: tags, <script> and <style>. */
+const isTagNode = (n: ChainNode) => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
 /** Meta tag contents by lower-case key (name, property, itemprop, http-equiv), in document order. */
 function readMetaTags($: CheerioAPI): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -345,7 +365,7 @@ function visibleHeadline($: CheerioAPI, siteNames: string[]): string | null {
     // The first match outside page chrome (matches after it are not looked at).
     let el: unknown = null;
     $(sel).each((_, e) => {
-      if ($(e).closest(HEADLINE_ELSEWHERE).length) return undefined;
+      if (closestMatch($, e, HEADLINE_ELSEWHERE).length) return undefined;
       el = e;
       return false;
     });
@@ -651,7 +671,7 @@ function findPersonByline(
   const elsewhere = (el: PageNode) => {
     let out = judged.get(el);
     if (out === undefined) {
-      const box = $(el).closest(BYLINE_ELSEWHERE);
+      const box = closestMatch($, el, BYLINE_ELSEWHERE);
       out = box.length > 0 && !box.is('html, body') && !box.find('h1, main, [role="main"], [itemprop~="articleBody"]').length;
       judged.set(el, out);
     }
@@ -810,7 +830,7 @@ export function cleanSiteName(raw: string | null | undefined): string | null {
 
 export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMetadata {
   const meta = readMetaTags($);
-  const ld = pickArticleNode(collectJsonLd($), pageUrl);
+  const ld = pickArticleNode(collectJsonLd($, tagsOf($).script), pageUrl);
   const canonicalUrl = findCanonical($, meta, ld, pageUrl);
 
   const explicitSite =

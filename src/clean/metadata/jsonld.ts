@@ -2,6 +2,7 @@
 // publisher and language. Tolerant of what CMSs emit: arrays, @graph, @id references, comments
 // and CDATA around the JSON, raw newlines in strings, trailing commas, HTML entities in values.
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 
 /** schema.org types that are an article, best first. */
@@ -76,14 +77,17 @@ export function parseJsonLdText(raw: string): unknown {
   }
 }
 
-/** Every object node of every JSON-LD script on the page (arrays and @graph flattened, nested objects visited). */
-export function collectJsonLd($: CheerioAPI): Node[] {
+/**
+ * Every object node of every JSON-LD script on the page (arrays and @graph flattened, nested objects
+ * visited). `scripts`: the page's <script> elements when the caller has them at hand.
+ */
+export function collectJsonLd($: CheerioAPI, scripts: readonly Element[] = $('script').toArray()): Node[] {
   const nodes: Node[] = [];
-  $('script').each((_, el) => {
+  for (const el of scripts) {
     const type = ($(el).attr('type') ?? '').toLowerCase();
-    if (!type.includes('ld+json')) return;
+    if (!type.includes('ld+json')) continue;
     const raw = $(el).text();
-    if (!raw || raw.length > MAX_SCRIPT_CHARS) return;
+    if (!raw || raw.length > MAX_SCRIPT_CHARS) continue;
     const data = parseJsonLdText(raw);
     // Breadth-first, bounded: never recursion on untrusted nesting.
     const queue: unknown[] = [data];
@@ -101,7 +105,7 @@ export function collectJsonLd($: CheerioAPI): Node[] {
         if (v && typeof v === 'object') queue.push(v);
       }
     }
-  });
+  }
   return nodes;
 }
 
