@@ -10,14 +10,13 @@
 //    Otherwise the bare name is an entity of its own.
 // 4. When a full name arrives with an alias or surname that an earlier bare entity holds, and no
 //    other full name claims that word, the bare entity is merged into it (its id then redirects).
-import { randomBytes } from 'node:crypto';
 import { applyLexicon, Correction, EMPTY_LEXICON, entityKey, Lexicon, NAMED_TYPES, type NamedType } from '../extract/lexicon.js';
 import { countryNameOf } from '../extract/gazetteers/countries.js';
 import type { Entities } from '../record/schema.js';
 import { InputError, StoreError } from '../errors.js';
 import { type Dialect, placeholders, type Step } from './entity-sql.js';
 import { type EntityRow, LinkBatch, pairKey, selectEntities } from './link-batch.js';
-import { entityRows } from './query.js';
+import { entityRows, randomHex } from './query.js';
 import { fold } from '../text/fold.js';
 
 /** A bare name joins the store's commonest full name when it has ≥ RATIO × the runner-up's records (and ≥ MIN_RECORDS). */
@@ -56,11 +55,11 @@ export type CorrectionInput = { author: string } & (
 );
 
 export function newEntityId(now = Date.now()): string {
-  return 'e' + now.toString(36) + randomBytes(4).toString('hex');
+  return 'e' + now.toString(36) + randomHex(4);
 }
 
 export function newCorrectionId(now = Date.now()): string {
-  return 'c' + now.toString(36) + randomBytes(4).toString('hex');
+  return 'c' + now.toString(36) + randomHex(4);
 }
 
 export function toStoredEntity(r: EntityRow): StoredEntity {

@@ -68,8 +68,20 @@ export function recordKeys(record: GleanerRecord): RecordKeys {
  * the entity table (keyed by record id) grow at their right edge instead of dirtying random pages.
  * Racing writers never both insert: the unique URL key (and locks/transactions) decide.
  */
+/** Random bytes for ids, drawn from a pool: randomBytes() per id cost more than linking a name. */
+let randomPool = Buffer.alloc(0);
+let randomPos = 0;
+export function randomHex(bytes: number): string {
+  if (randomPos + bytes > randomPool.length) {
+    randomPool = randomBytes(4096);
+    randomPos = 0;
+  }
+  randomPos += bytes;
+  return randomPool.toString('hex', randomPos - bytes, randomPos);
+}
+
 export function newRecordId(now = Date.now()): string {
-  return 'r' + now.toString(36).padStart(9, '0') + randomBytes(5).toString('hex');
+  return 'r' + now.toString(36).padStart(9, '0') + randomHex(5);
 }
 
 export function toUtcIso(value: string | null | undefined): string | null {

@@ -6,9 +6,14 @@ import { runSync, type Sql, type Step } from './entity-sql.js';
 import { backfill, currentLexiconVersion, linkRecord, loadLexicon, unlinkRecord, withoutIds } from './entities.js';
 import { LinkBatch } from './link-batch.js';
 
+/** Entities a kept LinkBatch may hold before it is dropped for a fresh one (memory bound). */
+const KEPT_ENTITIES = 50_000;
+
 export class SqliteEntities {
   private lexicon: Lexicon = EMPTY_LEXICON;
   private loadedVersion = -1;
+  /** The last write batch's LinkBatch, flushed, and the data_version it was true at (see batch()). */
+  private kept: { links: LinkBatch; dataVersion: number } | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -29,7 +34,12 @@ export class SqliteEntities {
 
   /** A write transaction around a step (corrections, backfill). */
   write<T>(step: () => Step<T>): T {
-    return this.db.transaction(() => this.run(step())).immediate();
+    this.forgetBatch(); // corrections, merges and refreshes rewrite entity rows the kept cache holds
+    try {
+      return this.db.transaction(() => this.run(step())).immediate();
+    } finally {
+      this.forgetBatch();
+    }
   }
 
   /** The store's lexicon, reloaded when its version moved (checked once per write batch). */
@@ -42,9 +52,25 @@ export class SqliteEntities {
     return this.lexicon;
   }
 
-  /** A write transaction's entity state: lookups cached, link/term/count writes kept for flush. */
+  /**
+   * A write transaction's entity state: lookups cached, link/term/count writes kept for flush.
+   * Call inside the transaction. The previous transaction's LinkBatch is reused (its lookups are
+   * still true once it was flushed and committed) unless another connection committed since
+   * (PRAGMA data_version moved), or forgetBatch() was called: a transaction of small group-committed
+   * upserts otherwise asked the store again for every entity of every record.
+   */
   batch(): LinkBatch {
-    return new LinkBatch('sqlite');
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    const kept = this.kept;
+    if (kept && kept.dataVersion === dataVersion && kept.links.known.byId.size < KEPT_ENTITIES) return kept.links;
+    const links = new LinkBatch('sqlite');
+    this.kept = { links, dataVersion };
+    return links;
+  }
+
+  /** Drops the kept LinkBatch: its transaction rolled back, or entity rows were rewritten outside it. */
+  forgetBatch(): void {
+    this.kept = null;
   }
 
   /**

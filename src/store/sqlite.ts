@@ -194,6 +194,15 @@ export class SqliteStore extends SqlStoreReads implements Store {
   }
 
   private writeBatch(recs: GleanerRecord[]): UpsertResult[] {
+    try {
+      return this.writeBatchTx(recs);
+    } catch (err) {
+      this.ents.forgetBatch(); // rolled back: the kept entity cache holds writes that never happened
+      throw err;
+    }
+  }
+
+  private writeBatchTx(recs: GleanerRecord[]): UpsertResult[] {
     return this.db
       .transaction(() => {
         this.ents.refreshLexicon();
