@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openStore } from '../../src/store/open.js';
 import { PostgresStore } from '../../src/store/postgres.js';
+import { afterAll, beforeAll } from 'vitest';
 import type { Store } from '../../src/store/types.js';
 
 export const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -40,3 +41,27 @@ export const BACKENDS: TestBackend[] = [
     },
   },
 ];
+
+/**
+ * Two empty stores of one back end — one fed in bulk, one record at a time — opened before the
+ * enclosing block's tests, closed and removed after them.
+ */
+export function bulkAndOneByOne(backend: TestBackend): { readonly bulk: Store; readonly oneByOne: Store } {
+  const where = [backend.create(), backend.create()];
+  const stores: Store[] = [];
+  beforeAll(async () => {
+    for (const w of where) stores.push(await w.open());
+  });
+  afterAll(async () => {
+    for (const s of stores) await s.close();
+    for (const w of where) await w.cleanup();
+  });
+  return {
+    get bulk() {
+      return stores[0];
+    },
+    get oneByOne() {
+      return stores[1];
+    },
+  };
+}

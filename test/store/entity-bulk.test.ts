@@ -3,11 +3,11 @@
 // ends. The records are built to meet every resolution rule: bare surnames and acronyms with one,
 // several or one dominant full name, bare names stored before their full name (merged later),
 // countries under several names, records changed or copied in the same batch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Entities, GleanerRecord } from '../../src/record/schema.js';
 import type { Store } from '../../src/store/types.js';
 import { contentHash } from '../../src/text/hash.js';
-import { BACKENDS } from './backends.js';
+import { BACKENDS, bulkAndOneByOne } from './backends.js';
 
 function prng(seed: number) {
   return () => {
@@ -127,21 +127,10 @@ async function entityTables(store: Store, records: GleanerRecord[]) {
 }
 
 describe.each(BACKENDS)('bulk entity linking on $name', (backend) => {
-  const bulkWhere = backend.create();
-  const oneByOneWhere = backend.create();
-  let bulk: Store;
-  let oneByOne: Store;
-  beforeAll(async () => {
-    [bulk, oneByOne] = [await bulkWhere.open(), await oneByOneWhere.open()];
-  });
-  afterAll(async () => {
-    await bulk.close();
-    await oneByOne.close();
-    await bulkWhere.cleanup();
-    await oneByOneWhere.cleanup();
-  });
+  const stores = bulkAndOneByOne(backend);
 
   it('links entities exactly as one-by-one upserts do', async () => {
+    const { bulk, oneByOne } = stores;
     const records = batch();
     // two bulk calls: the second resolves against what the first stored
     const got = [...(await bulk.upsertMany(records.slice(0, 70))), ...(await bulk.upsertMany(records.slice(70)))];

@@ -6,7 +6,7 @@ import { InputError } from '../../src/errors.js';
 import { contentHash } from '../../src/text/hash.js';
 import type { GleanerRecord } from '../../src/record/schema.js';
 import type { RecordFilter, Store, StoredRecord } from '../../src/store/types.js';
-import { BACKENDS, PG_URL } from './backends.js';
+import { BACKENDS, PG_URL, bulkAndOneByOne } from './backends.js';
 import { ENGLISH_STOP_WORDS } from '../../src/store/stopwords.js';
 import { sqliteMigrations } from '../../src/store/migrations/sqlite.js';
 import { postgresMigrations } from '../../src/store/migrations/postgres.js';
@@ -250,21 +250,10 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   });
 
   describe('bulk upserts', () => {
-    const bulkWhere = backend.create();
-    const oneByOneWhere = backend.create();
-    let bulk: Store;
-    let oneByOne: Store;
-    beforeAll(async () => {
-      [bulk, oneByOne] = [await bulkWhere.open(), await oneByOneWhere.open()];
-    });
-    afterAll(async () => {
-      await bulk.close();
-      await oneByOne.close();
-      await bulkWhere.cleanup();
-      await oneByOneWhere.cleanup();
-    });
+    const stores = bulkAndOneByOne(backend);
 
     it('gives the same results as one-by-one upserts for a mixed batch of 250', async () => {
+      const { bulk, oneByOne } = stores;
       const seeds = seedRecords(150);
       const copies = seeds.slice(0, 40).map((r, i) => ({ ...r, canonicalUrl: null, url: `https://aggregator.example/item/${i}` }));
       const changed = seeds.slice(20, 60).map((r) => withText(r, r.text + ' (updated)', r.canonicalUrl!));
