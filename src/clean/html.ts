@@ -14,7 +14,7 @@ import { extractBody, type BodyResult } from './body/extract.js';
 import { readJsonLdBody } from './body/jsonld.js';
 import { densestBlock } from './body/fallback.js';
 import type { CleanLimits } from './limits.js';
-import { extractMetadata, type PageMetadata } from './metadata/index.js';
+import { extractMetadata, pageScripts, type PageMetadata } from './metadata/index.js';
 import { cleanByline, splitAuthors } from './metadata/byline.js';
 import { dateFromText } from './metadata/dates.js';
 
@@ -88,9 +88,9 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits, on
   // htmlparser2 (not parse5): about 5x faster, and lenient enough for article markup.
   const $ = cheerio.load(capped, { xml: { xmlMode: false, decodeEntities: true } });
   const md = readMetadata($, meta.url ?? null, onBug);
-  // A selector walk costs a pass over the DOM: only when the markup has JSON-LD at all.
+  // The <script>s come from metadata's tag index (no second walk); only when the markup has JSON-LD at all.
   const ld = capped.includes('application/ld+json')
-    ? readJsonLdBody($, limits.maxJsonLdChars)
+    ? readJsonLdBody(pageScripts($), limits.maxJsonLdChars)
     : { articleBody: null, accessibleForFree: null };
   const root = $.root()[0];
   const dom = indexDom(root, limits.maxDomDepth);

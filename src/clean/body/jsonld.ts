@@ -1,6 +1,6 @@
 // JSON-LD facts the body extractor uses: the `articleBody` (a cross-check and a last resort when the
 // markup yields nothing) and `isAccessibleForFree` (a paywall hint). Metadata proper is metadata.ts's job.
-import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 
 export interface JsonLdBody {
   articleBody: string | null;
@@ -10,18 +10,23 @@ export interface JsonLdBody {
 
 const ARTICLE_TYPE = /Article|BlogPosting|Report|NewsArticle|WebPage|Posting/;
 
-export function readJsonLdBody($: CheerioAPI, maxChars: number): JsonLdBody {
+/**
+ * `scripts`: the page's <script> elements in document order (metadata's tag index has them); those
+ * typed application/ld+json (any case, as the selector `script[type="application/ld+json"]` matches) are read.
+ */
+export function readJsonLdBody(scripts: readonly Element[], maxChars: number): JsonLdBody {
   let articleBody: string | null = null;
   let accessibleForFree: boolean | null = null;
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const el of scripts) {
+    if (el.attribs.type?.toLowerCase() !== 'application/ld+json') continue;
     const first = el.children[0];
     const raw = first && first.type === 'text' ? first.data : '';
-    if (!raw || raw.length > maxChars) return;
+    if (!raw || raw.length > maxChars) continue;
     let data: unknown;
     try {
       data = JSON.parse(raw.trim().replace(/^<!--|-->$/g, ''));
     } catch {
-      return;
+      continue;
     }
     // Breadth-first over arrays and @graph, bounded: never recursion on untrusted nesting.
     const queue: unknown[] = [data];
@@ -41,6 +46,6 @@ export function readJsonLdBody($: CheerioAPI, maxChars: number): JsonLdBody {
       if (free === false || free === 'False' || free === 'false') accessibleForFree = false;
       else if (accessibleForFree === null && (free === true || free === 'True' || free === 'true')) accessibleForFree = true;
     }
-  });
+  }
   return { articleBody, accessibleForFree };
 }

@@ -178,6 +178,11 @@ function tagsOf($: CheerioAPI): TagIndex {
   return index;
 }
 
+/** The page's <script> elements in document order, from the tag index (built once per page). */
+export function pageScripts($: CheerioAPI): readonly Element[] {
+  return tagsOf($).script;
+}
+
 type ChainNode = { type: string; parent?: ChainNode | null };
 
 /**
