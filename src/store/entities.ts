@@ -352,6 +352,40 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
   return entities;
 }
 
+/**
+ * A record's entities as stored: `extracted` corrected by the lexicon and linked to entity ids, its
+ * correction hits written. With `replace`, its earlier links and hits go first (`unlinked`: the
+ * entity ids it was linked to). With `batch`, link, term and count writes wait for its flush.
+ */
+export function* relinkRecord(
+  d: Dialect,
+  recordId: string,
+  extracted: Entities,
+  lexicon: Lexicon,
+  seen: string,
+  replace: boolean,
+  batch?: LinkBatch,
+): Step<{ linked: Entities; unlinked: string[] }> {
+  const { entities, applied } = applyLexicon(structuredClone(extracted), lexicon, { recordId });
+  let unlinked: string[] = [];
+  if (replace) {
+    unlinked = yield* unlinkRecord(d, recordId, batch);
+    yield { sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [recordId] };
+  }
+  const linked = yield* linkRecord(d, recordId, structuredClone(entities), seen, batch);
+  if (!applied.length) return { linked, unlinked };
+  if (d === 'postgres')
+    yield {
+      sql: 'INSERT INTO correction_hits (correction_id, record_id) SELECT unnest(?::text[]), ? ON CONFLICT DO NOTHING',
+      params: [applied, recordId],
+    };
+  // SQLite: one prepared statement per row (a VALUES list is a new statement per length)
+  else
+    for (const c of applied)
+      yield { sql: 'INSERT INTO correction_hits (correction_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING', params: [c, recordId] };
+  return { linked, unlinked };
+}
+
 /** Removes a record's links (counts go down); returns the entity ids it was linked to. */
 export function* unlinkRecord(d: Dialect, recordId: string, batch?: LinkBatch): Step<string[]> {
   const own = batch ?? new LinkBatch(d);
@@ -554,16 +588,9 @@ export function* recompute(d: Dialect, recordIds: string[], lexicon: Lexicon): S
       const id = String(row.id);
       const rec = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { entities: Entities };
       const extracted = row.extracted ? (JSON.parse(String(row.extracted)) as Entities) : withoutIds(rec.entities);
-      const { entities, applied } = applyLexicon(structuredClone(extracted), lexicon, { recordId: id });
-      touched.push(...(yield* unlinkRecord(d, id)));
-      const linked = yield* linkRecord(d, id, structuredClone(entities), seenOf(row.published_at, row.created_at));
+      const { linked, unlinked } = yield* relinkRecord(d, id, extracted, lexicon, seenOf(row.published_at, row.created_at), true);
+      touched.push(...unlinked);
       for (const e of itemsOf(linked)) if (e.target.id) touched.push(e.target.id);
-      yield { sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [id] };
-      if (applied.length)
-        yield {
-          sql: `INSERT INTO correction_hits (correction_id, record_id) VALUES ${applied.map(() => '(?, ?)').join(', ')}`,
-          params: applied.flatMap((c) => [c, id]),
-        };
       const before = JSON.stringify(rec.entities);
       if (JSON.stringify(linked) === before && row.extracted) continue;
       changed += JSON.stringify(linked) === before ? 0 : 1;
@@ -759,15 +786,14 @@ export function* refreshRecord(
   if (String(rows[0].content_hash) !== contentHash) return null;
   const old = (typeof rows[0].data === 'string' ? JSON.parse(rows[0].data) : rows[0].data) as GleanerRecordLike;
   const extracted = withoutIds(rec.entities);
-  const { entities, applied } = applyLexicon(structuredClone(extracted), lexicon, { recordId: id });
-  const touched = yield* unlinkRecord(d, id);
-  const linked = yield* linkRecord(d, id, structuredClone(entities), publishedAt ?? seenOf(null, rows[0].created_at));
-  yield { sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [id] };
-  if (applied.length)
-    yield {
-      sql: `INSERT INTO correction_hits (correction_id, record_id) VALUES ${applied.map(() => '(?, ?)').join(', ')}`,
-      params: applied.flatMap((c) => [c, id]),
-    };
+  const { linked, unlinked: touched } = yield* relinkRecord(
+    d,
+    id,
+    extracted,
+    lexicon,
+    publishedAt ?? seenOf(null, rows[0].created_at),
+    true,
+  );
   // the stored provenance (fetch time, feed) stays; the pipeline version is the new one
   const next = {
     ...rec,

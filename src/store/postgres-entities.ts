@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { applyLexicon, EMPTY_LEXICON, type Lexicon } from '../extract/lexicon.js';
 import type { Entities } from '../record/schema.js';
 import { numberPlaceholders, runAsync, type Sql, type Step } from './entity-sql.js';
-import { backfill, currentLexiconVersion, entityPairs, linkRecord, loadLexicon, unlinkRecord, withoutIds } from './entities.js';
+import { backfill, currentLexiconVersion, entityPairs, loadLexicon, relinkRecord, withoutIds } from './entities.js';
 import { LinkBatch } from './link-batch.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -55,18 +55,7 @@ export class PostgresEntities {
     batch: LinkBatch,
   ): Promise<{ entities: Entities; extracted: string }> {
     const extracted = withoutIds(entities);
-    const { entities: corrected, applied } = applyLexicon(structuredClone(extracted), this.lexicon, { recordId });
-    if (replace) {
-      await this.run(c, unlinkRecord('postgres', recordId, batch));
-      await c.query('DELETE FROM correction_hits WHERE record_id = $1', [recordId]);
-    }
-    const linked = await this.run(c, linkRecord('postgres', recordId, structuredClone(corrected), seen, batch));
-    if (applied.length) {
-      await c.query('INSERT INTO correction_hits (correction_id, record_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [
-        applied,
-        recordId,
-      ]);
-    }
+    const { linked } = await this.run(c, relinkRecord('postgres', recordId, extracted, this.lexicon, seen, replace, batch));
     return { entities: linked, extracted: JSON.stringify(extracted) };
   }
 

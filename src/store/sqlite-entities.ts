@@ -1,9 +1,9 @@
 // The entity and correction side of the SQLite store (the logic is shared: entities.ts).
 import type Database from 'better-sqlite3';
-import { applyLexicon, EMPTY_LEXICON, type Lexicon } from '../extract/lexicon.js';
+import { EMPTY_LEXICON, type Lexicon } from '../extract/lexicon.js';
 import type { Entities } from '../record/schema.js';
 import { runSync, type Sql, type Step } from './entity-sql.js';
-import { backfill, currentLexiconVersion, linkRecord, loadLexicon, unlinkRecord, withoutIds } from './entities.js';
+import { backfill, currentLexiconVersion, loadLexicon, relinkRecord, withoutIds } from './entities.js';
 import { LinkBatch } from './link-batch.js';
 
 /** Entities a kept LinkBatch may hold before it is dropped for a fresh one (memory bound). */
@@ -86,17 +86,7 @@ export class SqliteEntities {
     batch: LinkBatch,
   ): { entities: Entities; extracted: string } {
     const extracted = withoutIds(entities);
-    const { entities: corrected, applied } = applyLexicon(structuredClone(extracted), this.lexicon, { recordId });
-    if (replace) {
-      this.run(unlinkRecord('sqlite', recordId, batch));
-      this.exec({ sql: 'DELETE FROM correction_hits WHERE record_id = ?', params: [recordId] });
-    }
-    const linked = this.run(linkRecord('sqlite', recordId, structuredClone(corrected), seen, batch));
-    for (const c of applied)
-      this.exec({
-        sql: 'INSERT INTO correction_hits (correction_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-        params: [c, recordId],
-      });
+    const { linked } = this.run(relinkRecord('sqlite', recordId, extracted, this.lexicon, seen, replace, batch));
     return { entities: linked, extracted: JSON.stringify(extracted) };
   }
 
