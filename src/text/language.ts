@@ -9,16 +9,18 @@ import { eld } from 'eld/extrasmall';
 /** Characters of text looked at: plenty for a stable answer, bounded cost on long pages. */
 const SAMPLE_CHARS = 6000;
 /** Fewer words than this and the text alone is not trusted over a declared language. */
-export const MIN_WORDS_FOR_TEXT = 25;
+const MIN_WORDS_FOR_TEXT = 25;
+/** Fewer words than this and the text gives no guess at all. */
+const MIN_WORDS_FOR_GUESS = 8;
 
-export interface LanguageGuess {
+interface LanguageGuess {
   language: string | null;
   /** eld's own reliability test (enough n-grams, a clear margin over the runner-up). */
   reliable: boolean;
   words: number;
 }
 
-export function detectLanguage(text: string): LanguageGuess {
+function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, text.lastIndexOf(' ', SAMPLE_CHARS) + 1 || SAMPLE_CHARS) : text;
   const words = (sample.match(/\p{L}+/gu) ?? []).length;
   if (words === 0) return { language: null, reliable: false, words };
@@ -28,8 +30,11 @@ export function detectLanguage(text: string): LanguageGuess {
 
 /** A language guess from the text; null when too little text or no reliable answer. */
 export function guessLanguage(text: string): string | null {
-  const g = detectLanguage(text);
-  return g.words >= 8 && g.reliable ? g.language : null;
+  return guessOf(detectLanguage(text));
+}
+
+function guessOf(g: LanguageGuess): string | null {
+  return g.words >= MIN_WORDS_FOR_GUESS && g.reliable ? g.language : null;
 }
 
 /**
@@ -38,6 +43,6 @@ export function guessLanguage(text: string): string | null {
  */
 export function textLanguage(text: string, declared: string | null | undefined): string | null {
   const g = detectLanguage(text);
-  if (g.language && g.reliable && g.words >= MIN_WORDS_FOR_TEXT) return g.language;
-  return declared ?? (g.words >= 8 && g.reliable ? g.language : null);
+  if (g.reliable && g.words >= MIN_WORDS_FOR_TEXT) return g.language;
+  return declared ?? guessOf(g);
 }

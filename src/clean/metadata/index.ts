@@ -772,7 +772,7 @@ export function joinNames(names: string[]): string {
   return `${uniq.slice(0, -1).join(', ')} and ${uniq[uniq.length - 1]}`;
 }
 
-/** Languages the stopword guess knows; a declared one of these can be corrected by the text. */
+/** Declared languages that clear text evidence may overrule (the set the earlier stopword guess knew; eld knows more). */
 const GUESSABLE = new Set(['en', 'fr', 'de', 'es', 'pt', 'it', 'nl']);
 
 function findLanguage($: CheerioAPI, meta: Map<string, string[]>, ld: JsonLdArticle | null): string | null {
