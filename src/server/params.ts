@@ -27,6 +27,9 @@ const isoDate = z
     'must be an ISO date: 2023, 2023-09, 2023-09-16 or a full timestamp',
   );
 
+/** An entity id as the store makes them (e + base-36). */
+export const ENTITY_ID = /^e[0-9a-z]{1,40}$/;
+
 function int(min: number, max: number, def: number) {
   return z.preprocess(
     blank,
@@ -36,7 +39,7 @@ function int(min: number, max: number, def: number) {
 
 const fields = {
   entity: list(z.string().max(200)),
-  entityId: list(z.string().regex(/^e[0-9a-z]{1,40}$/, 'must be an entity id (e…)')),
+  entityId: list(z.string().regex(ENTITY_ID, 'must be an entity id (e…)')),
   type: z.preprocess(blank, z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(', ')}` }).optional()),
   country: list(
     z

@@ -1,13 +1,14 @@
 // Entity pages and the reviewers' correction forms. The forms are plain HTML POSTs (the pages run
 // no script); like every write they pass the server's token check (security.ts: the token cookie
 // from our own origin, or a bearer header) before they get here.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { NAMED_TYPES } from '../../extract/lexicon.js';
-import type { CorrectionInput } from '../../store/types.js';
+import type { CorrectionInput, Store } from '../../store/types.js';
 import { errorPage, referrerPolicy } from '../pages/layout.js';
 import { entityHref, entityIndexPage, entityPage, correctionsOf } from '../pages/entity.js';
+import { ENTITY_ID } from '../params.js';
 import { credentialOf } from '../security.js';
 import type { ServerDeps } from '../types.js';
 import { authorOf } from './entities-api.js';
@@ -57,7 +58,7 @@ export async function entityPageRoutes(app: FastifyInstance, deps: ServerDeps, o
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/entities/:id', async (req, reply) => {
     reply.type('text/html; charset=utf-8');
-    const entity = /^e[0-9a-z]{1,40}$/.test(req.params.id) ? await store.getEntity(req.params.id) : null;
+    const entity = ENTITY_ID.test(req.params.id) ? await store.getEntity(req.params.id) : null;
     if (!entity) return reply.code(404).send(errorPage(404, `There is no entity with id ${req.params.id}.`, queues));
     if (entity.id !== req.params.id) return reply.redirect(entityHref(entity.id), 301);
     const [days, coEntities, records, total, corrections] = await Promise.all([
@@ -75,54 +76,54 @@ export async function entityPageRoutes(app: FastifyInstance, deps: ServerDeps, o
     );
   });
 
-  /** A form POST (the token was checked by the access hook: it runs before every route). */
-  const guard = (req: FastifyRequest, _reply: FastifyReply) => FormBody.parse(req.body ?? {});
-
+  // A form POST: the token was checked by the access hook (it runs before every route).
   app.post<{ Params: { id: string } }>('/entities/:id/corrections', async (req, reply) => {
-    const form = guard(req, reply);
-    if (!form) return reply;
+    const form = FormBody.parse(req.body ?? {});
     const entity = await store.getEntity(req.params.id);
     if (!entity)
       return reply
         .code(404)
         .type('text/html; charset=utf-8')
         .send(errorPage(404, `There is no entity with id ${req.params.id}.`, queues));
-    const author = authorOf(req);
-    let done: string;
-    if (form.op === 'undo') {
-      if (!form.correction) throw new InputError('undo needs the correction id');
-      await store.undoCorrection(form.correction, author);
-      done = 'Correction undone.';
-    } else {
-      const input = formInput(form, entity.id, author);
-      const { records } = await store.addCorrection(input);
-      done = `${form.op} saved; ${records} record(s) changed.`;
-    }
+    const records = await applyForm(store, form, entity.id, authorOf(req));
+    const done = records === null ? 'Correction undone.' : `${form.op} saved; ${records} record(s) changed.`;
     const after = (await store.getEntity(entity.id)) ?? entity;
     return reply.redirect(`${entityHref(after.id)}?done=${encodeURIComponent(done)}`, 303);
   });
 
   app.post<{ Params: { id: string } }>('/records/:id/corrections', async (req, reply) => {
-    const form = guard(req, reply);
-    if (!form) return reply;
+    const form = FormBody.parse(req.body ?? {});
     const record = await store.get(req.params.id);
     if (!record)
       return reply
         .code(404)
         .type('text/html; charset=utf-8')
         .send(errorPage(404, `There is no record with id ${req.params.id}.`, queues));
-    if (!form.entity || !/^e[0-9a-z]{1,40}$/.test(form.entity)) throw new InputError('which entity? (entity id missing)');
-    const author = authorOf(req);
-    if (form.op === 'undo') {
-      if (!form.correction) throw new InputError('undo needs the correction id');
-      await store.undoCorrection(form.correction, author);
-    } else {
-      const input = formInput(form, form.entity, author);
-      if (form.op === 'reject' && form.scope === 'record') (input as { recordId?: string }).recordId = record.id;
-      await store.addCorrection(input);
-    }
+    if (!form.entity || !ENTITY_ID.test(form.entity)) throw new InputError('which entity? (entity id missing)');
+    await applyForm(store, form, form.entity, authorOf(req), form.scope === 'record' ? record.id : undefined);
     return reply.redirect(`/records/${encodeURIComponent(record.id)}`, 303);
   });
+}
+
+/**
+ * Undoes the form's correction (→ null) or adds the correction it describes (→ records changed);
+ * `recordId` limits a reject to that record.
+ */
+async function applyForm(
+  store: Store,
+  form: z.infer<typeof FormBody>,
+  entityId: string,
+  author: string,
+  recordId?: string,
+): Promise<number | null> {
+  if (form.op === 'undo') {
+    if (!form.correction) throw new InputError('undo needs the correction id');
+    await store.undoCorrection(form.correction, author);
+    return null;
+  }
+  const input = formInput(form, entityId, author);
+  if (input.op === 'reject' && recordId) input.recordId = recordId;
+  return (await store.addCorrection(input)).records;
 }
 
 function formInput(form: z.infer<typeof FormBody>, entityId: string, author: string): CorrectionInput {
