@@ -224,16 +224,10 @@ export async function pollFeed(
  * list newest first by convention). A stable order, so a capped poll goes on where it stopped.
  */
 export function newestFirst<T extends { publishedAt?: string | null }>(items: T[]): T[] {
-  const time = (item: T) => (item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN);
-  const dated = items.filter((it) => !Number.isNaN(time(it)));
-  const undated = items.filter((it) => Number.isNaN(time(it)));
-  return [
-    ...dated
-      .map((it, i) => ({ it, i, t: time(it) }))
-      .sort((a, b) => b.t - a.t || a.i - b.i)
-      .map((x) => x.it),
-    ...undated,
-  ];
+  const keyed = items.map((it, i) => ({ it, i, t: it.publishedAt ? Date.parse(it.publishedAt) : Number.NaN }));
+  const dated = keyed.filter((x) => !Number.isNaN(x.t)).sort((a, b) => b.t - a.t || a.i - b.i);
+  const undated = keyed.filter((x) => Number.isNaN(x.t));
+  return [...dated, ...undated].map((x) => x.it);
 }
 
 function itemUrl(item: { url?: string | null }, base: string): string | null {
