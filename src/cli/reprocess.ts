@@ -4,7 +4,7 @@
 // the same is 'unchanged'; same text with new metadata/entities is replaced in place; new text is a
 // new revision. Progress on stderr, a summary on stdout.
 import type { Writable } from 'node:stream';
-import { InputError, errorMessage } from '../errors.js';
+import { InputError, ServiceUnavailableError, errorMessage } from '../errors.js';
 import type { Config } from '../config.js';
 import { processRaw, type ProcessInput } from '../queue/process-step.js';
 import type { StoredRecord, Store, RecordFilter } from '../store/types.js';
@@ -210,8 +210,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     const records = await store.list(filter);
     const progress = new Progress(ctx.stderr, records.length);
     const onProgress = (s: ReprocessSummary, failure?: string) => {
-      if (failure)
-        ctx.stderr.write(`${ctx.stderr && (ctx.stderr as { isTTY?: boolean }).isTTY ? '\n' : ''}gleaner: reprocess failed: ${failure}\n`);
+      if (failure) ctx.stderr.write(`${(ctx.stderr as { isTTY?: boolean }).isTTY ? '\n' : ''}gleaner: reprocess failed: ${failure}\n`);
       progress.update(s);
     };
     let viaQueue = false;
@@ -220,7 +219,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         summary = await reprocessViaQueue(ctx.config, records, onProgress);
         viaQueue = true;
       } catch (err) {
-        if (v.queue || (err as { code?: string }).code !== 'E_UNAVAILABLE') throw err;
+        if (v.queue || !(err instanceof ServiceUnavailableError)) throw err;
         ctx.stderr.write('gleaner: Redis does not answer: reprocessing in this process\n');
       }
     }
