@@ -7,6 +7,7 @@
 import { countryCodeIn, demonymCodeFr } from '../gazetteers/countries.js';
 import { nameKey } from '../gazetteers/normalize.js';
 import { lookupPlace } from '../gazetteers/places.js';
+import type { NameType, Scores } from '../names/evidence.js';
 import { bare, type FrToken } from './tokens.js';
 import {
   ADJECTIVE_ENDING,
@@ -25,11 +26,6 @@ import {
   PLACE_PREPOSITIONS,
   REGIONS_FR,
 } from './words.js';
-
-export type NameType = 'person' | 'org' | 'place' | 'country';
-export type Scores = Record<NameType, number>;
-
-export const emptyScores = (): Scores => ({ person: 0, org: 0, place: 0, country: 0 });
 
 /** Known organisations and regions, keyed as names are matched (case and accents folded). */
 export const ORG_KEYS: ReadonlySet<string> = new Set([...ORG_NAMES_FR].map(nameKey));

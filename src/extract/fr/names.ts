@@ -13,7 +13,8 @@ import { demonymCodeFr, localisedCountryNames } from '../gazetteers/countries.js
 import { nameKey } from '../gazetteers/normalize.js';
 import { lookupPlace } from '../gazetteers/places.js';
 import type { NameEntities, NameOptions } from '../entities.js';
-import { applyFrFeatures, emptyScores, frFactsOf, frWeight, REGION_CODES, type NameType, type Scores } from './features.js';
+import { addScores, emptyScores, type NameType, type Scores } from '../names/evidence.js';
+import { applyFrFeatures, frFactsOf, frWeight, REGION_CODES } from './features.js';
 import { findSpans } from './spans.js';
 import { tokenizeFr, type FrToken } from './tokens.js';
 
@@ -39,10 +40,6 @@ interface Mention {
   /** A drop feature fired (an event name: "Tour de France"): not kept. */
   drop: boolean;
 }
-
-const add = (into: Scores, from: Scores): void => {
-  for (const k of Object.keys(into) as NameType[]) into[k] += from[k];
-};
 
 let nlp: typeof nlpType | null = null;
 
@@ -103,7 +100,7 @@ function groupByKey(mentions: Mention[]): Map<string, Group> {
     let g = groups.get(m.key);
     if (!g) groups.set(m.key, (g = { mentions: [], scores: emptyScores() }));
     g.mentions.push(m);
-    add(g.scores, m.scores);
+    addScores(g.scores, m.scores);
   }
   return groups;
 }

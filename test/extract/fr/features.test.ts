@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFrFeatures, emptyScores, FR_FEATURE_NAMES, frFactsOf } from '../../../src/extract/fr/features.js';
+import { applyFrFeatures, FR_FEATURE_NAMES, frFactsOf } from '../../../src/extract/fr/features.js';
+import { emptyScores } from '../../../src/extract/names/evidence.js';
 import { extractFrenchNames } from '../../../src/extract/fr/names.js';
 import { tokenizeFr } from '../../../src/extract/fr/tokens.js';
 
