@@ -7,7 +7,7 @@
 import { countryCodeIn, demonymCodeFr } from '../gazetteers/countries.js';
 import { nameKey } from '../gazetteers/normalize.js';
 import { lookupPlace } from '../gazetteers/places.js';
-import type { NameType, Scores } from '../names/evidence.js';
+import { applyTable, type NameType, type Scores } from '../names/evidence.js';
 import { bare, type FrToken } from './tokens.js';
 import {
   ADJECTIVE_ENDING,
@@ -198,17 +198,5 @@ export function frFactsOf(text: string, tokens: FrToken[], from: number, to: num
  * Applies the features in order to `scores`, skipping those named in `off`, until a final one
  * fires. Returns the names of the features that fired and whether one of them drops the mention.
  */
-export function applyFrFeatures(facts: FrFacts, scores: Scores, off?: ReadonlySet<string>): { fired: string[]; drop: boolean } {
-  const fired: string[] = [];
-  let drop = false;
-  for (const feature of FR_FEATURES) {
-    if (off?.has(feature.name) || !feature.test(facts)) continue;
-    fired.push(feature.name);
-    if ('drop' in feature) drop = true;
-    else {
-      scores[feature.type] += feature.weight;
-      if (feature.final) break;
-    }
-  }
-  return { fired, drop };
-}
+export const applyFrFeatures = (facts: FrFacts, scores: Scores, off?: ReadonlySet<string>): { fired: string[]; drop: boolean } =>
+  applyTable(FR_FEATURES, facts, scores, off);

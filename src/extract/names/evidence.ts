@@ -27,3 +27,34 @@ export function bestType(s: Scores, min = 1): NameType | null {
   }
   return best;
 }
+
+/** A row of a feature table (names/features.ts, fr/features.ts), as the applier reads it. */
+export type TableFeature<F> =
+  | { name: string; type: NameType; weight: number; cap?: true; final?: true; test: (f: F) => boolean }
+  | { name: string; drop: true; test: (f: F) => boolean };
+
+/**
+ * Applies a feature table in order to `scores`, skipping the features named in `off`: a feature
+ * adds its weight, or — a cap — holds its type's score at or below it; a final one ends the table;
+ * a drop marks the mention as no name. Returns the names of the features that fired and the drop.
+ */
+export function applyTable<F>(
+  table: readonly TableFeature<F>[],
+  facts: F,
+  scores: Scores,
+  off?: ReadonlySet<string>,
+): { fired: string[]; drop: boolean } {
+  const fired: string[] = [];
+  let drop = false;
+  for (const feature of table) {
+    if (off?.has(feature.name) || !feature.test(facts)) continue;
+    fired.push(feature.name);
+    if ('drop' in feature) drop = true;
+    else {
+      if (feature.cap) scores[feature.type] = Math.min(scores[feature.type], feature.weight);
+      else scores[feature.type] += feature.weight;
+      if (feature.final) break;
+    }
+  }
+  return { fired, drop };
+}

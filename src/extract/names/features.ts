@@ -31,7 +31,7 @@ import {
   STAKE_NOUNS,
   ORG_POSSESSIONS,
 } from '../gazetteers/words.js';
-import type { NameType, Scores } from './evidence.js';
+import { applyTable, type NameType, type Scores } from './evidence.js';
 import { hasInnerOrgHead, hasOrgOf, hasPlaceOf, hasTag, isConnector, isKnownPlace, lowerKey } from './runs.js';
 import { COMMON_TAGS, LEXICON_COMMON, lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
@@ -364,15 +364,5 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
  * Applies the features in order to `scores`, skipping those named in `off`. Returns the names of
  * the features that fired, and whether one of them drops the mention.
  */
-export function applyFeatures(facts: Facts, scores: Scores, off?: ReadonlySet<string>): { fired: string[]; drop: boolean } {
-  const fired: string[] = [];
-  let drop = false;
-  for (const feature of FEATURES) {
-    if (off?.has(feature.name) || !feature.test(facts)) continue;
-    fired.push(feature.name);
-    if ('drop' in feature) drop = true;
-    else if (feature.cap) scores[feature.type] = Math.min(scores[feature.type], feature.weight);
-    else scores[feature.type] += feature.weight;
-  }
-  return { fired, drop };
-}
+export const applyFeatures = (facts: Facts, scores: Scores, off?: ReadonlySet<string>): { fired: string[]; drop: boolean } =>
+  applyTable(FEATURES, facts, scores, off);
