@@ -160,6 +160,11 @@ export function alternation(phrases: readonly string[]): string {
 }
 const alt = alternation;
 
+/** A reader prompt alone (HTML block or plain-text line). */
+const READER_PROMPT_LINE = new RegExp(`^(${alt(READER_PROMPTS)})\\s*[:!.]?$`, 'iu');
+/** A trailer line alone (HTML block or plain-text line). */
+const TRAILER_LINE = new RegExp(`^(${alt(TRAILER_LINES)})$`, 'iu');
+
 // ---- HTML blocks (clean/body): short blocks that are labels, prompts or chrome, never article text.
 
 /** Short blocks (after trimming) that are labels, prompts or chrome, never article text. */
@@ -171,7 +176,7 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
     `^(${alt(SHARE_WORDS)}|share this( article| story| post)?|share on (facebook|twitter|linkedin|whatsapp)|tweet|email|print|copy link|link copied|comments?|follow us( on [\\w ]+)?|like us on facebook)\\s*[:!.]?$`,
     'i',
   ),
-  new RegExp(`^(${alt(READER_PROMPTS)})\\s*[:!.]?$`, 'iu'),
+  READER_PROMPT_LINE,
   // Newsletter and app prompts.
   /^(sign up|subscribe)\b.{0,120}\b(newsletter|email|inbox|updates|alerts)\b/i,
   /\b(sign up for|subscribe to) (our|the)\b.{0,60}\bnewsletter\b/i,
@@ -188,7 +193,7 @@ export const BOILERPLATE_TEXT: readonly RegExp[] = [
   /(^|\s[-|•·]\s)(posted|published|publicado|pubblicato|veröffentlicht|publié|escrito|written|filed)\s+(by|por|da|von|par|under|em)\b/i,
   /(^|\s[-|•·]\s)(tags?|categor(y|ies|ia|ias|ie)|kategorie|filed under|arquivado em)\s*:/i,
   // Trailers after the story ("More:", "Like this story? Share it with a friend!", "SOURCE: News agencies").
-  new RegExp(`^(${alt(TRAILER_LINES)})$`, 'iu'),
+  TRAILER_LINE,
   // Comment-section chrome.
   /^(\d+\s+)?(comments?|responses?|replies)\s*(\(\d+\))?$/i,
   new RegExp(`^(${alt(COMMENT_PROMPTS)})\\b`, 'i'),
@@ -273,9 +278,9 @@ export const PROMPT_LINE_PATTERNS: readonly RegExp[] = [
   /^(\(c\)|copyright)\s*(©\s*)?(19|20)\d{2}\b.{0,200}$/i,
   /^(all rights reserved|back to top|skip to (main )?content|jump to|advertise with us|contact us|about us|privacy policy|terms (of (use|service))?( and| &) .{0,30}|terms of (use|service))\.?$/i,
   /^(loading|please wait|javascript (is )?(required|disabled).{0,100})\.*$/i,
-  new RegExp(`^(${alt(READER_PROMPTS)})\\s*[.!:]?$`, 'iu'),
+  READER_PROMPT_LINE,
   /^(inscrivez-vous|suivez-nous|recevez notre newsletter)\b.{0,100}$/iu,
-  new RegExp(`^(${alt(TRAILER_LINES)})$`, 'iu'),
+  TRAILER_LINE,
 ];
 
 /** A line that is only a dateline: "Published: Sunday, 17 September 2023, 10:02" (the label is cut off). */
