@@ -15,7 +15,7 @@ import { countryNameOf } from '../extract/gazetteers/countries.js';
 import type { Entities } from '../record/schema.js';
 import { InputError, StoreError } from '../errors.js';
 import { type Dialect, placeholders, type Step } from './entity-sql.js';
-import { type EntityRow, LinkBatch, pairKey, selectEntities } from './link-batch.js';
+import { byTypeKey, type EntityRow, LinkBatch, pairKey, selectEntities } from './link-batch.js';
 import { entityRows, randomHex } from './query.js';
 import { fold } from '../text/fold.js';
 
@@ -245,9 +245,7 @@ export function* linkRecord(d: Dialect, recordId: string, entities: Entities, se
   }
   if (created.length && own.deferCreates) own.create(created, now);
   else if (created.length) {
-    // Every writer inserts new entities in (type, key) order: two transactions that create the same
-    // entities then wait on each other in one order and cannot deadlock on the unique index.
-    created.sort((a, b) => (a.type === b.type ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.type < b.type ? -1 : 1));
+    created.sort(byTypeKey);
     const rows: Array<Record<string, unknown>> = [];
     if (d === 'sqlite')
       // one prepared statement per row (a VALUES list is a new statement per length)

@@ -295,8 +295,8 @@ export class LinkBatch {
   *flush(): Step<void> {
     const d = this.dialect;
     if (this.creates.length) {
-      // in (type, key) order, like linkRecord's immediate inserts; no ON CONFLICT: see deferCreates
-      const rows = this.creates.sort((a, b) => cmp(`${a.row.type}\u0000${a.row.key}`, `${b.row.type}\u0000${b.row.key}`));
+      // in byTypeKey order, like linkRecord's immediate inserts; no ON CONFLICT: see deferCreates
+      const rows = this.creates.sort((a, b) => byTypeKey(a.row, b.row));
       if (d === 'sqlite')
         for (const { row: e, at } of rows)
           yield {
@@ -374,3 +374,10 @@ function applyDelta(
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order every writer inserts new entities in: two transactions that create the same entities
+ * then wait on each other in one order and cannot deadlock on the unique index.
+ */
+export const byTypeKey = (a: { type: string; key: string }, b: { type: string; key: string }): number =>
+  a.type === b.type ? cmp(a.key, b.key) : cmp(a.type, b.type);
