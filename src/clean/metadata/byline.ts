@@ -52,7 +52,7 @@ export const BIO_VERB = /\s+(?:is|was|has|had|writes|covers|reports|joined|lives
 
 /** Section names a CMS prints after the byline ("Jane Doe Politics"). Cut only after a full name. */
 export const SECTION_WORDS =
-  /\s+(?:News|Politics|Sports?|Business|World|Nation|National|Local|Metro|Opinion|Entertainment|Lifestyle|Health|Science|Technology|Tech|Travel|Culture|Arts|Money|Markets|Economy|Education|Weather|Crime|Food|Music|Movies|Autos|Style|Sci-Tech|Showbiz|Features?|Metro)$/;
+  /\s+(?:News|Politics|Sports?|Business|World|Nation|National|Local|Metro|Opinion|Entertainment|Lifestyle|Health|Science|Technology|Tech|Travel|Culture|Arts|Money|Markets|Economy|Education|Weather|Crime|Food|Music|Movies|Autos|Style|Sci-Tech|Showbiz|Features?)$/;
 
 /** An upper-case name of two words or more, then title-case words: the name is the upper-case part. */
 export const CAPITALS_THEN_TITLE_CASE = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]*)+)\s+\p{Lu}\p{Ll}.*$/u;
@@ -61,9 +61,14 @@ export const CAPITALS_THEN_TITLE_CASE = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{
 export const CREDENTIALS =
   /(?:,?\s+|,\s*)(?:MD|M\.D\.|PhD|Ph\.D\.|MS|MSc|MA|MBA|MPH|RD|RDN|RN|DO|JD|CPA|CFP|CFA|LCSW|FACS|Esq\.?)\b(?:\s*,\s*(?:MD|PhD|MS|MA|MBA|MPH|RD|RDN|RN|CPA|CFA)\b)*\s*$/;
 
-/** News agencies that trail a reporter's name. */
-export const WIRE_NAMES =
-  /(?:^|[\s,.|/-]+)(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI|CNN|BBC News|The Conversation|Tribune News Service|TNS|USA TODAY|KHN|Canadian Press|CP|AAP|Press Association|PA SportsTicker|SportsTicker|PA|Kyodo|Yonhap|Anadolu|Interfax|TASS)\s*$/i;
+/** News agencies (a regex alternation): a byline's trailing wire credit, or a whole credit to an agency. */
+const NEWS_AGENCIES = 'Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI';
+
+/** News agencies and wire services that trail a reporter's name. */
+export const WIRE_NAMES = new RegExp(
+  String.raw`(?:^|[\s,.|/-]+)(?:the\s+)?(?:${NEWS_AGENCIES}|CNN|BBC News|The Conversation|Tribune News Service|TNS|USA TODAY|KHN|Canadian Press|CP|AAP|Press Association|PA SportsTicker|SportsTicker|PA|Kyodo|Yonhap|Anadolu|Interfax|TASS)\s*$`,
+  'i',
+);
 
 function stripTrailingOrg(s: string, siteNames: string[]): string {
   // Only when a name is left before it: "Reuters" alone stays (the wire is the byline then).
@@ -252,8 +257,7 @@ export function splitAuthors(byline: string | null | undefined): string[] {
 }
 
 /** A whole credit that is a news agency ("By the Associated Press", "Reuters"). */
-const AGENCY_CREDIT =
-  /^(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|PTI|IANS|ANI|dpa|EFE|ANSA|Xinhua|UPI)$/i;
+const AGENCY_CREDIT = new RegExp(String.raw`^(?:the\s+)?(?:${NEWS_AGENCIES})$`, 'i');
 
 /**
  * The publication credited as the author when no person is: the site's own name ("Al Jazeera" on
