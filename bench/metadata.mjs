@@ -30,11 +30,11 @@
 // by the page's sha256 and Readability's version): only gleaner is re-run after a change.
 //   node bench/metadata.mjs [--data DIR ...] [--worst N] [--field title|byline] [--dist DIR] [--no-cache]
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { dirname, join, resolve, basename } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { loadPages } from './pages.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
@@ -49,20 +49,6 @@ const { values } = parseArgs({
 const sets = values.data?.length
   ? values.data.map((d) => resolve(d))
   : [resolve(here, '../../shared/bench/extraction'), resolve(here, '../../shared/bench/extraction-2008')];
-
-function loadPages(dir) {
-  const htmlDir = join(dir, 'html');
-  if (!existsSync(htmlDir)) throw new Error(`no pages at ${htmlDir} (pass --data DIR with html/*.html.gz)`);
-  const truth = existsSync(join(dir, 'ground-truth.json')) ? JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) : {};
-  return readdirSync(htmlDir)
-    .filter((f) => /\.html?(\.gz)?$/.test(f))
-    .sort()
-    .map((f) => {
-      const raw = readFileSync(join(htmlDir, f));
-      const id = f.replace(/\.html?(\.gz)?$/, '');
-      return { id, url: truth[id]?.url ?? null, bytes: f.endsWith('.gz') ? gunzipSync(raw) : raw };
-    });
-}
 
 // ---------------------------------------------------------------------------------------------
 // The reference: Readability + jsdom, cached.
@@ -343,7 +329,7 @@ function hostOf(url) {
 const rows = [];
 for (const dir of sets) {
   const set = basename(dir);
-  for (const page of loadPages(dir)) {
+  for (const page of loadPages(dir, { htm: true })) {
     const ref = await readabilityMeta(page);
     let ours;
     try {

@@ -8,12 +8,12 @@
 // one process per batch, start-up and cold JIT included (wall clock; peak RSS is the largest call's).
 //   node bench/pipeline.mjs [--data DIR] [--limit N] [--rounds R] [--batch N]
 import { execFileSync, fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { loadPages } from './pages.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
@@ -25,21 +25,6 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '50' },
   },
 });
-
-function loadPages(dir, limit) {
-  const htmlDir = join(dir, 'html');
-  if (!existsSync(htmlDir)) throw new Error(`no pages at ${htmlDir} (pass --data DIR with html/*.html.gz)`);
-  const truth = existsSync(join(dir, 'ground-truth.json')) ? JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) : {};
-  let files = readdirSync(htmlDir)
-    .filter((f) => /\.html(\.gz)?$/.test(f))
-    .sort();
-  if (limit) files = files.slice(0, limit);
-  return files.map((f) => {
-    const raw = readFileSync(join(htmlDir, f));
-    const id = f.replace(/\.html(\.gz)?$/, '');
-    return { id, url: truth[id]?.url ?? null, bytes: f.endsWith('.gz') ? gunzipSync(raw) : raw };
-  });
-}
 
 /** French articles as plain-text pages: the French dev and held-out sets. */
 function loadFrenchPages() {
@@ -156,7 +141,7 @@ const SYSTEMS = [
   'gleaner extract fr',
   'gleaner clean+extract fr',
 ];
-const pagesFor = (system, limit) => (system.endsWith(' fr') ? loadFrenchPages() : loadPages(values.data, limit));
+const pagesFor = (system, limit) => (system.endsWith(' fr') ? loadFrenchPages() : loadPages(values.data, { limit }));
 
 if (values.system) {
   // child mode
@@ -164,7 +149,7 @@ if (values.system) {
   const result = await runSystem(values.system, pages, Number(values.rounds));
   process.send(result);
 } else {
-  const pages = loadPages(values.data, values.limit ? Number(values.limit) : undefined);
+  const pages = loadPages(values.data, { limit: values.limit ? Number(values.limit) : 0 });
   const mb = pages.reduce((s, p) => s + p.bytes.length, 0) / 1048576;
   console.log(
     `bench: ${pages.length} pages (${mb.toFixed(1)} MB of HTML), ${values.rounds} rounds, one process per system, sequential (one core each)`,
