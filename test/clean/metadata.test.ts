@@ -257,6 +257,16 @@ describe('publication date', () => {
     expect(dateFromText('Aktualisiert: 05.09.2023')).toBe('2023-09-05');
     expect(dateFromText('17 сентября 2023')).toBe('2023-09-17');
   });
+
+  it('reads the calendar date next to a relative phrase, never a day counted from nowhere', () => {
+    // A relative phrase says nothing without the fetch time: it used to be counted from chrono's
+    // reference day (1999-12-30 for "2 days ago").
+    expect(dateFromText('Updated 2 days ago · Published September 17, 2023')).toBe('2023-09-17');
+    expect(dateFromText('Today, 17 September 2023')).toBe('2023-09-17');
+    expect(dateFromText('Yesterday at 10:00 (Sep 17, 2023)')).toBe('2023-09-17');
+    expect(dateFromText('il y a 3 jours, le 17 septembre 2023')).toBe('2023-09-17');
+    expect(dateFromText('vor 2 Tagen, 17. September 2023')).toBe('2023-09-17');
+  });
 });
 
 describe('byline', () => {
