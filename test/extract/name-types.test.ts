@@ -88,3 +88,22 @@ describe('products, models and events', () => {
     expect(names(r.organizations)).toEqual(['Ministry of War']);
   });
 });
+
+describe('an article before a name', () => {
+  it('does not take "the" and several capitalised words for a person', () => {
+    const r = extractNames(
+      'Tessa Brandt of the Young Reformers lost her seat. The band the Silver Lanterns played a last concert, and the Blue Heron docked at dawn.',
+    );
+    expect(names(r.people)).toEqual(['Tessa Brandt']);
+  });
+
+  it('keeps a person used as a modifier and a person the lexicon knows', () => {
+    const r = extractNames('Lawyers reopened the Mara Koenig case on Monday. Pilgrims waited for the Dalai Lama.');
+    expect(names(r.people)).toEqual(['Dalai Lama', 'Mara Koenig']);
+  });
+
+  it('keeps a titled person after "the"', () => {
+    const r = extractNames('Mourners greeted the Rev. Osric Vane at the gate.');
+    expect(names(r.people)).toEqual(['Osric Vane']);
+  });
+});

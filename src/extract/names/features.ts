@@ -132,6 +132,10 @@ function nameLike(f: Facts, t: Token, k: number): boolean {
   );
 }
 
+/** "the Jo Lee case": the name stands before a lowercase noun, as a modifier. */
+const modifierUse = (f: Facts): boolean =>
+  !!f.after && f.after.word && !f.after.cap && hasTag(f.after, ['Noun']) && !hasTag(f.after, ['Verb', 'Adverb', 'Preposition']);
+
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
 const placeTagged = (f: Facts): number => f.words.filter((t) => hasTag(t, ['City', 'Region'])).length;
 
@@ -281,6 +285,23 @@ export const FEATURES: readonly Feature[] = [
   // Products and models: the maker before a model number is no person ("Boeing 787"); events,
   // model codes and a model's name after its number are no name of any type.
   { name: 'model-number-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.numberAfter },
+  // "the Velvet Underground", "the Neo Democrats": an article before several capitalised words
+  // names a band, a party, a ship, a building — not a person (titles go: "the Rev. Jo Lee" is titled).
+  // "the Jo Lee case", "the Kim Park era": a name used as a modifier keeps its own evidence.
+  {
+    name: 'the-before-not-person',
+    type: 'person',
+    weight: 0,
+    cap: true,
+    test: (f) =>
+      f.before?.lower === 'the' &&
+      f.words.length > 1 &&
+      !f.titled &&
+      !f.acronym &&
+      !modifierUse(f) &&
+      // "the Dalai Lama": a title-like name compromise's lexicon knows as a person.
+      !lexiconTags(nameKey(f.text)).includes('Person'),
+  },
   { name: 'employer-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.staffBefore || f.stakeBefore },
   { name: 'club-not-person', type: 'person', weight: 0, cap: true, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'event', drop: true, test: (f) => f.event },
