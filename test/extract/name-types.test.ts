@@ -107,3 +107,24 @@ describe('an article before a name', () => {
     expect(names(r.people)).toEqual(['Osric Vane']);
   });
 });
+
+describe('one type per name across the article', () => {
+  it('keeps a name an organization everywhere once its possessive names a chief executive', () => {
+    const r = extractNames(
+      "Farrow Grell reported a loss on Tuesday. Farrow Grell will close two plants, and Farrow Grell's chief executive resigned.",
+    );
+    expect(names(r.organizations)).toEqual(['Farrow Grell']);
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('keeps a name an organization everywhere once a noun says which kind', () => {
+    const r = extractNames('Members of the Tarn Vale group met in Leeds. Tarn Vale asked Tarn Vale members to stay calm.');
+    expect(names(r.organizations)).toEqual(['Tarn Vale']);
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('lets a title win over a kind noun elsewhere', () => {
+    const r = extractNames('Senator Ada Whitlow spoke on Monday. The Ada Whitlow campaign said Ada Whitlow party members would vote.');
+    expect(names(r.people)).toEqual(['Ada Whitlow']);
+  });
+});

@@ -156,16 +156,26 @@ export const PLACE_PREFIXES = set(`
   lake mount mt gulf bay cape port fort isle strait st saint san santa sao el
 `);
 
-/** Lowercase nouns right after a capitalised phrase that make it an organization. */
-export const ORG_NOUNS_AFTER = set(`
+/**
+ * Lowercase nouns after a capitalised phrase that say what kind of organization it is ("the Sea
+ * Lark group", "Dunmore bank"): one of them settles the type of the name across the article.
+ */
+export const ORG_KIND_NOUNS = set(`
   group groups militia militias movement party company firm bank agency organisation
-  organization network coalition faction insurgents rebels jihadists fighters government
-  ministry spokesman spokeswoman spokesperson officials board club newspaper
-  daily broadcaster lab labs university
-  chief executive executives chairman chairwoman ceo cfo founder co-founder boss bosses owner
-  owners director directors shareholders investors employees staff shares stock subsidiary
-  subsidiaries carrier airline analysts economists
+  organization network coalition faction board club newspaper daily broadcaster lab labs
+  university carrier airline subsidiary
 `);
+
+/** Lowercase nouns right after a capitalised phrase that make it an organization: its kind, its people, what it has. */
+export const ORG_NOUNS_AFTER = new Set([
+  ...ORG_KIND_NOUNS,
+  ...set(`
+  insurgents rebels jihadists fighters government ministry spokesman spokeswoman spokesperson officials
+  chief executive executives chairman chairwoman ceo cfo founder co-founder boss bosses owner
+  owners director directors shareholders investors employees staff shares stock
+  subsidiaries analysts economists
+`),
+]);
 
 /** Lowercase nouns right after a capitalised phrase that make it a place. */
 export const PLACE_NOUNS_AFTER = set(`

@@ -18,6 +18,7 @@ import {
   NOUN_SUFFIX,
   ORG_HEADS,
   ORG_NAMES,
+  ORG_KIND_NOUNS,
   ORG_NOUNS_AFTER,
   ORG_OF_HEADS,
   ORG_PREFIXES,
@@ -216,6 +217,8 @@ export const FEATURES: readonly Feature[] = [
 
   // Words around.
   { name: 'org-noun-after', type: 'org', weight: 2, test: (f) => ORG_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
+  // "the Sea Lark group", "Dunmore bank": the noun says which kind of organization (decisive, see below).
+  { name: 'org-kind-after', type: 'org', weight: 0.5, test: (f) => ORG_KIND_NOUNS.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'place-noun-after', type: 'place', weight: 2, test: (f) => PLACE_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   {
     name: 'place-preposition-before',
@@ -310,6 +313,21 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
+
+/**
+ * Features that settle a name's type for the whole article when only one side has them: a name
+ * met once as "analysts at X", "shares of X", "X's chief executive" or "the X group" is an
+ * organization in every other sentence too, unless a title or role noun somewhere says person
+ * (resolve.ts).
+ */
+export const DECISIVE_ORG: ReadonlySet<string> = new Set([
+  'staff-at-before',
+  'stake-of-before',
+  'possession-after',
+  'club-noun-after',
+  'org-kind-after',
+]);
+export const DECISIVE_PERSON: ReadonlySet<string> = new Set(['title-in-name', 'role-noun-before', 'title-before']);
 
 /** The facts about one candidate: `toks` its tokens, `titledInName` whether a title was stripped from its front. */
 export function factsOf(toks: Token[], titledInName: boolean, text: string, acronym: boolean, ctx: FeatureContext): Facts {
