@@ -128,3 +128,18 @@ describe('one type per name across the article', () => {
     expect(names(r.people)).toEqual(['Ada Whitlow']);
   });
 });
+
+describe('an organization noun in apposition', () => {
+  it('types the name after "carmaker", "broadcaster" or "group" as an organization', () => {
+    const r = extractNames(
+      'The carmaker Velora Hanse recalled 9,000 vehicles. The debate ran on broadcaster Kestrel Vane, and the localist group Fresh Tide won two seats.',
+    );
+    expect(names(r.organizations)).toEqual(['Fresh Tide', 'Kestrel Vane', 'Velora Hanse']);
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('keeps a known first name after a party noun a person (its leader, unsaid)', () => {
+    const r = extractNames('Ministers met the chairman of the nationalist party Vladimir Somov on Monday.');
+    expect(names(r.people)).toEqual(['Vladimir Somov']);
+  });
+});

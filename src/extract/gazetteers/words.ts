@@ -166,6 +166,19 @@ export const ORG_KIND_NOUNS = set(`
   university carrier airline subsidiary
 `);
 
+/**
+ * Lowercase nouns right before a name that say it is an organization, in apposition ("the
+ * carmaker Velora", "localist group Fresh Wave", "broadcaster Channel Nine", "the band Silver Lanterns").
+ * Nouns that also name a person's role ("developer", "producer", "rival") are left out.
+ */
+export const ORG_NOUNS_BEFORE = set(`
+  company companies firm group bank lender insurer carrier airline broadcaster newspaper tabloid
+  magazine channel network party band club retailer carmaker automaker chipmaker drugmaker
+  miner conglomerate publisher agency charity startup start-up operator label studio outlet
+  website app platform brand manufacturer supplier distributor subsidiary organisation
+  organization association union coalition movement militia faction outfit
+`);
+
 /** Lowercase nouns right after a capitalised phrase that make it an organization: its kind, its people, what it has. */
 export const ORG_NOUNS_AFTER = new Set([
   ...ORG_KIND_NOUNS,

@@ -20,6 +20,7 @@ import {
   ORG_NAMES,
   ORG_KIND_NOUNS,
   ORG_NOUNS_AFTER,
+  ORG_NOUNS_BEFORE,
   ORG_OF_HEADS,
   ORG_PREFIXES,
   PERSON_NOUNS_BEFORE,
@@ -82,6 +83,8 @@ export interface Facts {
   modelCode: boolean;
   /** A staff noun and "at"/"with" before it: an employer ("analysts at Morgan Stanley"). */
   staffBefore: boolean;
+  /** A lowercase noun of an organization's kind right before the name ("the carmaker Velora"). */
+  orgNounBefore: boolean;
   /** "shares of" / "a stake in" before it: a company. */
   stakeBefore: boolean;
   /** Possessive, and a company's possession after it ("Kestrel's shares", "Dunmore's chief executive"). */
@@ -252,6 +255,8 @@ export const FEATURES: readonly Feature[] = [
   { name: 'at-before-place', type: 'place', weight: 1, test: (f) => f.before?.lower === 'at' && !f.before.cap },
   // "analysts at Morgan Stanley", "an economist with Nomura": the employer.
   { name: 'staff-at-before', type: 'org', weight: 3, test: (f) => f.staffBefore },
+  // "the carmaker Velora", "localist group Fresh Wave": a noun of an organization's kind in apposition.
+  { name: 'org-noun-before', type: 'org', weight: 3, test: (f) => f.orgNounBefore },
   // "shares of Kestrel Dunmore", "a stake in Dunmore Holdings": a company.
   { name: 'stake-of-before', type: 'org', weight: 3, test: (f) => f.stakeBefore },
   // "Kestrel's shares", "Dunmore's chief executive": what a company has.
@@ -306,6 +311,8 @@ export const FEATURES: readonly Feature[] = [
       !lexiconTags(nameKey(f.text)).includes('Person'),
   },
   { name: 'employer-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.staffBefore || f.stakeBefore },
+  // ... but "the party Vladimir Somov" (its leader, unsaid): a known first name keeps its person evidence.
+  { name: 'org-noun-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.orgNounBefore && !hasTag(f.first, FIRST_NAME) },
   { name: 'club-not-person', type: 'person', weight: 0, cap: true, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'event', drop: true, test: (f) => f.event },
   { name: 'model-code', drop: true, test: (f) => f.modelCode },
@@ -322,6 +329,7 @@ export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
  */
 export const DECISIVE_ORG: ReadonlySet<string> = new Set([
   'staff-at-before',
+  'org-noun-not-person',
   'stake-of-before',
   'possession-after',
   'club-noun-after',
@@ -359,6 +367,7 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
   const adjacent = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.line === b.line && b.start - a.end === 1;
   const numberAfter = !ctx.sporty && !titled && isModelNumber(after) && adjacent(last, after);
   const numberBefore = !ctx.sporty && !titled && isModelNumber(before) && adjacent(before, first);
+  const orgNounBefore = !titled && !!before && before.word && !before.cap && ORG_NOUNS_BEFORE.has(before.lower);
   const staffBefore = !!before && /^(?:at|with)$/.test(before.lower) && STAFF_NOUNS.has(tokens[first.i - 2]?.lower ?? '');
   const stakeBefore = !!before && /^(?:of|in)$/.test(before.lower) && STAKE_NOUNS.has(tokens[first.i - 2]?.lower ?? '');
   const possessed = last.poss ? tokens[last.i + 1] : undefined;
@@ -392,6 +401,7 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
     event,
     modelCode,
     staffBefore,
+    orgNounBefore,
     stakeBefore,
     orgPossession,
     numberAfter,
