@@ -143,3 +143,19 @@ describe('an organization noun in apposition', () => {
     expect(names(r.people)).toEqual(['Vladimir Somov']);
   });
 });
+
+describe('the organization a person belongs to', () => {
+  it('types an untyped name after "<person> of" or before "\'s <person>" as an organization', () => {
+    const r = extractNames(
+      "Voters elected Marian Holt of Fresh Tide, and Tomas Reyes of the PLU. Ines Okafor lost to Harbour Voice's Dan Mills.",
+    );
+    expect(names(r.organizations)).toEqual(['Fresh Tide', 'Harbour Voice', 'PLU']);
+    expect(names(r.people)).toEqual(['Dan Mills', 'Ines Okafor', 'Marian Holt', 'Tomas Reyes']);
+  });
+
+  it('leaves a name before a lowercase noun, or a name typed by its own evidence', () => {
+    const r = extractNames('Marian Holt of the Coastal Works constituency won. Tomas Reyes of Manchester spoke.');
+    expect(names(r.organizations)).toEqual([]);
+    expect(names(r.places)).toEqual(['Manchester']);
+  });
+});

@@ -321,6 +321,11 @@ export const FEATURES: readonly Feature[] = [
 
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
 
+/** The features that add to a person's score. */
+export const PERSON_FEATURES: ReadonlySet<string> = new Set(
+  FEATURES.filter((f) => 'type' in f && f.type === 'person' && !f.cap && f.weight > 0).map((f) => f.name),
+);
+
 /**
  * Features that settle a name's type for the whole article when only one side has them: a name
  * met once as "analysts at X", "shares of X", "X's chief executive" or "the X group" is an

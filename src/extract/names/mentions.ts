@@ -81,6 +81,8 @@ export interface Mention {
   team: boolean;
   /** Names listed with this one ("Ubisoft, Microsoft and Sony"): they tell an unknown name's type. */
   listed?: Mention[];
+  /** The name this one is the affiliation of: "Jo Lee of Fresh Tide", "Fresh Tide's Jo Lee" (set on "Fresh Tide"). */
+  affiliationOf?: Mention;
   /** The type features that fired for this mention (features.ts), in order: why it got its scores. */
   evidence: string[];
 }
@@ -472,6 +474,16 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
       (m.listed ??= []).push(n);
       (n.listed ??= []).push(m);
     }
+    // "Jo Lee of Fresh Tide", "Jo Lee from the Civic League"; "Fresh Tide's Jo Lee".
+    if (
+      !lastTok.poss &&
+      between.length >= 1 &&
+      between.length <= 2 &&
+      /^(?:of|from)$/.test(between[0].lower) &&
+      (between.length === 1 || between[1].lower === 'the')
+    )
+      if (!modifierBefore(tokens[n.toks[n.toks.length - 1].i + 1])) n.affiliationOf = m;
+    if (lastTok.poss && between.length === 0) m.affiliationOf = n;
     const t1 = tokens[lastTok.i + 1];
     const t2 = tokens[lastTok.i + 2];
     if (t1?.text === '(' && n.acronym && t2 === n.toks[0] && tokens[n.toks[0].i + 1]?.text === ')') m.parenAcronym = n;
@@ -490,6 +502,10 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
     }
   }
 }
+
+/** "the Social Welfare constituency": a lowercase noun after a name makes the name its modifier. */
+const modifierBefore = (t: Token | undefined): boolean =>
+  !!t && t.word && !t.cap && hasTag(t, ['Noun']) && !hasTag(t, ['Verb', 'Adverb', 'Preposition']);
 
 /** "England, Italy and Spain", "Kenya, Uganda, Mali": `m, n` stand in a list of places, not "City, Country". */
 function inPlaceList(m: Mention, n: Mention, prev: Mention | undefined, next: Mention | undefined, tokens: Token[]): boolean {

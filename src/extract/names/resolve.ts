@@ -9,7 +9,7 @@ import { NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_OF_HEADS, ORG_PREFIXES, TI
 
 /** Words of an organization's name that never stand for it alone ("Bank", "Air", "General"). */
 const SHORT_FORM_NEVER = new Set([...ORG_HEADS, ...ORG_OF_HEADS, ...ORG_PREFIXES, ...TITLES]);
-import { DECISIVE_ORG, DECISIVE_PERSON } from './features.js';
+import { DECISIVE_ORG, DECISIVE_PERSON, PERSON_FEATURES } from './features.js';
 import { addScores, bestType, emptyScores, type NameType, type Scores } from './evidence.js';
 import type { DemonymMention, Mention } from './mentions.js';
 import type { Token } from './tokens.js';
@@ -108,6 +108,7 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
   mergeOrgShortForms(groups);
   mergeAcronyms(groups, input.mentions);
   typeFromLists(groups);
+  typeAffiliations(groups);
 
   // Entities from the groups that stand for themselves; aliases join their root.
   const entities: ResolvedEntity[] = [];
@@ -267,6 +268,28 @@ function typeFromLists(groups: Map<string, Group>): void {
       // "Jo Reed, QC": letters after a person's name are no person.
       if (seen.size === 1 && !(seen.has('person') && g.mentions.every((m) => m.acronym))) g.type = [...seen][0];
     }
+  }
+}
+
+/** Person features that look only at a name's shape, not at what is known of its words or what is said around it. */
+const SHAPE_ONLY = new Set(['person-shape', 'comma-who-after']);
+
+/** A person only by its shape ("Harbour Voice"): no name the lexicon knows, no title, no role noun. */
+const shapeOnly = (g: Group): boolean => g.mentions.every((m) => m.evidence.every((e) => SHAPE_ONLY.has(e) || !PERSON_FEATURES.has(e)));
+
+/**
+ * An untyped name (or a person only by its shape) that a person belongs to is an organization: "Jo Lee of Fresh Tide", "Jo Lee
+ * from the Civic League", "Fresh Tide's Jo Lee", and a lone acronym there ("Jo Lee of FTU").
+ * Names with evidence of their own ("Jo Lee of Leeds") keep their type.
+ */
+function typeAffiliations(groups: Map<string, Group>): void {
+  for (const g of groups.values()) {
+    if (g.target || (g.type && !(g.type === 'person' && shapeOnly(g)))) continue;
+    const ofPerson = g.mentions.some((m) => {
+      const pg = m.affiliationOf && groups.get(m.affiliationOf.key);
+      return !!pg && root(pg).type === 'person';
+    });
+    if (ofPerson) g.type = 'org';
   }
 }
 
