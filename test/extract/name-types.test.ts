@@ -159,3 +159,12 @@ describe('the organization a person belongs to', () => {
     expect(names(r.places)).toEqual(['Manchester']);
   });
 });
+
+describe('a product met once with a version number', () => {
+  it('is no person anywhere in the article', () => {
+    const r = extractNames(
+      'Support for Cobalt Navigator 6 ends in May. Cobalt Navigator is still used by many offices, and Cobalt Navigator remains slow.',
+    );
+    expect(names(r.people)).toEqual([]);
+  });
+});

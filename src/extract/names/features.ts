@@ -327,18 +327,19 @@ export const PERSON_FEATURES: ReadonlySet<string> = new Set(
 );
 
 /**
- * Features that settle a name's type for the whole article when only one side has them: a name
- * met once as "analysts at X", "shares of X", "X's chief executive" or "the X group" is an
- * organization in every other sentence too, unless a title or role noun somewhere says person
- * (resolve.ts).
+ * Features that settle for the whole article that a name is no person, when no title or role noun
+ * says otherwise (DECISIVE_PERSON; resolve.ts): a name met once as "analysts at X", "shares of X",
+ * "X's chief executive" or "the X group" is an organization in every other sentence too, and one
+ * met once before a version or model number ("X 6") is a product everywhere.
  */
-export const DECISIVE_ORG: ReadonlySet<string> = new Set([
+export const DECISIVE_NOT_PERSON: ReadonlySet<string> = new Set([
   'staff-at-before',
   'org-noun-not-person',
   'stake-of-before',
   'possession-after',
   'club-noun-after',
   'org-kind-after',
+  'model-number-not-person',
 ]);
 export const DECISIVE_PERSON: ReadonlySet<string> = new Set(['title-in-name', 'role-noun-before', 'title-before']);
 

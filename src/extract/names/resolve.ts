@@ -9,7 +9,7 @@ import { NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_OF_HEADS, ORG_PREFIXES, TI
 
 /** Words of an organization's name that never stand for it alone ("Bank", "Air", "General"). */
 const SHORT_FORM_NEVER = new Set([...ORG_HEADS, ...ORG_OF_HEADS, ...ORG_PREFIXES, ...TITLES]);
-import { DECISIVE_ORG, DECISIVE_PERSON, PERSON_FEATURES } from './features.js';
+import { DECISIVE_NOT_PERSON, DECISIVE_PERSON, PERSON_FEATURES } from './features.js';
 import { addScores, bestType, emptyScores, type NameType, type Scores } from './evidence.js';
 import type { DemonymMention, Mention } from './mentions.js';
 import type { Token } from './tokens.js';
@@ -94,9 +94,9 @@ export function resolve(input: ResolveInput): ResolvedEntity[] {
       g.type = null;
       continue;
     }
-    // One mention with decisive evidence for an organization outweighs shape alone elsewhere.
+    // One mention with decisive evidence against a person outweighs shape alone elsewhere.
     const fired = (names: ReadonlySet<string>): boolean => g.mentions.some((m) => m.evidence.some((e) => names.has(e)));
-    if (fired(DECISIVE_ORG) && !fired(DECISIVE_PERSON)) g.scores.person = Math.min(g.scores.person, 0);
+    if (fired(DECISIVE_NOT_PERSON) && !fired(DECISIVE_PERSON)) g.scores.person = Math.min(g.scores.person, 0);
     const weakOnly = g.mentions.every((m) => m.weak);
     const n = g.mentions.length;
     const t = bestType(g.scores, 1);
