@@ -168,3 +168,16 @@ describe('a product met once with a version number', () => {
     expect(names(r.people)).toEqual([]);
   });
 });
+
+describe('a first name listed among places', () => {
+  it('is a place', () => {
+    const r = extractNames('The survey ran in schools in Queensland, Victoria and Tasmania last year.');
+    expect(names(r.people)).toEqual([]);
+    expect(names(r.places)).toEqual(['Queensland', 'Tasmania', 'Victoria']);
+  });
+
+  it('stays a person among people', () => {
+    const r = extractNames('The prize went to Victoria, Tomas Reyes and Ines Okafor.');
+    expect(names(r.people)).toEqual(['Ines Okafor', 'Tomas Reyes', 'Victoria']);
+  });
+});

@@ -269,6 +269,20 @@ function typeFromLists(groups: Map<string, Group>): void {
       if (seen.size === 1 && !(seen.has('person') && g.mentions.every((m) => m.acronym))) g.type = [...seen][0];
     }
   }
+  // "Kent, Victoria, Surrey and Essex": a name typed a person only by the lexicon's first names,
+  // listed among two or more places and nothing else, is a place.
+  for (const g of groups.values()) {
+    if (g.type !== 'person' || g.target || g.words > 1 || g.scores.person / g.mentions.length >= 2) continue;
+    if (g.mentions.some((m) => m.evidence.some((e) => DECISIVE_PERSON.has(e)))) continue;
+    const types: NameType[] = [];
+    for (const m of g.mentions)
+      for (const n of m.listed ?? []) {
+        const ng = groups.get(n.key);
+        const t = ng ? root(ng).type : null;
+        if (t) types.push(t);
+      }
+    if (types.length >= 2 && types.every((t) => t === 'place' || t === 'country')) g.type = 'place';
+  }
 }
 
 /** Person features that look only at a name's shape, not at what is known of its words or what is said around it. */
