@@ -181,3 +181,11 @@ describe('a first name listed among places', () => {
     expect(names(r.people)).toEqual(['Ines Okafor', 'Tomas Reyes', 'Victoria']);
   });
 });
+
+describe('foreign first words of schools and clubs', () => {
+  it("types them as organizations, and a saint's name as no person", () => {
+    const r = extractNames('Pupils of the Instituto Brena visited Hapoel Dorot on Monday, then walked to Santo Amaro.');
+    expect(names(r.organizations)).toEqual(['Hapoel Dorot', 'Instituto Brena']);
+    expect(names(r.people)).toEqual([]);
+  });
+});

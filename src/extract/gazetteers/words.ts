@@ -88,10 +88,15 @@ export const STAKE_NOUNS = set(`
   shares share stake stakes stock stocks units bonds
 `);
 
-/** First words that make a capitalised phrase an organization ("Air France", "Agence France-Presse", "Deutsche Bahn", "Dynamo Kyiv"). */
+/**
+ * First words that make a capitalised phrase an organization ("Air France", "Agence France-Presse",
+ * "Deutsche Bahn", "Dynamo Kyiv"), in the languages news keeps them in ("Hapoel ...", "Instituto ...").
+ */
 export const ORG_PREFIXES = set(`
   air aer agence banco banca banque grupo groupe compagnie societe société deutsche
   fc ac afc atletico atlético sporting dynamo dinamo spartak lokomotiv olympique olympiacos borussia
+  deportivo hapoel maccabi beitar partizan
+  instituto istituto institut universidad universidade università universita colegio liceo escuela scuola
 `);
 
 /** Last words of a club's name in a sports report ("Norwich City", "Ipswich Town", "Stirling Albion"). */
@@ -153,7 +158,7 @@ export const PLACE_HEADS = set(`
 
 /** Place words that come first ("Lake Chad", "Mount Kenya", "Gulf of Guinea"). */
 export const PLACE_PREFIXES = set(`
-  lake mount mt gulf bay cape port fort isle strait st saint san santa sao el
+  lake mount mt gulf bay cape port fort isle strait st saint san santa santo sao el
 `);
 
 /**
