@@ -189,3 +189,16 @@ describe('foreign first words of schools and clubs', () => {
     expect(names(r.people)).toEqual([]);
   });
 });
+
+describe('a product after its maker', () => {
+  it('keeps the maker and drops the product', () => {
+    const r = extractNames('Owners of the Sony Lumora and users of Google Quillbox were told to update on Monday.');
+    expect(names(r.organizations)).toEqual(['Google', 'Sony']);
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('keeps a company whose name ends in a head word or a place whole', () => {
+    const r = extractNames('Shares of Sony Pictures rose, and Google Canada hired staff.');
+    expect(names(r.organizations)).toEqual(['Google Canada', 'Sony Pictures']);
+  });
+});

@@ -43,6 +43,7 @@ import {
   DESCRIPTOR_BEFORE_FIRST_NAME,
   KEEP_SENTENCE_INITIAL,
   OFFICE_HEAD_BEFORE_NAME,
+  PRODUCT_AFTER_MAKER,
   ROLE_NOUN_IN_FRONT,
   TEAM_IN_GAME,
   TEAM_LINES,
@@ -249,7 +250,14 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
       } else cur.push(t);
     }
     if (cur.length) parts.push(cur);
-    for (const part of parts) out.push(...titlesAndNationality(dropModelWord(stripLeading(part), ctx.tokens), demonyms, ctx.lowerVocab));
+    for (const part of parts)
+      for (const q of titlesAndNationality(dropModelWord(stripLeading(part), ctx.tokens), demonyms, ctx.lowerVocab))
+        // Not in sports reports, where a sponsor's name opens a club's ("Bayer ...").
+        out.push(
+          !q.titled && !ctx.sporty && allRules(PRODUCT_AFTER_MAKER, { p: q.toks, lowerVocab: ctx.lowerVocab })
+            ? { toks: q.toks.slice(0, 1), titled: false }
+            : q,
+        );
   }
   return out.filter((p) => p.toks.length > 0);
 }

@@ -5,14 +5,17 @@
 import { countryCode } from '../gazetteers/countries.js';
 import { lookupPlace } from '../gazetteers/places.js';
 import {
+  CLUB_HEADS,
   EVENT_HEADS,
   NAME_PARTICLES,
   NEVER_NAMES,
   ORG_HEADS,
+  ORG_NAMES,
   ORG_NOUNS_AFTER,
   ORG_OF_HEADS,
   ORG_PREFIXES,
   PERSON_NOUNS_BEFORE,
+  PLACE_HEADS,
   PLACE_NOUNS_AFTER,
   PLACE_OF_HEADS,
   SPORT_MARKERS,
@@ -126,6 +129,36 @@ export const DESCRIPTOR_BEFORE_FIRST_NAME: readonly Rule<RunView>[] = [
   { name: 'first-not-name', test: ({ p }) => !hasTag(p[0], ['FirstName', 'LastName', 'Person', 'Honorific']) },
   { name: 'first-plain', test: ({ p }) => !p[0].upper && !p[0].hyphenName },
   { name: 'first-common-or-agent', test: ({ p, lowerVocab }) => isCommonWord(p[0], lowerVocab) || /(?:er|ist)$/.test(p[0].lower) },
+];
+
+/**
+ * "Google Chrome", "Sony PlayStation", "NASA T-shirt": a maker the lexicon or our list knows as an
+ * organization, then a product's name — the maker stays, the product goes — when all of these hold.
+ * "Warner Bros", "Shell Canada", "Ford Motor Company" stay whole.
+ */
+export const PRODUCT_AFTER_MAKER: readonly Rule<RunView>[] = [
+  { name: 'two-words-or-more', test: ({ p }) => p.length >= 2 && p.every((t) => t.word) },
+  {
+    name: 'maker-first',
+    test: ({ p }) =>
+      !p[0].poss &&
+      (ORG_NAMES.has(lowerKey(p[0])) || hasTag(p[0], ['Organization'])) &&
+      !hasTag(p[0], ['Person', 'FirstName', 'LastName', 'Place', 'Country']),
+  },
+  { name: 'no-person-after', test: ({ p }) => !p.slice(1).some((t) => hasTag(t, ['Person', 'FirstName', 'LastName', 'Honorific'])) },
+  {
+    name: 'no-head-word',
+    test: ({ p }) =>
+      !p.some((t) => ORG_HEADS.has(lowerKey(t)) || PLACE_HEADS.has(lowerKey(t)) || CLUB_HEADS.has(lowerKey(t))) &&
+      !hasOrgOf(p) &&
+      !hasPlaceOf(p) &&
+      !EVENT_HEADS.has(lowerKey(p[p.length - 1])),
+  },
+  {
+    name: 'no-place-after',
+    test: ({ p }) => !isKnownPlace(p.slice(1)) && !p.slice(1).some((t) => hasTag(t, ['Place', 'Country', 'City', 'Region'])),
+  },
+  { name: 'no-organization-after', test: ({ p }) => !p.slice(1).some((t) => hasTag(t, ['Organization']) || ORG_NAMES.has(lowerKey(t))) },
 ];
 
 /** A mention met in a sports report, and whether a title was cut from its front. */
