@@ -49,3 +49,18 @@ describe('role or country glued to a name', () => {
     expect(names(r.organizations)).toEqual(['Bank of England', 'House of Delegates']);
   });
 });
+
+describe('a person glued to the organization before', () => {
+  it('splits "X of Y" from a person whose surname stands alone elsewhere', () => {
+    const r = extractNames(
+      'A spokeswoman for the University of Northvale Tarsa Quillan said the lab would reopen. Quillan said staff were safe.',
+    );
+    expect(names(r.organizations)).toEqual(['University of Northvale']);
+    expect(names(r.people)).toEqual(['Tarsa Quillan']);
+  });
+
+  it('keeps a place at the end of the organization', () => {
+    const r = extractNames('She studied at the University of Texas Dallas. Students in Dallas cheered.');
+    expect(r.people).toEqual([]);
+  });
+});

@@ -226,7 +226,7 @@ function stripLeading(p: Token[]): Token[] {
 }
 
 /** Splits a raw chunk into repaired pieces. Demonyms met on the way are reported. */
-function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): Piece[] {
+function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[], loneWords: ReadonlySet<string>): Piece[] {
   const out: Piece[] = [];
   for (let piece of splitAtAnd(raw, ctx.lowerVocab)) {
     piece = stripLeading(piece);
@@ -251,7 +251,7 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[]): 
     }
     if (cur.length) parts.push(cur);
     for (const part of parts)
-      for (const q of titlesAndNationality(dropModelWord(stripLeading(part), ctx.tokens), demonyms, ctx.lowerVocab))
+      for (const q of titlesAndNationality(dropModelWord(stripLeading(part), ctx.tokens), demonyms, ctx.lowerVocab, loneWords))
         // Not in sports reports, where a sponsor's name opens a club's ("Bayer ...").
         out.push(
           !q.titled && !ctx.sporty && allRules(PRODUCT_AFTER_MAKER, { p: q.toks, lowerVocab: ctx.lowerVocab })
@@ -269,7 +269,7 @@ function dropModelWord(p: Token[], tokens: Token[]): Token[] {
   return stripLeading(p.slice(0, -1));
 }
 
-function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab: Set<string>): Piece[] {
+function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab: Set<string>, loneWords: ReadonlySet<string>): Piece[] {
   if (!p.length) return [];
   // "Archbishop of Cape Town", "Governor of Borno": the office goes, the place stays.
   if (p.length > 2 && PERSON_TITLES.has(lowerKey(p[0])) && p[1].lower === 'of') {
@@ -277,7 +277,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     while (k < p.length && (isConnector(p[k]) || TITLES.has(lowerKey(p[k])))) k++;
     // "President of the Republic Ana Costa", "Speaker of the House Jo Lee": a lone head word closes the office.
     if (allRules(OFFICE_HEAD_BEFORE_NAME, { p: p.slice(k), lowerVocab })) return [{ toks: stripLeading(p.slice(k + 1)), titled: true }];
-    return k < p.length ? titlesAndNationality(p.slice(k), demonyms, lowerVocab) : [];
+    return k < p.length ? titlesAndNationality(p.slice(k), demonyms, lowerVocab, loneWords) : [];
   }
   const orgLike = endsWithOrgHead(p) || hasOrgOf(p) || hasInnerOrgHead(p) || hasPlaceOf(p) || endsWithPlaceHead(p);
   // "British Red Cross": compromise knows the rest as an organization, so the nationality belongs to it.
@@ -306,12 +306,12 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   }
   if (!p.length) return [];
   // "University of Lagos Ngozi Eze": a person's first name after an "X of Y" organization starts a second name.
-  const glued = orgLike ? personAfterOrg(p) : 0;
-  if (glued) return [{ toks: p.slice(0, glued), titled: false }, ...titlesAndNationality(p.slice(glued), demonyms, lowerVocab)];
+  const glued = orgLike ? personAfterOrg(p, loneWords) : 0;
+  if (glued) return [{ toks: p.slice(0, glued), titled: false }, ...titlesAndNationality(p.slice(glued), demonyms, lowerVocab, loneWords)];
   if (orgLike) return [{ toks: p, titled: false }];
   // A country glued to the name after it: "(ambassador to) Britain Liu Xiaoming".
   const lead = known ? 0 : countryPrefix(p);
-  if (lead) return [{ toks: p.slice(0, lead), titled: false }, ...titlesAndNationality(p.slice(lead), demonyms, lowerVocab)];
+  if (lead) return [{ toks: p.slice(0, lead), titled: false }, ...titlesAndNationality(p.slice(lead), demonyms, lowerVocab, loneWords)];
   // "Reliever Tom Hale", "Winger Jo Bright": a descriptor before a known first name goes.
   if (allRules(DESCRIPTOR_BEFORE_FIRST_NAME, { p, lowerVocab })) p = p.slice(1);
   // An organization glued to the name after it: "the Refugee Council Enver Solomon".
@@ -319,7 +319,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     if (!ORG_HEADS.has(lowerKey(p[j])) || isConnector(p[j + 1]) || p[j + 1].text === '.') continue;
     const rest = p.slice(j + 1);
     if (rest.length > 3 || endsWithOrgHead(rest)) break;
-    return [{ toks: p.slice(0, j + 1), titled: false }, ...titlesAndNationality(rest, demonyms, lowerVocab)];
+    return [{ toks: p.slice(0, j + 1), titled: false }, ...titlesAndNationality(rest, demonyms, lowerVocab, loneWords)];
   }
   // Leading titles: "President", "Defense Minister", "Secretary of State", "Gen." ...
   let k = 0;
@@ -359,7 +359,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     const left = stripLeading(p.slice(0, q));
     const right = stripLeading(p.slice(r));
     const out: Piece[] = [];
-    if (left.length) out.push(...titlesAndNationality(left, demonyms, lowerVocab));
+    if (left.length) out.push(...titlesAndNationality(left, demonyms, lowerVocab, loneWords));
     if (right.length) out.push({ toks: right, titled: true });
     return out;
   }
@@ -371,15 +371,36 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
  * Delegates Maria Lopez" → 3): a first name (not a place), two or three capitalised words to the
  * end, none of them a head word. 0 when there is none.
  */
-function personAfterOrg(p: Token[]): number {
+function personAfterOrg(p: Token[], loneWords: ReadonlySet<string>): number {
   if (!hasOrgOf(p) && !hasInnerOrgHead(p)) return 0;
   for (let j = 3; j <= p.length - 2 && p.length - j <= 3; j++) {
     const rest = p.slice(j);
-    if (!hasTag(p[j], ['FirstName', 'MaleName', 'FemaleName']) || hasTag(p[j], ['Place', 'Country', 'Organization'])) continue;
+    if (hasTag(p[j], ['Place', 'Country', 'Organization'])) continue;
+    if (!hasTag(p[j], ['FirstName', 'MaleName', 'FemaleName']) && !surnameSeenAlone(rest, loneWords)) continue;
     if (isConnector(p[j - 1]) || !rest.every((t) => t.word && t.cap) || endsWithOrgHead(rest) || endsWithPlaceHead(rest)) continue;
     return j;
   }
   return 0;
+}
+
+/**
+ * "... Arlington Amneh Jafari" where "Jafari" stands alone elsewhere in the article: two words, the
+ * last met alone, neither of them a place the gazetteer or the lexicon knows.
+ */
+function surnameSeenAlone(rest: Token[], loneWords: ReadonlySet<string>): boolean {
+  return (
+    rest.length === 2 &&
+    loneWords.has(lowerKey(rest[1])) &&
+    !isKnownPlace(rest) &&
+    rest.every((t) => !isKnownPlace([t]) && !hasTag(t, ['Place', 'Country', 'City', 'Region', 'Organization']))
+  );
+}
+
+/** Capitalised words that stand alone as a name somewhere in the text ("said Jafari"; opening a sentence, no ordinary word). */
+function loneWordsOf(tokens: Token[], runs: Array<[number, number]>, lowerVocab: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const [a, b] of runs) if (a === b && !(tokens[a].sentStart && isCommonWord(tokens[a], lowerVocab))) out.add(lowerKey(tokens[a]));
+  return out;
 }
 
 /**
@@ -419,8 +440,10 @@ function score(piece: Piece, ctx: MentionContext, m: Mention): boolean {
 export function findMentions(text: string, ctx: MentionContext, demonyms: DemonymMention[]): Mention[] {
   const { tokens } = ctx;
   const mentions: Mention[] = [];
-  for (const [a, b] of chunks(tokens, ctx.lowerVocab)) {
-    for (const piece of repair(tokens.slice(a, b + 1), ctx, demonyms)) {
+  const runs = chunks(tokens, ctx.lowerVocab);
+  const loneWords = loneWordsOf(tokens, runs, ctx.lowerVocab);
+  for (const [a, b] of runs) {
+    for (const piece of repair(tokens.slice(a, b + 1), ctx, demonyms, loneWords)) {
       const p = piece.toks;
       const start = p[0].start;
       const end = p[p.length - 1].nameEnd;
