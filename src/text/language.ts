@@ -4,7 +4,10 @@
 // on the 91 dev pages of the extraction set (76 en, 6 pt, 4 ru, 2 de, 2 it, 1 ja) and the French
 // sample: eld 91/91 at 0.3 ms a page (+0.2 s to load); franc-min 90/91 (a Brazilian page as es) at
 // ~4 ms; tinyld 90/91 (an English page as pt, a short French sentence as tr) at ~6 ms.
-import { eld } from 'eld/extrasmall';
+// Its table is read as JSON when the build wrote one (eld-table.ts: ~0.1 s less start-up).
+import { loadEldDetector } from './eld-table.js';
+
+const eld = await loadEldDetector();
 
 /** Characters of text looked at: plenty for a stable answer, bounded cost on long pages. */
 const SAMPLE_CHARS = 6000;
