@@ -202,3 +202,11 @@ describe('a product after its maker', () => {
     expect(names(r.organizations)).toEqual(['Google Canada', 'Sony Pictures']);
   });
 });
+
+describe("a tournament's group", () => {
+  it('is an organization, not a person', () => {
+    const r = extractNames('Norway top Group F after the draw, two points ahead of the winners of Pool B.');
+    expect(names(r.organizations)).toEqual(['Group F', 'Pool B']);
+    expect(names(r.people)).toEqual([]);
+  });
+});

@@ -140,6 +140,10 @@ function nameLike(f: Facts, t: Token, k: number): boolean {
 const modifierUse = (f: Facts): boolean =>
   !!f.after && f.after.word && !f.after.cap && hasTag(f.after, ['Noun']) && !hasTag(f.after, ['Verb', 'Adverb', 'Preposition']);
 
+/** "Group F", "Pool B": a group word and one capital letter. */
+const isGroupLetter = (f: Facts): boolean =>
+  f.words.length === 2 && /^(?:group|pool)$/.test(lowerKey(f.first)) && /^\p{Lu}$/u.test(f.last.text);
+
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
 const placeTagged = (f: Facts): number => f.words.filter((t) => hasTag(t, ['City', 'Region'])).length;
 
@@ -237,6 +241,10 @@ export const FEATURES: readonly Feature[] = [
     weight: 2.5,
     test: (f) => f.after?.text === '-' && !!f.ctx.tokens[f.last.i + 2]?.word && /^(?:based|born)$/.test(f.ctx.tokens[f.last.i + 2].lower),
   },
+
+  // "Group F", "Pool B": a tournament's group is an organization of teams, never a person.
+  { name: 'group-letter', type: 'org', weight: 3, test: (f) => isGroupLetter(f) },
+  { name: 'group-letter-not-person', type: 'person', weight: 0, cap: true, test: (f) => isGroupLetter(f) },
 
   // First words of companies, agencies and clubs.
   { name: 'org-prefix', type: 'org', weight: 3, test: (f) => f.words.length > 1 && ORG_PREFIXES.has(lowerKey(f.first)) },
