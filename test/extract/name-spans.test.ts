@@ -64,3 +64,18 @@ describe('a person glued to the organization before', () => {
     expect(r.people).toEqual([]);
   });
 });
+
+describe('a role or country glued to a name', () => {
+  it('strips a two-word nationality from the front of a name, and alone', () => {
+    const r = extractNames(
+      'In the second round South African Thandi Mokoena beat the seed in straight sets, and Sri Lankans cheered the result in the stands.',
+    );
+    expect(names(r.people)).toEqual(['Thandi Mokoena']);
+    expect(names(r.organizations)).toEqual([]);
+  });
+
+  it('keeps a nationality before an organization the lexicon knows', () => {
+    const r = extractNames('Aid arrived from the South Korean Red Cross after the floods that hit the coast last week.');
+    expect(names(r.organizations)).toEqual(['South Korean Red Cross']);
+  });
+});

@@ -292,6 +292,19 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
     return [{ toks: p.slice(1), titled: false }];
   }
+  // Two-word nationality words: "South African Ana Botha", "Sri Lankans".
+  // ... not before an organization the lexicon knows ("North Korean Red Cross").
+  while (
+    p.length > 1 &&
+    !known &&
+    !keepNationality &&
+    !hasTag(p[p.length - 1], ['Organization']) &&
+    isNationalityWord(`${lowerKey(p[0])} ${lowerKey(p[1])}`)
+  ) {
+    const code = demonymCode(`${lowerKey(p[0])} ${lowerKey(p[1])}`);
+    if (code) demonyms.push({ start: p[0].start, end: p[1].nameEnd, code });
+    p = stripLeading(p.slice(2));
+  }
   // ... but "Christian Karembeu": a nationality word that is also a first name, before a name, stays.
   while (
     p.length &&
