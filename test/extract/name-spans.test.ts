@@ -78,4 +78,18 @@ describe('a role or country glued to a name', () => {
     const r = extractNames('Aid arrived from the South Korean Red Cross after the floods that hit the coast last week.');
     expect(names(r.organizations)).toEqual(['South Korean Red Cross']);
   });
+
+  it("splits the end of an office's name from the person after it", () => {
+    const r = extractNames(
+      'The talks were led by the assistant secretary for Coastal Fisheries Affairs Robert Lindqvist, who arrived in the city on Monday evening.',
+    );
+    expect(names(r.people)).toEqual(['Robert Lindqvist']);
+  });
+
+  it('splits a person from a long "X of Y" organization before it', () => {
+    const r = extractNames(
+      'A statement from the Joint Institute of Coastal Marine Studies Tarsa Quillan was read out, and Quillan later took questions.',
+    );
+    expect(names(r.people)).toEqual(['Tarsa Quillan']);
+  });
 });

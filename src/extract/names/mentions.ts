@@ -376,7 +376,24 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     if (right.length) out.push({ toks: right, titled: true });
     return out;
   }
+  // "(Secretary for) Near Eastern Affairs Ana Costa": the end of an office's name glued to a first name.
+  const named = personAfterOffice(p);
+  if (named) return [{ toks: p.slice(named), titled: true }];
   return [{ toks: p, titled: false }];
+}
+
+/**
+ * Where a person starts right after a title word that closes an office's name ("... Eastern
+ * Affairs Ana Costa" → 3): a first name the lexicon knows, not a place or organization, then one or
+ * two capitalised words. 0 when there is none.
+ */
+function personAfterOffice(p: Token[]): number {
+  for (let j = Math.max(1, p.length - 3); j <= p.length - 2; j++) {
+    if (!TITLES.has(lowerKey(p[j - 1])) || p[j - 1].poss) continue;
+    if (!hasTag(p[j], ['FirstName', 'MaleName', 'FemaleName']) || hasTag(p[j], ['Place', 'Country', 'Organization'])) continue;
+    if (p.slice(j).every((t) => t.word && t.cap)) return j;
+  }
+  return 0;
 }
 
 /**
@@ -386,7 +403,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
  */
 function personAfterOrg(p: Token[], loneWords: ReadonlySet<string>): number {
   if (!hasOrgOf(p) && !hasInnerOrgHead(p)) return 0;
-  for (let j = 3; j <= p.length - 2 && p.length - j <= 3; j++) {
+  for (let j = Math.max(3, p.length - 3); j <= p.length - 2; j++) {
     const rest = p.slice(j);
     if (hasTag(p[j], ['Place', 'Country', 'Organization'])) continue;
     if (!hasTag(p[j], ['FirstName', 'MaleName', 'FemaleName']) && !surnameSeenAlone(rest, loneWords)) continue;
