@@ -6,6 +6,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { dateFromText, dateFromUrl, normalizeDate } from './dates.js';
+import { selectAll } from './select.js';
 import { guessLanguage } from '../../text/language.js';
 import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './jsonld.js';
 import { cleanByline, creditedOrganisation, ROLE_WORDS, splitAuthors } from './byline.js';
@@ -147,6 +148,8 @@ interface TagIndex {
   link: Element[];
   html: Element[];
   body: Element[];
+  /** Every element (tags, <script>, <style>), for selector queries (select.ts). */
+  all: Element[];
 }
 
 const INDEXED_TAGS = new Set(['meta', 'script', 'title', 'h1', 'h2', 'p', 'link', 'html', 'body']);
@@ -158,7 +161,7 @@ function tagsOf($: CheerioAPI): TagIndex {
   const root = $.root()[0] as unknown as AnyNode;
   let index = tagIndexes.get(root);
   if (index) return index;
-  index = { meta: [], script: [], title: [], headings: [], h1: [], p: [], link: [], html: [], body: [] };
+  index = { meta: [], script: [], title: [], headings: [], h1: [], p: [], link: [], html: [], body: [], all: [] };
   // Depth-first in document order, over the same nodes cheerio's selectors visit (tags, <script>, <style>).
   const stack: AnyNode[] = [];
   for (let i = (root.children?.length ?? 0) - 1; i >= 0; i--) stack.push(root.children![i]);
@@ -166,16 +169,22 @@ function tagsOf($: CheerioAPI): TagIndex {
     const n = stack.pop()!;
     if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
     const name = n.name ?? '';
+    index.all.push(n as unknown as Element);
     if (INDEXED_TAGS.has(name)) {
       const el = n as unknown as Element;
       if (name === 'h1' || name === 'h2') index.headings.push(el);
-      if (name !== 'h2') index[name as Exclude<keyof TagIndex, 'headings'>].push(el);
+      if (name !== 'h2') index[name as Exclude<keyof TagIndex, 'headings' | 'all'>].push(el);
     }
     const kids = n.children;
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   tagIndexes.set(root, index);
   return index;
+}
+
+/** `$(selector)`, screened by the selector's subject over the tag index's element list (select.ts). */
+function select($: CheerioAPI, selector: string) {
+  return selectAll($, tagsOf($).all, selector);
 }
 
 /** The page's <script> elements in document order, from the tag index (built once per page). */
@@ -369,7 +378,7 @@ function visibleHeadline($: CheerioAPI, siteNames: string[]): string | null {
   for (const sel of HEADLINE_SELECTORS) {
     // The first match outside page chrome (matches after it are not looked at).
     let el: unknown = null;
-    $(sel).each((_, e) => {
+    select($, sel).each((_, e) => {
       if (closestMatch($, e, HEADLINE_ELSEWHERE).length) return undefined;
       el = e;
       return false;
@@ -555,7 +564,7 @@ function isUpdatedContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean
 function dateFromDom($: CheerioAPI, selectors: readonly string[]): string | null {
   for (const sel of selectors) {
     const found: string[] = [];
-    $(sel)
+    select($, sel)
       .slice(0, 40)
       .each((_, el) => {
         if (found.length >= 4) return false;
@@ -577,7 +586,7 @@ function dateFromDom($: CheerioAPI, selectors: readonly string[]): string | null
 /** A full date in the small elements around the title (dateline, byline, meta row). */
 function dateInElements($: CheerioAPI, sel: string): string | null {
   let result: string | null = null;
-  $(sel)
+  select($, sel)
     .slice(0, 40)
     .each((_, el) => {
       const t = textOf($, el, 200);
@@ -668,7 +677,7 @@ function findPersonByline(
       noteCredit(v);
     }
   }
-  const hasArticle = $('article, main, [role="main"], [itemprop~="articleBody"]').length > 0;
+  const hasArticle = select($, 'article, main, [role="main"], [itemprop~="articleBody"]').length > 0;
   // A page-wide class ("<body class="sidebar-left">") or a wrapper around the story says nothing
   // about the byline: only a box that holds neither the headline nor the main content is elsewhere.
   // Memoised per element: the byline selectors overlap, so one element is judged several times.
@@ -688,7 +697,7 @@ function findPersonByline(
     // Several people of one byline sit side by side; the same class again further down the page is
     // another story's byline (a list of posts, a column of teasers): only the first one's neighbours count.
     let near: unknown[] | null = null;
-    $(sel)
+    select($, sel)
       .slice(0, 40)
       .each((_, el) => {
         if (names.length >= 4) return false;
@@ -715,7 +724,7 @@ function findPersonByline(
   }
   for (const sel of BY_PREFIXED_BYLINE_SELECTORS) {
     let found: string | null = null;
-    $(sel)
+    select($, sel)
       .slice(0, 10)
       .each((_, el) => {
         const t = textOf($, el, 160);
