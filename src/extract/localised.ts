@@ -2,7 +2,7 @@
 // that language's country names (i18n-iso-countries). People, organizations and places are left
 // empty: the English rules would turn ordinary capitalised words into names ("Kommen Sie").
 import type { Country } from '../record/schema.js';
-import { countryCodeIn, localisedCountryNames } from './gazetteers/countries.js';
+import { countryCodeIn, localisedCountryNames, mayStartCountryNameIn } from './gazetteers/countries.js';
 import type { NameEntities } from './entities.js';
 
 const MAX_WORDS = 5;
@@ -33,7 +33,7 @@ export function extractLocalisedCountries(
     }
     const words = [...src.matchAll(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu)];
     for (let i = 0; i < words.length; i++) {
-      if (!/^\p{Lu}/u.test(words[i][0])) continue;
+      if (!/^\p{Lu}/u.test(words[i][0]) || !mayStartCountryNameIn(words[i][0], lang)) continue;
       for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
         const start = words[i].index!;
         const end = words[i + n - 1].index! + words[i + n - 1][0].length;

@@ -1,7 +1,14 @@
 // Countries: ISO 3166-1 codes from names, short forms and demonyms; Niger and Nigeria kept apart.
 import { describe, expect, it } from 'vitest';
 import { extractNames } from '../../src/extract/entities.js';
-import { countryCode, countryNameOf, demonymCode, isNationalityWord } from '../../src/extract/gazetteers/countries.js';
+import {
+  countryCode,
+  countryCodeIn,
+  countryNameOf,
+  demonymCode,
+  isNationalityWord,
+  mayStartCountryNameIn,
+} from '../../src/extract/gazetteers/countries.js';
 
 describe('country gazetteer', () => {
   it('maps names and short forms to ISO 3166-1 alpha-2', () => {
@@ -31,6 +38,15 @@ describe('country gazetteer', () => {
     expect(demonymCode('French')).toBe('FR');
     expect(demonymCode('Tuareg')).toBeNull();
     expect(isNationalityWord('Tuareg')).toBe(true);
+  });
+
+  it('looks names up in other languages, and tells which words can start one', () => {
+    expect(countryCodeIn('Estados Unidos', 'pt')).toBe('US');
+    expect(countryCodeIn('Allemagne', 'fr')).toBe('DE');
+    expect(mayStartCountryNameIn('Estados', 'pt')).toBe(true);
+    expect(mayStartCountryNameIn('Guiné-Bissau', 'pt')).toBe(true);
+    expect(mayStartCountryNameIn('Presidente', 'pt')).toBe(false);
+    expect(mayStartCountryNameIn('Estados', 'xx')).toBe(false);
   });
 
   it('gives a short English name for a code', () => {

@@ -559,29 +559,53 @@ export function frenchInflections(m: string): string[] {
   return [m, `${m}e`, `${m}s`, `${m}es`];
 }
 
-const localised = new Map<string, Map<string, string> | null>();
+interface LocalisedTable {
+  /** nameKey of each country name → its code. */
+  byKey: Map<string, string>;
+  /** The first word of every key: a name can only start with one of these. */
+  firstWords: Set<string>;
+}
 
-/** Whole-name lookup in another language's country names ("Allemagne" → DE, "Nigéria" → NG). */
-export function countryCodeIn(name: string, lang: string): string | null {
-  if (lang === 'en') return countryCode(name);
+const localised = new Map<string, LocalisedTable | null>();
+
+/** A language's country-name table (i18n-iso-countries, plus our French extras), built on first use. */
+function localisedTable(lang: string): LocalisedTable | null {
   let table = localised.get(lang);
   if (table === undefined) {
     table = null;
     if (/^[a-z]{2}$/.test(lang)) {
       try {
         const file = require(`i18n-iso-countries/langs/${lang}.json`) as LocaleFile;
-        table = new Map();
+        const byKey = new Map<string, string>();
         for (const [code, names] of Object.entries(file.countries)) {
-          for (const n of Array.isArray(names) ? names : [names]) if (!/[,()]/.test(n)) table.set(nameKey(n), code);
+          for (const n of Array.isArray(names) ? names : [names]) if (!/[,()]/.test(n)) byKey.set(nameKey(n), code);
         }
-        if (lang === 'fr') for (const [code, names] of Object.entries(EXTRA_NAMES_FR)) for (const n of names) table.set(nameKey(n), code);
+        if (lang === 'fr') for (const [code, names] of Object.entries(EXTRA_NAMES_FR)) for (const n of names) byKey.set(nameKey(n), code);
+        table = { byKey, firstWords: new Set([...byKey.keys()].map(firstWord)) };
       } catch {
         table = null; // no country names for this language
       }
     }
     localised.set(lang, table);
   }
-  return table?.get(nameKey(name)) ?? null;
+  return table;
+}
+
+const firstWord = (key: string): string => key.split(' ', 1)[0];
+
+/** Whole-name lookup in another language's country names ("Allemagne" → DE, "Nigéria" → NG). */
+export function countryCodeIn(name: string, lang: string): string | null {
+  if (lang === 'en') return countryCode(name);
+  return localisedTable(lang)?.byKey.get(nameKey(name)) ?? null;
+}
+
+/**
+ * Whether a country name of that language can start with this word (false when the language has no
+ * table): lets a caller skip the longer lookups that start there.
+ */
+export function mayStartCountryNameIn(word: string, lang: string): boolean {
+  const table = localisedTable(lang);
+  return !!table && table.firstWords.has(firstWord(nameKey(word)));
 }
 
 /** A language's country names with their codes, as written (for substring search in unspaced scripts). */
