@@ -20,15 +20,26 @@ interface LanguageGuess {
   language: string | null;
   /** eld's own reliability test (enough n-grams, a clear margin over the runner-up). */
   reliable: boolean;
+  /** Words in the sample, counted up to MIN_WORDS_FOR_TEXT (all the rules need to know). */
   words: number;
 }
 
 function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, text.lastIndexOf(' ', SAMPLE_CHARS) + 1 || SAMPLE_CHARS) : text;
-  const words = (sample.match(/\p{L}+/gu) ?? []).length;
+  const words = countWords(sample, MIN_WORDS_FOR_TEXT);
   if (words === 0) return { language: null, reliable: false, words };
   const r = eld.detect(sample);
   return { language: r.language || null, reliable: !!r.language && r.isReliable(), words };
+}
+
+const WORD = /\p{L}+/gu;
+
+/** Letter runs in `text`, counting stops at `max`: a page has thousands, the rules look at 25. */
+function countWords(text: string, max: number): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (n < max && WORD.exec(text) !== null) n++;
+  return n;
 }
 
 /** A language guess from the text; null when too little text or no reliable answer. */
