@@ -65,45 +65,71 @@ export function tokenize(text: string): Token[] {
     for (let k = lastEnd; k < start; k++) if (text.charCodeAt(k) === 10) line++;
     lastEnd = start + t.length;
     // "Paris-based", "French-led": the name and its suffix are two tokens.
-    const suffix = SUFFIX_RE.exec(t);
+    const hyphened = t.includes('-') || t.includes('‑');
+    const suffix = hyphened ? SUFFIX_RE.exec(t) : null;
     if (suffix && suffix.index > 0) {
       t = t.slice(0, suffix.index);
       TOKEN_RE.lastIndex = start + t.length;
       lastEnd = start + t.length;
     }
-    const word = /^\p{L}/u.test(t);
-    const poss = word && /['’]s$/i.test(t) && t.length > 3;
-    const core = poss ? t.slice(0, -2) : t;
-    const bare = core.replace(PARTICLE_RE, '');
-    const letters = core.replace(/[^\p{L}]/gu, '');
-    const parts = core.split(/[-‑]/);
-    // "Mind-boggling" and "French-led" are not names: every hyphen part must be capitalised
-    // (particles aside: "al-Qaeda").
-    const partsCap = parts.every((p, k) => (k === 0 ? true : UPPER_RE.test(p[0] ?? '') || isHyphenLink(p)));
-    tokens.push({
-      i: tokens.length,
-      text: t,
-      lower: t.toLowerCase(),
-      start,
-      end: start + t.length,
-      nameEnd: start + core.length,
-      word,
-      cap: word && UPPER_RE.test(bare[0] ?? '') && partsCap,
-      hyphenName:
-        word &&
-        !partsCap &&
-        parts.length > 1 &&
-        UPPER_RE.test(parts[0][0] ?? '') &&
-        parts.slice(1).every((x) => x.length <= 6 && !UPPER_RE.test(x) && !COMPOUND_TAILS.has(x)),
-      upper: word && letters.length >= 2 && !LOWER_RE.test(letters),
-      poss,
-      sentStart: false,
-      line,
-      caseless: false,
-    });
+    tokens.push(WORD_START.test(t) ? wordToken(t, tokens.length, start, line) : otherToken(t, tokens.length, start, line));
   }
   markSentenceStarts(tokens);
   return tokens;
+}
+
+const WORD_START = /^\p{L}/u;
+
+/** A token made of letters (digits allowed after the first letter). */
+function wordToken(t: string, i: number, start: number, line: number): Token {
+  const poss = /['’]s$/i.test(t) && t.length > 3;
+  const core = poss ? t.slice(0, -2) : t;
+  const bare = core.replace(PARTICLE_RE, '');
+  const parts = core.includes('-') || core.includes('‑') ? core.split(/[-‑]/) : [core];
+  // "Mind-boggling" and "French-led" are not names: every hyphen part must be capitalised
+  // (particles aside: "al-Qaeda").
+  const partsCap = parts.every((p, k) => (k === 0 ? true : UPPER_RE.test(p[0] ?? '') || isHyphenLink(p)));
+  return {
+    i,
+    text: t,
+    lower: t.toLowerCase(),
+    start,
+    end: start + t.length,
+    nameEnd: start + core.length,
+    word: true,
+    cap: UPPER_RE.test(bare[0] ?? '') && partsCap,
+    hyphenName:
+      !partsCap &&
+      parts.length > 1 &&
+      UPPER_RE.test(parts[0][0] ?? '') &&
+      parts.slice(1).every((x) => x.length <= 6 && !UPPER_RE.test(x) && !COMPOUND_TAILS.has(x)),
+    // No lower-case letter, and two letters or more (the letters alone decide: "U.S." is upper).
+    upper: !LOWER_RE.test(core) && core.replace(/[^\p{L}]/gu, '').length >= 2,
+    poss,
+    sentStart: false,
+    line,
+    caseless: false,
+  };
+}
+
+/** Punctuation, a number or another symbol. */
+function otherToken(t: string, i: number, start: number, line: number): Token {
+  return {
+    i,
+    text: t,
+    lower: t.toLowerCase(),
+    start,
+    end: start + t.length,
+    nameEnd: start + t.length,
+    word: false,
+    cap: false,
+    hyphenName: false,
+    upper: false,
+    poss: false,
+    sentStart: false,
+    line,
+    caseless: false,
+  };
 }
 
 function markSentenceStarts(tokens: Token[]): void {
