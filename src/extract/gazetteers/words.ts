@@ -195,6 +195,13 @@ export const ORG_NOUNS_AFTER = new Set([
 `),
 ]);
 
+/** Lowercase nouns before "of" that make the name after it a place ("the town of X", "the province of X"). */
+export const PLACE_NOUNS_OF = set(`
+  town towns city cities village villages hamlet province provinces region district county state
+  island islands port suburb suburbs outskirts capital municipality commune prefecture governorate
+  neighbourhood neighborhood area
+`);
+
 /** Lowercase nouns right after a capitalised phrase that make it a place. */
 export const PLACE_NOUNS_AFTER = set(`
   region regions province provinces state city town village villages district county area areas

@@ -27,6 +27,7 @@ import {
   PERSON_TITLES,
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
+  PLACE_NOUNS_OF,
   PLACE_PREFIXES,
   PLACE_PREPOSITIONS,
   STAFF_NOUNS,
@@ -232,6 +233,13 @@ export const FEATURES: readonly Feature[] = [
     type: 'place',
     weight: 0.6,
     test: (f) => !!f.before && f.before.word && !f.before.cap && PLACE_PREPOSITIONS.has(f.before.lower),
+  },
+  // "the town of Yelva", "the outskirts of Tarn": a place noun and "of" before the name.
+  {
+    name: 'place-noun-of-before',
+    type: 'place',
+    weight: 2.5,
+    test: (f) => f.before?.lower === 'of' && PLACE_NOUNS_OF.has(f.ctx.tokens[f.first.i - 2]?.lower ?? ''),
   },
   { name: 'known-org-name', type: 'org', weight: 3, test: (f) => f.words.length === 1 && ORG_NAMES.has(nameKey(f.text)) },
   { name: 'the-before-one-word', type: 'person', weight: -1, test: (f) => f.before?.lower === 'the' && f.words.length === 1 && !f.acronym },
