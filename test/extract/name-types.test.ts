@@ -218,3 +218,11 @@ describe('a place noun and "of" before a name', () => {
     expect(names(r.people)).toEqual([]);
   });
 });
+
+describe('currency letters', () => {
+  it('name no country', () => {
+    const r = extractNames('He was released on US$ 20,000 bail, and the fund raised HK$5 million for the school.');
+    expect(r.countries).toEqual([]);
+    expect(r.organizations).toEqual([]);
+  });
+});

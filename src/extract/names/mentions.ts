@@ -505,6 +505,9 @@ export function findMentions(text: string, ctx: MentionContext, demonyms: Demony
         m.scores.org += 1;
       }
       if (words.length === 1 && NEVER_NAMES.has(key)) continue;
+      // "US$ 20", "HK$5": a currency's letters name no country.
+      const next = tokens[p[p.length - 1].i + 1];
+      if (m.acronym && next?.text === '$' && next.start === end) continue;
       // "Moslem party", "Roman Catholic": a faith's adjective names no person, organization or place.
       if (words.every((t) => FAITH_WORDS.has(lowerKey(t)))) continue;
       // A head word alone ("the Council", "the Municipality") names nothing by itself.
