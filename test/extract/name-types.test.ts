@@ -226,3 +226,12 @@ describe('currency letters', () => {
     expect(r.organizations).toEqual([]);
   });
 });
+
+describe('the title of a work', () => {
+  it('names no person after "novel", "film" or "album"', () => {
+    const r = extractNames(
+      'She signed copies of her novel Mara Lindell at the fair, and the film Tobias Crane opens in May. Writer Ilse Varga was there.',
+    );
+    expect(names(r.people)).toEqual(['Ilse Varga']);
+  });
+});

@@ -202,6 +202,12 @@ export const PLACE_NOUNS_OF = set(`
   neighbourhood neighborhood area
 `);
 
+/** Lowercase nouns before the title of a work ("the novel X", "the film X", "his album X"): a title names no person, organization or place. */
+export const WORK_NOUNS_BEFORE = set(`
+  novel novels book books film films movie movies album albums song songs single documentary
+  sitcom opera musical painting poem memoir biography bestseller thriller series
+`);
+
 /** Lowercase nouns right after a capitalised phrase that make it a place. */
 export const PLACE_NOUNS_AFTER = set(`
   region regions province provinces state city town village villages district county area areas

@@ -32,6 +32,7 @@ import {
   PLACE_PREPOSITIONS,
   STAFF_NOUNS,
   STAKE_NOUNS,
+  WORK_NOUNS_BEFORE,
   ORG_POSSESSIONS,
 } from '../gazetteers/words.js';
 import { applyTable, type NameType, type Scores } from './evidence.js';
@@ -332,6 +333,12 @@ export const FEATURES: readonly Feature[] = [
   { name: 'club-not-person', type: 'person', weight: 0, cap: true, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'event', drop: true, test: (f) => f.event },
   { name: 'model-code', drop: true, test: (f) => f.modelCode },
+  // "the film Easy Rider", "her novel Angel Catbird": the title of a work.
+  {
+    name: 'work-title',
+    drop: true,
+    test: (f) => !f.titled && !!f.before && f.before.word && !f.before.cap && WORK_NOUNS_BEFORE.has(f.before.lower),
+  },
   { name: 'after-model-number', drop: true, test: (f) => f.numberBefore && f.words.length === 1 },
 ];
 
