@@ -235,3 +235,17 @@ describe('the title of a work', () => {
     expect(names(r.people)).toEqual(['Ilse Varga']);
   });
 });
+
+describe('romanised Cantonese and Korean names', () => {
+  it('types a family name and a hyphened two-syllable given name as a person', () => {
+    const r = extractNames(
+      'In the east, Park Ji-won held her seat for the party, and Tsang Ho-yin won the race in the north after a recount.',
+    );
+    expect(names(r.people)).toEqual(['Park Ji-won', 'Tsang Ho-yin']);
+  });
+
+  it('leaves hyphened places alone', () => {
+    const r = extractNames('Officials in Gyeonggi-do and the crowd at the Stade Saint-Denis waited for news on Friday evening.');
+    expect(names(r.people)).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   CLUB_NOUNS_AFTER,
   COMPASS,
   EVENT_HEADS,
+  NAME_PARTICLES,
   NEVER_NAMES,
   NOUN_SUFFIX,
   ORG_HEADS,
@@ -146,6 +147,25 @@ const modifierUse = (f: Facts): boolean =>
 const isGroupLetter = (f: Facts): boolean =>
   f.words.length === 2 && /^(?:group|pool)$/.test(lowerKey(f.first)) && /^\p{Lu}$/u.test(f.last.text);
 
+/** Korean place suffixes after a hyphen ("Gyeonggi-do", "Jung-gu", "Jeju-si"). */
+const PLACE_SYLLABLES = new Set(['do', 'gu', 'si', 'dong', 'ri', 'gun', 'eup', 'myeon']);
+
+/** "Kwong Chun-yu": two words, a family name of 2-5 letters, then two syllables joined by a hyphen. */
+function isSyllableName(f: Facts): boolean {
+  if (f.toks.length !== 2 || f.country || f.place) return false;
+  const [family, given] = f.toks;
+  const m = /^(\p{Lu}\p{Ll}{0,4})-(\p{L}\p{Ll}{0,4})$/u.exec(given.text);
+  return (
+    /^\p{Lu}\p{Ll}{1,4}$/u.test(family.text) &&
+    !!m &&
+    !PLACE_SYLLABLES.has(m[2].toLowerCase()) &&
+    !PLACE_PREFIXES.has(m[1].toLowerCase()) &&
+    // The first syllable is no English word the lexicon knows; the second may be one ("Ji-won", "Hee-sun").
+    !NAME_PARTICLES.has(m[1].toLowerCase()) &&
+    !lexiconTags(m[1].toLowerCase()).some((t) => LEXICON_COMMON.has(t) || t === 'Place')
+  );
+}
+
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
 const placeTagged = (f: Facts): number => f.words.filter((t) => hasTag(t, ['City', 'Region'])).length;
 
@@ -172,6 +192,9 @@ export const FEATURES: readonly Feature[] = [
   { name: 'first-name-alone', type: 'person', weight: 0.8, test: (f) => f.words.length <= 1 && hasTag(f.first, FIRST_NAME) },
   { name: 'last-name', type: 'person', weight: 1.5, test: (f) => f.words.length > 1 && hasTag(f.last, ['LastName']) },
   { name: 'last-name-alone', type: 'person', weight: 1, test: (f) => f.words.length <= 1 && hasTag(f.last, ['LastName']) },
+  // "Kwong Chun-yu", "Park Joo-ho": a short family name and a hyphened given name of two syllables,
+  // as Cantonese and Korean names are romanised (not "Gyeonggi-do", "Saint-Denis": places).
+  { name: 'syllable-given-name', type: 'person', weight: 2, test: (f) => isSyllableName(f) },
   { name: 'person-tag', type: 'person', weight: 1, test: (f) => f.toks.some((t) => hasTag(t, ['Person']) && !hasTag(t, ['Honorific'])) },
   { name: 'place-tags-all', type: 'place', weight: 2, test: (f) => placeTagged(f) > 0 && placeTagged(f) === f.words.length },
   { name: 'place-tags-some', type: 'place', weight: 0.4, test: (f) => placeTagged(f) > 0 && placeTagged(f) !== f.words.length },
