@@ -249,3 +249,13 @@ describe('romanised Cantonese and Korean names', () => {
     expect(names(r.people)).toEqual([]);
   });
 });
+
+describe('a venue named "Centre"', () => {
+  it('is a place after a venue word, an organization otherwise', () => {
+    const r = extractNames(
+      'Fans queued outside the Harbour Convention Centre on Sunday, and players trained at the Northvale Tennis Centre, while the Dunmore Research Center published its report.',
+    );
+    expect(names(r.places)).toEqual(['Harbour Convention Centre', 'Northvale Tennis Centre']);
+    expect(names(r.organizations)).toEqual(['Dunmore Research Center']);
+  });
+});

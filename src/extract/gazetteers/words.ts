@@ -156,6 +156,13 @@ export const PLACE_HEADS = set(`
   heights park plaza mosque cathedral basilica temple shrine palace castle stadium arena
 `);
 
+/** Words before "Centre"/"Center" that make it a venue, a place ("Convention Centre", "Arts Center"), not an institution. */
+export const VENUE_WORDS = set(`
+  convention conference exhibition exhibitions congress art arts tennis sports sport shopping
+  leisure aquatic aquatics trade cultural culture performing events event civic visitor visitors
+  entertainment expo media
+`);
+
 /** Place words that come first ("Lake Chad", "Mount Kenya", "Gulf of Guinea"). */
 export const PLACE_PREFIXES = set(`
   lake mount mt gulf bay cape port fort isle strait st saint san santa santo sao el

@@ -33,6 +33,7 @@ import {
   PLACE_PREPOSITIONS,
   STAFF_NOUNS,
   STAKE_NOUNS,
+  VENUE_WORDS,
   WORK_NOUNS_BEFORE,
   ORG_POSSESSIONS,
 } from '../gazetteers/words.js';
@@ -166,6 +167,10 @@ function isSyllableName(f: Facts): boolean {
   );
 }
 
+/** "Harbour Convention Centre": a venue word before "Centre"/"Center". */
+const isVenueCentre = (f: Facts): boolean =>
+  f.words.length > 2 && /^cent(?:re|er)$/.test(f.lastKey) && VENUE_WORDS.has(lowerKey(f.words[f.words.length - 2]));
+
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
 const placeTagged = (f: Facts): number => f.words.filter((t) => hasTag(t, ['City', 'Region'])).length;
 
@@ -238,6 +243,13 @@ export const FEATURES: readonly Feature[] = [
   { name: 'place-of', type: 'place', weight: 3, test: (f) => hasPlaceOf(f.toks) },
   { name: 'ampersand', type: 'org', weight: 2, test: (f) => f.toks.some((t) => t.text === '&') },
   { name: 'place-head', type: 'place', weight: 3, test: (f) => f.placeHead },
+  // "the Harbour Convention Centre", "Dunmore Arts Center": a venue, where the head word alone says institution.
+  {
+    name: 'venue-centre',
+    type: 'place',
+    weight: 5,
+    test: (f) => isVenueCentre(f),
+  },
   {
     name: 'place-prefix',
     type: 'place',
@@ -302,6 +314,8 @@ export const FEATURES: readonly Feature[] = [
   // "Kestrel's shares", "Dunmore's chief executive": what a company has.
   { name: 'possession-after', type: 'org', weight: 2, test: (f) => f.orgPossession },
 
+  // ... whatever the lexicon says of "Centre".
+  { name: 'venue-not-org', type: 'org', weight: 2, cap: true, test: (f) => isVenueCentre(f) },
   // A region the gazetteer knows ("West Bank") is not taken for a bank.
   { name: 'region-not-org', type: 'org', weight: 0, cap: true, test: (f) => f.place?.kind === 'region' },
   // A name ending in an organization or place head word is not a person ("Irving School District").
