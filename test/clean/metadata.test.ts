@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractMetadata, normalizeLanguage, uninvertName } from '../../src/clean/metadata/index.js';
 import { cleanByline, creditedOrganisation, splitAuthors } from '../../src/clean/metadata/byline.js';
 import { cleanTitle } from '../../src/clean/metadata/title.js';
+import { siteLabel } from '../../src/clean/metadata/site.js';
 import { dateFromText, dateFromUrl, normalizeDate } from '../../src/clean/metadata/dates.js';
 import { parseJsonLdText } from '../../src/clean/metadata/jsonld.js';
 
@@ -401,6 +402,17 @@ describe('byline', () => {
     expect(creditedOrganisation('Beachside', ['beachsideondemand.example'])).toBe('Beachside');
     expect(creditedOrganisation('Newsroom', ['Harbor Ledger'])).toBeNull();
     expect(creditedOrganisation('Gus Whitlock', ['Harbor Ledger'])).toBeNull();
+  });
+
+  it('compares site names by one label: no www. or m., no top-level domain, no leading "the"', () => {
+    expect(siteLabel('www.example-rugby.co.za')).toBe('examplerugby');
+    expect(siteLabel('m.harbor-ledger.news')).toBe('harborledger');
+    expect(siteLabel('harbor-ledger.info')).toBe('harborledger');
+    expect(siteLabel('The Harbor Ledger')).toBe('harborledger');
+    // The byline and the title compare under the same label: a credit of the site's address is not its name.
+    expect(creditedOrganisation('Harbor Ledger', ['harborledger.info'])).toBe('Harbor Ledger');
+    expect(creditedOrganisation('Harborledger.info', ['harborledger.info'])).toBeNull();
+    expect(creditedOrganisation('Harborledger.com', ['harborledger.com'])).toBeNull();
   });
 
   it('refuses a byline that is the site name', () => {

@@ -2,6 +2,7 @@
 // Strips "By" prefixes, glued dates and times (readability #938), roles, e-mails and handles;
 // refuses strings that are not names (sentences, site names, bare roles like "Staff").
 import { compareKey } from '../../text/fold.js';
+import { siteLabel } from './site.js';
 
 /** "By", "Written by", "Von", "Por" ... at the start of a byline. */
 export const BYLINE_PREFIX =
@@ -273,10 +274,7 @@ export function creditedOrganisation(raw: string | null | undefined, siteNames: 
   if (AGENCY_CREDIT.test(s)) return s;
   const key = norm(s).replace(/^the/, '');
   for (const name of siteNames) {
-    const n = norm(name.replace(/^(www\d?|m)\./i, '').replace(/\.(com|net|org|co|news|tv)(\.[a-z]{2})?$|\.[a-z]{2}$/i, '')).replace(
-      /^the/,
-      '',
-    );
+    const n = siteLabel(name);
     if (key.length >= 2 && (key === n || (key.length >= 4 && n.startsWith(key)))) return s;
   }
   return null;

@@ -3,6 +3,7 @@
 // name or host, when an <h1> equals the remaining part, or after a " | " (nearly always a site or
 // section). Dashes are cut only when the tail looks like a name and enough title is left.
 import { compareKey } from '../../text/fold.js';
+import { siteLabel } from './site.js';
 
 /** Separators between a title and a site or section name ("_" only between CJK words: "新闻标题_某某日报"). */
 const SEPARATOR =
@@ -48,11 +49,6 @@ export function matchesSiteName(part: string, siteNames: string[]): boolean {
 /** A domain written in a title: "Example-Rugby.com" → "Example-Rugby". */
 const DOMAIN_IN_TEXT =
   /\b([\p{L}\p{N}][\p{L}\p{N}-]*)\.(?:com|net|org|co\.uk|co\.za|com\.au|co\.nz|co\.in|ca|de|fr|it|es|in|ru|tv|info)\b/giu;
-
-/** A site name or host reduced to its label: "www.example-rugby.co.za" → "examplerugby". */
-function siteLabel(name: string): string {
-  return compact(name.replace(/^(www\d?|m)\./i, '').replace(/\.(com|net|org|co|info|news|tv)(\.[a-z]{2})?$|\.[a-z]{2}$/i, ''));
-}
 
 /** Section words a local site lists in its tagline ("Providence News, Weather, Traffic and Sports"). */
 const TAGLINE_WORDS = /\b(?:news|weather|sports?|traffic|entertainment|business|headlines|classifieds)\b/gi;
