@@ -14,7 +14,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
+import { loadPages } from './pages.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '..');
@@ -32,26 +32,16 @@ if (!existsSync(join(dist, 'queue/workers/process-sandbox.js'))) {
   process.exit(2);
 }
 
-function loadPages(dir, limit) {
-  const htmlDir = join(dir, 'html');
-  let files;
-  if (existsSync(htmlDir)) {
-    files = readdirSync(htmlDir)
-      .filter((f) => /\.html(\.gz)?$/.test(f))
-      .sort()
-      .slice(0, limit)
-      .map((f) => join(htmlDir, f));
-  } else {
-    // fall back to the project's own fixture pages
-    const site = join(root, 'fixtures/site/articles');
-    files = readdirSync(site)
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => join(site, f));
-  }
-  return files.map((f, i) => {
-    const raw = readFileSync(f);
-    return { id: `p${i}`, bytes: f.endsWith('.gz') ? gunzipSync(raw) : raw };
-  });
+/**
+ * The data set's first `limit` pages, or the project's own fixture pages when DIR has no html/.
+ * Ids are p0, p1, … (they name the pages' paths on the local server).
+ */
+function benchPages(dir, limit) {
+  if (existsSync(join(dir, 'html'))) return loadPages(dir, { limit }).map((p, i) => ({ id: `p${i}`, bytes: p.bytes }));
+  const site = join(root, 'fixtures/site/articles');
+  return readdirSync(site)
+    .filter((f) => f.endsWith('.html'))
+    .map((f, i) => ({ id: `p${i}`, bytes: readFileSync(join(site, f)) }));
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -59,7 +49,7 @@ const fmt = (n, d = 1) => n.toFixed(d);
 
 async function main() {
   const limit = Number(values.limit);
-  const pages = loadPages(values.data, limit);
+  const pages = benchPages(values.data, limit);
   const totalMb = pages.reduce((s, p) => s + p.bytes.length, 0) / 1048576;
   console.log(`bench:queue — ${pages.length} pages (${fmt(totalMb)} MB), ${availableParallelism()} cores`);
 
