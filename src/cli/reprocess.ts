@@ -127,8 +127,9 @@ async function reprocessViaQueue(
   const { openQueues } = await import('../queue/producer.js');
   const { QUEUE_NAMES, JOB_NAMES } = await import('../queue/queues.js');
   const { QueueEvents } = await import('bullmq');
-  const redis = await connectProducer(config.redisUrl);
-  const events = new QueueEvents(QUEUE_NAMES.process, { connection: createWorkerConnection(config.redisUrl), prefix: config.queuePrefix });
+  const target = { url: config.redisUrl, cluster: config.redisCluster };
+  const redis = await connectProducer(target);
+  const events = new QueueEvents(QUEUE_NAMES.process, { connection: createWorkerConnection(target), prefix: config.queuePrefix });
   const queues = openQueues(redis, config);
   const s: ReprocessSummary = { total: records.length, changed: 0, unchanged: 0, failed: 0, skipped: 0 };
   try {

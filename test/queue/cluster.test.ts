@@ -3,9 +3,13 @@
 // enqueue, the feed scheduler, processing and per-host politeness work as on a single Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterSafePrefix } from '../../src/config.js';
+import { processDocument } from '../../src/pipeline.js';
+import { emptyEntities } from '../../src/record/schema.js';
+import { sha256Hex as sha256 } from '../../src/text/hash.js';
 import { clusterNodes } from '../../src/queue/connection.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { waitFor } from '../helpers/queue-env.js';
+import { runCli } from '../helpers/run-cli.js';
 import { startQueueRig, type QueueRig } from '../helpers/queue-rig.js';
 import { startRedisCluster, type RedisClusterFixture } from '../helpers/redis-cluster.js';
 import { articlePage, articleUrl, serveSiteFeed, SITE_ARTICLES } from '../helpers/site.js';
@@ -86,6 +90,22 @@ describe('queues on a three-master Redis Cluster', { timeout: 300_000 }, () => {
     }
     const schedulers = await rig.runtime.queues.feeds.getJobSchedulers();
     expect(schedulers).toHaveLength(1);
+  });
+
+  it('reprocesses stored records through the process queue', async () => {
+    const body = new TextEncoder().encode('Officials in Niamey met on Monday to discuss the harvest in Niger, the ministry said.');
+    const rawHash = sha256(body);
+    await rig.store.putRaw(rawHash, body, 'text/plain');
+    const fresh = processDocument(body, { isText: true, url: 'https://reprocess.example/harvest' });
+    const { id } = await rig.store.upsert({
+      ...fresh,
+      entities: emptyEntities(),
+      provenance: { ...fresh.provenance!, pipelineVersion: '0.0.1' },
+    });
+    const r = await runCli(['reprocess', '--source', 'reprocess.example', '--queue'], rig.env.config);
+    expect(r.stderr).not.toMatch(/failed:|does not answer/);
+    expect(r.stdout).toBe('reprocessed 1: 1 changed, 0 unchanged, 0 failed, 0 skipped (no raw page)\n');
+    expect((await rig.store.get(id))!.entities.places.map((p) => p.name)).toContain('Niamey');
   });
 
   it('keeps every key of the installation in one hash slot, on one node', async () => {
