@@ -9,7 +9,7 @@ import type { GleanerRecord } from '../record/schema.js';
 import type { Store, UpsertResult } from '../store/types.js';
 import { ATTEMPTS } from './queues.js';
 import { canonicalJobUrl } from './job-ids.js';
-import { failureReason, fetchPage, isRetryable, keepRaw, newestFirst, politeFetch, type Politeness, type StepContext } from './steps.js';
+import { failureReason, fetchPage, isRetryable, keepRaw, politeFetch, takeNewest, type Politeness, type StepContext } from './steps.js';
 import { processRaw } from './process-step.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -153,24 +153,19 @@ export async function ingestLocal(
       });
       continue;
     }
-    const ordered = newestFirst(feed.items);
     const pending: Array<{ url: string; itemId: string; publishedAt: string | null }> = [];
-    let left = 0;
-    for (const [i, item] of ordered.entries()) {
-      if (pending.length >= ctx.feedMaxNewItems) {
-        left = ordered.length - i;
-        break;
-      }
-      if (!item.url) continue;
+    const left = await takeNewest(feed.items, ctx.feedMaxNewItems, async (item) => {
+      if (!item.url) return false;
       const url = canonicalJobUrl(item.url);
       const itemId = String(item.id ?? url);
       if ((await opts.store.hasFeedItem(targetUrl, itemId)) || (await opts.store.hasUrl(url))) {
         totals.skipped++;
         await opts.onEvent({ target, url, kind: 'skipped' });
-        continue;
+        return false;
       }
       pending.push({ url, itemId, publishedAt: item.publishedAt ?? null });
-    }
+      return true;
+    });
     await opts.onEvent({ target, url: target, kind: 'feed', items: feed.items.length, left });
     for (const p of pending) await article(target, p.url, { feedUrl: targetUrl, itemId: p.itemId, publishedAt: p.publishedAt });
   }

@@ -182,31 +182,25 @@ export async function pollFeed(
     return { feedId: feed.id, status: 304, notModified: true, items: 0, added: 0, skipped: 0, left: 0 };
   }
   const parsed = parseFeed(res.body, { url: res.url, contentType: res.contentType });
-  const cap = ctx.feedMaxNewItems;
-  const ordered = newestFirst(parsed.items);
   let added = 0;
   let skipped = 0;
-  let left = 0;
-  for (const [i, item] of ordered.entries()) {
-    if (added >= cap) {
-      // Not marked seen: the next poll finds them again (newest first, after these).
-      left = ordered.length - i;
-      break;
-    }
+  // Items past the cap are not marked seen: the next poll finds them again (newest first, after these).
+  const left = await takeNewest(parsed.items, ctx.feedMaxNewItems, async (item) => {
     const url = itemUrl(item, res.url);
     if (!url) {
       skipped++;
-      continue;
+      return false;
     }
     const itemId = String(item.id ?? url);
     if ((await ctx.store.hasFeedItem(feed.url, itemId)) || (await ctx.store.hasUrl(url))) {
       skipped++;
-      continue;
+      return false;
     }
     await onItem({ url, itemId, title: item.title ?? null, publishedAt: item.publishedAt ?? null });
     await ctx.store.markFeedItem(feed.url, itemId, url);
     added++;
-  }
+    return true;
+  });
   await ctx.store.saveFeed({
     ...feed,
     // With items left over, no validators: the next poll must get the whole feed, not a 304.
@@ -223,11 +217,30 @@ export async function pollFeed(
  * Items newest first: dated items by date (latest first), then undated ones in feed order (feeds
  * list newest first by convention). A stable order, so a capped poll goes on where it stopped.
  */
-export function newestFirst<T extends { publishedAt?: string | null }>(items: T[]): T[] {
+function newestFirst<T extends { publishedAt?: string | null }>(items: T[]): T[] {
   const keyed = items.map((it, i) => ({ it, i, t: it.publishedAt ? Date.parse(it.publishedAt) : Number.NaN }));
   const dated = keyed.filter((x) => !Number.isNaN(x.t)).sort((a, b) => b.t - a.t || a.i - b.i);
   const undated = keyed.filter((x) => Number.isNaN(x.t));
   return [...dated, ...undated].map((x) => x.it);
+}
+
+/**
+ * The per-poll cap on new feed items (GLEANER_FEED_MAX_ITEMS): hands the items to `take` newest
+ * first until `cap` of them were taken (`take` says whether it took one: new, not seen before),
+ * and returns how many were left without a look.
+ */
+export async function takeNewest<T extends { publishedAt?: string | null }>(
+  items: T[],
+  cap: number,
+  take: (item: T) => Promise<boolean>,
+): Promise<number> {
+  const ordered = newestFirst(items);
+  let taken = 0;
+  for (const [i, item] of ordered.entries()) {
+    if (taken >= cap) return ordered.length - i;
+    if (await take(item)) taken++;
+  }
+  return 0;
 }
 
 function itemUrl(item: { url?: string | null }, base: string): string | null {
