@@ -123,14 +123,17 @@ async function reprocessViaQueue(
   records: StoredRecord[],
   onProgress: (s: ReprocessSummary, failure?: string) => void,
 ): Promise<ReprocessSummary> {
-  const { connectProducer, createWorkerConnection } = await import('../queue/connection.js');
-  const { openQueues } = await import('../queue/producer.js');
+  const { createWorkerConnection } = await import('../queue/connection.js');
+  const { createProducer } = await import('../queue/producer.js');
   const { QUEUE_NAMES, JOB_NAMES } = await import('../queue/queues.js');
   const { QueueEvents } = await import('bullmq');
-  const target = { url: config.redisUrl, cluster: config.redisCluster };
-  const redis = await connectProducer(target);
-  const events = new QueueEvents(QUEUE_NAMES.process, { connection: createWorkerConnection(target), prefix: config.queuePrefix });
-  const queues = openQueues(redis, config);
+  // Redis down: createProducer rejects with a ServiceUnavailableError (the caller's fallback)
+  const producer = await createProducer(config);
+  const processQueue = producer.getQueues().find((q) => q.name === QUEUE_NAMES.process)!;
+  const events = new QueueEvents(QUEUE_NAMES.process, {
+    connection: createWorkerConnection({ url: config.redisUrl, cluster: config.redisCluster }),
+    prefix: config.queuePrefix,
+  });
   const s: ReprocessSummary = { total: records.length, changed: 0, unchanged: 0, failed: 0, skipped: 0 };
   try {
     await events.waitUntilReady();
@@ -142,7 +145,7 @@ async function reprocessViaQueue(
         s.skipped++;
         continue;
       }
-      jobs.push({ record: r, job: await queues.process.add(JOB_NAMES.process, input, { jobId: `reprocess-${r.id}-${run}` }) });
+      jobs.push({ record: r, job: await processQueue.add(JOB_NAMES.process, input, { jobId: `reprocess-${r.id}-${run}` }) });
     }
     onProgress(s);
     // the workers may not drain the queue (none running, all busy elsewhere): the wait is bounded
@@ -180,8 +183,7 @@ async function reprocessViaQueue(
     }
     return s;
   } finally {
-    await Promise.allSettled([events.close(), queues.feeds.close(), queues.fetch.close(), queues.process.close()]);
-    redis.disconnect();
+    await Promise.allSettled([events.close(), producer.close()]);
   }
 }
 
