@@ -52,41 +52,27 @@ function sideEntries(r: StoredRecord, marks: Mark[]): Record<EntityType, SideEnt
   const shown = (type: EntityType, i: number) => marks.filter((m) => m.type === type && m.index === i).length;
   const e = r.entities;
   const byName = (name: string) => '/' + queryString({ entity: name });
+  /** A named entity's entry (people, countries, organizations, places): the same fields for each. */
+  const named = (
+    type: EntityType,
+    x: { id?: string; name: string; aliases?: string[]; mentions: number },
+    i: number,
+    filterHref: string,
+    code?: string | null,
+  ): SideEntry => ({
+    id: x.id,
+    name: x.name,
+    aliases: x.aliases ?? [],
+    mentions: x.mentions,
+    highlighted: shown(type, i),
+    code,
+    filterHref,
+  });
   return {
-    person: e.people.map((p, i) => ({
-      id: p.id,
-      name: p.name,
-      aliases: p.aliases,
-      mentions: p.mentions,
-      highlighted: shown('person', i),
-      filterHref: byName(p.name),
-    })),
-    country: e.countries.map((c, i) => ({
-      id: c.id,
-      name: c.name,
-      aliases: c.aliases ?? [],
-      mentions: c.mentions,
-      highlighted: shown('country', i),
-      code: c.code,
-      filterHref: '/' + queryString({ country: c.code }),
-    })),
-    organization: e.organizations.map((o, i) => ({
-      id: o.id,
-      name: o.name,
-      aliases: o.aliases,
-      mentions: o.mentions,
-      highlighted: shown('organization', i),
-      filterHref: byName(o.name),
-    })),
-    place: e.places.map((p, i) => ({
-      id: p.id,
-      name: p.name,
-      aliases: p.aliases ?? [],
-      mentions: p.mentions,
-      highlighted: shown('place', i),
-      code: p.countryCode ?? null,
-      filterHref: byName(p.name),
-    })),
+    person: e.people.map((p, i) => named('person', p, i, byName(p.name))),
+    country: e.countries.map((c, i) => named('country', c, i, '/' + queryString({ country: c.code }), c.code)),
+    organization: e.organizations.map((o, i) => named('organization', o, i, byName(o.name))),
+    place: e.places.map((p, i) => named('place', p, i, byName(p.name), p.countryCode ?? null)),
     date: e.dates.map((d, i) => ({
       name: d.text,
       aliases: [],
