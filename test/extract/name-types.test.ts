@@ -259,3 +259,12 @@ describe('a venue named "Centre"', () => {
     expect(names(r.organizations)).toEqual(['Dunmore Research Center']);
   });
 });
+
+describe("a title's possessive", () => {
+  it('says nothing of a person after it', () => {
+    const r = extractNames(
+      "During Prime Minister's Questions the opposition pressed hard, and the Governor's Reserve was opened to walkers on Friday.",
+    );
+    expect(names(r.people)).toEqual([]);
+  });
+});

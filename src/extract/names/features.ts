@@ -189,7 +189,8 @@ export const FEATURES: readonly Feature[] = [
     name: 'title-before',
     type: 'person',
     weight: 2,
-    test: (f) => !!f.before && f.before.word && f.before.cap && PERSON_TITLES.has(lowerKey(f.before)),
+    // Not a title's possessive: "Prime Minister's Questions", "the President's Cup".
+    test: (f) => !!f.before && f.before.word && f.before.cap && !f.before.poss && PERSON_TITLES.has(lowerKey(f.before)),
   },
 
   // compromise's lexicon tags.
