@@ -268,3 +268,14 @@ describe("a title's possessive", () => {
     expect(names(r.people)).toEqual([]);
   });
 });
+
+describe('"Team" before a name', () => {
+  it('names a team, not the country or a person', () => {
+    const r = extractNames(
+      'The robots were shipped late. Team Kenya rebuilt theirs overnight, and judges praised Team Halvard for its design.',
+    );
+    expect(names(r.organizations)).toEqual(['Team Halvard', 'Team Kenya']);
+    expect(r.countries).toEqual([]);
+    expect(r.people).toEqual([]);
+  });
+});

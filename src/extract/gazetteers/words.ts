@@ -94,7 +94,7 @@ export const STAKE_NOUNS = set(`
  */
 export const ORG_PREFIXES = set(`
   air aer agence banco banca banque grupo groupe compagnie societe société deutsche
-  fc ac afc atletico atlético sporting dynamo dinamo spartak lokomotiv olympique olympiacos borussia
+  fc ac afc atletico atlético sporting dynamo dinamo spartak lokomotiv olympique olympiacos borussia team
   deportivo hapoel maccabi beitar partizan
   instituto istituto institut universidad universidade università universita colegio liceo escuela scuola
 `);
