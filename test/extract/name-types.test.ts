@@ -279,3 +279,17 @@ describe('"Team" before a name', () => {
     expect(r.people).toEqual([]);
   });
 });
+
+describe('a role noun the lexicon knows', () => {
+  it('types the one-word name after it as a person', () => {
+    const r = extractNames(
+      'The show features portraits by the fashion designer Vantrell, a former resident of the town, and by photographers from abroad.',
+    );
+    expect(names(r.people)).toEqual(['Vantrell']);
+  });
+
+  it('not when the name is a modifier', () => {
+    const r = extractNames('The veteran Marxist leader resigned on Monday after a long illness, his party said.');
+    expect(names(r.people)).toEqual([]);
+  });
+});

@@ -171,6 +171,20 @@ function isSyllableName(f: Facts): boolean {
 const isVenueCentre = (f: Facts): boolean =>
   f.words.length > 2 && /^cent(?:re|er)$/.test(f.lastKey) && VENUE_WORDS.has(lowerKey(f.words[f.words.length - 2]));
 
+/** Role nouns the lexicon knows that also stand before companies ("customer X", "the operator X"). */
+const BUSINESS_ROLES = new Set(
+  'customer partner employer operator maker dealer broker underwriter trader merchant user enemy foe contender winner developer producer creator sponsor'.split(
+    ' ',
+  ),
+);
+
+/** "designer X", "curator X": a singular noun compromise's lexicon files as a person's role. */
+function isLexiconRole(word: string): boolean {
+  if (BUSINESS_ROLES.has(word) || ORG_NOUNS_BEFORE.has(word)) return false;
+  const tags = lexiconTags(word);
+  return tags.includes('Actor') && !tags.includes('Plural');
+}
+
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
 const placeTagged = (f: Facts): number => f.words.filter((t) => hasTag(t, ['City', 'Region'])).length;
 
@@ -415,7 +429,14 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
   const country = countryCode(text);
   const place = lookupPlace(text);
   const lastKey = lowerKey(last);
-  const roleBefore = !!before && before.word && !before.cap && PERSON_NOUNS_BEFORE.has(before.lower) && !country;
+  // A role noun only the lexicon knows counts when the name is no modifier ("veteran Marxist leader").
+  const nounAfter = !!after && after.word && !after.cap && hasTag(after, ['Noun']);
+  const roleBefore =
+    !!before &&
+    before.word &&
+    !before.cap &&
+    !country &&
+    (PERSON_NOUNS_BEFORE.has(before.lower) || (!nounAfter && isLexiconRole(before.lower)));
   const titled = titledInName || roleBefore;
   // "Marc Lamont Hill", "Jane Park": a first name makes the head word a surname.
   const placeHead = words.length > 1 && PLACE_HEADS.has(lastKey) && !titled && !(hasTag(first, ['FirstName']) && !hasTag(first, ['Place']));
