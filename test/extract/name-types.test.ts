@@ -293,3 +293,12 @@ describe('a role noun the lexicon knows', () => {
     expect(names(r.people)).toEqual([]);
   });
 });
+
+describe("a ship's name", () => {
+  it('names no person after "ship", "tanker" or "aircraft carrier"', () => {
+    const r = extractNames(
+      'Crew of the tanker Marta Solberg were rescued on Monday, and the aircraft carrier Tomas Reyes sailed south. Captain Ilse Varga said all were safe.',
+    );
+    expect(names(r.people)).toEqual(['Ilse Varga']);
+  });
+});

@@ -215,6 +215,12 @@ export const WORK_NOUNS_BEFORE = set(`
   sitcom opera musical painting poem memoir biography bestseller thriller series
 `);
 
+/** Lowercase nouns before a ship's name ("the tanker X", "the cruise ship X"): a ship is no person, organization or place. */
+export const VESSEL_NOUNS = set(`
+  ship vessel tanker freighter yacht ferry liner frigate destroyer submarine warship cruiser
+  trawler schooner steamer icebreaker
+`);
+
 /** Lowercase nouns right after a capitalised phrase that make it a place. */
 export const PLACE_NOUNS_AFTER = set(`
   region regions province provinces state city town village villages district county area areas

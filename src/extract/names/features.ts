@@ -34,6 +34,7 @@ import {
   STAFF_NOUNS,
   STAKE_NOUNS,
   VENUE_WORDS,
+  VESSEL_NOUNS,
   WORK_NOUNS_BEFORE,
   ORG_POSSESSIONS,
 } from '../gazetteers/words.js';
@@ -183,6 +184,13 @@ function isLexiconRole(word: string): boolean {
   if (BUSINESS_ROLES.has(word) || ORG_NOUNS_BEFORE.has(word)) return false;
   const tags = lexiconTags(word);
   return tags.includes('Actor') && !tags.includes('Plural');
+}
+
+/** The name follows a ship noun, or "aircraft carrier". */
+function isVesselName(f: Facts): boolean {
+  const b = f.before;
+  if (!b || !b.word || b.cap) return false;
+  return VESSEL_NOUNS.has(b.lower) || (b.lower === 'carrier' && f.ctx.tokens[f.first.i - 2]?.lower === 'aircraft');
 }
 
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
@@ -385,6 +393,8 @@ export const FEATURES: readonly Feature[] = [
   { name: 'club-not-person', type: 'person', weight: 0, cap: true, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'event', drop: true, test: (f) => f.event },
   { name: 'model-code', drop: true, test: (f) => f.modelCode },
+  // "the cruise ship Aurora Bay", "the aircraft carrier Tom Reyes": a ship's name.
+  { name: 'vessel-name', drop: true, test: (f) => !f.titled && isVesselName(f) },
   // "the film Easy Rider", "her novel Angel Catbird": the title of a work.
   {
     name: 'work-title',
