@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractNames } from '../../src/extract/entities.js';
 import { extract } from '../../src/extract/index.js';
-import { segments, tagOffsets } from '../../src/extract/names/tags.js';
+import { PLAIN_OPENERS, segments, taggedSpans, tagOffsets } from '../../src/extract/names/tags.js';
+import { isCommonWord } from '../../src/extract/names/runs.js';
+import { tokenize } from '../../src/extract/names/tokens.js';
 import { Entities } from '../../src/record/schema.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
@@ -210,6 +212,27 @@ describe('robustness', () => {
     const niger = text.lastIndexOf('Niger');
     expect(tags.get(niger)?.has('Country')).toBe(true);
     expect(tags.get(text.indexOf('Mali', 3000))?.has('Country')).toBe(true);
+  });
+
+  it('leaves out of compromise only sentences that name nothing, and keeps every other character', () => {
+    const text =
+      'The talks resumed on time. U.S. envoys met Assimi Goita in Bamako. They agreed to meet again. He said it went well! Mali and Niger signed.\nIt rained.';
+    const spans = taggedSpans(text).map(([a, b]) => text.slice(a, b));
+    expect(spans).toEqual([' U.S. envoys met Assimi Goita in Bamako.', ' Mali and Niger signed.']);
+    const tags = tagOffsets(text);
+    expect(tags.get(text.indexOf('U.S.'))).toBeDefined();
+    expect(tags.get(text.indexOf('Niger'))?.has('Country')).toBe(true);
+    expect(tags.get(text.indexOf('talks'))).toBeUndefined();
+  });
+
+  it('a plain opener is an ordinary word without compromise’s tags, as with them (caseless-line rule)', () => {
+    // Tags are not computed for a plain sentence, whose opener is its only capital: the one rule
+    // that reads a capitalised word's tags outside names must judge the opener the same without them.
+    for (const w of PLAIN_OPENERS) {
+      const word = w[0].toUpperCase() + w.slice(1);
+      const [t] = tokenize(`${word} x`);
+      expect(isCommonWord(t, new Set()), word).toBe(true);
+    }
   });
 
   it('handles a very long run of capitalised words quickly', () => {

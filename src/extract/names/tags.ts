@@ -3,6 +3,8 @@
 // post-tagger is off by default: it costs 2–3× the rest and our own rules replace what it adds.
 // Text goes to compromise line by line (long lines in pieces), each call guarded: a paragraph that
 // makes compromise throw is retried sentence by sentence, and a sentence that still throws is skipped.
+// Sentences that name nothing (a plain opener such as "The" or "He" is their only capital; ~30 % of
+// news text) are not sent at all: no rule reads their tags.
 import { createRequire } from 'node:module';
 import type NlpType from 'compromise';
 
@@ -42,7 +44,7 @@ export function tagOffsets(text: string, opts: TagOptions = {}): Map<number, Set
       for (const t of terms) if (t.text && t.offset) out.set(base + t.offset.start, t.tags);
     }
   };
-  for (const [start, end] of segments(text)) {
+  for (const [start, end] of taggedSpans(text)) {
     const seg = text.slice(start, end);
     if (!/\p{L}/u.test(seg)) continue;
     try {
@@ -59,6 +61,51 @@ export function tagOffsets(text: string, opts: TagOptions = {}): Map<number, Set
         }
       }
     }
+  }
+  return out;
+}
+
+/** Function words that open a sentence without naming anything. */
+export const PLAIN_OPENERS = new Set(
+  'the a an he she it they we i you his her its their our this that these those there then but and or so yet as if when while after before in on at for from with by to of also however meanwhile still some many most all both each such no not one two three'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Sentences of each segment worth tagging: a sentence whose only capital is a plain opener ("The
+ * talks resumed on time.") names nothing, so compromise's tags there would be read by no rule.
+ * Runs of kept sentences stay together, so compromise sees them in their context.
+ */
+export function taggedSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  // Every character falls in one sentence: up to a stop before a space, or the segment's end.
+  const SENT = /[\s\S]*?(?:[.!?]+(?=\s)|$)/g;
+  for (const [start, end] of segments(text)) {
+    const seg = text.slice(start, end);
+    let runStart = -1;
+    let runEnd = -1;
+    SENT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SENT.exec(seg)) !== null) {
+      if (m[0].length === 0) {
+        if (SENT.lastIndex >= seg.length) break;
+        SENT.lastIndex++;
+        continue;
+      }
+      const sentence = m[0];
+      const first = /^\s*(\p{L}+)/u.exec(sentence);
+      const rest = first ? sentence.slice(first[0].length) : sentence;
+      const plain = !!first && PLAIN_OPENERS.has(first[1].toLowerCase()) && !/\p{Lu}/u.test(rest);
+      if (plain) {
+        if (runStart >= 0) out.push([start + runStart, start + runEnd]);
+        runStart = -1;
+      } else {
+        if (runStart < 0) runStart = m.index;
+        runEnd = m.index + sentence.length;
+      }
+    }
+    if (runStart >= 0) out.push([start + runStart, start + runEnd]);
   }
   return out;
 }
