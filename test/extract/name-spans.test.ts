@@ -93,3 +93,17 @@ describe('a role or country glued to a name', () => {
     expect(names(r.people)).toEqual(['Tarsa Quillan']);
   });
 });
+
+describe('a plural possessive inside a name', () => {
+  it('keeps "Workers\'" inside a name a head word closes', () => {
+    const r = extractNames(
+      "Fighters of the Northern Farmers' Union clashed with soldiers near the border, and the Miners' Federation called a strike.",
+    );
+    expect(names(r.organizations)).toEqual(["Miners' Federation", "Northern Farmers' Union"]);
+  });
+
+  it('leaves a plain plural possessive alone', () => {
+    const r = extractNames("The Smiths' house in Leeds was sold last week for a record price.");
+    expect(names(r.organizations)).toEqual([]);
+  });
+});

@@ -154,6 +154,17 @@ function chunks(tokens: Token[], lowerVocab: Set<string>): Array<[number, number
         continue;
       }
       const nx2 = tokens[end + 2];
+      // "Kurdistan Workers' Party": a plural possessive inside a name a head word closes.
+      if (
+        /^['’]$/.test(nx.text) &&
+        nx.start === last.end &&
+        isCapWord(nx2) &&
+        nx2.line === last.line &&
+        possessiveInName(tokens, end, lowerVocab, 2)
+      ) {
+        end += 2;
+        continue;
+      }
       if (nx.text === '.' && nx.start === last.end && isInitialOrAbbr(last) && isCapWord(nx2) && nx2.line === last.line) {
         end += 2;
         continue;
@@ -180,12 +191,13 @@ function chunks(tokens: Token[], lowerVocab: Set<string>): Array<[number, number
  * "People's Liberation Army", "Women's Tennis Association", "Children's Hospital": an ordinary
  * word's possessive inside a name that ends in an organization or place head word.
  */
-function possessiveInName(tokens: Token[], at: number, lowerVocab: Set<string>): boolean {
+function possessiveInName(tokens: Token[], at: number, lowerVocab: Set<string>, skip = 1): boolean {
   const t = tokens[at];
   const key = lowerKey(t);
-  const common = lowerVocab.has(key) || lexiconTags(key).some((x) => COMMON_NOUN_TAGS.has(x));
+  // A plural possessive ("Miners'") is a noun's: a name's is written "Jones's".
+  const common = (skip === 2 && /s$/.test(key)) || lowerVocab.has(key) || lexiconTags(key).some((x) => COMMON_NOUN_TAGS.has(x));
   if (!common || NEVER_NAMES.has(key) || isKnownPlace([t])) return false;
-  for (let k = at + 1; k <= at + 4; k++) {
+  for (let k = at + skip; k <= at + skip + 3; k++) {
     const nx = tokens[k];
     if (!isCapWord(nx) || nx.line !== t.line) return false;
     const head = lowerKey(nx);
