@@ -302,3 +302,11 @@ describe("a ship's name", () => {
     expect(names(r.people)).toEqual(['Ilse Varga']);
   });
 });
+
+describe('radio stations and "Inter" clubs', () => {
+  it('are organizations', () => {
+    const r = extractNames('The interview was repeated by Radio Caledonia on Sunday, and Inter Varna signed a new striker.');
+    expect(names(r.organizations)).toEqual(['Inter Varna', 'Radio Caledonia']);
+    expect(r.people).toEqual([]);
+  });
+});

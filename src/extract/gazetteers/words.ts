@@ -93,8 +93,8 @@ export const STAKE_NOUNS = set(`
  * "Deutsche Bahn", "Dynamo Kyiv"), in the languages news keeps them in ("Hapoel ...", "Instituto ...").
  */
 export const ORG_PREFIXES = set(`
-  air aer agence banco banca banque grupo groupe compagnie societe société deutsche
-  fc ac afc atletico atlético sporting dynamo dinamo spartak lokomotiv olympique olympiacos borussia team
+  air aer agence banco banca banque grupo groupe compagnie societe société deutsche radio
+  fc ac afc atletico atlético sporting dynamo dinamo spartak lokomotiv olympique olympiacos borussia team inter
   deportivo hapoel maccabi beitar partizan
   instituto istituto institut universidad universidade università universita colegio liceo escuela scuola
 `);
