@@ -310,3 +310,18 @@ describe('radio stations and "Inter" clubs', () => {
     expect(r.people).toEqual([]);
   });
 });
+
+describe("an organization's members or customers before it", () => {
+  it('types the name after "passengers on" or "fighters from" as an organization', () => {
+    const r = extractNames(
+      'Passengers on Norse Meridian were stranded overnight, and fighters from the Tahrir Brigade entered the town before dawn.',
+    );
+    expect(names(r.organizations)).toEqual(['Norse Meridian', 'Tahrir Brigade']);
+    expect(r.people).toEqual([]);
+  });
+
+  it('leaves a name used as a modifier', () => {
+    const r = extractNames('Members of the Varossi royal family attended the service in the old cathedral on Sunday.');
+    expect(r.organizations).toEqual([]);
+  });
+});

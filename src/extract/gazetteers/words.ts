@@ -202,6 +202,16 @@ export const ORG_NOUNS_AFTER = new Set([
 `),
 ]);
 
+/**
+ * People who belong to an organization or use its service, before "of"/"from"/"on"/"at"/"with"
+ * ("passengers on X", "customers of X", "fighters from X"): the name after is an organization.
+ * Not "fans" or "supporters" (of people too).
+ */
+export const MEMBER_NOUNS = set(`
+  passengers customers clients shareholders investors subscribers employees workers members
+  fighters militants rebels insurgents jihadists bondholders depositors policyholders
+`);
+
 /** Lowercase nouns before "of" that make the name after it a place ("the town of X", "the province of X"). */
 export const PLACE_NOUNS_OF = set(`
   town towns city cities village villages hamlet province provinces region district county state

@@ -14,6 +14,7 @@ import {
   CLUB_NOUNS_AFTER,
   COMPASS,
   EVENT_HEADS,
+  MEMBER_NOUNS,
   NAME_PARTICLES,
   NEVER_NAMES,
   NOUN_SUFFIX,
@@ -193,6 +194,17 @@ function isVesselName(f: Facts): boolean {
   return VESSEL_NOUNS.has(b.lower) || (b.lower === 'carrier' && f.ctx.tokens[f.first.i - 2]?.lower === 'aircraft');
 }
 
+/** "passengers on X", "customers of X": a member noun and a preposition before the name (after "the", too). */
+function membersBefore(f: Facts): boolean {
+  // "members of the Xhosa community", "... the Xhosa royal family": the name is a modifier.
+  const a = f.after;
+  if (a && a.word && !a.cap && !hasTag(a, ['Verb', 'Preposition', 'Conjunction', 'Adverb', 'Determiner', 'Pronoun'])) return false;
+  const { tokens } = f.ctx;
+  let k = f.first.i - 1;
+  if (tokens[k]?.lower === 'the') k--;
+  return /^(?:of|from|on|at|with)$/.test(tokens[k]?.lower ?? '') && MEMBER_NOUNS.has(tokens[k - 1]?.lower ?? '');
+}
+
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
 const placeTagged = (f: Facts): number => f.words.filter((t) => hasTag(t, ['City', 'Region'])).length;
 
@@ -293,6 +305,9 @@ export const FEATURES: readonly Feature[] = [
     weight: 0.6,
     test: (f) => !!f.before && f.before.word && !f.before.cap && PLACE_PREPOSITIONS.has(f.before.lower),
   },
+  // "passengers on Norse Atlantic", "fighters from the Northern Front": an organization's members or customers.
+  { name: 'members-before', type: 'org', weight: 2.5, test: (f) => membersBefore(f) },
+  { name: 'members-not-person', type: 'person', weight: 0, cap: true, test: (f) => membersBefore(f) && !hasTag(f.first, FIRST_NAME) },
   // "the town of Yelva", "the outskirts of Tarn": a place noun and "of" before the name.
   {
     name: 'place-noun-of-before',
