@@ -325,3 +325,11 @@ describe("an organization's members or customers before it", () => {
     expect(r.organizations).toEqual([]);
   });
 });
+
+describe('a racing team before "driver" or "rider"', () => {
+  it('is an organization', () => {
+    const r = extractNames('Velora driver Tomas Reyes won the race ahead of the Kestrel rider Ines Okafor on Sunday afternoon.');
+    expect(names(r.organizations)).toEqual(['Kestrel', 'Velora']);
+    expect(names(r.people)).toEqual(['Ines Okafor', 'Tomas Reyes']);
+  });
+});

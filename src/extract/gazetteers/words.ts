@@ -369,9 +369,9 @@ export const SPLIT_WORDS = set(`
   but if or as an a the and
 `);
 
-/** Lowercase nouns after a name that make it a sports club in any text ("Chelsea manager", "Ajax fans"). */
+/** Lowercase nouns after a name that make it a sports club or racing team in any text ("Chelsea manager", "Ajax fans", "Mercedes driver"). */
 export const CLUB_NOUNS_AFTER = set(`
-  coach manager striker midfielder defender goalkeeper squad fans supporters skipper
+  coach manager striker midfielder defender goalkeeper squad fans supporters skipper driver drivers rider riders
 `);
 
 /** People who work at an organization: "analysts at Morgan Stanley", "an economist at Nomura". */
