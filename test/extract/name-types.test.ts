@@ -333,3 +333,10 @@ describe('a racing team before "driver" or "rider"', () => {
     expect(names(r.people)).toEqual(['Ines Okafor', 'Tomas Reyes']);
   });
 });
+
+describe('a possessive before a one-word name', () => {
+  it('is no affiliation ("Assassin\'s Creed" is a title)', () => {
+    const r = extractNames("Franchises such as Warden's Creed, Tomb Lantern and Red Harbour were on sale this week.");
+    expect(r.organizations).toEqual([]);
+  });
+});

@@ -559,7 +559,8 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
       (between.length === 1 || between[1].lower === 'the')
     )
       if (!modifierBefore(tokens[n.toks[n.toks.length - 1].i + 1])) n.affiliationOf = m;
-    if (lastTok.poss && between.length === 0) m.affiliationOf = n;
+    // ... a full name after the possessive: "Assassin's Creed" is a title.
+    if (lastTok.poss && between.length === 0 && n.toks.filter((t) => t.word).length >= 2) m.affiliationOf = n;
     const t1 = tokens[lastTok.i + 1];
     const t2 = tokens[lastTok.i + 2];
     if (t1?.text === '(' && n.acronym && t2 === n.toks[0] && tokens[n.toks[0].i + 1]?.text === ')') m.parenAcronym = n;
