@@ -369,7 +369,7 @@ export const SPLIT_WORDS = set(`
   but if or as an a the and
 `);
 
-/** Lowercase nouns after a name that make it a sports club or racing team in any text ("Chelsea manager", "Ajax fans", "Mercedes driver"). */
+/** Lowercase nouns after a name that make it a sports club or racing team in any text ("Chelsea manager", "Ajax fans", "Velora driver"). */
 export const CLUB_NOUNS_AFTER = set(`
   coach manager striker midfielder defender goalkeeper squad fans supporters skipper driver drivers rider riders
 `);

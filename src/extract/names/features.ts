@@ -146,14 +146,14 @@ function nameLike(f: Facts, t: Token, k: number): boolean {
 const modifierUse = (f: Facts): boolean =>
   !!f.after && f.after.word && !f.after.cap && hasTag(f.after, ['Noun']) && !hasTag(f.after, ['Verb', 'Adverb', 'Preposition']);
 
-/** "Group F", "Pool B": a group word and one capital letter. */
+/** "Group D", "Pool B": a group word and one capital letter. */
 const isGroupLetter = (f: Facts): boolean =>
   f.words.length === 2 && /^(?:group|pool)$/.test(lowerKey(f.first)) && /^\p{Lu}$/u.test(f.last.text);
 
 /** Korean place suffixes after a hyphen ("Gyeonggi-do", "Jung-gu", "Jeju-si"). */
 const PLACE_SYLLABLES = new Set(['do', 'gu', 'si', 'dong', 'ri', 'gun', 'eup', 'myeon']);
 
-/** "Kwong Chun-yu": two words, a family name of 2-5 letters, then two syllables joined by a hyphen. */
+/** "Tsang Ho-yin": two words, a family name of 2-5 letters, then two syllables joined by a hyphen. */
 function isSyllableName(f: Facts): boolean {
   if (f.toks.length !== 2 || f.country || f.place) return false;
   const [family, given] = f.toks;
@@ -196,7 +196,7 @@ function isVesselName(f: Facts): boolean {
 
 /** "passengers on X", "customers of X": a member noun and a preposition before the name (after "the", too). */
 function membersBefore(f: Facts): boolean {
-  // "members of the Xhosa community", "... the Xhosa royal family": the name is a modifier.
+  // "members of the Varossi community", "... the Varossi royal family": the name is a modifier.
   const a = f.after;
   if (a && a.word && !a.cap && !hasTag(a, ['Verb', 'Preposition', 'Conjunction', 'Adverb', 'Determiner', 'Pronoun'])) return false;
   const { tokens } = f.ctx;
@@ -223,7 +223,7 @@ export const FEATURES: readonly Feature[] = [
     name: 'title-before',
     type: 'person',
     weight: 2,
-    // Not a title's possessive: "Prime Minister's Questions", "the President's Cup".
+    // Not a title's possessive: "the Governor's Reserve", "the President's Cup".
     test: (f) => !!f.before && f.before.word && f.before.cap && !f.before.poss && PERSON_TITLES.has(lowerKey(f.before)),
   },
 
@@ -232,7 +232,7 @@ export const FEATURES: readonly Feature[] = [
   { name: 'first-name-alone', type: 'person', weight: 0.8, test: (f) => f.words.length <= 1 && hasTag(f.first, FIRST_NAME) },
   { name: 'last-name', type: 'person', weight: 1.5, test: (f) => f.words.length > 1 && hasTag(f.last, ['LastName']) },
   { name: 'last-name-alone', type: 'person', weight: 1, test: (f) => f.words.length <= 1 && hasTag(f.last, ['LastName']) },
-  // "Kwong Chun-yu", "Park Joo-ho": a short family name and a hyphened given name of two syllables,
+  // "Tsang Ho-yin", "Park Ji-won": a short family name and a hyphened given name of two syllables,
   // as Cantonese and Korean names are romanised (not "Gyeonggi-do", "Saint-Denis": places).
   { name: 'syllable-given-name', type: 'person', weight: 2, test: (f) => isSyllableName(f) },
   { name: 'person-tag', type: 'person', weight: 1, test: (f) => f.toks.some((t) => hasTag(t, ['Person']) && !hasTag(t, ['Honorific'])) },
@@ -324,7 +324,7 @@ export const FEATURES: readonly Feature[] = [
     test: (f) => f.after?.text === '-' && !!f.ctx.tokens[f.last.i + 2]?.word && /^(?:based|born)$/.test(f.ctx.tokens[f.last.i + 2].lower),
   },
 
-  // "Group F", "Pool B": a tournament's group is an organization of teams, never a person.
+  // "Group D", "Pool B": a tournament's group is an organization of teams, never a person.
   { name: 'group-letter', type: 'org', weight: 3, test: (f) => isGroupLetter(f) },
   { name: 'group-letter-not-person', type: 'person', weight: 0, cap: true, test: (f) => isGroupLetter(f) },
 
@@ -345,7 +345,7 @@ export const FEATURES: readonly Feature[] = [
   { name: 'at-before-place', type: 'place', weight: 1, test: (f) => f.before?.lower === 'at' && !f.before.cap },
   // "analysts at Morgan Stanley", "an economist with Nomura": the employer.
   { name: 'staff-at-before', type: 'org', weight: 3, test: (f) => f.staffBefore },
-  // "the carmaker Velora", "localist group Fresh Wave": a noun of an organization's kind in apposition.
+  // "the carmaker Velora", "the protest group Fresh Wave": a noun of an organization's kind in apposition.
   { name: 'org-noun-before', type: 'org', weight: 3, test: (f) => f.orgNounBefore },
   // "shares of Kestrel Dunmore", "a stake in Dunmore Holdings": a company.
   { name: 'stake-of-before', type: 'org', weight: 3, test: (f) => f.stakeBefore },
@@ -385,7 +385,7 @@ export const FEATURES: readonly Feature[] = [
   // Products and models: the maker before a model number is no person ("Boeing 787"); events,
   // model codes and a model's name after its number are no name of any type.
   { name: 'model-number-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.numberAfter },
-  // "the Velvet Underground", "the Neo Democrats": an article before several capitalised words
+  // "the Silver Lanterns", "the Young Reformers": an article before several capitalised words
   // names a band, a party, a ship, a building — not a person (titles go: "the Rev. Jo Lee" is titled).
   // "the Jo Lee case", "the Kim Park era": a name used as a modifier keeps its own evidence.
   {
@@ -399,7 +399,7 @@ export const FEATURES: readonly Feature[] = [
       !f.titled &&
       !f.acronym &&
       !modifierUse(f) &&
-      // "the Dalai Lama": a title-like name compromise's lexicon knows as a person.
+      // "the Santa Claus at the mall": a name compromise's lexicon knows as a person.
       !lexiconTags(nameKey(f.text)).includes('Person'),
   },
   { name: 'employer-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.staffBefore || f.stakeBefore },
@@ -410,7 +410,7 @@ export const FEATURES: readonly Feature[] = [
   { name: 'model-code', drop: true, test: (f) => f.modelCode },
   // "the cruise ship Aurora Bay", "the aircraft carrier Tom Reyes": a ship's name.
   { name: 'vessel-name', drop: true, test: (f) => !f.titled && isVesselName(f) },
-  // "the film Easy Rider", "her novel Angel Catbird": the title of a work.
+  // "the film Tobias Crane", "her novel Mara Lindell": the title of a work.
   {
     name: 'work-title',
     drop: true,
@@ -454,7 +454,7 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
   const country = countryCode(text);
   const place = lookupPlace(text);
   const lastKey = lowerKey(last);
-  // A role noun only the lexicon knows counts when the name is no modifier ("veteran Marxist leader").
+  // A role noun only the lexicon knows counts when the name is no modifier ("a veteran Federalist leader").
   const nounAfter = !!after && after.word && !after.cap && hasTag(after, ['Noun']);
   const roleBefore =
     !!before &&

@@ -154,7 +154,7 @@ function chunks(tokens: Token[], lowerVocab: Set<string>): Array<[number, number
         continue;
       }
       const nx2 = tokens[end + 2];
-      // "Kurdistan Workers' Party": a plural possessive inside a name a head word closes.
+      // "Northern Farmers' Union": a plural possessive inside a name a head word closes.
       if (
         /^['’]$/.test(nx.text) &&
         nx.start === last.end &&
@@ -194,7 +194,7 @@ function chunks(tokens: Token[], lowerVocab: Set<string>): Array<[number, number
 function possessiveInName(tokens: Token[], at: number, lowerVocab: Set<string>, skip = 1): boolean {
   const t = tokens[at];
   const key = lowerKey(t);
-  // A plural possessive ("Miners'") is a noun's: a name's is written "Jones's".
+  // A plural possessive ("Miners'") is a noun's: a name's is written "Reyes's".
   const common = (skip === 2 && /s$/.test(key)) || lowerVocab.has(key) || lexiconTags(key).some((x) => COMMON_NOUN_TAGS.has(x));
   if (!common || NEVER_NAMES.has(key) || isKnownPlace([t])) return false;
   for (let k = at + skip; k <= at + skip + 3; k++) {
@@ -264,7 +264,7 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[], l
     if (cur.length) parts.push(cur);
     for (const part of parts)
       for (const q of titlesAndNationality(dropModelWord(stripLeading(part), ctx.tokens), demonyms, ctx.lowerVocab, loneWords))
-        // Not in sports reports, where a sponsor's name opens a club's ("Bayer ...").
+        // Not in sports reports, where a sponsor's name opens a club's.
         out.push(
           !q.titled && !ctx.sporty && allRules(PRODUCT_AFTER_MAKER, { p: q.toks, lowerVocab: ctx.lowerVocab })
             ? { toks: q.toks.slice(0, 1), titled: false }
@@ -304,8 +304,8 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     if (code) demonyms.push({ start: p[0].start, end: p[0].nameEnd, code });
     return [{ toks: p.slice(1), titled: false }];
   }
-  // Two-word nationality words: "South African Ana Botha", "Sri Lankans".
-  // ... not before an organization the lexicon knows ("North Korean Red Cross").
+  // Two-word nationality words: "South African Thandi Mokoena", "New Zealanders".
+  // ... not before an organization the lexicon knows ("South Korean Red Cross").
   while (
     p.length > 1 &&
     !known &&
@@ -388,7 +388,7 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
     if (right.length) out.push({ toks: right, titled: true });
     return out;
   }
-  // "(Secretary for) Near Eastern Affairs Ana Costa": the end of an office's name glued to a first name.
+  // "(secretary for) Coastal Fisheries Affairs Ana Costa": the end of an office's name glued to a first name.
   const named = personAfterOffice(p);
   if (named) return [{ toks: p.slice(named), titled: true }];
   return [{ toks: p, titled: false }];
@@ -426,7 +426,7 @@ function personAfterOrg(p: Token[], loneWords: ReadonlySet<string>): number {
 }
 
 /**
- * "... Arlington Amneh Jafari" where "Jafari" stands alone elsewhere in the article: two words, the
+ * "... Northvale Tarsa Quillan" where "Quillan" stands alone elsewhere in the article: two words, the
  * last met alone, neither of them a place the gazetteer or the lexicon knows.
  */
 function surnameSeenAlone(rest: Token[], loneWords: ReadonlySet<string>): boolean {
@@ -438,7 +438,7 @@ function surnameSeenAlone(rest: Token[], loneWords: ReadonlySet<string>): boolea
   );
 }
 
-/** Capitalised words that stand alone as a name somewhere in the text ("said Jafari"; opening a sentence, no ordinary word). */
+/** Capitalised words that stand alone as a name somewhere in the text ("said Quillan"; opening a sentence, no ordinary word). */
 function loneWordsOf(tokens: Token[], runs: Array<[number, number]>, lowerVocab: Set<string>): Set<string> {
   const out = new Set<string>();
   for (const [a, b] of runs) if (a === b && !(tokens[a].sentStart && isCommonWord(tokens[a], lowerVocab))) out.add(lowerKey(tokens[a]));
@@ -550,7 +550,7 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
       (m.listed ??= []).push(n);
       (n.listed ??= []).push(m);
     }
-    // "Jo Lee of Fresh Tide", "Jo Lee from the Civic League"; "Fresh Tide's Jo Lee".
+    // "Jo Lee of Fresh Tide", "Jo Lee from the Harbour League"; "Fresh Tide's Jo Lee".
     if (
       !lastTok.poss &&
       between.length >= 1 &&
@@ -580,7 +580,7 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
   }
 }
 
-/** "the Social Welfare constituency": a lowercase noun after a name makes the name its modifier. */
+/** "the Coastal Works constituency": a lowercase noun after a name makes the name its modifier. */
 const modifierBefore = (t: Token | undefined): boolean =>
   !!t && t.word && !t.cap && hasTag(t, ['Noun']) && !hasTag(t, ['Verb', 'Adverb', 'Preposition']);
 

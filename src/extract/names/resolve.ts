@@ -269,7 +269,7 @@ function typeFromLists(groups: Map<string, Group>): void {
       if (seen.size === 1 && !(seen.has('person') && g.mentions.every((m) => m.acronym))) g.type = [...seen][0];
     }
   }
-  // "Kent, Victoria, Surrey and Essex": a name typed a person only by the lexicon's first names,
+  // "Queensland, Beatrice and Tasmania": a name typed a person only by the lexicon's first names,
   // listed among two or more places and nothing else, is a place.
   for (const g of groups.values()) {
     if (g.type !== 'person' || g.target || g.words > 1 || g.scores.person / g.mentions.length >= 2) continue;
@@ -293,7 +293,7 @@ const shapeOnly = (g: Group): boolean => g.mentions.every((m) => m.evidence.ever
 
 /**
  * An untyped name (or a person only by its shape) that a person belongs to is an organization: "Jo Lee of Fresh Tide", "Jo Lee
- * from the Civic League", "Fresh Tide's Jo Lee", and a lone acronym there ("Jo Lee of FTU").
+ * from the Harbour League", "Fresh Tide's Jo Lee", and a lone acronym there ("Jo Lee of the PLU").
  * Names with evidence of their own ("Jo Lee of Leeds") keep their type.
  */
 function typeAffiliations(groups: Map<string, Group>): void {

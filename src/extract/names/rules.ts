@@ -132,9 +132,9 @@ export const DESCRIPTOR_BEFORE_FIRST_NAME: readonly Rule<RunView>[] = [
 ];
 
 /**
- * "Google Chrome", "Sony PlayStation", "NASA T-shirt": a maker the lexicon or our list knows as an
+ * "Google Quillbox", "Sony Lumora", "NASA T-shirt": a maker the lexicon or our list knows as an
  * organization, then a product's name — the maker stays, the product goes — when all of these hold.
- * "Warner Bros", "Shell Canada", "Ford Motor Company" stay whole.
+ * "Sony Pictures", "Google Canada", "Ford Motor Company" stay whole.
  */
 export const PRODUCT_AFTER_MAKER: readonly Rule<RunView>[] = [
   { name: 'two-words-or-more', test: ({ p }) => p.length >= 2 && p.every((t) => t.word) },
