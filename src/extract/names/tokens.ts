@@ -72,7 +72,7 @@ export function tokenize(text: string): Token[] {
       TOKEN_RE.lastIndex = start + t.length;
       lastEnd = start + t.length;
     }
-    tokens.push(WORD_START.test(t) ? wordToken(t, tokens.length, start, line) : otherToken(t, tokens.length, start, line));
+    tokens.push(tokenOf(t, tokens.length, start, line));
   }
   markSentenceStarts(tokens);
   return tokens;
@@ -80,8 +80,38 @@ export function tokenize(text: string): Token[] {
 
 const WORD_START = /^\p{L}/u;
 
-/** A token made of letters (digits allowed after the first letter). */
-function wordToken(t: string, i: number, start: number, line: number): Token {
+/** What a word's letters say of it (a token that is no word has none of these). */
+interface WordFacts {
+  /** Length without a possessive 's. */
+  coreLength: number;
+  cap: boolean;
+  hyphenName: boolean;
+  upper: boolean;
+  poss: boolean;
+}
+
+function tokenOf(t: string, i: number, start: number, line: number): Token {
+  const f = WORD_START.test(t) ? wordFacts(t) : null;
+  return {
+    i,
+    text: t,
+    lower: t.toLowerCase(),
+    start,
+    end: start + t.length,
+    nameEnd: start + (f ? f.coreLength : t.length),
+    word: f !== null,
+    cap: f?.cap ?? false,
+    hyphenName: f?.hyphenName ?? false,
+    upper: f?.upper ?? false,
+    poss: f?.poss ?? false,
+    sentStart: false,
+    line,
+    caseless: false,
+  };
+}
+
+/** The facts of a token made of letters (digits allowed after the first letter). */
+function wordFacts(t: string): WordFacts {
   const poss = /['’]s$/i.test(t) && t.length > 3;
   const core = poss ? t.slice(0, -2) : t;
   const bare = core.replace(PARTICLE_RE, '');
@@ -90,13 +120,7 @@ function wordToken(t: string, i: number, start: number, line: number): Token {
   // (particles aside: "al-Qaeda").
   const partsCap = parts.every((p, k) => (k === 0 ? true : UPPER_RE.test(p[0] ?? '') || isHyphenLink(p)));
   return {
-    i,
-    text: t,
-    lower: t.toLowerCase(),
-    start,
-    end: start + t.length,
-    nameEnd: start + core.length,
-    word: true,
+    coreLength: core.length,
     cap: UPPER_RE.test(bare[0] ?? '') && partsCap,
     hyphenName:
       !partsCap &&
@@ -106,29 +130,6 @@ function wordToken(t: string, i: number, start: number, line: number): Token {
     // No lower-case letter, and two letters or more (the letters alone decide: "U.S." is upper).
     upper: !LOWER_RE.test(core) && core.replace(/[^\p{L}]/gu, '').length >= 2,
     poss,
-    sentStart: false,
-    line,
-    caseless: false,
-  };
-}
-
-/** Punctuation, a number or another symbol. */
-function otherToken(t: string, i: number, start: number, line: number): Token {
-  return {
-    i,
-    text: t,
-    lower: t.toLowerCase(),
-    start,
-    end: start + t.length,
-    nameEnd: start + t.length,
-    word: false,
-    cap: false,
-    hyphenName: false,
-    upper: false,
-    poss: false,
-    sentStart: false,
-    line,
-    caseless: false,
   };
 }
 
