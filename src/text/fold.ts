@@ -39,6 +39,12 @@ export function nameKey(s: string): string {
 
 /** NFKC, lower case, punctuation to spaces, trimmed; letters keep their accents ("Le Monde – Actualité" → "le monde actualité"). */
 export function compareKey(s: string): string {
+  // ASCII is its own NFKC form, and its letters and digits are a-z and 0-9 once lower-cased.
+  if (ASCII.test(s))
+    return s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return s
     .normalize('NFKC')
     .toLowerCase()

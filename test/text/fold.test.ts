@@ -19,4 +19,17 @@ describe('folding keys', () => {
     expect(compareKey('Le Monde – Actualité')).toBe('le monde actualité');
     expect(compareKey('ＮＥＷＳ  Daily!')).toBe('news daily');
   });
+
+  it('compareKey: the ASCII fast path gives what the Unicode path gives', () => {
+    const unicodePath = (s: string) =>
+      s
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    // Every printable ASCII character and control, in words and alone.
+    const chars = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+    for (const c of chars) expect(compareKey(`Ab${c}9 x${c}`)).toBe(unicodePath(`Ab${c}9 x${c}`));
+    for (const s of ['The Daily Times | News', '  BBC News -- World  ', 'A.B.C. 24/7', '']) expect(compareKey(s)).toBe(unicodePath(s));
+  });
 });
