@@ -2,9 +2,9 @@
 //
 // Detector: eld (Efficient Language Detector, Apache-2.0), its "extrasmall" n-gram table. Measured
 // on the 91 dev pages of the extraction set (76 en, 6 pt, 4 ru, 2 de, 2 it, 1 ja) and the French
-// sample: eld 91/91 at 0.3 ms a page (+0.2 s to load); franc-min 90/91 (a Brazilian page as es) at
-// ~4 ms; tinyld 90/91 (an English page as pt, a short French sentence as tr) at ~6 ms.
-// Its table is read as JSON when the build wrote one (eld-table.ts: ~0.1 s less start-up).
+// sample: eld 91/91 at 0.3 ms a page (+0.2 s to load its own module, ~0.05 s for the JSON table the
+// build writes: eld-table.ts); franc-min 90/91 (a Brazilian page as es) at ~4 ms; tinyld 90/91 (an
+// English page as pt, a short French sentence as tr) at ~6 ms.
 import { loadEldDetector } from './eld-table.js';
 
 const eld = await loadEldDetector();
