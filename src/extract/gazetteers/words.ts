@@ -191,6 +191,17 @@ export const ORG_NOUNS_BEFORE = set(`
   organization association union coalition movement militia faction outfit
 `);
 
+/**
+ * Nouns of ORG_NOUNS_BEFORE that open a sentence in apposition, capitalised ("Broadcaster Northwind
+ * said", "Carmaker Velora recalled"): they leave the name and vouch for an organization. Nouns that
+ * also open names ("Union", "Party", "Channel", "Bank", "Group", "Studio") are left out.
+ */
+export const ORG_NOUNS_IN_FRONT = set(`
+  lender insurer airline broadcaster newspaper tabloid retailer carmaker automaker chipmaker
+  drugmaker miner conglomerate publisher charity startup start-up manufacturer supplier distributor
+  subsidiary outfit
+`);
+
 /** Lowercase nouns right after a capitalised phrase that make it an organization: its kind, its people, what it has. */
 export const ORG_NOUNS_AFTER = new Set([
   ...ORG_KIND_NOUNS,

@@ -480,7 +480,9 @@ export function factsOf(toks: Token[], titledInName: boolean, text: string, acro
   const adjacent = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.line === b.line && b.start - a.end === 1;
   const numberAfter = !ctx.sporty && !titled && isModelNumber(after) && adjacent(last, after);
   const numberBefore = !ctx.sporty && !titled && isModelNumber(before) && adjacent(before, first);
-  const orgNounBefore = !titled && !!before && before.word && !before.cap && ORG_NOUNS_BEFORE.has(before.lower);
+  // ... capitalised when it opens the sentence ("Carmaker Velora", cut from the run in mentions.ts).
+  const orgNounBefore =
+    !titled && !!before && before.word && (!before.cap || (before.sentStart && !before.upper)) && ORG_NOUNS_BEFORE.has(before.lower);
   const staffBefore = !!before && /^(?:at|with)$/.test(before.lower) && STAFF_NOUNS.has(tokens[first.i - 2]?.lower ?? '');
   const stakeBefore = !!before && /^(?:of|in)$/.test(before.lower) && STAKE_NOUNS.has(tokens[first.i - 2]?.lower ?? '');
   const possessed = last.poss ? tokens[last.i + 1] : undefined;

@@ -42,6 +42,7 @@ import {
   AND_INSIDE_ORG,
   DESCRIPTOR_BEFORE_FIRST_NAME,
   KEEP_SENTENCE_INITIAL,
+  ORG_NOUN_IN_FRONT,
   OFFICE_HEAD_BEFORE_NAME,
   PRODUCT_AFTER_MAKER,
   ROLE_NOUN_IN_FRONT,
@@ -243,8 +244,10 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[], l
   for (let piece of splitAtAnd(raw, ctx.lowerVocab)) {
     piece = stripLeading(piece);
     if (!piece.length) continue;
+    // "Carmaker Velora": the organization noun goes (features.ts reads it as the noun before the name).
+    if (allRules(ORG_NOUN_IN_FRONT, { p: piece, tokens: ctx.tokens, lowerVocab: ctx.lowerVocab })) piece = piece.slice(1);
     // A common word opening the sentence ("Three Sahel countries", "After Goita ...").
-    if (!anyRule(KEEP_SENTENCE_INITIAL, { p: piece, tokens: ctx.tokens, lowerVocab: ctx.lowerVocab })) {
+    else if (!anyRule(KEEP_SENTENCE_INITIAL, { p: piece, tokens: ctx.tokens, lowerVocab: ctx.lowerVocab })) {
       piece = stripLeading(piece.slice(1));
       if (!piece.length) continue;
     }

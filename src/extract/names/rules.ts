@@ -12,6 +12,7 @@ import {
   ORG_HEADS,
   ORG_NAMES,
   ORG_NOUNS_AFTER,
+  ORG_NOUNS_IN_FRONT,
   ORG_OF_HEADS,
   ORG_PREFIXES,
   PERSON_NOUNS_BEFORE,
@@ -88,6 +89,20 @@ export const KEEP_SENTENCE_INITIAL: readonly Rule<PieceView>[] = [
   { name: 'known-place', test: ({ p }) => isKnownPlace(p) },
   { name: 'title', test: ({ p }) => TITLES.has(lowerKey(p[0])) },
   { name: 'org-head-last', test: ({ p }) => p.length > 1 && endsWithOrgHead(p) && !NEVER_NAMES.has(p[0].lower) },
+];
+
+/**
+ * "Broadcaster Northwind said", "Carmaker Velora recalled": a capitalised organization noun opens
+ * the sentence in apposition to the name after it; the noun leaves the run (and vouches for an
+ * organization, features.ts) when all of these hold. "Publisher Tom Reed" (a first name) is a person's role.
+ */
+export const ORG_NOUN_IN_FRONT: readonly Rule<PieceView>[] = [
+  { name: 'sentence-initial', test: ({ p }) => p[0].sentStart && p[0].cap && !p[0].upper && !p[0].poss },
+  { name: 'org-noun', test: ({ p }) => ORG_NOUNS_IN_FRONT.has(lowerKey(p[0])) },
+  { name: 'name-after', test: ({ p }) => p.length >= 2 && p[1].word && p[1].cap && !NEVER_NAMES.has(p[1].lower) },
+  { name: 'no-first-name-after', test: ({ p }) => !hasTag(p[1], ['FirstName', 'MaleName', 'FemaleName', 'Honorific']) },
+  { name: 'no-head-word', test: ({ p }) => !endsWithOrgHead(p) && !hasOrgOf(p) && !hasPlaceOf(p) },
+  { name: 'not-a-place', test: ({ p }) => !isKnownPlace(p) },
 ];
 
 /**

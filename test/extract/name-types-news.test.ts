@@ -1,0 +1,21 @@
+// Typing on general news, classes of sentence: an organization noun opening a sentence, financial
+// results after "X said", a product named without its maker. The sentences are written for the project.
+import { describe, expect, it } from 'vitest';
+import { extractNames } from '../../src/extract/entities.js';
+
+const names = (list: Array<{ name: string }>) => list.map((e) => e.name).sort();
+
+describe('an organization noun opening the sentence', () => {
+  it('reads "Carmaker X" and "Broadcaster X" as apposition: the name is an organization', () => {
+    const r = extractNames(
+      'Carmaker Velora recalled 3,000 cars on Monday. Broadcaster Northwind said it would cut 200 jobs, and Velora said the fault was minor.',
+    );
+    expect(names(r.people)).toEqual([]);
+    expect(names(r.organizations)).toEqual(['Northwind', 'Velora']);
+  });
+
+  it('keeps a person after a noun that also names a role ("Publisher Tom Reed")', () => {
+    const r = extractNames('Publisher Tom Reed said the magazine would close in June.');
+    expect(names(r.people)).toEqual(['Tom Reed']);
+  });
+});
