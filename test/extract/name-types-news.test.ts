@@ -19,3 +19,15 @@ describe('an organization noun opening the sentence', () => {
     expect(names(r.people)).toEqual(['Tom Reed']);
   });
 });
+
+describe('family names that are also function words', () => {
+  it('keeps "To" and "Or" after a first name inside the name', () => {
+    const r = extractNames('Councillor Kevin To won the seat, and lawmaker Grace Or was elected with 5,200 votes.');
+    expect(names(r.people)).toEqual(['Grace Or', 'Kevin To']);
+  });
+
+  it('still splits at "To" opening a sentence', () => {
+    const r = extractNames('The mayor thanked Maria Lopez. To Maria Lopez, the vote was a relief.');
+    expect(names(r.people)).toEqual(['Maria Lopez']);
+  });
+});

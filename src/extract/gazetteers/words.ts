@@ -301,6 +301,14 @@ export const SPLIT_EXCEPT = set(`
   may march august june april jan sun sat mon wed
 `);
 
+/**
+ * Family names that are also function words ("Kevin To", "Grace Or": Cantonese names as written in
+ * English): after a first name they close the name instead of splitting it (SURNAME_FUNCTION_WORD in rules.ts).
+ */
+export const SURNAME_FUNCTION_WORDS = set(`
+  to or
+`);
+
 /** Lowercase nouns after a name that make it a team, in a sports report ("Leeds coach"). */
 export const TEAM_NOUNS_AFTER = set(`
   coach manager striker midfielder defender goalkeeper captain fans supporters squad side team

@@ -46,6 +46,7 @@ import {
   OFFICE_HEAD_BEFORE_NAME,
   PRODUCT_AFTER_MAKER,
   ROLE_NOUN_IN_FRONT,
+  SURNAME_FUNCTION_WORD,
   TEAM_IN_GAME,
   TEAM_LINES,
   allRules,
@@ -254,8 +255,16 @@ function repair(raw: Token[], ctx: MentionContext, demonyms: DemonymMention[], l
     // Split at dates and discourse words inside ("Goita Monday"); a model code stands alone ("Airbus A380").
     let cur: Token[] = [];
     const parts: Token[][] = [];
-    for (const t of piece) {
-      if (t.cap && t.text.length > 1 && SPLIT_WORDS.has(lowerKey(t)) && !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) && !isConnector(t)) {
+    for (const [k, t] of piece.entries()) {
+      if (
+        t.cap &&
+        t.text.length > 1 &&
+        SPLIT_WORDS.has(lowerKey(t)) &&
+        !(SPLIT_EXCEPT.has(t.lower) && cur.length > 0) &&
+        !isConnector(t) &&
+        // "Kevin To": a family name, not the word "to".
+        !(cur.length > 0 && allRules(SURNAME_FUNCTION_WORD, { prev: piece[k - 1], t, next: ctx.tokens[piece[k].i + 1] }))
+      ) {
         if (cur.length) parts.push(cur);
         cur = [];
       } else if (isModelCode(t)) {

@@ -20,6 +20,7 @@ import {
   PLACE_NOUNS_AFTER,
   PLACE_OF_HEADS,
   SPORT_MARKERS,
+  SURNAME_FUNCTION_WORDS,
   TEAM_NOUNS_AFTER,
   TITLES,
 } from '../gazetteers/words.js';
@@ -103,6 +104,28 @@ export const ORG_NOUN_IN_FRONT: readonly Rule<PieceView>[] = [
   { name: 'no-first-name-after', test: ({ p }) => !hasTag(p[1], ['FirstName', 'MaleName', 'FemaleName', 'Honorific']) },
   { name: 'no-head-word', test: ({ p }) => !endsWithOrgHead(p) && !hasOrgOf(p) && !hasPlaceOf(p) },
   { name: 'not-a-place', test: ({ p }) => !isKnownPlace(p) },
+];
+
+/** A capitalised function word inside a run, with the word before it and the word after it. */
+export interface WordView {
+  prev: Token | undefined;
+  t: Token;
+  next: Token | undefined;
+}
+
+/**
+ * "Councillor Kevin To said", "Grace Or was elected": a capitalised function word that is also a
+ * family name closes the name after a first name or a surname the lexicon knows, instead of splitting the run, when all of these hold.
+ */
+export const SURNAME_FUNCTION_WORD: readonly Rule<WordView>[] = [
+  { name: 'surname-word', test: ({ t }) => SURNAME_FUNCTION_WORDS.has(t.lower) && t.cap && !t.upper && !t.poss },
+  { name: 'inside-sentence', test: ({ t }) => !t.sentStart && !t.caseless },
+  {
+    name: 'name-before',
+    test: ({ prev }) => !!prev && prev.word && prev.cap && hasTag(prev, ['FirstName', 'MaleName', 'FemaleName', 'LastName']),
+  },
+  // "... Kevin To Ka-ho" may go on; "Kevin To Dunmore" (a title-case line) may not: no plain capitalised word after.
+  { name: 'name-ends', test: ({ t, next }) => !next || !next.word || !next.cap || next.hyphenName || next.line !== t.line },
 ];
 
 /**
