@@ -31,3 +31,22 @@ describe('family names that are also function words', () => {
     expect(names(r.people)).toEqual(['Maria Lopez']);
   });
 });
+
+describe('"X and Y" names', () => {
+  it('keeps a dictionary noun and a headed name together ("Harbour and Ridge Gazette"), with a date after it', () => {
+    const r = extractNames('The editorial ran in the Harbour and Ridge Gazette on Sunday.');
+    expect(names(r.organizations)).toEqual(['Harbour and Ridge Gazette']);
+  });
+
+  it('keeps "The X and Y" inside a sentence together as an organization', () => {
+    const r = extractNames('Writing in The Lantern and Ledger, Tom Reed called the plan a mistake.');
+    expect(names(r.organizations)).toEqual(['Lantern and Ledger']);
+    expect(names(r.people)).toEqual(['Tom Reed']);
+  });
+
+  it('still splits two made-up company names joined by "and"', () => {
+    const r = extractNames('Talvexa and Brightmoor Holdings agreed to merge.');
+    expect(names(r.organizations)).toEqual(expect.arrayContaining(['Brightmoor Holdings']));
+    expect(names(r.organizations)).not.toContain('Talvexa and Brightmoor Holdings');
+  });
+});

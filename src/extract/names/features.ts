@@ -315,6 +315,20 @@ export const FEATURES: readonly Feature[] = [
     weight: 2.5,
     test: (f) => f.before?.lower === 'of' && PLACE_NOUNS_OF.has(f.ctx.tokens[f.first.i - 2]?.lower ?? ''),
   },
+  // "writing in The Lantern and Ledger", "a report by The Rook and Raven": a capitalised "The" inside a
+  // sentence opens a title, and "X and Y" titled so is a newspaper or a company (a lone "The X" may be a venue or a work).
+  {
+    name: 'capital-the-and',
+    type: 'org',
+    weight: 1.5,
+    test: (f) =>
+      f.before?.text === 'The' &&
+      !f.before.sentStart &&
+      !f.country &&
+      !f.place &&
+      !f.titled &&
+      f.toks.some((t) => !t.cap && t.lower === 'and'),
+  },
   { name: 'known-org-name', type: 'org', weight: 3, test: (f) => f.words.length === 1 && ORG_NAMES.has(nameKey(f.text)) },
   { name: 'the-before-one-word', type: 'person', weight: -1, test: (f) => f.before?.lower === 'the' && f.words.length === 1 && !f.acronym },
   {

@@ -40,6 +40,7 @@ import {
 import {
   AND_CLOSES_ORG,
   AND_INSIDE_ORG,
+  AND_INSIDE_TITLE,
   DESCRIPTOR_BEFORE_FIRST_NAME,
   KEEP_SENTENCE_INITIAL,
   ORG_NOUN_IN_FRONT,
@@ -222,7 +223,8 @@ function splitAtAnd(p: Token[], lowerVocab: Set<string>): Token[][] {
   if (countryCode(text) || lookupPlace(text) || hasOrgOf(p) || hasPlaceOf(p)) return [p];
   const left = p.slice(0, idx);
   const right = p.slice(idx + 1);
-  if (allRules(AND_INSIDE_ORG, { left, right, lowerVocab }) || allRules(AND_CLOSES_ORG, { left, right, lowerVocab })) return [p];
+  const sides = { left, right, lowerVocab };
+  if (allRules(AND_INSIDE_ORG, sides) || allRules(AND_CLOSES_ORG, sides) || allRules(AND_INSIDE_TITLE, sides)) return [p];
   return [left, ...splitAtAnd(right, lowerVocab)];
 }
 

@@ -19,12 +19,24 @@ import {
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
   PLACE_OF_HEADS,
+  SPLIT_EXCEPT,
+  SPLIT_WORDS,
   SPORT_MARKERS,
   SURNAME_FUNCTION_WORDS,
   TEAM_NOUNS_AFTER,
   TITLES,
 } from '../gazetteers/words.js';
-import { endsWithOrgHead, hasInnerOrgHead, hasOrgOf, hasPlaceOf, hasTag, isCommonWord, isKnownPlace, lowerKey } from './runs.js';
+import {
+  endsWithOrgHead,
+  hasInnerOrgHead,
+  hasOrgOf,
+  hasPlaceOf,
+  hasTag,
+  isCommonWord,
+  isConnector,
+  isKnownPlace,
+  lowerKey,
+} from './runs.js';
 import { lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
@@ -134,12 +146,41 @@ export const SURNAME_FUNCTION_WORD: readonly Rule<WordView>[] = [
  * side) — but "Keycorp and Banc One Corp" is two names.
  */
 export const AND_INSIDE_ORG: readonly Rule<{ left: Token[]; right: Token[]; lowerVocab: Set<string> }>[] = [
-  { name: 'org-head-right', test: ({ right }) => endsWithOrgHead(right) },
+  // "Harbour and Ridge Gazette on Sunday": the date after the name is split off later.
+  { name: 'org-head-right', test: ({ right }) => endsWithOrgHead(nameBody(right)) },
   { name: 'one-word-left', test: ({ left }) => left.length === 1 },
-  { name: 'common-or-plural-left', test: ({ left, lowerVocab }) => isCommonWord(left[0], lowerVocab) || /s$/.test(left[0].lower) },
+  // ... a dictionary noun ("Harbour and Ridge Gazette"), not a made-up name ("Keycorp").
+  {
+    name: 'common-or-plural-left',
+    test: ({ left, lowerVocab }) =>
+      isCommonWord(left[0], lowerVocab) || /s$/.test(left[0].lower) || lexiconTags(lowerKey(left[0])).includes('Singular'),
+  },
   { name: 'left-not-country', test: ({ left }) => !countryCode(left[0].text) },
   { name: 'left-not-place', test: ({ left }) => !lookupPlace(left[0].text) },
   { name: 'left-not-name', test: ({ left }) => !hasTag(left[0], ['FirstName', 'Place', 'Country', 'Organization']) },
+];
+
+/** The run without a date or discourse word that closes it ("Ridge Gazette on Sunday" → "Ridge Gazette"). */
+function nameBody(p: Token[]): Token[] {
+  const k = p.findIndex((t, j) => j > 0 && t.cap && SPLIT_WORDS.has(lowerKey(t)) && !SPLIT_EXCEPT.has(t.lower));
+  if (k < 0) return p;
+  let e = k;
+  while (e > 1 && isConnector(p[e - 1])) e--;
+  return p.slice(0, e);
+}
+
+/**
+ * "writing in The Lantern and Ledger", "a story in The Rook and Raven": a capitalised "The" inside a
+ * sentence opens a title, so "and" stays inside it (`left` starts with "The") when all of these hold.
+ */
+export const AND_INSIDE_TITLE: readonly Rule<{ left: Token[]; right: Token[]; lowerVocab: Set<string> }>[] = [
+  { name: 'capital-the', test: ({ left }) => left.length === 2 && left[0].text === 'The' && !left[0].sentStart },
+  { name: 'short-right', test: ({ right }) => right.length >= 1 && right.length <= 2 && right.every((t) => t.word && t.cap && !t.upper) },
+  {
+    name: 'no-name-or-place',
+    test: ({ left, right }) =>
+      [left[1], ...right].every((t) => !isKnownPlace([t]) && !hasTag(t, ['FirstName', 'MaleName', 'FemaleName', 'Place', 'Country'])),
+  },
 ];
 
 /**
