@@ -50,3 +50,17 @@ describe('"X and Y" names', () => {
     expect(names(r.organizations)).not.toContain('Talvexa and Brightmoor Holdings');
   });
 });
+
+describe('products named without their maker', () => {
+  it('does not take a product before a product noun for a person, anywhere in the article', () => {
+    const r = extractNames(
+      'The Quillon Navigator browser was released on Tuesday. Users said Quillon Navigator crashed twice, and Quillon Navigator was patched.',
+    );
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('keeps a person whose title says so', () => {
+    const r = extractNames('Designer Tom Reed said the camera would ship in May.');
+    expect(names(r.people)).toEqual(['Tom Reed']);
+  });
+});

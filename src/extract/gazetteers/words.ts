@@ -236,6 +236,16 @@ export const WORK_NOUNS_BEFORE = set(`
   sitcom opera musical painting poem memoir biography bestseller thriller series
 `);
 
+/**
+ * Lowercase nouns right after a name that make it a product ("the Quillon Navigator browser", "a
+ * Brightlens camera"): a product is no person (a maker's name before one is typed by its own evidence).
+ */
+export const PRODUCT_NOUNS_AFTER = set(`
+  browser browsers app apps software smartphone smartphones phone phones handset handsets tablet
+  tablets laptop laptops console consoles camera cameras drone drones chip chips processor processors
+  headset headsets
+`);
+
 /** Lowercase nouns before a ship's name ("the tanker X", "the cruise ship X"): a ship is no person, organization or place. */
 export const VESSEL_NOUNS = set(`
   ship vessel tanker freighter yacht ferry liner frigate destroyer submarine warship cruiser

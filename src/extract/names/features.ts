@@ -32,6 +32,7 @@ import {
   PLACE_NOUNS_OF,
   PLACE_PREFIXES,
   PLACE_PREPOSITIONS,
+  PRODUCT_NOUNS_AFTER,
   STAFF_NOUNS,
   STAKE_NOUNS,
   VENUE_WORDS,
@@ -419,6 +420,14 @@ export const FEATURES: readonly Feature[] = [
   { name: 'employer-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.staffBefore || f.stakeBefore },
   // ... but "the party Vladimir Somov" (its leader, unsaid): a known first name keeps its person evidence.
   { name: 'org-noun-not-person', type: 'person', weight: 0, cap: true, test: (f) => f.orgNounBefore && !hasTag(f.first, FIRST_NAME) },
+  // "the Quillon Navigator browser", "a Brightlens camera": a product's name.
+  {
+    name: 'product-noun-after',
+    type: 'person',
+    weight: 0,
+    cap: true,
+    test: (f) => !f.titled && PRODUCT_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? ''),
+  },
   { name: 'club-not-person', type: 'person', weight: 0, cap: true, test: (f) => CLUB_NOUNS_AFTER.has(lowerWordAfter(f)?.lower ?? '') },
   { name: 'event', drop: true, test: (f) => f.event },
   { name: 'model-code', drop: true, test: (f) => f.modelCode },
@@ -444,7 +453,8 @@ export const PERSON_FEATURES: ReadonlySet<string> = new Set(
  * Features that settle for the whole article that a name is no person, when no title or role noun
  * says otherwise (DECISIVE_PERSON; resolve.ts): a name met once as "analysts at X", "shares of X",
  * "X's chief executive" or "the X group" is an organization in every other sentence too, and one
- * met once before a version or model number ("X 6") is a product everywhere.
+ * met once before a version or model number ("X 6") or a product noun ("the X browser") is a
+ * product everywhere.
  */
 export const DECISIVE_NOT_PERSON: ReadonlySet<string> = new Set([
   'staff-at-before',
@@ -454,6 +464,7 @@ export const DECISIVE_NOT_PERSON: ReadonlySet<string> = new Set([
   'club-noun-after',
   'org-kind-after',
   'model-number-not-person',
+  'product-noun-after',
 ]);
 export const DECISIVE_PERSON: ReadonlySet<string> = new Set(['title-in-name', 'role-noun-before', 'title-before']);
 
