@@ -64,3 +64,16 @@ describe('products named without their maker', () => {
     expect(names(r.people)).toEqual(['Tom Reed']);
   });
 });
+
+describe('a company reporting its results', () => {
+  it('reads "X said earnings rose" and "X reported its net profit" as an organization', () => {
+    const r = extractNames('Tarvex said earnings rose 12 percent in the third quarter. Separately, Holbrin reported its net profit fell.');
+    expect(names(r.organizations)).toEqual(['Holbrin', 'Tarvex']);
+    expect(names(r.people)).toEqual([]);
+  });
+
+  it('leaves a full personal name a person', () => {
+    const r = extractNames('Analyst Maria Lopez said earnings would improve. Lopez said sales were strong.');
+    expect(names(r.people)).toEqual(['Maria Lopez']);
+  });
+});

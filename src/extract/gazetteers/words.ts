@@ -83,6 +83,21 @@ export const ORG_POSSESSIONS = set(`
   listing merger takeover acquisition bonds debt dividend
 `);
 
+/**
+ * "X said earnings rose", "X reported quarterly revenue of ...": a company's results after a
+ * reporting verb (RESULT_VERBS); words of RESULT_MODIFIERS may stand between ("its net profit").
+ */
+export const RESULT_VERBS = set(`
+  said reported posted announced forecast expects expected
+`);
+export const RESULT_NOUNS = set(`
+  earnings revenue revenues profit profits turnover sales income
+`);
+export const RESULT_MODIFIERS = set(`
+  its net quarterly annual operating pretax pre-tax first-quarter second-quarter third-quarter
+  fourth-quarter first-half full-year half-year
+`);
+
 /** Words before "of"/"in" that make the name after them a company ("shares of X", "a stake in X"). */
 export const STAKE_NOUNS = set(`
   shares share stake stakes stock stocks units bonds

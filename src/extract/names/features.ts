@@ -33,6 +33,9 @@ import {
   PLACE_PREFIXES,
   PLACE_PREPOSITIONS,
   PRODUCT_NOUNS_AFTER,
+  RESULT_MODIFIERS,
+  RESULT_NOUNS,
+  RESULT_VERBS,
   STAFF_NOUNS,
   STAKE_NOUNS,
   VENUE_WORDS,
@@ -206,6 +209,16 @@ function membersBefore(f: Facts): boolean {
   return /^(?:of|from|on|at|with)$/.test(tokens[k]?.lower ?? '') && MEMBER_NOUNS.has(tokens[k - 1]?.lower ?? '');
 }
 
+/** "X said earnings rose", "X reported its net profit": a company's results after a reporting verb. */
+function resultsAfter(f: Facts): boolean {
+  const { tokens } = f.ctx;
+  if (!f.after || !RESULT_VERBS.has(f.after.lower) || f.after.cap) return false;
+  let k = f.after.i + 1;
+  while (k - f.after.i <= 2 && RESULT_MODIFIERS.has(tokens[k]?.lower ?? '')) k++;
+  const noun = tokens[k];
+  return !!noun && noun.word && !noun.cap && RESULT_NOUNS.has(noun.lower);
+}
+
 const lowerWordAfter = (f: Facts): Token | undefined => (f.after && f.after.word && !f.after.cap ? f.after : undefined);
 const placeTagged = (f: Facts): number => f.words.filter((t) => hasTag(t, ['City', 'Region'])).length;
 
@@ -364,6 +377,8 @@ export const FEATURES: readonly Feature[] = [
   { name: 'org-noun-before', type: 'org', weight: 3, test: (f) => f.orgNounBefore },
   // "shares of Kestrel Dunmore", "a stake in Dunmore Holdings": a company.
   { name: 'stake-of-before', type: 'org', weight: 3, test: (f) => f.stakeBefore },
+  // "Tarvex said earnings rose": a company's results (an analyst may say so too: not decisive).
+  { name: 'results-after', type: 'org', weight: 2, test: (f) => !f.titled && resultsAfter(f) },
   // "Kestrel's shares", "Dunmore's chief executive": what a company has.
   { name: 'possession-after', type: 'org', weight: 2, test: (f) => f.orgPossession },
 
