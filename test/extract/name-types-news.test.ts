@@ -77,3 +77,15 @@ describe('a company reporting its results', () => {
     expect(names(r.people)).toEqual(['Maria Lopez']);
   });
 });
+
+describe('two organizations glued together', () => {
+  it('gives both names when a second headed name follows the first', () => {
+    const r = extractNames('The loan from Harbour Bank Westfield Insurance was repaid in full.');
+    expect(names(r.organizations)).toEqual(['Harbour Bank', 'Westfield Insurance']);
+  });
+
+  it('keeps a name whose head word is followed by a dictionary noun', () => {
+    const r = extractNames('Shares of Harbour Bank Systems Group rose on Monday.');
+    expect(names(r.organizations)).toEqual(['Harbour Bank Systems Group']);
+  });
+});

@@ -42,6 +42,7 @@ import {
   AND_INSIDE_ORG,
   AND_INSIDE_TITLE,
   DESCRIPTOR_BEFORE_FIRST_NAME,
+  GLUED_ORGS,
   KEEP_SENTENCE_INITIAL,
   ORG_NOUN_IN_FRONT,
   OFFICE_HEAD_BEFORE_NAME,
@@ -347,6 +348,19 @@ function titlesAndNationality(p: Token[], demonyms: DemonymMention[], lowerVocab
   // "University of Lagos Ngozi Eze": a person's first name after an "X of Y" organization starts a second name.
   const glued = orgLike ? personAfterOrg(p, loneWords) : 0;
   if (glued) return [{ toks: p.slice(0, glued), titled: false }, ...titlesAndNationality(p.slice(glued), demonyms, lowerVocab, loneWords)];
+  // "Harbour Bank Westfield Insurance": two organizations glued together.
+  if (orgLike && !hasOrgOf(p) && !hasPlaceOf(p)) {
+    for (let j = 1; j <= p.length - 3; j++) {
+      if (!ORG_HEADS.has(lowerKey(p[j]))) continue;
+      const left = p.slice(0, j + 1);
+      const right = p.slice(j + 1);
+      if (allRules(GLUED_ORGS, { left, right, lowerVocab }))
+        return [
+          { toks: left, titled: false },
+          { toks: right, titled: false },
+        ];
+    }
+  }
   if (orgLike) return [{ toks: p, titled: false }];
   // A country glued to the name after it: "(ambassador to) Britain Liu Xiaoming".
   const lead = known ? 0 : countryPrefix(p);

@@ -140,6 +140,40 @@ export const SURNAME_FUNCTION_WORD: readonly Rule<WordView>[] = [
   { name: 'name-ends', test: ({ t, next }) => !next || !next.word || !next.cap || next.hyphenName || next.line !== t.line },
 ];
 
+/** A run split after an inner organization head word: `left` ends with it, `right` is the rest. */
+export interface GlueView {
+  left: Token[];
+  right: Token[];
+  lowerVocab: Set<string>;
+}
+
+/**
+ * "Harbour Bank Westfield Insurance", "Dunmore University Kestrel Hospital": two organizations
+ * glued together (a list without commas, a caption) are two names when all of these hold. "Harbour
+ * Bank Financial Group", "... Bank System Inc" (an ordinary word after the head) and "Dunmore University Press" stay whole.
+ */
+export const GLUED_ORGS: readonly Rule<GlueView>[] = [
+  { name: 'plain-left', test: ({ left }) => left.length >= 2 && left.every((t) => t.word && t.cap && !t.poss) },
+  // "... Shipping Intelligence Service", "... Electric Power Company": a head word that is also a gerund or adjective goes on.
+  {
+    name: 'noun-head-left',
+    test: ({ left }) => !lexiconTags(lowerKey(left[left.length - 1])).some((x) => x === 'Gerund' || x === 'Adjective'),
+  },
+  { name: 'headed-right', test: ({ right }) => right.length >= 2 && right.length <= 3 && endsWithOrgHead(right) },
+  { name: 'plain-right', test: ({ right }) => right.every((t) => t.word && t.cap && !t.upper) },
+  {
+    name: 'name-opens-right',
+    test: ({ right, lowerVocab }) =>
+      !ORG_HEADS.has(lowerKey(right[0])) &&
+      !ORG_PREFIXES.has(lowerKey(right[0])) &&
+      !PLACE_HEADS.has(lowerKey(right[0])) &&
+      !isCommonWord(right[0], lowerVocab) &&
+      !hasTag(right[0], ['Adjective']) &&
+      // "... Bank System Inc", "... Shipping Intelligence Service": a dictionary noun goes on the name.
+      !lexiconTags(lowerKey(right[0])).some((x) => x === 'Singular' || x === 'Noun' || x === 'Uncountable' || x === 'Plural'),
+  },
+];
+
 /**
  * "Securities and Exchange Commission", "Food and Drug Administration": "and" stays inside a name
  * when all of these hold of its two sides (`p` is the left side, one word; `right` the right
