@@ -89,3 +89,10 @@ describe('two organizations glued together', () => {
     expect(names(r.organizations)).toEqual(['Harbour Bank Systems Group']);
   });
 });
+
+describe('journals named "X Journal of Y"', () => {
+  it('keeps the place or field after "Journal of" inside the journal name', () => {
+    const r = extractNames('The study was published in the Dental Journal of Kenya on Monday.');
+    expect(names(r.organizations)).toEqual(['Dental Journal of Kenya']);
+  });
+});

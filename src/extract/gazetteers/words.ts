@@ -136,7 +136,7 @@ export const ORG_OF_HEADS = set(`
   bank ministry department university college school institute academy council commission
   committee board office bureau agency authority church federation association union league
   alliance party society court house chamber order army government organisation organization
-  museum federal fund friends community
+  museum federal fund friends community journal
 `);
 
 /** First words that make "X of Y" a place ("Republic of Korea", "Gulf of Guinea"). */
