@@ -68,10 +68,33 @@ function looksLikeName(part: string): boolean {
   return words.every((w) => /^[\p{Lu}\p{N}&@]/u.test(w) || /^(of|the|and|de|du|la|le|el|di|da|das|der|die|und|en|on|at|in|for)$/i.test(w));
 }
 
+/**
+ * Script code that a broken or unclosed <title> ran into ("Headline(Site)ementById("story"); el.style…"):
+ * a call ending a statement, braces, a function or variable declaration, DOM calls, a tag. A title
+ * is cut before the first of them.
+ */
+const CODE_IN_TITLE =
+  /[\w$.]+\(\s*(?:["'][^"']*["']\s*)?\)\s*;|["']\s*\)\s*;|[{}]|\bfunction\s*[\w$]*\s*\(|\b(?:var|let|const)\s+[\w$]+\s*=|\b(?:document|window)\.[\w$]|getElementById\s*\(|<\/?[a-z]/i;
+
+/** "Headline(Example Times)", "Headline (from The Example Herald)": a site's name in brackets at the end. */
+const BRACKETED_TAIL = /\s*\(([^()]{2,60})\)$/;
+
+/** The title without script code it ran into, and without a bracketed site name at its end (the suffix). */
+function dropCode(s: string, siteNames: string[]): { text: string; site: string | null } {
+  const m = CODE_IN_TITLE.exec(s);
+  // (Code from the very start is not a title that ran into code: left as it is.)
+  const out = m && m.index >= 10 ? s.slice(0, m.index).trim() : s;
+  const tail = BRACKETED_TAIL.exec(out);
+  if (tail && out.length - tail[0].length >= 10 && matchesSiteName(tail[1], siteNames))
+    return { text: out.slice(0, tail.index).trim(), site: tail[1].replace(/^\s*(?:from|via)\s+/i, '').trim() };
+  return { text: out, site: null };
+}
+
 export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = {}): CleanedTitle {
-  const s = (raw ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-  if (!s) return { title: null, suffix: null };
   const siteNames = (opts.siteNames ?? []).filter(Boolean);
+  const { text: s, site: bracketed } = dropCode((raw ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim(), siteNames);
+  if (!s) return { title: null, suffix: null };
+  if (bracketed) return { title: cleanTitle(s, opts).title, suffix: bracketed };
   const h1s = (opts.h1s ?? []).map(norm).filter(Boolean);
   if (h1s.includes(norm(s))) return { title: s, suffix: null };
   // "Site or Section: Headline" where the headline is shown on the page.
