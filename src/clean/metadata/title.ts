@@ -58,6 +58,29 @@ function isTagline(part: string): boolean {
   return /,|\band\b/.test(part) && (part.match(TAGLINE_WORDS) ?? []).length >= 2;
 }
 
+/**
+ * A station's or paper's slogan: "Where the news starts.", "The Valley's Leading News Source",
+ * "Your source for local news". Said about the site, never a headline.
+ */
+const SLOGAN =
+  /\b(?:where (?:your|the) news\b|your (?:news|source|home|station) (?:for|in|of|on)\b|(?:leading|premier|number one|no\. ?1|#1|most trusted)\b[^.,]{0,20}\bnews\b[^.,]{0,20}\b(?:resource|source|portal|website|site|network|leader|authority)\b)/i;
+
+/** Broadcast call signs: "KRVT", "KRVT/KSLM-CA", "WHVW 9", "CKEX-FM". */
+const CALL_SIGNS =
+  /^[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|CA|CD|LP|DT))?(?:\s*\/\s*[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|CA|CD|LP|DT))?)*(?:\s+\d{1,2})?$/;
+
+/** A list of three or more places (a station's coverage area): "Lakeport, Ridgeway, Old Mill". */
+function isPlaceList(part: string): boolean {
+  const items = part.split(/\s*,\s*|\s+and\s+/).filter(Boolean);
+  return items.length >= 3 && items.every((i) => wordCount(i) <= 3 && /^\p{Lu}/u.test(i) && looksLikeName(i));
+}
+
+/** A part of a <title> that is the site's chrome rather than a headline: a tagline, a slogan, call signs, a coverage area. */
+export function looksLikeSiteChrome(part: string): boolean {
+  const p = part.trim();
+  return isTagline(p) || SLOGAN.test(p) || CALL_SIGNS.test(p) || isPlaceList(p);
+}
+
 /** A section label glued to the headline with a dash ("Music- Band settles lawsuit"): the label. */
 const GLUED_SECTION = /^(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)-\s+(?=\S+(?:\s+\S+){2})/u;
 
@@ -145,14 +168,18 @@ export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = 
     suffix ??= parts[start].trim();
     start++;
   }
-  // 2b. "Site, tagline - Station | Headline": a pipe with the site's name somewhere before it and a
-  // headline after it (the site's name is not at the very start, so step 2 did not see it).
-  if (start === 0 && end === parts.length) {
-    for (let i = seps.length - 1; i >= 0; i--) {
+  // 2b. "Site, tagline - Station | Headline": a pipe with the site's name or its chrome (a tagline, a
+  // slogan, call signs, a coverage area) somewhere before it and a headline after it (the site's
+  // name is not at the very start, so step 2 did not see it).
+  if (end === parts.length) {
+    for (let i = seps.length - 1; i >= start; i--) {
       if (!/\|/.test(seps[i])) continue;
       const right = join(i + 1, parts.length);
-      const leftHasSite = parts.slice(0, i + 1).some((p) => matchesSiteName(p, siteNames) || isTagline(p));
-      const rightHasSite = parts.slice(i + 1).some((p) => matchesSiteName(p, siteNames));
+      const chrome = (p: string) => matchesSiteName(p, siteNames) || looksLikeSiteChrome(p);
+      // (After a site name already cut from the start, every part up to the pipe must be chrome:
+      // "Site - Kicker | Headline" keeps its kicker.)
+      const leftHasSite = start > 0 ? parts.slice(start, i + 1).every(chrome) : parts.slice(0, i + 1).some(chrome);
+      const rightHasSite = parts.slice(i + 1).some((p) => matchesSiteName(p, siteNames) || looksLikeSiteChrome(p));
       if (leftHasSite && !rightHasSite && wordCount(right) >= 3) return { title: right, suffix: parts[0].trim() };
     }
   }
