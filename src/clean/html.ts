@@ -17,6 +17,7 @@ import type { CleanLimits } from './limits.js';
 import { extractMetadata, pageScripts, type PageMetadata } from './metadata/index.js';
 import { cleanByline, splitAuthors } from './metadata/byline.js';
 import { dateFromText } from './metadata/dates.js';
+import { titleFromBody } from './title-body.js';
 
 /** Below this many characters a first-pass body is suspect and the relaxed pass is tried. */
 const SHORT_BODY = 250;
@@ -166,10 +167,12 @@ export function cleanHtml(html: string, meta: CleanMeta, limits: CleanLimits, on
   // Likewise a date line above the story, when the page carries no dated metadata.
   const publishedAt = md.publishedAt ?? (result.leadDate ? dateFromText(result.leadDate) : null);
   const own = (s: string | null | undefined): string | null => (s ? ownString(s) : null);
+  // No real title in the metadata: the heading the article's first lines agree with, if any.
+  const title = titleFromBody(md.titleHeadings, paragraphs) ?? md.title;
   const article: Article = {
     url: meta.url ?? null,
     canonicalUrl: own(md.canonicalUrl),
-    title: own(md.title),
+    title: own(title),
     byline: own(byline),
     authors: (md.byline ? md.authors : splitAuthors(byline)).map(ownString),
     siteName: own(md.siteName),

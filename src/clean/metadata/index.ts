@@ -10,7 +10,7 @@ import { selectAll } from './select.js';
 import { guessLanguage } from '../../text/language.js';
 import { collectJsonLd, pickArticleNode, type JsonLdArticle } from './jsonld.js';
 import { cleanByline, creditedOrganisation, ROLE_WORDS, splitAuthors } from './byline.js';
-import { cleanTitle, dropTitleKicker, matchesSiteName } from './title.js';
+import { cleanTitle, dropTitleKicker, isSlogan, matchesSiteName } from './title.js';
 import { compareKey } from '../../text/fold.js';
 
 export interface PageMetadata {
@@ -24,6 +24,11 @@ export interface PageMetadata {
   language: string | null;
   canonicalUrl: string | null;
   description: string | null;
+  /**
+   * When the page's metadata names no real title (only labels, or only the site): its headings, for
+   * the body check to take the one the article's first lines agree with (clean/title-body.ts).
+   */
+  titleHeadings?: string[];
 }
 
 /** Meta keys (name / property / itemprop, lower case) per field, most trusted first. */
@@ -395,6 +400,26 @@ function visibleHeadline($: CheerioAPI, siteNames: string[]): string | null {
   return null;
 }
 
+/** Headings offered to the body check when the page's metadata gives no real title. */
+export const TITLE_HEADINGS = {
+  /** Headings looked at, in document order. */
+  maxHeadings: 40,
+  minWords: 3,
+} as const;
+
+/** The page's <h1>–<h3> texts outside page chrome, of three words or more, in document order. */
+function candidateHeadings($: CheerioAPI, usable: (t: string) => boolean): string[] {
+  const out: string[] = [];
+  let seen = 0;
+  for (const el of select($, 'h1, h2, h3')) {
+    if (++seen > TITLE_HEADINGS.maxHeadings) break;
+    const t = textOf($, el, 300);
+    if (!t || words(t).length < TITLE_HEADINGS.minWords || !usable(t) || out.includes(t)) continue;
+    if (!closestMatch($, el, HEADLINE_ELSEWHERE).length) out.push(t);
+  }
+  return out;
+}
+
 /**
  * Title candidates and their weights: what each source is worth in the vote. Meta titles are what
  * the publisher calls the article; the visible headline counts too, but a section heading or a
@@ -419,6 +444,8 @@ export const GENERIC_HEADINGS =
 interface TitleCandidate {
   text: string;
   weight: number;
+  /** From a heading on the page, not from the page's metadata. */
+  heading?: boolean;
 }
 
 /** How much two titles agree: 1 equal, 0.8 one contains the other, else shared words. */
@@ -437,7 +464,7 @@ function findTitle(
   meta: Map<string, string[]>,
   ld: JsonLdArticle | null,
   siteNames: string[],
-): { title: string | null; suffix: string | null } {
+): { title: string | null; suffix: string | null; headings?: string[] } {
   const shown = visibleHeadline($, siteNames);
   // The headlines shown on the page decide which part of a "Site | Headline" title is the headline.
   const h1s = shown ? [...h1Texts($), shown] : h1Texts($);
@@ -465,7 +492,9 @@ function findTitle(
   raw.push([docTitle, TITLE_SOURCE_WEIGHTS.docTitle]);
   // A candidate that is only the site's name ("og:title" = "Example News" on some CMSs) or a side
   // box's heading says nothing about the article.
-  const usable = (t: string) => !!t && !siteNames.some((n) => norm(n) === norm(t)) && !GENERIC_HEADINGS.test(t.trim());
+  // A site's slogan about itself ("The Valley's Leading News Source") neither. (A tab that lists the
+  // site's sections stays a candidate: it is what the browser tab, and Readability, show.)
+  const usable = (t: string) => !!t && !siteNames.some((n) => norm(n) === norm(t)) && !GENERIC_HEADINGS.test(t.trim()) && !isSlogan(t);
   // One or two words ("Post", "Asia-Pacific") is a label more often than a headline: a weak vote.
   const strength = (t: string) =>
     words(t).length <= 2 && !/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(t) ? SHORT_TITLE_FACTOR : 1;
@@ -479,11 +508,29 @@ function findTitle(
     if (t && usable(t)) cands.push({ text: t, weight: weight * strength(t) });
   }
   if (shown && usable(shown) && !matchesSiteName(shown, siteNames))
-    cands.push({ text: shown, weight: TITLE_SOURCE_WEIGHTS.headline * strength(shown) });
+    cands.push({ text: shown, weight: TITLE_SOURCE_WEIGHTS.headline * strength(shown), heading: true });
+  // Only a label heading ("Mid-West", a side box's "NEXT MATCH - 9th April") or nothing but the
+  // site's name with an <h1> somewhere: the page's headings go to the body check
+  // (clean/title-body.ts), which takes the one the article's first lines agree with. A heading far
+  // from the article's text is not the title: the <title> as the browser tab shows it, or none.
+  const headingOnly = cands.every((c) => c.heading && strength(c.text) < 1);
+  if (headingOnly && (cands.length || h1s.some(usable))) {
+    const headings = candidateHeadings($, (t) => usable(t) && !matchesSiteName(t, siteNames));
+    return { title: docTitle ?? firstMeta(meta, ['og:title']), suffix, headings };
+  }
   // Nothing but the site's name anywhere (an index-like page, a portal's story template): the <title>
   // as the page shows it in the browser tab, not no title at all.
-  if (!cands.length) return { title: h1s.find(usable) ?? docTitle ?? firstMeta(meta, ['og:title']), suffix };
+  if (!cands.length) return { title: docTitle ?? firstMeta(meta, ['og:title']), suffix };
+  return vote(cands, h1s, docTitle, suffix);
+}
 
+/** The candidate the others agree with most (the most trusted source on a tie). */
+function vote(
+  cands: TitleCandidate[],
+  h1s: string[],
+  docTitle: string | null,
+  suffix: string | null,
+): { title: string | null; suffix: string | null } {
   // Each candidate's support: its own weight plus the agreeing weight of the others. The first
   // (most trusted source) wins a tie.
   let best = cands[0];
@@ -855,7 +902,7 @@ export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMeta
     null;
   const host = siteNameFromHost(canonicalUrl ?? pageUrl);
   const siteNames = [explicitSite, host, host?.replace(/\.[a-z.]{2,6}$/, '') ?? null].filter((s): s is string => !!s);
-  const { title, suffix } = findTitle($, meta, ld, siteNames);
+  const { title, suffix, headings: titleHeadings } = findTitle($, meta, ld, siteNames);
   // The part cut off the <title> names the site only when it is short: a breadcrumb or a tagline
   // ("Rugby News, Results and Fixtures from …", "Example.com / Home UK / UK") is not a name.
   const fromSuffix = cleanSiteName(suffix);
@@ -876,5 +923,6 @@ export function extractMetadata($: CheerioAPI, pageUrl: string | null): PageMeta
     language: detach(findLanguage($, meta, ld)),
     canonicalUrl: detach(canonicalUrl),
     description: detach(description),
+    ...(titleHeadings?.length ? { titleHeadings: titleHeadings.map(detach) } : {}),
   };
 }

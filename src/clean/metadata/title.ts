@@ -65,6 +65,11 @@ function isTagline(part: string): boolean {
 const SLOGAN =
   /\b(?:where (?:your|the) news\b|your (?:news|source|home|station) (?:for|in|of|on)\b|(?:leading|premier|number one|no\. ?1|#1|most trusted)\b[^.,]{0,20}\bnews\b[^.,]{0,20}\b(?:resource|source|portal|website|site|network|leader|authority)\b)/i;
 
+/** A site's slogan about itself: never the article's title. */
+export function isSlogan(part: string): boolean {
+  return SLOGAN.test(part.trim());
+}
+
 /** Broadcast call signs: "KRVT", "KRVT/KSLM-CA", "WHVW 9", "CKEX-FM". */
 const CALL_SIGNS =
   /^[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|CA|CD|LP|DT))?(?:\s*\/\s*[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|CA|CD|LP|DT))?)*(?:\s+\d{1,2})?$/;
