@@ -119,12 +119,17 @@ export async function connectProducer(redisTarget: string | RedisTarget, opts: P
   const t = typeof redisTarget === 'string' ? { url: redisTarget } : redisTarget;
   const timeout = opts.connectTimeoutMs ?? 3_000;
   const target = redactRedisUrl(t.url);
+  // No retry before the first connect has answered: a refused connect ends the client at once.
+  // With a retry scheduled, the disconnect() below had to undo it on a socket already closed, and
+  // ioredis (6.0) then arms a 2 s "destroy the stream" timer that nothing clears: every command
+  // that fell back or failed on a down Redis stayed alive 2 s after its work was done.
+  let connected = false;
   const redis = connect(t, {
     lazyConnect: true,
     connectTimeout: timeout,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
-    retryStrategy: (times) => (times > 20 ? null : Math.min(200 * times, 2_000)),
+    retryStrategy: (times) => (!connected || times > 20 ? null : Math.min(200 * times, 2_000)),
   } satisfies RedisOptions);
   // Without a listener ioredis prints unhandled 'error' events; failures surface through commands.
   redis.on('error', () => {});
@@ -137,9 +142,11 @@ export async function connectProducer(redisTarget: string | RedisTarget, opts: P
       }),
     ]);
     await redis.ping();
+    connected = true;
     return redis;
   } catch (err) {
-    redis.disconnect();
+    // already 'end' when the connect was refused: nothing left to close (see above)
+    if (redis.status !== 'end') redis.disconnect();
     throw new ServiceUnavailableError('Redis', target, err);
   } finally {
     clearTimeout(timer);

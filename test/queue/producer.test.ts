@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProducer, type Producer } from '../../src/queue/producer.js';
 import { urlJobId } from '../../src/queue/job-ids.js';
 import { ServiceUnavailableError } from '../../src/errors.js';
 import { makeQueueEnv, type QueueTestEnv } from '../helpers/queue-env.js';
+import { REPO_ROOT, ensureBuilt } from '../helpers/build.js';
 
 describe('producer', () => {
   let env: QueueTestEnv;
@@ -88,4 +91,25 @@ describe('producer', () => {
     expect(err.message).toBe('Redis is not reachable at redis://127.0.0.1:1');
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+
+  it('leaves nothing behind that keeps the process alive when Redis is down', async () => {
+    // In a child process, so that its timers and sockets are the only ones: right after the
+    // refusal, no ioredis reconnect or "destroy the stream" timer and no socket may be left
+    // (one held every command that fell back or failed 2 s past its end).
+    await ensureBuilt();
+    const script = `
+      import { writeSync } from 'node:fs';
+      const { connectProducer } = await import(${JSON.stringify(join(REPO_ROOT, 'dist/queue/connection.js'))});
+      const err = await connectProducer('redis://127.0.0.1:1').catch((e) => e);
+      setImmediate(() => writeSync(1, JSON.stringify({ error: err.code, left: process.getActiveResourcesInfo() })));`;
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 60_000 }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    );
+    const { error, left } = JSON.parse(out) as { error: string; left: string[] };
+    expect(error).toBe('E_UNAVAILABLE');
+    // the setImmediate itself and the stdio pipes of execFile are all that may be there
+    expect(left.filter((r) => r !== 'Immediate' && r !== 'PipeWrap')).toEqual([]);
+  }, 90_000);
 });
