@@ -57,8 +57,9 @@ export class SqliteStore extends SqlStoreReads implements Store {
     try {
       if (opts.path !== ':memory:' && opts.path !== '') mkdirSync(dirname(opts.path), { recursive: true });
       this.db = new Database(opts.path);
-      this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 10_000))}`);
-      this.db.pragma('journal_mode = WAL');
+      const busyTimeoutMs = Math.max(0, Math.floor(opts.busyTimeoutMs ?? 10_000));
+      this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      enableWal(this.db, busyTimeoutMs);
       this.db.pragma('synchronous = NORMAL');
       // checkpoint every ~40 MB of WAL instead of 4 MB: far fewer fsyncs and rewrites under steady ingest
       this.db.pragma('wal_autocheckpoint = 10000');
@@ -392,3 +393,25 @@ export class SqliteStore extends SqlStoreReads implements Store {
 }
 
 export { toStored } from './shared-sql.js';
+
+/**
+ * WAL journal mode, on a connection being opened. SQLite may answer SQLITE_BUSY here without
+ * waiting in its busy handler (it skips the wait where waiting could deadlock), as seen when a
+ * worker was writing while a review command opened the store; so the switch is retried for up to
+ * the busy timeout, as a busy statement would have waited.
+ */
+function enableWal(db: Database.Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY') !== true || Date.now() >= deadline) throw err;
+      Atomics.wait(WAIT, 0, 0, 25);
+    }
+  }
+}
+
+/** A cell to block on for a short pause in synchronous code (Atomics.wait with a timeout). */
+const WAIT = new Int32Array(new SharedArrayBuffer(4));
