@@ -44,7 +44,7 @@ import {
   ORG_POSSESSIONS,
 } from '../gazetteers/words.js';
 import { applyTable, type NameType, type Scores } from './evidence.js';
-import { hasInnerOrgHead, hasOrgOf, hasPlaceOf, hasTag, isConnector, isKnownPlace, lowerKey } from './runs.js';
+import { hasInnerOrgHead, hasOrgOf, hasPlaceOf, hasTag, isConnector, isKnownPlace, isModifiedNoun, lowerKey } from './runs.js';
 import { COMMON_TAGS, LEXICON_COMMON, lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
@@ -147,8 +147,7 @@ function nameLike(f: Facts, t: Token, k: number): boolean {
 }
 
 /** "the Jo Lee case": the name stands before a lowercase noun, as a modifier. */
-const modifierUse = (f: Facts): boolean =>
-  !!f.after && f.after.word && !f.after.cap && hasTag(f.after, ['Noun']) && !hasTag(f.after, ['Verb', 'Adverb', 'Preposition']);
+const modifierUse = (f: Facts): boolean => isModifiedNoun(f.after);
 
 /** "Group D", "Pool B": a group word and one capital letter. */
 const isGroupLetter = (f: Facts): boolean =>

@@ -31,6 +31,7 @@ import {
   hasOrgOf,
   hasPlaceOf,
   hasTag,
+  isModifiedNoun,
   isCapWord,
   isConnector,
   isInitialOrAbbr,
@@ -586,7 +587,8 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
       /^(?:of|from)$/.test(between[0].lower) &&
       (between.length === 1 || between[1].lower === 'the')
     )
-      if (!modifierBefore(tokens[n.toks[n.toks.length - 1].i + 1])) n.affiliationOf = m;
+      // ("the Coastal Works constituency": the name is the noun's modifier, no one's affiliation)
+      if (!isModifiedNoun(tokens[n.toks[n.toks.length - 1].i + 1])) n.affiliationOf = m;
     // ... a full name after the possessive: "Assassin's Creed" is a title.
     if (lastTok.poss && between.length === 0 && n.toks.filter((t) => t.word).length >= 2) m.affiliationOf = n;
     const t1 = tokens[lastTok.i + 1];
@@ -607,10 +609,6 @@ function linkNeighbours(mentions: Mention[], tokens: Token[]): void {
     }
   }
 }
-
-/** "the Coastal Works constituency": a lowercase noun after a name makes the name its modifier. */
-const modifierBefore = (t: Token | undefined): boolean =>
-  !!t && t.word && !t.cap && hasTag(t, ['Noun']) && !hasTag(t, ['Verb', 'Adverb', 'Preposition']);
 
 /** "England, Italy and Spain", "Kenya, Uganda, Mali": `m, n` stand in a list of places, not "City, Country". */
 function inPlaceList(m: Mention, n: Mention, prev: Mention | undefined, next: Mention | undefined, tokens: Token[]): boolean {

@@ -17,6 +17,9 @@ import { COMMON_TAGS, LEXICON_COMMON, NAME_TAGS, lexiconTags } from './tags.js';
 import type { Token } from './tokens.js';
 
 export const hasTag = (t: Token, names: string[]): boolean => !!t.tags && names.some((n) => t.tags!.has(n));
+/** A lowercase noun (not a verb, adverb or preposition) right after a name makes the name its modifier: "the Jo Lee case". */
+export const isModifiedNoun = (t: Token | undefined): boolean =>
+  !!t && t.word && !t.cap && hasTag(t, ['Noun']) && !hasTag(t, ['Verb', 'Adverb', 'Preposition']);
 export const isCapWord = (t: Token | undefined): boolean => !!t && t.word && t.cap && !t.caseless;
 export const isConnector = (t: Token | undefined): t is Token =>
   !!t && ((t.word && !t.cap && NAME_CONNECTORS.has(t.lower)) || t.text === '&');
