@@ -83,7 +83,7 @@ function isPlaceList(part: string): boolean {
 /** A part of a <title> that is the site's chrome rather than a headline: a tagline, a slogan, call signs, a coverage area. */
 export function looksLikeSiteChrome(part: string): boolean {
   const p = part.trim();
-  return isTagline(p) || SLOGAN.test(p) || CALL_SIGNS.test(p) || isPlaceList(p);
+  return isTagline(p) || isSlogan(p) || CALL_SIGNS.test(p) || isPlaceList(p);
 }
 
 /** A section label glued to the headline with a dash ("Music- Band settles lawsuit"): the label. */
@@ -177,14 +177,14 @@ export function cleanTitle(raw: string | null | undefined, opts: TitleOptions = 
   // slogan, call signs, a coverage area) somewhere before it and a headline after it (the site's
   // name is not at the very start, so step 2 did not see it).
   if (end === parts.length) {
+    const chrome = (p: string) => matchesSiteName(p, siteNames) || looksLikeSiteChrome(p);
     for (let i = seps.length - 1; i >= start; i--) {
       if (!/\|/.test(seps[i])) continue;
       const right = join(i + 1, parts.length);
-      const chrome = (p: string) => matchesSiteName(p, siteNames) || looksLikeSiteChrome(p);
       // (After a site name already cut from the start, every part up to the pipe must be chrome:
       // "Site - Kicker | Headline" keeps its kicker.)
       const leftHasSite = start > 0 ? parts.slice(start, i + 1).every(chrome) : parts.slice(0, i + 1).some(chrome);
-      const rightHasSite = parts.slice(i + 1).some((p) => matchesSiteName(p, siteNames) || looksLikeSiteChrome(p));
+      const rightHasSite = parts.slice(i + 1).some(chrome);
       if (leftHasSite && !rightHasSite && wordCount(right) >= 3) return { title: right, suffix: parts[0].trim() };
     }
   }
