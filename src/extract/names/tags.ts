@@ -5,12 +5,7 @@
 // makes compromise throw is retried sentence by sentence, and a sentence that still throws is skipped.
 // Sentences that name nothing (a plain opener such as "The" or "He" is their only capital; ~30 % of
 // news text) are not sent at all: no rule reads their tags.
-import { createRequire } from 'node:module';
-import type NlpType from 'compromise';
-
-// The CommonJS build is one bundled file; the ESM entry is ~450 source modules. Loading the bundle
-// halves compromise's share of the CLI's start-up (~0.45 s → ~0.22 s CPU), paid on every call.
-const nlp = createRequire(import.meta.url)('compromise') as typeof NlpType;
+import { nlp } from './compromise.js';
 
 export interface TagOptions {
   /** Also run compromise's contextual post-tagger (slower). */
