@@ -4,17 +4,29 @@
 // the byline and headline tables make up to fifteen such queries a page (~4 % of clean + extract).
 // Nearly every selector there names a tag or an attribute in its subject (the part after the last
 // combinator: `h1`, `.byline`, `[itemprop~="author"]`), and an element without that tag or attribute
-// cannot match. So the page's elements are first screened by those needs (a property lookup each),
-// and only the few left go through cheerio's own `filter(selector)`: same elements, same order.
+// cannot match; nor can one whose attribute does not hold the selector's value somewhere (any case).
+// So the page's elements are first screened by those needs (a property lookup and a substring test
+// each), and only the few left go through cheerio's own `filter(selector)`: same elements, same order.
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parse, type Selector } from 'css-what';
 
+/** An attribute the subject tests, and a value it must contain (any case) when the test names one. */
+interface AttributeNeed {
+  name: string;
+  contains: RegExp | null;
+}
+
 /** What one comma-separated alternative's subject requires of an element. */
 interface SubjectNeeds {
   tag: string | null;
-  attributes: string[];
+  attributes: AttributeNeed[];
 }
+
+/** Attribute tests that match only a value containing theirs: =, ~=, |=, ^=, $=, *= (css-what's names). */
+const VALUE_ACTIONS = new Set(['equals', 'element', 'hyphen', 'start', 'end', 'any']);
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const COMBINATORS = new Set(['child', 'descendant', 'sibling', 'adjacent', 'parent', 'column-combinator']);
 
@@ -33,7 +45,12 @@ function subjectNeeds(selector: string): SubjectNeeds[] | null {
     for (const token of subject) {
       if (token.type === 'tag') needs.tag = token.name.toLowerCase();
       // Every attribute test but jQuery's [a!=v] fails on an element without the attribute.
-      else if (token.type === 'attribute' && token.action !== 'not') needs.attributes.push(token.name.toLowerCase());
+      else if (token.type === 'attribute' && token.action !== 'not')
+        needs.attributes.push({
+          name: token.name.toLowerCase(),
+          // A test for "" matches nothing (*=, ^=, $=) or only "" (=): no value to look for.
+          contains: VALUE_ACTIONS.has(token.action) && token.value ? new RegExp(escapeRegExp(token.value), 'i') : null,
+        });
     }
     if (!needs.tag && !needs.attributes.length) return null;
     out.push(needs);
@@ -52,15 +69,16 @@ function needsOf(selector: string): SubjectNeeds[] | null {
   return needs;
 }
 
-/** Whether the element has the tag and attributes of one of the alternatives. Plain loops: this runs
- *  for every element of the page on every query, and closures here were 15 % of the pipeline's
- *  allocations. */
+/** Whether the element has the tag and attributes (with their values) of one of the alternatives.
+ *  Plain loops: this runs for every element of the page on every query, and closures here were 15 % of
+ *  the pipeline's allocations. */
 function meetsAny(el: Element, needs: SubjectNeeds[]): boolean {
   for (const n of needs) {
     if (n.tag !== null && el.name !== n.tag) continue;
     let all = true;
     for (const a of n.attributes) {
-      if (el.attribs[a] === undefined) {
+      const value = el.attribs[a.name];
+      if (value === undefined || (a.contains !== null && !a.contains.test(value))) {
         all = false;
         break;
       }
