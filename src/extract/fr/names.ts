@@ -17,6 +17,7 @@ import { addScores, emptyScores, type NameType, type Scores } from '../names/evi
 import { applyFrFeatures, frFactsOf, frWeight, REGION_CODES } from './features.js';
 import { findSpans } from './spans.js';
 import { tokenizeFr, type FrToken } from './tokens.js';
+import { withPlainEnv } from '../plain-env.js';
 
 /** Person evidence a lone word needs to be kept as a person of its own: a title before it. */
 const LONE_PERSON_MIN = frWeight('title-before');
@@ -50,7 +51,7 @@ function tagTokens(text: string, tokens: FrToken[]): void {
   for (const t of tokens) byStart.set(t.start, t);
   let doc: ReturnType<typeof nlp>;
   try {
-    doc = nlp(text);
+    doc = withPlainEnv(() => nlp!(text));
   } catch {
     return; // tags are evidence, not a requirement
   }

@@ -5,6 +5,7 @@
 // makes compromise throw is retried sentence by sentence, and a sentence that still throws is skipped.
 // Sentences that name nothing (a plain opener such as "The" or "He" is their only capital; ~30 % of
 // news text) are not sent at all: no rule reads their tags.
+import { withPlainEnv } from '../plain-env.js';
 import { nlp } from './compromise.js';
 
 export interface TagOptions {
@@ -30,6 +31,10 @@ const MAX_SEGMENT = 2000;
 
 /** Map from absolute character offset of a term's start to its compromise tags. */
 export function tagOffsets(text: string, opts: TagOptions = {}): Map<number, Set<string>> {
+  return withPlainEnv(() => tagAll(text, opts));
+}
+
+function tagAll(text: string, opts: TagOptions): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   const steps = opts.postTagger ? ['id', ...PRE_STEPS, 'postTagger', 'offset'] : [...PRE_STEPS, 'offset'];
   const run = (chunk: string, base: number): void => {
