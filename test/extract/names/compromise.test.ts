@@ -27,6 +27,7 @@ const TEXTS = [
   'Björk’s 4km run… re-enactment of the 1990-91 season; #Sahel @reporter 5-9pm!',
   '“Quoted,” she said. N.D.A. c.e.o. F. Scott Fitzgerald; 3,000 troops; 97 - year',
   'ALL CAPS HEADLINE: JUNTA EXTENDS TRANSITION',
+  "Farmers' unions were lookin' at the co-op's re-election plans.",
   '',
 ];
 
