@@ -6,7 +6,13 @@
 // Each system runs in its own child process (one core, sequential) so peak RSS is its own.
 // 'gleaner CLI' is how a user runs it on a folder: `gleaner extract` on batches of --batch files,
 // one process per batch, start-up and cold JIT included (wall clock; peak RSS is the largest call's).
-//   node bench/pipeline.mjs [--data DIR] [--limit N] [--rounds R] [--batch N]
+// In-process systems are warmed up first on --warmup pages of another set (--warmup-data, the older
+// pages by default; the first 20 measured pages when it is missing), as a long-running worker is:
+// warming on the measured pages would also fill per-word caches with exactly their words.
+// Each system runs --repeat times, the systems taking turns, and the median is reported with the
+// range: a shared machine's speed drifts by tens of percent over minutes.
+//   node bench/pipeline.mjs [--data DIR] [--limit N] [--rounds R] [--batch N] [--repeat N]
+//                           [--warmup-data DIR] [--warmup N]
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +29,9 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     system: { type: 'string' },
     batch: { type: 'string', default: '50' },
+    repeat: { type: 'string', default: '3' },
+    'warmup-data': { type: 'string', default: resolve(here, '../../shared/bench/extraction-2008') },
+    warmup: { type: 'string', default: '50' },
   },
 });
 
@@ -81,8 +90,16 @@ function runCli(pages, batch) {
   }
 }
 
+/** Pages to warm an in-process system on: another set's when there is one, else the first measured ones. */
+function warmupPages(system, pages) {
+  const dir = values['warmup-data'];
+  if (system.endsWith(' fr') || !existsSync(join(dir, 'html'))) return pages.slice(0, 20);
+  return loadPages(dir, { limit: Number(values.warmup) });
+}
+
 async function runSystem(name, pages, rounds) {
   if (name === 'gleaner CLI') return runCli(pages, Number(values.batch));
+  const warm = warmupPages(name, pages);
   let failures = 0;
   const dist = resolve(here, '../dist');
   let fn;
@@ -114,12 +131,13 @@ async function runSystem(name, pages, rounds) {
     if (which === 'gleaner clean') fn = (p) => clean(p.bytes, meta(p));
     else if (which === 'gleaner extract') {
       // extract alone: on articles cleaned beforehand (not timed)
-      const articles = new Map(pages.map((p) => [p.id, clean(p.bytes, meta(p))]));
-      fn = (p) => extract(articles.get(p.id));
+      const articles = new Map([...warm, ...pages].map((p) => [p, clean(p.bytes, meta(p))]));
+      fn = (p) => extract(articles.get(p));
     } else if (which === 'gleaner clean+extract') fn = (p) => processDocument(p.bytes, meta(p));
     else throw new Error(`unknown system ${name}`);
   }
-  for (const p of pages.slice(0, 20)) fn(p); // warm-up: module init, lazy loads, JIT
+  for (const p of warm) fn(p); // warm-up: module init, lazy loads, JIT
+  failures = 0; // pages that threw while warming up are not the measured pages'
   let words = 0;
   const start = process.hrtime.bigint();
   for (let r = 0; r < rounds; r++)
@@ -143,6 +161,52 @@ const SYSTEMS = [
 ];
 const pagesFor = (system, limit) => (system.endsWith(' fr') ? loadFrenchPages() : loadPages(values.data, { limit }));
 
+/** One run of a system in its own child process. */
+function runChild(system) {
+  const args = [
+    '--system',
+    system,
+    '--data',
+    values.data,
+    '--rounds',
+    values.rounds,
+    '--batch',
+    values.batch,
+    '--warmup-data',
+    values['warmup-data'],
+    '--warmup',
+    values.warmup,
+    ...(values.limit ? ['--limit', values.limit] : []),
+  ];
+  return new Promise((resolveP, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let got = null;
+    child.on('message', (m) => {
+      got = m;
+    });
+    child.on('exit', (code) => (got ? resolveP(got) : reject(new Error(`${system} exited with ${code}`))));
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** The runs of one system as one row: median pages/s, the range, the largest peak RSS. */
+function summarise(runs) {
+  const rates = runs.map((r) => r.pagesPerSec);
+  const rss = runs.map((r) => r.peakRssMb).filter((x) => x !== null);
+  return {
+    ...runs[0],
+    pagesPerSec: median(rates),
+    min: Math.min(...rates),
+    max: Math.max(...rates),
+    peakRssMb: rss.length ? Math.max(...rss) : null,
+    failures: Math.max(...runs.map((r) => r.failures)),
+  };
+}
+
 if (values.system) {
   // child mode
   const pages = pagesFor(values.system, values.limit ? Number(values.limit) : undefined);
@@ -151,47 +215,39 @@ if (values.system) {
 } else {
   const pages = loadPages(values.data, { limit: values.limit ? Number(values.limit) : 0 });
   const mb = pages.reduce((s, p) => s + p.bytes.length, 0) / 1048576;
+  const repeat = Math.max(1, Number(values.repeat));
+  const warmFrom = existsSync(join(values['warmup-data'], 'html'))
+    ? `${values.warmup} pages of ${values['warmup-data']}`
+    : 'the first 20 measured pages';
   console.log(
     `bench: ${pages.length} pages (${mb.toFixed(1)} MB of HTML), ${values.rounds} rounds, one process per system, sequential (one core each)`,
   );
-  const results = [];
-  for (const system of SYSTEMS) {
-    const args = [
-      '--system',
-      system,
-      '--data',
-      values.data,
-      '--rounds',
-      values.rounds,
-      '--batch',
-      values.batch,
-      ...(values.limit ? ['--limit', values.limit] : []),
-    ];
-    const result = await new Promise((resolveP, reject) => {
-      const child = fork(fileURLToPath(import.meta.url), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      let got = null;
-      child.on('message', (m) => {
-        got = m;
-      });
-      child.on('exit', (code) => (got ? resolveP(got) : reject(new Error(`${system} exited with ${code}`))));
-    });
-    results.push(result);
+  console.log(`  in-process systems warmed up on ${warmFrom}; each system run ${repeat}x in turn: median pages/s [min-max]`);
+  const runs = new Map(SYSTEMS.map((s) => [s, []]));
+  for (let r = 0; r < repeat; r++) {
+    for (const system of SYSTEMS) runs.get(system).push(await runChild(system));
+    process.stderr.write(`  run ${r + 1}/${repeat} done\n`);
+  }
+  const results = SYSTEMS.map((system) => summarise(runs.get(system)));
+  for (const result of results) {
+    const system = SYSTEMS[results.indexOf(result)];
     const wordsPerPage = result.words ? `   ${Math.round(result.words / (result.pages / Number(values.rounds)))} words/page` : '';
     const rss = result.peakRssMb === null ? '    -' : result.peakRssMb.toFixed(0).padStart(5);
+    const range = repeat > 1 ? ` [${result.min.toFixed(1)}-${result.max.toFixed(1)}]`.padEnd(14) : '';
     console.log(
-      `  ${result.name.padEnd(28)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s   peak RSS ${rss} MB${wordsPerPage}${result.failures ? `   (${result.failures} ${system === 'gleaner CLI' ? 'calls failed' : 'pages threw'})` : ''}`,
+      `  ${result.name.padEnd(28)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s${range}   peak RSS ${rss} MB${wordsPerPage}${result.failures ? `   (${result.failures} ${system === 'gleaner CLI' ? 'calls failed' : 'pages threw'})` : ''}`,
     );
   }
   const by = Object.fromEntries(results.map((r) => [r.name, r]));
-  const ref = by['readability+jsdom'].pagesPerSec;
+  // Ratios to Readability per repeat (both measured in the same minutes), then their median.
+  const ratio = (system) => median(runs.get(system).map((run, i) => run.pagesPerSec / runs.get('readability+jsdom')[i].pagesPerSec));
   console.log('');
-  console.log(`clean vs Readability+jsdom:          ${(by['gleaner clean'].pagesPerSec / ref).toFixed(1)}x (target >= 10x)`);
+  console.log(`clean vs Readability+jsdom:          ${ratio('gleaner clean').toFixed(1)}x (target >= 10x)`);
   console.log(
-    `clean+extract vs Readability+jsdom:  ${(by['gleaner clean+extract'].pagesPerSec / ref).toFixed(1)}x (target >= 2x; >= 50 pages/s on one core)`,
+    `clean+extract vs Readability+jsdom:  ${ratio('gleaner clean+extract').toFixed(1)}x (target >= 2x); ${by['gleaner clean+extract'].pagesPerSec.toFixed(1)} pages/s (target >= 50 on one core)`,
   );
-  const cli = results.find((r) => r.name.startsWith('gleaner CLI'));
   console.log(
-    `CLI (batches of ${values.batch}) vs Readability+jsdom: ${(cli.pagesPerSec / ref).toFixed(1)}x (target >= 2x; start-up and cold JIT included)`,
+    `CLI (batches of ${values.batch}) vs Readability+jsdom: ${ratio('gleaner CLI').toFixed(1)}x (target >= 2x; start-up and cold JIT included)`,
   );
   console.log(
     `French (${loadFrenchPages().length} plain-text articles): extract ${by['gleaner extract fr'].pagesPerSec.toFixed(1)} pages/s, clean+extract ${by['gleaner clean+extract fr'].pagesPerSec.toFixed(1)} pages/s`,

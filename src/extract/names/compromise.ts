@@ -21,7 +21,8 @@ interface RawTerm {
   implicit?: string;
   machine?: string;
 }
-type Split = { text: string; pre: string; post: string };
+/** A word as compromise's parse leaves it: its text, the punctuation around it, its normal form. */
+type ParsedWord = { text: string; pre: string; post: string; normal: string };
 interface TokenizeMethods {
   splitSentences: (input: string, world: unknown) => string[];
   splitTerms: (sentence: string, model: unknown) => string[];
@@ -60,18 +61,20 @@ function install(world: World): void {
     computeNormal({ docs: [[term]], world });
     return term.normal ?? '';
   });
-  const splitOf = memo((word): Split => {
+  // One lookup per word of the input. The strings kept here are the ones the later steps look up
+  // again, and V8 keeps a string's hash with it: those lookups do not hash the word again.
+  const parsedOf = memo((word): ParsedWord => {
     const { text, pre, post } = splitWhitespace(word, world.model);
-    return { text, pre, post };
+    return { text, pre, post, normal: normalOf(text || '') };
   });
   // compromise's parse (methods/parse.js): sentences → words → [pre, text, post] → normal form.
   tokenize.fromString = (input, w) => {
     if (w !== world) return original(input, w);
     return splitSentences(input || '', world).map((sentence) =>
       splitTerms(sentence, world.model).map((word) => {
-        const { text, pre, post } = splitOf(word);
-        const term: RawTerm = { text, pre, post, tags: new Set() };
-        term.normal = normalOf(text || '');
+        const parsed = parsedOf(word);
+        const term: RawTerm = { text: parsed.text, pre: parsed.pre, post: parsed.post, tags: new Set() };
+        term.normal = parsed.normal;
         return term;
       }),
     );
