@@ -67,9 +67,16 @@ function tagAll(text: string, opts: TagOptions): Map<number, Set<string>> {
 
 /** Function words that open a sentence without naming anything. */
 export const PLAIN_OPENERS = new Set(
-  'the a an he she it they we i you his her its their our this that these those there then but and or so yet as if when while after before in on at for from with by to of also however meanwhile still some many most all both each such no not one two three'.split(
-    ' ',
-  ),
+  [
+    'the a an he she it they we i you his her its their our my your this that these those there then here now',
+    'but and or so yet as if when while after before in on at for from with by to of also however meanwhile still',
+    'some many most all both each such no not one two three another other every any few several much',
+    'what how why where which who whom whose whether because despite although though until since',
+    'during under over about against among without within across through thus indeed perhaps maybe',
+    'instead just once even already again only is are was were do does did have had can could should would must let',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**
