@@ -58,15 +58,53 @@ function subjectNeeds(selector: string): SubjectNeeds[] | null {
   return out;
 }
 
-const needsCache = new Map<string, SubjectNeeds[] | null>();
+/**
+ * A selector's needs, with a quick first test. Most alternatives of a selector look for a value in
+ * the same attribute (".byline, .by-line, [class*=\"byline\"]" all read `class`): one regular
+ * expression per attribute, the union of those values, rejects most elements in one test instead of
+ * one per alternative. Only an element it lets through (or one an alternative without such a value
+ * may match) goes on to the alternatives one by one.
+ */
+interface Screen {
+  needs: SubjectNeeds[];
+  /** Per attribute: the union of the values the alternatives look for in it, first in each alternative. */
+  byAttribute: Array<{ name: string; any: RegExp }>;
+  /** Alternatives that look for no value (a tag, an attribute's presence): tried on every element. */
+  valueless: SubjectNeeds[];
+}
 
-function needsOf(selector: string): SubjectNeeds[] | null {
-  let needs = needsCache.get(selector);
-  if (needs === undefined) {
-    needs = subjectNeeds(selector);
-    needsCache.set(selector, needs);
+function screenOf(needs: SubjectNeeds[]): Screen {
+  const values = new Map<string, string[]>();
+  const valueless: SubjectNeeds[] = [];
+  for (const n of needs) {
+    const first = n.attributes.find((a) => a.contains !== null);
+    if (!first) valueless.push(n);
+    else values.set(first.name, [...(values.get(first.name) ?? []), first.contains!.source]);
   }
-  return needs;
+  const byAttribute = [...values].map(([name, sources]) => ({ name, any: new RegExp(sources.join('|'), 'i') }));
+  return { needs, byAttribute, valueless };
+}
+
+const screenCache = new Map<string, Screen | null>();
+
+function screenFor(selector: string): Screen | null {
+  let screen = screenCache.get(selector);
+  if (screen === undefined) {
+    const needs = subjectNeeds(selector);
+    screen = needs ? screenOf(needs) : null;
+    screenCache.set(selector, screen);
+  }
+  return screen;
+}
+
+/** Whether the element may match: a superset of the elements the selector matches. */
+function passes(el: Element, screen: Screen): boolean {
+  if (screen.valueless.length && meetsAny(el, screen.valueless)) return true;
+  for (const { name, any } of screen.byAttribute) {
+    const value = el.attribs[name];
+    if (value !== undefined && any.test(value)) return meetsAny(el, screen.needs);
+  }
+  return false;
 }
 
 /** Whether the element has the tag and attributes (with their values) of one of the alternatives.
@@ -93,9 +131,9 @@ function meetsAny(el: Element, needs: SubjectNeeds[]): boolean {
  * with css-select run only on the elements that have what the selector's subject names.
  */
 export function selectAll($: CheerioAPI, elements: readonly Element[], selector: string) {
-  const needs = needsOf(selector);
-  if (!needs) return $(selector);
+  const screen = screenFor(selector);
+  if (!screen) return $(selector);
   const candidates: Element[] = [];
-  for (const el of elements) if (meetsAny(el, needs)) candidates.push(el);
+  for (const el of elements) if (passes(el, screen)) candidates.push(el);
   return $(candidates).filter(selector);
 }

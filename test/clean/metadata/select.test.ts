@@ -64,6 +64,10 @@ describe('selectAll', () => {
       'script, style',
       'ul li ~ li',
       '[href^="/author/"]',
+      // alternatives mixing a tag, a presence test and values looked for in the same attribute
+      'h2, .title, [class*="Auth"], [rel]',
+      'span.author-name, li.x, p.x, [id^="byline" i], [id$="box"]',
+      '[class~="Post"] .Title, [class|="AUTHOR"], [class="x"]',
     ])
       expectSameAsCheerio($, selector);
   });
