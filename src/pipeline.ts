@@ -5,6 +5,7 @@ import { extractWithInfo, type ExtractOptions } from './extract/index.js';
 import { GleanerRecord, type Provenance } from './record/schema.js';
 import { PIPELINE_VERSION } from './version.js';
 import { contentHash, sha256Hex } from './text/hash.js';
+import { countWords } from './text/words.js';
 
 export interface ProcessOptions {
   clean?: CleanOptions;
@@ -34,7 +35,7 @@ export function processDocument(input: string | Uint8Array, meta: CleanMeta = {}
   if (opts.timings) opts.timings.extract = secondsSince(t);
   article.language = extraction.language;
   if (truncated) article.flags = { ...article.flags, truncated: true };
-  article.wordCount ??= (article.text.match(/\S+/g) ?? []).length;
+  article.wordCount ??= countWords(article.text);
   const record: GleanerRecord = {
     ...article,
     entities,

@@ -7,6 +7,7 @@
 //   has a locale. `extraction` in the record says what ran.
 import type { Article, DateMention, Entities, Extraction } from '../record/schema.js';
 import { textLanguage } from '../text/language.js';
+import { mayExceedWords } from '../text/words.js';
 import { extractNames, type NameEntities } from './entities.js';
 import { extractDates } from './dates.js';
 import { applyLexicon, type Lexicon } from './lexicon.js';
@@ -33,6 +34,7 @@ export interface ExtractResult {
 
 /** Cut text after `maxWords` words, at a word boundary. */
 export function capWords(text: string, maxWords: number): { text: string; truncated: boolean } {
+  if (!mayExceedWords(text, maxWords)) return { text, truncated: false };
   const re = /\S+/g;
   let count = 0;
   let m: RegExpExecArray | null;
