@@ -6,13 +6,15 @@
 // Each system runs in its own child process (one core, sequential) so peak RSS is its own.
 // 'gleaner CLI' is how a user runs it on a folder: `gleaner extract` on batches of --batch files,
 // one process per batch, start-up and cold JIT included (wall clock; peak RSS is the largest call's).
-// In-process systems are warmed up first on --warmup pages of another set (--warmup-data, the older
-// pages by default; the first 20 measured pages when it is missing), as a long-running worker is:
-// warming on the measured pages would also fill per-word caches with exactly their words.
+// In-process systems are measured as a long-running worker runs: warmed up, on pages they have not
+// seen. The pages are split in two halves, each measured in its own process after a warm-up on
+// --warmup pages of another set (--warmup-data, the older pages by default) and on the other half:
+// the JIT, the lazily loaded parts (a language's date parser) and the per-word caches have seen
+// pages like the measured ones, but not the measured pages themselves.
 // Each system runs --repeat times, the systems taking turns, and the median is reported with the
 // range: a shared machine's speed drifts by tens of percent over minutes.
 //   node bench/pipeline.mjs [--data DIR] [--limit N] [--rounds R] [--batch N] [--repeat N]
-//                           [--warmup-data DIR] [--warmup N]
+//                           [--warmup-data DIR] [--warmup N] [--systems 'gleaner clean,readability+jsdom']
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +34,9 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '50' },
     repeat: { type: 'string', default: '3' },
     'warmup-data': { type: 'string', default: resolve(here, '../../shared/bench/extraction-2008') },
-    warmup: { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '50' },
+    fold: { type: 'string' },
+    systems: { type: 'string' },
   },
 });
 
@@ -91,16 +95,17 @@ function runCli(pages, batch) {
   }
 }
 
-/** Pages to warm an in-process system on: another set's when there is one, else the first measured ones. */
-function warmupPages(system, pages) {
+/** Warm-up pages for the half `fold` of `pages`: another set's (English pages only) and the other half. */
+function warmupPages(system, pages, fold) {
   const dir = values['warmup-data'];
-  if (system.endsWith(' fr') || !existsSync(join(dir, 'html'))) return pages.slice(0, 20);
-  return loadPages(dir, { limit: Number(values.warmup) });
+  const other = system.endsWith(' fr') || !existsSync(join(dir, 'html')) ? [] : loadPages(dir, { limit: Number(values.warmup) });
+  return [...other, ...pages.filter((_, i) => i % 2 !== fold)];
 }
 
-async function runSystem(name, pages, rounds) {
-  if (name === 'gleaner CLI') return runCli(pages, Number(values.batch));
-  const warm = warmupPages(name, pages);
+async function runSystem(name, allPages, rounds, fold) {
+  if (name === 'gleaner CLI') return runCli(allPages, Number(values.batch));
+  const pages = allPages.filter((_, i) => i % 2 === fold);
+  const warm = warmupPages(name, allPages, fold);
   let failures = 0;
   const dist = resolve(here, '../dist');
   let fn;
@@ -150,7 +155,7 @@ async function runSystem(name, pages, rounds) {
   return { name, failures, pages: pages.length * rounds, secs, pagesPerSec: (pages.length * rounds) / secs, peakRssMb: peakRssMb(), words };
 }
 
-const SYSTEMS = [
+const ALL_SYSTEMS = [
   'cheerio.load',
   'readability+jsdom',
   'gleaner clean',
@@ -160,13 +165,18 @@ const SYSTEMS = [
   'gleaner extract fr',
   'gleaner clean+extract fr',
 ];
+// --systems: a subset (Readability always runs: the ratios are to it).
+const SYSTEMS = values.systems
+  ? ALL_SYSTEMS.filter((s) => s === 'readability+jsdom' || values.systems.split(',').includes(s))
+  : ALL_SYSTEMS;
 const pagesFor = (system, limit) => (system.endsWith(' fr') ? loadFrenchPages() : loadPages(values.data, { limit }));
 
-/** One run of a system in its own child process. */
-function runChild(system) {
+/** One run of a system in its own child process (one half of the pages for in-process systems). */
+function runChild(system, fold) {
   const args = [
     '--system',
     system,
+    ...(fold === undefined ? [] : ['--fold', String(fold)]),
     '--data',
     values.data,
     '--rounds',
@@ -187,6 +197,23 @@ function runChild(system) {
     });
     child.on('exit', (code) => (got ? resolveP(got) : reject(new Error(`${system} exited with ${code}`))));
   });
+}
+
+/** One run of a system: the CLI over all pages; an in-process system over each half in turn. */
+async function runOnce(system) {
+  if (system === 'gleaner CLI') return runChild(system);
+  const halves = [await runChild(system, 0), await runChild(system, 1)];
+  const pages = halves[0].pages + halves[1].pages;
+  const secs = halves[0].secs + halves[1].secs;
+  return {
+    ...halves[0],
+    pages,
+    secs,
+    pagesPerSec: pages / secs,
+    peakRssMb: Math.max(halves[0].peakRssMb, halves[1].peakRssMb),
+    failures: halves[0].failures + halves[1].failures,
+    words: halves[0].words + halves[1].words,
+  };
 }
 
 const median = (xs) => {
@@ -211,22 +238,22 @@ function summarise(runs) {
 if (values.system) {
   // child mode
   const pages = pagesFor(values.system, values.limit ? Number(values.limit) : undefined);
-  const result = await runSystem(values.system, pages, Number(values.rounds));
+  const result = await runSystem(values.system, pages, Number(values.rounds), Number(values.fold ?? 0));
   process.send(result);
 } else {
   const pages = loadPages(values.data, { limit: values.limit ? Number(values.limit) : 0 });
   const mb = pages.reduce((s, p) => s + p.bytes.length, 0) / 1048576;
   const repeat = Math.max(1, Number(values.repeat));
-  const warmFrom = existsSync(join(values['warmup-data'], 'html'))
-    ? `${values.warmup} pages of ${values['warmup-data']}`
-    : 'the first 20 measured pages';
+  const warmFrom = existsSync(join(values['warmup-data'], 'html')) ? `${values.warmup} pages of ${values['warmup-data']} and` : '';
   console.log(
     `bench: ${pages.length} pages (${mb.toFixed(1)} MB of HTML), ${values.rounds} rounds, one process per system, sequential (one core each)`,
   );
-  console.log(`  in-process systems warmed up on ${warmFrom}; each system run ${repeat}x in turn: median pages/s [min-max]`);
+  console.log(
+    `  in-process systems: each half of the pages measured after a warm-up on ${warmFrom} the other half; each system run ${repeat}x in turn: median pages/s [min-max]`,
+  );
   const runs = new Map(SYSTEMS.map((s) => [s, []]));
   for (let r = 0; r < repeat; r++) {
-    for (const system of SYSTEMS) runs.get(system).push(await runChild(system));
+    for (const system of SYSTEMS) runs.get(system).push(await runOnce(system));
     process.stderr.write(`  run ${r + 1}/${repeat} done\n`);
   }
   const results = SYSTEMS.map((system) => summarise(runs.get(system)));
@@ -243,16 +270,28 @@ if (values.system) {
   // Ratios to Readability per repeat (both measured in the same minutes), then their median.
   const ratio = (system) => median(runs.get(system).map((run, i) => run.pagesPerSec / runs.get('readability+jsdom')[i].pagesPerSec));
   console.log('');
-  console.log(`clean vs Readability+jsdom:          ${ratio('gleaner clean').toFixed(1)}x (target >= 10x)`);
-  console.log(
-    `clean+extract vs Readability+jsdom:  ${ratio('gleaner clean+extract').toFixed(1)}x (target >= 2x); ${by['gleaner clean+extract'].pagesPerSec.toFixed(1)} pages/s (target >= 50 on one core)`,
-  );
-  console.log(
-    `CLI (batches of ${values.batch}) vs Readability+jsdom: ${ratio('gleaner CLI').toFixed(1)}x (target >= 2x; start-up and cold JIT included)`,
-  );
-  console.log(
-    `French (${loadFrenchPages().length} plain-text articles): extract ${by['gleaner extract fr'].pagesPerSec.toFixed(1)} pages/s, clean+extract ${by['gleaner clean+extract fr'].pagesPerSec.toFixed(1)} pages/s`,
-  );
+  const has = (system) => runs.has(system);
+  if (has('gleaner clean')) console.log(`clean vs Readability+jsdom:          ${ratio('gleaner clean').toFixed(1)}x (target >= 10x)`);
+  if (has('gleaner clean+extract'))
+    console.log(
+      `clean+extract vs Readability+jsdom:  ${ratio('gleaner clean+extract').toFixed(1)}x (target >= 2x); ${by['gleaner clean+extract'].pagesPerSec.toFixed(1)} pages/s (target >= 50 on one core)`,
+    );
+  if (has('gleaner CLI'))
+    console.log(
+      `CLI (batches of ${values.batch}) vs Readability+jsdom: ${ratio('gleaner CLI').toFixed(1)}x (target >= 2x; start-up and cold JIT included)`,
+    );
+  if (has('gleaner extract fr') && has('gleaner clean+extract fr'))
+    console.log(
+      `French (${loadFrenchPages().length} plain-text articles): extract ${by['gleaner extract fr'].pagesPerSec.toFixed(1)} pages/s, clean+extract ${by['gleaner clean+extract fr'].pagesPerSec.toFixed(1)} pages/s`,
+    );
+  // Each repeat's pages/s, so drift over the run shows.
+  for (const system of SYSTEMS)
+    console.log(
+      `  runs ${system}: ${runs
+        .get(system)
+        .map((r) => r.pagesPerSec.toFixed(1))
+        .join(', ')}`,
+    );
   console.log(
     `SUMMARY ${results.map((r) => `${r.name.replace(/[^a-z0-9+]+/gi, '_').replace(/_+$/, '')}=${r.pagesPerSec.toFixed(1)}`).join(' ')}`,
   );
