@@ -93,6 +93,11 @@ export class CountSink {
     return this.deltas.get(id);
   }
 
+  /** Drops an entity's pending change (its row is written with its final counts instead). */
+  drop(id: string): void {
+    this.deltas.delete(id);
+  }
+
   add(id: string, records: number, mentions: number, seen: string | null, aliases?: string[]): void {
     const d = this.deltas.get(id) ?? { records: 0, mentions: 0, seenMin: null, seenMax: null };
     d.records += records;
@@ -164,11 +169,14 @@ export class LinkBatch {
   private creates: Array<{ row: EntityRow; at: string }> = [];
 
   /**
-   * With `deferCreates`, new entities are inserted at flush too, in one statement: a bulk import's
+   * With `deferCreates`, new entities are inserted at flush too, with their final counts (one
+   * statement on PostgreSQL, one INSERT per entity and no count UPDATE on SQLite): a bulk import's
    * records then cost one round trip each. Another writer creating one of them meanwhile makes
    * that INSERT fail with a unique violation (23505), and the caller runs the transaction again
-   * (PostgresStore.tx), this time finding it. Without, linkRecord inserts them at once and takes
-   * the other writer's row when it lost the race (single upserts, many concurrent writers).
+   * (PostgresStore.tx; SQLite's write lock leaves only a stale kept batch, and writeAndSettle
+   * writes the records again with a fresh one), this time finding it. Without, linkRecord inserts
+   * them at once and takes the other writer's row when it lost the race (single upserts, many
+   * concurrent writers).
    */
   constructor(
     readonly dialect: Dialect,
@@ -295,30 +303,7 @@ export class LinkBatch {
   *flush(): Step<void> {
     const d = this.dialect;
     if (this.creates.length) {
-      // in byTypeKey order, like linkRecord's immediate inserts; no ON CONFLICT: see deferCreates
-      const rows = this.creates.sort((a, b) => byTypeKey(a.row, b.row));
-      if (d === 'sqlite')
-        for (const { row: e, at } of rows)
-          yield {
-            sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, created_at) VALUES (?, ?, ?, ?, ?, '[]', ?, 0, 0, ?)`,
-            params: [e.id, e.type, e.key, e.name, e.code, e.bare, at],
-          };
-      else
-        yield {
-          sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, created_at)
-                SELECT n.id, n.type, n.key, n.name, n.code, '[]', n.bare, 0, 0, n.at
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[]) WITH ORDINALITY AS n(id, type, key, name, code, bare, at, o)
-                ORDER BY n.o`,
-          params: [
-            rows.map((x) => x.row.id),
-            rows.map((x) => x.row.type),
-            rows.map((x) => x.row.key),
-            rows.map((x) => x.row.name),
-            rows.map((x) => x.row.code),
-            rows.map((x) => x.row.bare),
-            rows.map((x) => x.at),
-          ],
-        };
+      yield* this.flushCreates();
       this.creates = [];
     }
     if (this.terms.size) {
@@ -347,6 +332,35 @@ export class LinkBatch {
       this.links = [];
     }
     yield* this.counts.flush(d);
+  }
+
+  /**
+   * Inserts the new entities with their final counts: their cached rows took every count change of
+   * this transaction (count()), so their pending deltas are dropped, and a bulk import's new
+   * entities cost one INSERT each instead of an INSERT and a count UPDATE.
+   */
+  private *flushCreates(): Step<void> {
+    // in byTypeKey order, like linkRecord's immediate inserts; no ON CONFLICT: see deferCreates
+    const rows = this.creates.sort((a, b) => byTypeKey(a.row, b.row)).map(({ row, at }) => ({ ...row, at }));
+    for (const r of rows) this.counts.drop(r.id);
+    if (this.dialect === 'sqlite')
+      for (const e of rows)
+        yield {
+          sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, first_seen, last_seen, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          params: [e.id, e.type, e.key, e.name, e.code, e.aliases, e.bare, e.records, e.mentions, e.first_seen, e.last_seen, e.at],
+        };
+    else
+      yield {
+        sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, first_seen, last_seen, created_at)
+              SELECT n.id, n.type, n.key, n.name, n.code, n.aliases, n.bare, n.records, n.mentions, n.first_seen, n.last_seen, n.at
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[])
+                WITH ORDINALITY AS n(id, type, key, name, code, aliases, bare, records, mentions, first_seen, last_seen, at, o)
+              ORDER BY n.o`,
+        params: (
+          ['id', 'type', 'key', 'name', 'code', 'aliases', 'bare', 'records', 'mentions', 'first_seen', 'last_seen', 'at'] as const
+        ).map((col) => rows.map((r) => r[col])),
+      };
   }
 
   /** Forgets what was looked up (after a merge rewrote entity rows); call after flush. */

@@ -63,7 +63,8 @@ export class SqliteEntities {
     const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
     const kept = this.kept;
     if (kept && kept.dataVersion === dataVersion && kept.links.known.byId.size < KEPT_ENTITIES) return kept.links;
-    const links = new LinkBatch('sqlite');
+    // new entities wait for flush, written once with their final counts (see LinkBatch.deferCreates)
+    const links = new LinkBatch('sqlite', true);
     this.kept = { links, dataVersion };
     return links;
   }
