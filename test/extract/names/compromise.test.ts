@@ -28,6 +28,9 @@ const TEXTS = [
   '“Quoted,” she said. N.D.A. c.e.o. F. Scott Fitzgerald; 3,000 troops; 97 - year',
   'ALL CAPS HEADLINE: JUNTA EXTENDS TRANSITION',
   "Farmers' unions were lookin' at the co-op's re-election plans.",
+  // contractions without an apostrophe, and numbers the contractions step splits
+  'They cannot say; gonna wait, +5km away, scores 3-1 and 10kg',
+  'Nothing here is contracted or numbered at all',
   '',
 ];
 
