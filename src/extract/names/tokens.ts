@@ -90,12 +90,33 @@ interface WordFacts {
   poss: boolean;
 }
 
+/** What a token's text says of it, whatever its place: facts of a word (null for anything else) and its lower case. */
+interface TextFacts {
+  facts: WordFacts | null;
+  lower: string;
+}
+
+/** Entries kept before the cache is emptied (an article has a few thousand distinct tokens). */
+const MAX_CACHED_TEXTS = 50_000;
+// Keyed by the token's text: news text repeats its words, and these facts depend on nothing else.
+const textFactsCache = new Map<string, TextFacts>();
+
+function textFacts(t: string): TextFacts {
+  let v = textFactsCache.get(t);
+  if (v === undefined) {
+    v = { facts: WORD_START.test(t) ? wordFacts(t) : null, lower: t.toLowerCase() };
+    if (textFactsCache.size >= MAX_CACHED_TEXTS) textFactsCache.clear();
+    textFactsCache.set(t, v);
+  }
+  return v;
+}
+
 function tokenOf(t: string, i: number, start: number, line: number): Token {
-  const f = WORD_START.test(t) ? wordFacts(t) : null;
+  const { facts: f, lower } = textFacts(t);
   return {
     i,
     text: t,
-    lower: t.toLowerCase(),
+    lower,
     start,
     end: start + t.length,
     nameEnd: start + (f ? f.coreLength : t.length),
