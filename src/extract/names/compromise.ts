@@ -7,6 +7,7 @@
 // compromise computes; only the repeats are skipped.
 import { createRequire } from 'node:module';
 import type NlpType from 'compromise';
+import { memoByString as memo } from '../../text/memo.js';
 
 // The CommonJS build is one bundled file; the ESM entry is ~450 source modules. Loading the bundle
 // halves compromise's share of the CLI's start-up (~0.45 s → ~0.22 s CPU), paid on every call.
@@ -33,22 +34,6 @@ interface World {
   model: { one: { contractions?: Array<{ word?: string }> } };
   methods: { one: { tokenize: TokenizeMethods } };
   compute: Record<string, (view: { docs: RawTerm[][]; document?: RawTerm[][]; world: World }) => void>;
-}
-
-/** Entries kept per cache before it is emptied (a few MB; one article has a few thousand distinct words). */
-const MAX_ENTRIES = 50_000;
-
-function memo<V>(compute: (key: string) => V): (key: string) => V {
-  const cache = new Map<string, V>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined) {
-      v = compute(key);
-      if (cache.size >= MAX_ENTRIES) cache.clear();
-      cache.set(key, v);
-    }
-    return v;
-  };
 }
 
 function install(world: World): void {

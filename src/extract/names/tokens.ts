@@ -1,5 +1,6 @@
 // Tokens with character offsets, and what the name finder needs to know about each: is it
 // capitalised, an acronym, possessive, the first word of a sentence, in a headline-cased line.
+import { memoByString } from '../../text/memo.js';
 import { GLUED_PREFIXES, HYPHEN_LINKS, NAME_ABBREVIATIONS, NAME_PARTICLES, OTHER_ABBREVIATIONS } from '../gazetteers/words.js';
 
 export interface Token {
@@ -96,20 +97,8 @@ interface TextFacts {
   lower: string;
 }
 
-/** Entries kept before the cache is emptied (an article has a few thousand distinct tokens). */
-const MAX_CACHED_TEXTS = 50_000;
 // Keyed by the token's text: news text repeats its words, and these facts depend on nothing else.
-const textFactsCache = new Map<string, TextFacts>();
-
-function textFacts(t: string): TextFacts {
-  let v = textFactsCache.get(t);
-  if (v === undefined) {
-    v = { facts: WORD_START.test(t) ? wordFacts(t) : null, lower: t.toLowerCase() };
-    if (textFactsCache.size >= MAX_CACHED_TEXTS) textFactsCache.clear();
-    textFactsCache.set(t, v);
-  }
-  return v;
-}
+const textFacts = memoByString((t): TextFacts => ({ facts: WORD_START.test(t) ? wordFacts(t) : null, lower: t.toLowerCase() }));
 
 function tokenOf(t: string, i: number, start: number, line: number): Token {
   const { facts: f, lower } = textFacts(t);

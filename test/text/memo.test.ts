@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { memoByString } from '../../src/text/memo.js';
+
+describe('memoByString', () => {
+  it('computes once per distinct string and returns the remembered value', () => {
+    const seen: string[] = [];
+    const upper = memoByString((s) => {
+      seen.push(s);
+      return s.toUpperCase();
+    });
+    expect([upper('a'), upper('b'), upper('a'), upper('')]).toEqual(['A', 'B', 'A', '']);
+    expect(seen).toEqual(['a', 'b', '']);
+  });
+
+  it('empties the cache when full, and computes again what it forgot', () => {
+    let calls = 0;
+    const len = memoByString((s) => {
+      calls++;
+      return s.length;
+    }, 2);
+    len('a');
+    len('bb');
+    len('ccc'); // full: emptied before 'ccc' is kept
+    expect(calls).toBe(3);
+    len('a');
+    expect(calls).toBe(4);
+    len('ccc');
+    expect(calls).toBe(4);
+  });
+});
