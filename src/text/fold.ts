@@ -5,6 +5,8 @@
 //   nameKey    — + dots dropped too, for names across gazetteers and mentions ("U.S." → "us")
 //   compareKey — compatibility forms unified (NFKC), diacritics kept: titles, site names, bylines
 
+import { memoByString } from './memo.js';
+
 const ASCII = /^[^\u0080-\uffff]*$/;
 
 /** Diacritics removed, lower case, `dropped` characters (if any) removed, other punctuation to spaces, trimmed. */
@@ -32,10 +34,11 @@ export function searchKey(s: string): string {
   return foldWithout(s, null);
 }
 
-/** The key that compares names across gazetteers and mentions: "U.S." → "us", "Côte d'Ivoire" → "cote divoire". */
-export function nameKey(s: string): string {
-  return foldWithout(s, /[.'’‘`]/g);
-}
+/**
+ * The key that compares names across gazetteers and mentions: "U.S." → "us", "Côte d'Ivoire" → "cote divoire".
+ * Remembered: the name finder keys the same words for every gazetteer it asks.
+ */
+export const nameKey: (s: string) => string = memoByString((s) => foldWithout(s, /[.'’‘`]/g));
 
 /** NFKC, lower case, punctuation to spaces, trimmed; letters keep their accents ("Le Monde – Actualité" → "le monde actualité"). */
 export function compareKey(s: string): string {
