@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoByString } from '../../src/text/memo.js';
+import { MAX_MEMO_KEY_LENGTH, memoByString } from '../../src/text/memo.js';
 
 describe('memoByString', () => {
   it('computes once per distinct string and returns the remembered value', () => {
@@ -26,5 +26,16 @@ describe('memoByString', () => {
     expect(calls).toBe(4);
     len('ccc');
     expect(calls).toBe(4);
+  });
+
+  it('computes long arguments each time without keeping them', () => {
+    let calls = 0;
+    const len = memoByString((s) => {
+      calls++;
+      return s.length;
+    });
+    const long = 'x'.repeat(MAX_MEMO_KEY_LENGTH + 1);
+    expect([len(long), len(long)]).toEqual([long.length, long.length]);
+    expect(calls).toBe(2);
   });
 });
