@@ -36,7 +36,8 @@ interface World {
   compute: Record<string, (view: { docs: RawTerm[][]; document?: RawTerm[][]; world: World }) => void>;
 }
 
-function install(world: World): void {
+/** compromise's parse and its 'normal' step, with each word's punctuation split and normal form cached. */
+function installParseCache(world: World): void {
   const tokenize = world.methods.one.tokenize;
   const { splitSentences, splitTerms, splitWhitespace, fromString: original } = tokenize;
   const computeNormal = world.compute.normal;
@@ -57,25 +58,28 @@ function install(world: World): void {
     if (w !== world) return original(input, w);
     return splitSentences(input || '', world).map((sentence) =>
       splitTerms(sentence, world.model).map((word) => {
-        const parsed = parsedOf(word);
-        const term: RawTerm = { text: parsed.text, pre: parsed.pre, post: parsed.post, tags: new Set() };
-        term.normal = parsed.normal;
-        return term;
+        const { text, pre, post, normal } = parsedOf(word);
+        return { text, pre, post, tags: new Set<string>(), normal };
       }),
     );
   };
   world.compute.normal = (view) => {
     for (const terms of view.docs) for (const term of terms) term.normal = normalOf(term.text || '');
   };
-  // compromise's 'machine' step reads `implicit || normal || text` and keeps the result only when it
-  // differs from the normal form. Run on a term whose normal form is a sentinel, it always keeps it.
+}
+
+/**
+ * compromise's 'machine' step reads `implicit || normal || text` and keeps the result only when it
+ * differs from the normal form. Cached by that string; computed by the step itself on a term whose
+ * normal form is a sentinel, so that it always keeps the result.
+ */
+function installMachineCache(world: World): void {
   const computeMachine = world.compute.machine;
   const machineOf = memo((source) => {
     const term = { implicit: source, normal: '\u0000' } as RawTerm;
     computeMachine({ docs: [[term]], world });
     return term.machine ?? source;
   });
-  installContractionScreen(world);
   world.compute.machine = (view) => {
     for (const terms of view.docs)
       for (const term of terms) {
@@ -99,12 +103,17 @@ function install(world: World): void {
 function installContractionScreen(world: World): void {
   const contractions = world.compute.contractions;
   const known = new Set((world.model.one.contractions ?? []).map((c) => c.word).filter((w): w is string => !!w));
-  const mayChange = (t: RawTerm): boolean =>
-    (t.normal ?? '').includes("'") || known.has(t.normal ?? '') || /^[+-]?[0-9]/.test(t.text) || /^[0-9]/.test(t.normal ?? '');
+  const mayChange = (t: RawTerm): boolean => {
+    const normal = t.normal ?? '';
+    return normal.includes("'") || known.has(normal) || /^[0-9]/.test(normal) || /^[+-]?[0-9]/.test(t.text);
+  };
   world.compute.contractions = (view) => {
     // The step walks the whole document, whatever the view's pointer selects.
     if ((view.document ?? view.docs).some((terms) => terms.some(mayChange))) contractions(view);
   };
 }
 
-install((nlp as unknown as { world: () => World }).world());
+const englishWorld = (nlp as unknown as { world: () => World }).world();
+installParseCache(englishWorld);
+installMachineCache(englishWorld);
+installContractionScreen(englishWorld);
