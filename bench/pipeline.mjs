@@ -257,15 +257,15 @@ if (values.system) {
     process.stderr.write(`  run ${r + 1}/${repeat} done\n`);
   }
   const results = SYSTEMS.map((system) => summarise(runs.get(system)));
-  for (const result of results) {
-    const system = SYSTEMS[results.indexOf(result)];
+  results.forEach((result, k) => {
+    const system = SYSTEMS[k];
     const wordsPerPage = result.words ? `   ${Math.round(result.words / (result.pages / Number(values.rounds)))} words/page` : '';
     const rss = result.peakRssMb === null ? '    -' : result.peakRssMb.toFixed(0).padStart(5);
     const range = repeat > 1 ? ` [${result.min.toFixed(1)}-${result.max.toFixed(1)}]`.padEnd(14) : '';
     console.log(
       `  ${result.name.padEnd(28)} ${result.pagesPerSec.toFixed(1).padStart(8)} pages/s${range}   peak RSS ${rss} MB${wordsPerPage}${result.failures ? `   (${result.failures} ${system === 'gleaner CLI' ? 'calls failed' : 'pages threw'})` : ''}`,
     );
-  }
+  });
   const by = Object.fromEntries(results.map((r) => [r.name, r]));
   // Ratios to Readability per repeat (both measured in the same minutes), then their median.
   const ratio = (system) => median(runs.get(system).map((run, i) => run.pagesPerSec / runs.get('readability+jsdom')[i].pagesPerSec));
