@@ -27,6 +27,22 @@ export interface EntityRow {
   last_seen: string | null;
 }
 
+/** The columns a new entity row is written with, and their PostgreSQL array types (bulk insert by unnest). */
+const CREATE_COLUMNS = [
+  ['id', 'text'],
+  ['type', 'text'],
+  ['key', 'text'],
+  ['name', 'text'],
+  ['code', 'text'],
+  ['aliases', 'text'],
+  ['bare', 'int'],
+  ['records', 'int'],
+  ['mentions', 'int'],
+  ['first_seen', 'text'],
+  ['last_seen', 'text'],
+  ['created_at', 'text'],
+] as const;
+
 export const pairKey = (type: string, key: string) => `${type}\u0000${key}`;
 
 export function* selectEntities(where: string, params: unknown[]): Step<EntityRow[]> {
@@ -341,25 +357,22 @@ export class LinkBatch {
    */
   private *flushCreates(): Step<void> {
     // in byTypeKey order, like linkRecord's immediate inserts; no ON CONFLICT: see deferCreates
-    const rows = this.creates.sort((a, b) => byTypeKey(a.row, b.row)).map(({ row, at }) => ({ ...row, at }));
+    const rows = this.creates.sort((a, b) => byTypeKey(a.row, b.row)).map(({ row, at }) => ({ ...row, created_at: at }));
     for (const r of rows) this.counts.drop(r.id);
+    const names = CREATE_COLUMNS.map(([name]) => name);
     if (this.dialect === 'sqlite')
       for (const e of rows)
         yield {
-          sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, first_seen, last_seen, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          params: [e.id, e.type, e.key, e.name, e.code, e.aliases, e.bare, e.records, e.mentions, e.first_seen, e.last_seen, e.at],
+          sql: `INSERT INTO entity (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+          params: names.map((name) => e[name]),
         };
     else
       yield {
-        sql: `INSERT INTO entity (id, type, key, name, code, aliases, bare, records, mentions, first_seen, last_seen, created_at)
-              SELECT n.id, n.type, n.key, n.name, n.code, n.aliases, n.bare, n.records, n.mentions, n.first_seen, n.last_seen, n.at
-              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[])
-                WITH ORDINALITY AS n(id, type, key, name, code, aliases, bare, records, mentions, first_seen, last_seen, at, o)
+        sql: `INSERT INTO entity (${names.join(', ')})
+              SELECT ${names.map((name) => `n.${name}`).join(', ')}
+              FROM unnest(${CREATE_COLUMNS.map(([, type]) => `?::${type}[]`).join(', ')}) WITH ORDINALITY AS n(${names.join(', ')}, o)
               ORDER BY n.o`,
-        params: (
-          ['id', 'type', 'key', 'name', 'code', 'aliases', 'bare', 'records', 'mentions', 'first_seen', 'last_seen', 'at'] as const
-        ).map((col) => rows.map((r) => r[col])),
+        params: names.map((name) => rows.map((r) => r[name])),
       };
   }
 
